@@ -1,0 +1,15 @@
+import type { UserConfig } from "@11ty/eleventy";
+import akhbarPlugin from "./src/eleventy-plugin.js";
+
+export default function (eleventyConfig: UserConfig): void {
+  eleventyConfig.addPlugin(akhbarPlugin);
+}
+
+// The input and output folders are not set here: the build script (`npm run build`) and
+// `npm start` name them, because a config-file setting would override the build's staging folder.
+export const config = {
+  templateFormats: ["md", "11ty.js"],
+  // Release bodies are Markdown only: a `{{` in an editor's text must never be run as a template.
+  markdownTemplateEngine: false,
+  htmlTemplateEngine: false,
+};

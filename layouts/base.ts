@@ -1,0 +1,59 @@
+/** The page shell every page shares: head, skip link, header with search box, footer. */
+import { html, type Renderable, type SafeHtml } from "../src/html.js";
+import { directionOf, interfaceStrings } from "../src/i18n.js";
+import type { Language } from "../src/schema.js";
+import type { SiteMetadata } from "../src/site.js";
+
+export interface PageShell {
+  site: SiteMetadata;
+  lang: Language;
+  /** The page's own title; the site name is appended. */
+  title?: string;
+  description?: string;
+  /** Root-relative URL of this page. */
+  url: string;
+  head?: Renderable;
+  body: Renderable;
+}
+
+export function renderPage(page: PageShell): string {
+  const t = interfaceStrings(page.lang);
+  const siteName = page.site.name[page.lang];
+  const fullTitle = page.title ? `${page.title} | ${siteName}` : siteName;
+  const stylesheet = directionOf(page.lang) === "rtl" ? "/assets/site.rtl.css" : "/assets/site.css";
+  const document: SafeHtml = html`<!doctype html>
+<html lang="${page.lang}" dir="${directionOf(page.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+<meta name="description" content="${page.description ?? page.site.description[page.lang]}">
+<meta name="color-scheme" content="light dark">
+<link rel="canonical" href="${page.site.url}${page.url}">
+<link rel="preload" href="/assets/fonts/Vazirmatn-NL-Regular.woff2" as="font" type="font/woff2" crossorigin>
+<link rel="stylesheet" href="${stylesheet}">
+${page.head}
+</head>
+<body>
+<a class="skip-link" href="#main">${t.skipToContent}</a>
+<header class="site-header">
+<div class="site-header__inner">
+<a class="site-name" href="/">${siteName}</a>
+<form class="site-search" role="search" action="/search/" method="get">
+<label class="visually-hidden" for="site-search-query">${t.searchLabel}</label>
+<input id="site-search-query" name="q" type="search" placeholder="${t.searchPlaceholder}" autocomplete="off">
+<button type="submit">${t.search}</button>
+</form>
+</div>
+</header>
+<main id="main" tabindex="-1">
+${page.body}
+</main>
+<footer class="site-footer">
+<p>${page.site.publisher[page.lang]}</p>
+</footer>
+</body>
+</html>
+`;
+  return document.value;
+}

@@ -1,0 +1,21 @@
+/** The home page: the newest releases. */
+import { html } from "../src/html.js";
+import { interfaceStrings } from "../src/i18n.js";
+import type { Release } from "../src/content.js";
+import type { SiteMetadata } from "../src/site.js";
+import { renderPage } from "./base.js";
+import { releaseSummary } from "./release.js";
+
+export const HOME_RELEASE_COUNT = 20;
+
+export function renderHome({ site, releases }: { site: SiteMetadata; releases: readonly Release[] }): string {
+  const t = interfaceStrings("fa");
+  const newest = releases.slice(0, HOME_RELEASE_COUNT);
+  return renderPage({
+    site,
+    lang: "fa",
+    url: "/",
+    body: html`<h1 class="page-title">${t.latestNews}</h1>
+${newest.length === 0 ? html`<p>${t.noReleases}</p>` : html`<ol class="release-list">${newest.map((release) => html`<li>${releaseSummary(release)}</li>`)}</ol>`}`,
+  });
+}

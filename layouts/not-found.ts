@@ -1,0 +1,24 @@
+/** The 404 page, served by static hosts for any missing address. */
+import { html } from "../src/html.js";
+import { interfaceStrings } from "../src/i18n.js";
+import type { SiteMetadata } from "../src/site.js";
+import { renderPage } from "./base.js";
+
+export function renderNotFound({ site }: { site: SiteMetadata }): string {
+  const t = interfaceStrings("fa");
+  return renderPage({
+    site,
+    lang: "fa",
+    title: t.notFoundTitle,
+    url: "/404.html",
+    head: html`<meta name="robots" content="noindex">`,
+    body: html`<h1 class="page-title">${t.notFoundTitle}</h1>
+<p>${t.notFoundText}</p>
+<form role="search" action="/search/" method="get" class="search-form">
+<label for="not-found-query">${t.searchLabel}</label>
+<input id="not-found-query" name="q" type="search">
+<button type="submit">${t.search}</button>
+</form>
+<p><a href="/">${t.home}</a></p>`,
+  });
+}

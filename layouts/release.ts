@@ -1,0 +1,69 @@
+/** A release page at /news/<id>/. */
+import { html, trustedHtml } from "../src/html.js";
+import { formatEnglishDateTime, formatGregorianDate, formatJalaliDateTime, toIsoString } from "../src/dates.js";
+import { interfaceStrings } from "../src/i18n.js";
+import { toPersianDigits } from "../src/persian.js";
+import type { Release } from "../src/content.js";
+import type { SiteMetadata } from "../src/site.js";
+import { renderPage } from "./base.js";
+
+export interface ReleasePage {
+  site: SiteMetadata;
+  release: Release;
+  /** The body, rendered from Markdown. */
+  bodyHtml: string;
+}
+
+export function renderRelease({ site, release, bodyHtml }: ReleasePage): string {
+  const t = interfaceStrings(release.lang);
+  const persian = release.lang === "fa";
+  const iso = toIsoString(release.date);
+  const shownDate = persian ? formatJalaliDateTime(release.date) : formatEnglishDateTime(release.date);
+  const gregorian = persian ? html` <span class="release__gregorian">(${formatGregorianDate(release.date, "fa")} ${t.gregorian})</span>` : "";
+  const newsCode = persian ? toPersianDigits(release.id) : String(release.id);
+
+  const meta = [
+    html`<div><dt>${t.date}</dt><dd><time datetime="${iso}">${shownDate}</time>${gregorian}</dd></div>`,
+    html`<div><dt>${t.newsCode}</dt><dd>${newsCode}</dd></div>`,
+    release.county ? html`<div><dt>${t.county}</dt><dd>${release.county}</dd></div>` : "",
+    release.organization ? html`<div><dt>${t.organization}</dt><dd>${release.organization}</dd></div>` : "",
+  ];
+
+  const body = html`<article class="release" data-pagefind-body>
+${release.draft ? html`<p class="release__draft" role="note" data-pagefind-ignore>${t.draft}</p>` : ""}
+<header class="release__header">
+<h1 class="release__title">${release.title}</h1>
+${release.lead ? html`<p class="release__lead">${release.lead}</p>` : ""}
+<dl class="release__meta" data-pagefind-ignore>${meta}</dl>
+</header>
+${release.image ? html`<figure class="release__figure"><img src="${release.image}" alt="${release.imageAlt}"></figure>` : ""}
+<div class="release__body">
+${trustedHtml(bodyHtml)}
+</div>
+<footer class="release__footer" data-pagefind-ignore>
+${release.tags.length > 0 ? html`<h2 class="visually-hidden">${t.tags}</h2><ul class="tags" aria-label="${t.tags}">${release.tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : ""}
+${release.source ? html`<p class="release__source">${t.source}: <a href="${release.source}" dir="ltr" rel="noopener noreferrer">${release.source}</a></p>` : ""}
+</footer>
+</article>`;
+
+  return renderPage({
+    site,
+    lang: release.lang,
+    title: release.title,
+    description: release.lead ?? undefined,
+    url: release.url,
+    head: html`<meta name="robots" content="${release.draft ? "noindex" : "index, follow"}">`,
+    body,
+  });
+}
+
+/** Shared by list pages: one line per release. */
+export function releaseSummary(release: Release, headingLevel: 2 | 3 = 2) {
+  const persian = release.lang === "fa";
+  const heading = html`<a href="${release.url}">${release.title}</a>`;
+  return html`<article class="summary" lang="${release.lang}" dir="${persian ? "rtl" : "ltr"}">
+${headingLevel === 2 ? html`<h2 class="summary__title">${heading}</h2>` : html`<h3 class="summary__title">${heading}</h3>`}
+<p class="summary__meta"><time datetime="${toIsoString(release.date)}">${persian ? formatJalaliDateTime(release.date) : formatEnglishDateTime(release.date)}</time>${release.county ? html` · ${release.county}` : ""}</p>
+${release.lead ? html`<p class="summary__lead">${release.lead}</p>` : ""}
+</article>`;
+}

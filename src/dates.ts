@@ -1,0 +1,128 @@
+/**
+ * The one date module. Every release date is an instant; it is shown in the
+ * Asia/Tehran zone, in the Solar Hijri (Jalali) calendar with Persian digits,
+ * with the Gregorian date beside it. Formatters are created once and reused:
+ * the archive renders 150,000 dates per build.
+ */
+import { DateTime } from "luxon";
+import { isValidJalaaliDate, toGregorian } from "jalaali-js";
+import { toLatinDigits } from "./persian.js";
+
+export const TEHRAN_ZONE = "Asia/Tehran";
+
+const jalaliFormat = new Intl.DateTimeFormat("fa-IR-u-ca-persian-nu-arabext", {
+  timeZone: TEHRAN_ZONE,
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+const jalaliPartsFormat = new Intl.DateTimeFormat("en-US-u-ca-persian-nu-latn", {
+  timeZone: TEHRAN_ZONE,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+});
+
+const gregorianFormats = {
+  fa: new Intl.DateTimeFormat("fa-IR-u-ca-gregory-nu-arabext", {
+    timeZone: TEHRAN_ZONE,
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+  }),
+  en: new Intl.DateTimeFormat("en-GB", {
+    timeZone: TEHRAN_ZONE,
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+  }),
+} as const;
+
+const englishDateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TEHRAN_ZONE,
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+export type DateResult = { ok: true; date: DateTime } | { ok: false; reason: string };
+
+const JALALI_PATTERN = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+/** Years below this are Gregorian: no release predates 1300 SH (1921), none will reach 1700 CE. */
+const LAST_JALALI_YEAR = 1700;
+
+/**
+ * Reads a front-matter date. Accepted forms:
+ * - ISO 8601 with offset: `2024-05-12T10:30:00+03:30`;
+ * - ISO 8601 without offset or time: read in Asia/Tehran (`2024-05-12`, `2024-05-12T10:30`);
+ * - Jalali, with Latin or Persian digits: `1403/02/23 10:30`, `1403-02-23`, `۱۴۰۳/۰۲/۲۳`, read in Asia/Tehran.
+ * Luxon resolves the Tehran offset from the tz database, so the years when Iran kept
+ * daylight saving time (until 2022) get +04:30 in summer.
+ */
+export function parseReleaseDate(input: unknown): DateResult {
+  if (input instanceof Date) {
+    if (Number.isNaN(input.getTime())) return { ok: false, reason: "is not a valid date" };
+    return { ok: true, date: DateTime.fromJSDate(input, { zone: TEHRAN_ZONE }) };
+  }
+  if (typeof input !== "string" || input.trim() === "") {
+    return { ok: false, reason: "must be a date such as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30" };
+  }
+  const text = toLatinDigits(input.trim());
+  const jalali = JALALI_PATTERN.exec(text);
+  if (jalali && Number(jalali[1]) < LAST_JALALI_YEAR) {
+    const [jy, jm, jd, hour = 0, minute = 0, second = 0] = jalali.slice(1).map((part) => Number(part ?? 0));
+    if (!isValidJalaaliDate(jy!, jm!, jd!)) {
+      return { ok: false, reason: `${jy}/${jm}/${jd} is not a day of the Jalali calendar` };
+    }
+    const { gy, gm, gd } = toGregorian(jy!, jm!, jd!);
+    const date = DateTime.fromObject(
+      { year: gy, month: gm, day: gd, hour, minute, second },
+      { zone: TEHRAN_ZONE },
+    );
+    return date.isValid ? { ok: true, date } : { ok: false, reason: `has an impossible time (${date.invalidExplanation})` };
+  }
+  const hasOffset = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text) && text.includes("T");
+  const date = DateTime.fromISO(text, hasOffset ? { setZone: true } : { zone: TEHRAN_ZONE });
+  if (!date.isValid) {
+    return {
+      ok: false,
+      reason: `"${input}" is not a date: write it as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30`,
+    };
+  }
+  return { ok: true, date: date.setZone(TEHRAN_ZONE) };
+}
+
+/** «۲۳ اردیبهشت ۱۴۰۳، ساعت ۱۰:۳۰» */
+export function formatJalaliDateTime(date: DateTime): string {
+  // Intl gives «۲۳ اردیبهشت ۱۴۰۳ ساعت ۱۰:۳۰»; Persian style puts a comma before «ساعت».
+  return jalaliFormat.format(date.toJSDate()).replace(" ساعت ", "، ساعت ");
+}
+
+/** «12 May 2024» or «۱۲ مهٔ ۲۰۲۴», the Gregorian date in Tehran. */
+export function formatGregorianDate(date: DateTime, lang: "fa" | "en" = "fa"): string {
+  return gregorianFormats[lang].format(date.toJSDate());
+}
+
+/** «12 May 2024, 10:30», for English pages. */
+export function formatEnglishDateTime(date: DateTime): string {
+  return englishDateTimeFormat.format(date.toJSDate());
+}
+
+/** The Jalali year, month and day of an instant, in Tehran. */
+export function jalaliParts(date: DateTime): { year: number; month: number; day: number } {
+  const parts = jalaliPartsFormat.formatToParts(date.toJSDate());
+  const read = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
+  return { year: read("year"), month: read("month"), day: read("day") };
+}
+
+/** ISO 8601 with the Tehran offset, for `<time datetime>` and feeds. */
+export function toIsoString(date: DateTime): string {
+  return date.setZone(TEHRAN_ZONE).toISO({ suppressMilliseconds: true }) ?? "";
+}

@@ -1,0 +1,53 @@
+/**
+ * The part of Eleventy 3's API that Akhbar uses. Eleventy ships no TypeScript types for
+ * its configuration object, so the project declares what it calls and nothing more.
+ */
+declare module "@11ty/eleventy" {
+  export interface EleventyDirectories {
+    input: string;
+    output: string;
+    includes: string;
+  }
+
+  export interface EleventyEventArguments {
+    directories: EleventyDirectories;
+    runMode: "build" | "watch" | "serve";
+    outputMode: "fs" | "json" | "ndjson";
+  }
+
+  export interface EleventyPageData {
+    page: { inputPath: string; url: string | false; outputPath: string | false };
+    content: string;
+    [key: string]: unknown;
+  }
+
+  export interface VirtualTemplate {
+    data?: Record<string, unknown>;
+    render(data: EleventyPageData): string | Promise<string>;
+  }
+
+  export interface UserConfig {
+    directories: EleventyDirectories;
+    setLibrary(name: "md", library: unknown): void;
+    setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+    addGlobalData(name: string, value: unknown): void;
+    addTemplate(virtualPath: string, template: VirtualTemplate, data?: Record<string, unknown>): void;
+    addPassthroughCopy(paths: string | Record<string, string>): void;
+    addWatchTarget(path: string): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    setQuietMode(quiet: boolean): void;
+    on(event: "eleventy.before" | "eleventy.after", handler: (args: EleventyEventArguments) => unknown): void;
+    addPlugin<T>(plugin: (config: UserConfig, options: T) => void, options?: T): void;
+  }
+
+  export interface EleventyOptions {
+    configPath?: string;
+    quietMode?: boolean;
+    runMode?: "build" | "watch" | "serve";
+  }
+
+  export class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+  }
+}

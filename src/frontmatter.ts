@@ -1,0 +1,62 @@
+/**
+ * Front-matter reading, shared by the build (Eleventy) and the content loader so that
+ * both see exactly the same values. YAML's core schema keeps dates as the text the
+ * editor wrote: js-yaml's default schema would turn `2024-05-12` into UTC midnight and
+ * a Jalali date into a string, and the difference would be invisible until a page shows
+ * the wrong day.
+ */
+import yaml from "js-yaml";
+import matter from "gray-matter";
+
+export function parseYaml(text: string): Record<string, unknown> {
+  const data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+  if (data === null || data === undefined) return {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    throw new yaml.YAMLException("the front matter must be a list of `field: value` lines");
+  }
+  return data as Record<string, unknown>;
+}
+
+export interface ParsedFile {
+  data: Record<string, unknown>;
+  body: string;
+  /** The front-matter text, to find the line a field stands on. */
+  frontMatter: string;
+}
+
+export class FrontMatterSyntaxError extends Error {
+  constructor(
+    message: string,
+    /** 1-based line in the file. */
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+export function parseFrontMatter(source: string): ParsedFile {
+  if (!/^---\r?\n/.test(source)) {
+    throw new FrontMatterSyntaxError("the file must start with a front-matter block: a line `---`, the fields, and `---` again", 1);
+  }
+  try {
+    // With options given, gray-matter does not keep its by-content cache (which would hold the whole archive).
+    const parsed = matter(source, { engines: { yaml: parseYaml }, excerpt: false });
+    return { data: parsed.data, body: parsed.content, frontMatter: parsed.matter };
+  } catch (error) {
+    if (error instanceof FrontMatterSyntaxError) throw error;
+    if (error instanceof yaml.YAMLException) {
+      // mark.line counts from the line after the opening `---`, from 0.
+      throw new FrontMatterSyntaxError(`the front matter is not valid YAML: ${error.reason}`, (error.mark?.line ?? 0) + 2);
+    }
+    throw error;
+  }
+}
+
+/** The 1-based line of `field:` in a file, or the opening `---` when the field is absent. */
+export function lineOfField(frontMatter: string, field: string): number {
+  const lines = frontMatter.split(/\r?\n/);
+  // gray-matter's `matter` starts with the newline after the opening `---`.
+  const offset = lines[0] === "" ? 1 : 2;
+  const index = lines.findIndex((line) => line.startsWith(`${field}:`));
+  return index === -1 ? 1 : index + offset;
+}
