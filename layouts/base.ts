@@ -30,6 +30,7 @@ export function renderPage(page: PageShell): string {
 <meta name="description" content="${page.description ?? page.site.description[page.lang]}">
 <meta name="color-scheme" content="light dark">
 <link rel="canonical" href="${page.site.url}${page.url}">
+<link rel="icon" href="data:,">
 <link rel="preload" href="/assets/fonts/Vazirmatn-NL-Regular.woff2" as="font" type="font/woff2" crossorigin>
 <link rel="stylesheet" href="${stylesheet}">
 ${page.head}

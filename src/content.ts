@@ -70,8 +70,11 @@ export async function findReleaseFiles(contentDir: string): Promise<string[]> {
   const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
-    .map((entry) => inputPathKey(path.join(entry.parentPath, entry.name)))
-    .filter((file) => !file.split("/").some((part) => part.startsWith(".") || part === "node_modules"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    // Hidden folders and node_modules are skipped inside the content folder only: a content
+    // folder outside the working directory is reached through `..`, which is not hidden.
+    .filter((file) => !path.relative(contentDir, file).split(path.sep).some((part) => part.startsWith(".") || part === "node_modules"))
+    .map(inputPathKey)
     .sort();
 }
 

@@ -110,7 +110,7 @@ export function formatGregorianDate(date: DateTime, lang: "fa" | "en" = "fa"): s
   return gregorianFormats[lang].format(date.toJSDate());
 }
 
-/** «12 May 2024, 10:30», for English pages. */
+/** «12 May 2024 at 10:30», for English pages. */
 export function formatEnglishDateTime(date: DateTime): string {
   return englishDateTimeFormat.format(date.toJSDate());
 }

@@ -34,7 +34,9 @@ export class FrontMatterSyntaxError extends Error {
   }
 }
 
-export function parseFrontMatter(source: string): ParsedFile {
+export function parseFrontMatter(fileText: string): ParsedFile {
+  // Windows editors (Notepad) may save UTF-8 with a byte-order mark before the `---`.
+  const source = fileText.replace(/^\uFEFF/, "");
   if (!/^---\r?\n/.test(source)) {
     throw new FrontMatterSyntaxError("the file must start with a front-matter block: a line `---`, the fields, and `---` again", 1);
   }
@@ -45,8 +47,10 @@ export function parseFrontMatter(source: string): ParsedFile {
   } catch (error) {
     if (error instanceof FrontMatterSyntaxError) throw error;
     if (error instanceof yaml.YAMLException) {
-      // mark.line counts from the line after the opening `---`, from 0.
-      throw new FrontMatterSyntaxError(`the front matter is not valid YAML: ${error.reason}`, (error.mark?.line ?? 0) + 2);
+      // gray-matter's `matter` starts with the newline that ends the opening `---`, so
+      // mark.line (from 0) 0 is the `---` line itself: file line = mark.line + 1.
+      // Without a mark (a scalar or list front matter), point at the first field line, 2.
+      throw new FrontMatterSyntaxError(`the front matter is not valid YAML: ${error.reason}`, (error.mark?.line ?? 1) + 1);
     }
     throw error;
   }

@@ -3,16 +3,25 @@
  * Every message says what to do, because the reader is an editor, not a programmer.
  */
 import { z } from "zod";
-import { closest } from "fastest-levenshtein";
+import { closest, distance } from "fastest-levenshtein";
 import type { DateTime } from "luxon";
 import { parseReleaseDate } from "./dates.js";
+
+const IMAGE_ALT_REQUIRED = "image_alt is required with an image: describe the picture for readers who cannot see it";
 
 export const LANGUAGES = ["fa", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const text = (field: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `${field} is required: add a line \`${field}: …\`` : `${field} must be text`) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `${field} is required: add a line \`${field}: …\``
+          : issue.input === null
+            ? `${field} is empty: write it, or remove the line`
+            : `${field} must be text`,
+    })
     .trim()
     .min(1, { error: `${field} is empty: write it, or remove the line` });
 
@@ -68,7 +77,7 @@ export const FIELD_NAMES = Object.keys(releaseFields.shape);
 
 export const releaseSchema = releaseFields.superRefine((data, context) => {
     if (data.image && !data.image_alt) {
-      context.addIssue({ code: "custom", path: ["image_alt"], message: "image_alt is required with an image: describe the picture for readers who cannot see it" });
+      context.addIssue({ code: "custom", path: ["image_alt"], message: IMAGE_ALT_REQUIRED });
     }
   });
 
@@ -87,7 +96,9 @@ export function validateFrontMatter(data: unknown): { ok: true; value: ReleaseFr
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        const suggestion = closest(key, FIELD_NAMES);
+        const nearest = closest(key, FIELD_NAMES);
+        // Only a near miss is a typo worth naming: «titel» → title, not «xyzzy» → id.
+        const suggestion = distance(key, nearest) <= Math.max(2, Math.floor(key.length / 3)) ? nearest : undefined;
         problems.push({
           field: key,
           message: `unknown field "${key}"${suggestion ? `: did you mean "${suggestion}"?` : ""} Allowed fields: ${FIELD_NAMES.join(", ")}`,
@@ -96,6 +107,12 @@ export function validateFrontMatter(data: unknown): { ok: true; value: ReleaseFr
       continue;
     }
     problems.push({ field: String(issue.path[0] ?? "front matter"), message: issue.message });
+  }
+  // The schema's cross-field rule runs only when every field is valid; report it anyway,
+  // so that an editor fixes everything in one pass.
+  const raw = data as Record<string, unknown> | null;
+  if (raw && typeof raw === "object" && raw.image && !raw.image_alt && !problems.some((problem) => problem.field === "image_alt")) {
+    problems.push({ field: "image_alt", message: IMAGE_ALT_REQUIRED });
   }
   return { ok: false, problems };
 }

@@ -1,0 +1,170 @@
+/**
+ * The built site in a real browser: the sample archive is built with the production build,
+ * served over HTTP and opened in Chromium (Debian's package, driven by playwright-core).
+ * Checks what only a browser shows: text direction, the web font, and Pagefind's search
+ * interface running its WebAssembly. Any script error or console error fails the test.
+ *
+ * Without Chromium at CHROMIUM_PATH (default /usr/bin/chromium) the test is skipped on a
+ * developer machine and fails on CI (CI=true), so that CI never passes without it.
+ */
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { test } from "node:test";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { serveStatic, type StaticServer } from "./static-server.js";
+import { runBuild, temporaryDirectory } from "./support.js";
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const ON_CI = process.env.CI === "true";
+const chromiumMissing = !existsSync(CHROMIUM_PATH);
+const skip =
+  chromiumMissing && !ON_CI
+    ? `Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install chromium\` (on CI, with CI=true, this is a failure)`
+    : false;
+
+/** A word that occurs in seed release 149840 and in no other release. */
+const UNIQUE_WORD = "کهریزک";
+const WAIT = { timeout: 20_000 };
+
+test("the built site in Chromium", { skip, timeout: 300_000 }, async (t) => {
+  assert.ok(!chromiumMissing, `CI=true and Chromium is missing at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
+
+  const folder = await temporaryDirectory("akhbar-browser-");
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    const output = path.join(folder, "site");
+    const build = await runBuild("content", output);
+    assert.equal(build.code, 0, `the build failed:\n${build.log}`);
+
+    server = await serveStatic(output);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      // Playwright adds --headless, --no-sandbox and a fresh --user-data-dir itself; these repeat
+      // the first two and keep the browser off the network.
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-sync",
+      ],
+    });
+    const site = server.url;
+    const open = browser;
+
+    await t.test("a Persian release is right to left, in Vazirmatn", () =>
+      withPage(open, async (page) => {
+        await goto(page, `${site}/news/149840/`);
+        assert.equal(await page.evaluate<string>("document.documentElement.dir"), "rtl");
+        assert.equal(await page.evaluate<string>("document.documentElement.lang"), "fa");
+        assert.equal(await page.evaluate<string>("getComputedStyle(document.body).direction"), "rtl");
+        const heading = await page.locator("h1").textContent();
+        assert.ok(heading?.includes(UNIQUE_WORD), `the heading is «${heading}»`);
+
+        // The font files are served as fonts, and the browser loaded the regular face for the text.
+        const fetched = await page.evaluate<{ status: number; type: string | null; bytes: number }>(`
+          fetch("/assets/fonts/Vazirmatn-NL-Regular.woff2").then(async (response) => ({
+            status: response.status,
+            type: response.headers.get("content-type"),
+            bytes: (await response.arrayBuffer()).byteLength,
+          }))`);
+        assert.deepEqual({ status: fetched.status, type: fetched.type }, { status: 200, type: "font/woff2" });
+        assert.ok(fetched.bytes > 10_000, `the font file has only ${fetched.bytes} bytes`);
+        const faces = await page.evaluate<Array<{ family: string; weight: string; status: string }>>(`
+          document.fonts.ready.then((fonts) =>
+            [...fonts].map((face) => ({ family: face.family.replace(/["']/g, ""), weight: face.weight, status: face.status })))`);
+        assert.ok(
+          faces.some((face) => face.family === "Vazirmatn" && face.weight === "400" && face.status === "loaded"),
+          `Vazirmatn regular was not loaded: ${JSON.stringify(faces)}`,
+        );
+
+        // And the heading's Persian glyphs were drawn with it, not with a system font.
+        const cdp = await page.context().newCDPSession(page);
+        const { root } = await cdp.send("DOM.getDocument");
+        await cdp.send("CSS.enable");
+        const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector: "h1" });
+        const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+        assert.ok(
+          fonts.some((font) => font.isCustomFont && /vazirmatn/i.test(font.familyName) && font.glyphCount > 0),
+          `the heading was not drawn in Vazirmatn: ${JSON.stringify(fonts)}`,
+        );
+      }),
+    );
+
+    await t.test("an English release is left to right", () =>
+      withPage(open, async (page) => {
+        await goto(page, `${site}/news/133120/`);
+        assert.equal(await page.evaluate<string>("document.documentElement.dir"), "ltr");
+        assert.equal(await page.evaluate<string>("document.documentElement.lang"), "en");
+        assert.equal(await page.evaluate<string>("getComputedStyle(document.body).direction"), "ltr");
+      }),
+    );
+
+    await t.test("typing a word into the search page finds its release", () =>
+      withPage(open, async (page) => {
+        await goto(page, `${site}/search/`);
+        const input = page.locator(".pagefind-ui__search-input");
+        await input.waitFor(WAIT);
+        await input.pressSequentially(UNIQUE_WORD);
+        const paths = await resultPaths(page, site);
+        assert.ok(paths.includes("/news/149840/"), `the results link to ${JSON.stringify(paths)}`);
+      }),
+    );
+
+    await t.test("/search/?q= shows the results without typing", () =>
+      withPage(open, async (page) => {
+        await goto(page, `${site}/search/?q=${encodeURIComponent(UNIQUE_WORD)}`);
+        const paths = await resultPaths(page, site);
+        assert.ok(paths.includes("/news/149840/"), `the results link to ${JSON.stringify(paths)}`);
+        assert.equal(await page.locator(".pagefind-ui__search-input").inputValue(), UNIQUE_WORD);
+      }),
+    );
+  } finally {
+    await browser?.close();
+    await server?.close();
+    await rm(folder, { recursive: true, force: true });
+  }
+});
+
+/** Runs a check in a fresh browser context; a page error or console error fails it. */
+async function withPage(browser: Browser, check: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ locale: "fa-IR" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`page error: ${error.stack ?? error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console error: ${message.text()} (${message.location().url})`);
+  });
+  try {
+    await check(page);
+  } catch (error) {
+    if (error instanceof Error && errors.length > 0) error.message += `\nThe browser also reported:\n${errors.join("\n")}`;
+    throw error;
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(errors, [], `the browser reported errors:\n${errors.join("\n")}`);
+}
+
+async function goto(page: Page, url: string): Promise<void> {
+  const response = await page.goto(url, { waitUntil: "load" });
+  assert.equal(response?.status(), 200, `${url} answered ${response?.status()}`);
+}
+
+/** Waits for Pagefind's results and returns the paths they link to. */
+async function resultPaths(page: Page, site: string): Promise<string[]> {
+  const links = page.locator(".pagefind-ui__result .pagefind-ui__result-link");
+  await page.locator(".pagefind-ui__result").first().waitFor(WAIT);
+  const paths: string[] = [];
+  for (const link of await links.all()) {
+    const href = await link.getAttribute("href");
+    paths.push(new URL(href ?? "", site).pathname);
+  }
+  return paths;
+}

@@ -1,0 +1,161 @@
+/**
+ * A tiny static file server for a built site, for the browser tests. It behaves like the
+ * static hosts the site is deployed to: `/dir/` serves `/dir/index.html`, `/dir` redirects
+ * to `/dir/`, a missing file gets 404.html with status 404, and nothing outside the folder
+ * is ever served. Bound to 127.0.0.1 on a free port chosen by the system.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { readFile, realpath, stat } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+
+export interface StaticServer {
+  /** The origin, without a trailing slash: `http://127.0.0.1:41234`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  // Pagefind's index files and its compressed WebAssembly (wasm.<lang>.pagefind): binary,
+  // fetched and decompressed by pagefind.js itself.
+  ".pf_meta": "application/octet-stream",
+  ".pf_index": "application/octet-stream",
+  ".pf_fragment": "application/octet-stream",
+  ".pagefind": "application/octet-stream",
+};
+
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+}
+
+export async function serveStatic(folder: string): Promise<StaticServer> {
+  // The real path, so that the containment check below compares like with like (/tmp may be a link).
+  const root = await realpath(folder);
+
+  const server = createServer((request, response) => {
+    handle(root, request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, "text/plain; charset=utf-8", `Internal error: ${String(error)}`);
+      else response.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // A browser keeps idle keep-alive connections open; close() alone would wait for them.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handle(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    response.setHeader("Allow", "GET, HEAD");
+    send(response, 405, "text/plain; charset=utf-8", "Method not allowed", request);
+    return;
+  }
+
+  let pathname: string;
+  try {
+    // The URL parser resolves `.` and `..` segments; decoding comes after it, so encoded
+    // ones (`%2e%2e%2f`) are caught by the containment check below. The path is prefixed,
+    // not resolved against a base: `//etc/passwd` is a path here, not a host.
+    const target = request.url ?? "/";
+    pathname = decodeURIComponent(new URL(target.startsWith("/") ? `http://localhost${target}` : target).pathname);
+  } catch {
+    send(response, 400, "text/plain; charset=utf-8", "Bad request", request);
+    return;
+  }
+  if (pathname.includes("\0") || pathname.includes("\\")) {
+    send(response, 400, "text/plain; charset=utf-8", "Bad request", request);
+    return;
+  }
+
+  const requested = path.resolve(root, `.${pathname}`);
+  if (!isInside(root, requested)) {
+    send(response, 403, "text/plain; charset=utf-8", "Forbidden", request);
+    return;
+  }
+
+  let file = pathname.endsWith("/") ? path.join(requested, "index.html") : requested;
+  let info = await statOrNull(file);
+  if (info?.isDirectory()) {
+    // As static hosts do: /news/149840 → /news/149840/, so that relative links resolve.
+    const search = request.url?.includes("?") ? request.url.slice(request.url.indexOf("?")) : "";
+    const location = path.relative(root, requested).split(path.sep).map(encodeURIComponent).join("/");
+    response.setHeader("Location", `/${location}/${search}`);
+    send(response, 301, "text/plain; charset=utf-8", "Moved permanently", request);
+    return;
+  }
+  // No symbolic link may lead out of the folder either.
+  if (info?.isFile() && !isInside(root, await realpath(file))) {
+    send(response, 403, "text/plain; charset=utf-8", "Forbidden", request);
+    return;
+  }
+
+  let status = 200;
+  if (!info?.isFile()) {
+    status = 404;
+    file = path.join(root, "404.html");
+    info = await statOrNull(file);
+    if (!info?.isFile()) {
+      send(response, 404, "text/plain; charset=utf-8", "Not found", request);
+      return;
+    }
+  }
+
+  const body = await readFile(file);
+  send(response, status, contentTypeOf(file), body, request);
+}
+
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+async function statOrNull(file: string) {
+  try {
+    return await stat(file);
+  } catch {
+    return null;
+  }
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, request?: IncomingMessage): void {
+  const bytes = typeof body === "string" ? Buffer.from(body) : body;
+  response.writeHead(status, {
+    "Content-Type": contentType,
+    "Content-Length": bytes.length,
+    "Cache-Control": "no-store",
+    // The browser must go by the content types above, as it does on a well-configured host.
+    "X-Content-Type-Options": "nosniff",
+  });
+  response.end(request?.method === "HEAD" ? undefined : bytes);
+}
