@@ -25,7 +25,7 @@ export function renderRelease({ site, release, bodyHtml }: ReleasePage): string 
   const meta = [
     html`<div><dt>${t.date}</dt><dd><time datetime="${iso}">${shownDate}</time>${gregorian}</dd></div>`,
     html`<div><dt>${t.newsCode}</dt><dd>${newsCode}</dd></div>`,
-    release.county ? html`<div><dt>${t.county}</dt><dd>${release.county}</dd></div>` : "",
+    release.county ? html`<div><dt>${t.county}</dt><dd>${persian ? release.county.name : release.county.english}</dd></div>` : "",
     release.organization ? html`<div><dt>${t.organization}</dt><dd>${release.organization}</dd></div>` : "",
   ];
 
@@ -63,7 +63,7 @@ export function releaseSummary(release: Release, headingLevel: 2 | 3 = 2) {
   const heading = html`<a href="${release.url}">${release.title}</a>`;
   return html`<article class="summary" lang="${release.lang}" dir="${persian ? "rtl" : "ltr"}">
 ${headingLevel === 2 ? html`<h2 class="summary__title">${heading}</h2>` : html`<h3 class="summary__title">${heading}</h3>`}
-<p class="summary__meta"><time datetime="${toIsoString(release.date)}">${persian ? formatJalaliDateTime(release.date) : formatEnglishDateTime(release.date)}</time>${release.county ? html` · ${release.county}` : ""}</p>
+<p class="summary__meta"><time datetime="${toIsoString(release.date)}">${persian ? formatJalaliDateTime(release.date) : formatEnglishDateTime(release.date)}</time>${release.county ? html` · ${persian ? release.county.name : release.county.english}` : ""}</p>
 ${release.lead ? html`<p class="summary__lead">${release.lead}</p>` : ""}
 </article>`;
 }

@@ -8,13 +8,14 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { FrontMatterSyntaxError, lineOfField, parseFrontMatter } from "./frontmatter.js";
 import { validateFrontMatter, type Language } from "./schema.js";
+import { closestCounty, findCounty, type County } from "./counties.js";
 
 export interface Release {
   id: number;
   title: string;
   date: DateTime;
   lead?: string;
-  county?: string;
+  county?: County;
   organization?: string;
   tags: string[];
   source?: string;
@@ -107,6 +108,16 @@ export async function loadArchive(contentDir: string, options: LoadOptions): Pro
       continue;
     }
     const data = result.value;
+    const county = data.county === undefined ? undefined : findCounty(data.county);
+    if (data.county !== undefined && !county) {
+      problems.push({
+        file,
+        line: lineOfField(parsed.frontMatter, "county"),
+        field: "county",
+        message: `"${data.county}" is not a county of the province: did you mean "${closestCounty(data.county).name}"? The counties are listed in src/data/counties.json`,
+      });
+      continue;
+    }
     const owners = filesById.get(data.id) ?? [];
     owners.push({ file, line: lineOfField(parsed.frontMatter, "id") });
     filesById.set(data.id, owners);
@@ -115,7 +126,7 @@ export async function loadArchive(contentDir: string, options: LoadOptions): Pro
       title: data.title,
       date: data.date,
       lead: data.lead,
-      county: data.county,
+      county,
       organization: data.organization,
       tags: data.tags,
       source: data.source,

@@ -3,7 +3,14 @@
  * as the last step of every build (production and dev server alike).
  */
 import path from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
 import * as pagefind from "pagefind";
+
+export function registerSearchIndex(eleventyConfig: UserConfig): void {
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    await buildSearchIndex(directories.output);
+  });
+}
 
 export interface SearchIndexReport {
   pages: number;

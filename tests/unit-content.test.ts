@@ -90,7 +90,7 @@ describe("loadArchive: a valid archive", () => {
       id: 149840,
       title: "نشست شورای اداری",
       lead: "لید",
-      county: "شهریار",
+      county: { name: "شهریار", english: "Shahriar", slug: "شهریار" },
       organization: "استانداری",
       tags: [],
       source: "https://ostan-th.ir/News/149840/",
@@ -332,5 +332,36 @@ describe("releaseUrl and newestFirst", () => {
     assert.ok(newestFirst(get("b.md"), get("a.md")) < 0);
     assert.ok(newestFirst(get("c.md"), get("a.md")) > 0);
     assert.equal(newestFirst(get("a.md"), get("a.md")), 0);
+  });
+});
+
+describe("loadArchive: counties", () => {
+  test("a county written with Arabic letters or a space for the half-space is the known county", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "akhbar-unit-county-"));
+    try {
+      await writeFile(path.join(dir, "1.md"), "---\nid: 1\ntitle: الف\ndate: 2024-05-12\ncounty: رباط کريم\n---\nمتن\n");
+      const archive = await loadArchive(dir, { includeDrafts: false });
+      assert.deepEqual(archive.releases[0]?.county, { name: "رباط‌کریم", english: "Robat Karim", slug: "رباط-کریم" });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("an unknown county is an error naming the file and suggesting the closest county", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "akhbar-unit-county-"));
+    try {
+      await writeFile(path.join(dir, "2.md"), "---\nid: 2\ntitle: الف\ndate: 2024-05-12\ncounty: شهریارر\n---\nمتن\n");
+      await assert.rejects(loadArchive(dir, { includeDrafts: false }), (error: unknown) => {
+        assert.ok(error instanceof ContentError);
+        assert.equal(error.problems.length, 1);
+        assert.equal(error.problems[0]?.field, "county");
+        assert.equal(error.problems[0]?.line, 5);
+        assert.match(error.problems[0]!.file, /2\.md$/);
+        assert.match(error.problems[0]!.message, /did you mean "شهریار"\?/);
+        return true;
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

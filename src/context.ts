@@ -1,0 +1,16 @@
+/**
+ * What every part of the build shares: the site metadata and the archive of the build
+ * under way. The archive is read once per build, in `eleventy.before`, and never put in
+ * Eleventy's data cascade: the cascade copies data into every page, and 150,000 releases
+ * copied into 150,000 pages is quadratic.
+ */
+import type { Archive } from "./content.js";
+import type { SiteMetadata } from "./site.js";
+
+export interface AkhbarContext {
+  site: SiteMetadata;
+  /** The validated archive of the build under way. */
+  archive(): Archive;
+  /** Drafts are shown in `npm start` and left out of production builds. */
+  includeDrafts(): boolean;
+}

@@ -1,0 +1,45 @@
+/**
+ * Release pages: every Markdown file under the content folder is a release, rendered by
+ * markdown-it into the release layout at /news/<id>/.
+ */
+import type { EleventyPageData, UserConfig } from "@11ty/eleventy";
+import { inputPathKey, releaseUrl, type Release } from "./content.js";
+import type { AkhbarContext } from "./context.js";
+import { parseReleaseDate } from "./dates.js";
+import { parseYaml } from "./frontmatter.js";
+import { createMarkdown } from "./markdown.js";
+import { renderRelease } from "../layouts/release.js";
+
+const RELEASE_LAYOUT = "akhbar-release.11ty.js";
+
+export function registerReleasePages(eleventyConfig: UserConfig, context: AkhbarContext): void {
+  const releaseOf = (data: EleventyPageData): Release => {
+    const release = context.archive().byInputPath.get(inputPathKey(data.page.inputPath));
+    if (!release) throw new Error(`Internal error: ${data.page.inputPath} was not validated`);
+    return release;
+  };
+
+  eleventyConfig.setLibrary("md", createMarkdown());
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: {
+      // Eleventy reads `date` itself and knows no Jalali dates: hand it the instant the
+      // date module read. The archive loader has already reported any date it could not read.
+      yaml: (text: string) => {
+        const data = parseYaml(text);
+        const date = parseReleaseDate(data.date);
+        return date.ok ? { ...data, date: date.date.toJSDate() } : data;
+      },
+    },
+  });
+
+  eleventyConfig.addGlobalData("layout", RELEASE_LAYOUT);
+  eleventyConfig.addGlobalData("permalink", () => (data: EleventyPageData & { id: number; draft?: boolean }) =>
+    data.draft && !context.includeDrafts() ? false : `${releaseUrl(data.id)}index.html`,
+  );
+  // Lists are made from the validated archive; Eleventy's own collections are not used.
+  eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
+
+  eleventyConfig.addTemplate(`_includes/${RELEASE_LAYOUT}`, {
+    render: (data) => renderRelease({ site: context.site, release: releaseOf(data), bodyHtml: data.content }),
+  });
+}

@@ -1,0 +1,132 @@
+/**
+ * Helpers for tests that read a built site: list its files, load a page with cheerio,
+ * hash a whole tree, and find internal links that lead nowhere.
+ */
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import * as cheerio from "cheerio";
+
+export type Page = cheerio.CheerioAPI;
+
+/** Every file under `root`, as sorted paths relative to it with forward slashes. */
+export async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+/** Path (relative, forward slashes) → sha256 of the file's bytes, for the whole tree. */
+export async function hashTree(root: string): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const file of await listFiles(root)) {
+    hashes.set(file, createHash("sha256").update(await readFile(path.join(root, file))).digest("hex"));
+  }
+  return hashes;
+}
+
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Loads a built page; `file` is relative to the site folder (`news/140210/index.html`). */
+export async function loadPage(siteDir: string, file: string): Promise<Page> {
+  return cheerio.load(await readFile(path.join(siteDir, file), "utf8"));
+}
+
+/**
+ * The file a root-relative URL is served from: query and fragment dropped, percent-escapes
+ * decoded, a folder address (`/news/1/`) served by its index.html. Undefined for addresses
+ * that are not internal (`https://…`, `//host/…`, `#top`, `mailto:`) or that climb out of the site.
+ */
+export function fileForUrl(siteDir: string, url: string): string | undefined {
+  if (!url.startsWith("/") || url.startsWith("//")) return undefined;
+  let pathname = url.replace(/[?#].*$/s, "");
+  try {
+    pathname = decodeURIComponent(pathname);
+  } catch {
+    // A malformed escape cannot be served: keep it as written, so that it is reported missing.
+  }
+  if (pathname.endsWith("/")) pathname += "index.html";
+  const root = path.resolve(siteDir);
+  const file = path.resolve(root, `.${pathname}`);
+  return file === root || file.startsWith(root + path.sep) ? file : undefined;
+}
+
+/** Every element of a page with its tag name and attributes (a plain object). */
+export function elementsOf($: Page): Array<{ tag: string; attributes: Record<string, string> }> {
+  return $("*")
+    .toArray()
+    .flatMap((node) => ("attribs" in node && "tagName" in node ? [{ tag: node.tagName, attributes: { ...node.attribs } }] : []));
+}
+
+const URL_ATTRIBUTES = ["href", "src", "action", "poster", "data"] as const;
+
+/** Every root-relative address an HTML page refers to (href, src, srcset, action, …), in document order. */
+export function internalUrlsOfHtml($: Page): string[] {
+  const urls: string[] = [];
+  for (const { attributes } of elementsOf($)) {
+    for (const name of URL_ATTRIBUTES) {
+      const value = attributes[name]?.trim();
+      if (value?.startsWith("/") && !value.startsWith("//")) urls.push(value);
+    }
+    for (const candidate of (attributes.srcset ?? "").split(",")) {
+      const value = candidate.trim().split(/\s+/)[0] ?? "";
+      if (value.startsWith("/") && !value.startsWith("//")) urls.push(value);
+    }
+  }
+  return urls;
+}
+
+/** Every root-relative `url(…)` and `@import` in a stylesheet. */
+export function internalUrlsOfCss(css: string): string[] {
+  const urls: string[] = [];
+  for (const match of css.matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)|@import\s+(["'])([^"']+)\3/g)) {
+    const value = (match[2] ?? match[4] ?? "").trim();
+    if (value.startsWith("/") && !value.startsWith("//")) urls.push(value);
+  }
+  return urls;
+}
+
+export interface BrokenLink {
+  /** The page or stylesheet that links, relative to the site folder. */
+  from: string;
+  url: string;
+}
+
+/**
+ * Crawls every *.html (and *.css) file of a built site and returns each internal address
+ * that does not resolve to a file of the site. An empty list means no broken links.
+ */
+export async function findBrokenLinks(siteDir: string): Promise<{ checked: number; broken: BrokenLink[] }> {
+  const files = await listFiles(siteDir);
+  const broken: BrokenLink[] = [];
+  let checked = 0;
+  for (const from of files) {
+    let urls: string[];
+    if (from.endsWith(".html")) urls = internalUrlsOfHtml(await loadPage(siteDir, from));
+    else if (from.endsWith(".css")) urls = internalUrlsOfCss(await readFile(path.join(siteDir, from), "utf8"));
+    else continue;
+    for (const url of urls) {
+      checked++;
+      const file = fileForUrl(siteDir, url);
+      if (!file || !(await isFile(file))) broken.push({ from, url });
+    }
+  }
+  return { checked, broken };
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
