@@ -4,6 +4,7 @@
  * Eleventy's data cascade: the cascade copies data into every page, and 150,000 releases
  * copied into 150,000 pages is quadratic.
  */
+import type { ArchiveIndex } from "./collections.js";
 import type { Archive } from "./content.js";
 import type { SiteMetadata } from "./site.js";
 
@@ -11,6 +12,8 @@ export interface AkhbarContext {
   site: SiteMetadata;
   /** The validated archive of the build under way. */
   archive(): Archive;
+  /** Years, months, counties, organizations, tags and neighbours of the published releases; made once per build. */
+  index(): ArchiveIndex;
   /** Drafts are shown in `npm start` and left out of production builds. */
   includeDrafts(): boolean;
 }

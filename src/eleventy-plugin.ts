@@ -4,6 +4,7 @@
  * `.eleventy.ts` only registers this.
  */
 import type { UserConfig } from "@11ty/eleventy";
+import { indexArchive, type ArchiveIndex } from "./collections.js";
 import { loadArchive, type Archive } from "./content.js";
 import type { AkhbarContext } from "./context.js";
 import { registerReleasePages } from "./release-pages.js";
@@ -14,6 +15,7 @@ import { siteMetadata } from "./site.js";
 
 export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   let archive: Archive | undefined;
+  let index: ArchiveIndex | undefined;
   let includeDrafts = false;
 
   const context: AkhbarContext = {
@@ -22,12 +24,14 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
       if (!archive) throw new Error("Internal error: the archive is read in eleventy.before, before any page renders");
       return archive;
     },
+    index: () => (index ??= indexArchive(context.archive().releases)),
     includeDrafts: () => includeDrafts,
   };
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     includeDrafts = runMode !== "build";
     archive = await loadArchive(directories.input, { includeDrafts });
+    index = undefined;
   });
 
   registerReleasePages(eleventyConfig, context);

@@ -1,0 +1,23 @@
+/** Unit tests for src/i18n.ts: both interface languages have every string. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import strings from "../src/data/strings.json" with { type: "json" };
+import { directionOf, interfaceStrings } from "../src/i18n.js";
+
+test("fa and en have the same keys, none empty", () => {
+  assert.deepEqual(Object.keys(strings.en).sort(), Object.keys(strings.fa).sort());
+  for (const [lang, table] of Object.entries(strings)) {
+    for (const [key, value] of Object.entries(table)) assert.ok(value.trim().length > 0, `${lang}.${key} is empty`);
+  }
+});
+
+test("Persian strings use Persian letters, not Arabic ي/ك", () => {
+  for (const [key, value] of Object.entries(strings.fa)) assert.doesNotMatch(value, /[يك]/, `fa.${key}`);
+});
+
+test("interfaceStrings and directionOf", () => {
+  assert.equal(interfaceStrings("fa").search, "جستجو");
+  assert.equal(interfaceStrings("en").search, "Search");
+  assert.equal(directionOf("fa"), "rtl");
+  assert.equal(directionOf("en"), "ltr");
+});
