@@ -46,40 +46,40 @@ const webAddress = z
   });
 
 const releaseFields = z.strictObject(
-    {
-      id: z
-        .number({ error: (issue) => (issue.input === undefined ? "id is required: the release's news code (کد خبر), e.g. `id: 149840`" : "id must be a whole number without quotes, e.g. `id: 149840`") })
-        .int({ error: "id must be a whole number, e.g. `id: 149840`" })
-        .positive({ error: "id must be a positive number" }),
-      title: text("title"),
-      date: releaseDate,
-      lead: text("lead").optional(),
-      county: text("county").optional(),
-      organization: text("organization").optional(),
-      tags: z
-        .array(text("each tag"), { error: "tags must be a list, one `- tag` line each under `tags:`" })
-        .optional()
-        .transform((tags) => [...new Set(tags ?? [])]),
-      source: webAddress.optional(),
-      image: text("image")
-        .refine((value) => /^\/[^\s]*$/.test(value) || /^https:\/\/[^\s]+$/i.test(value), {
-          error: "image must be a path on this site such as /images/photo.jpg, or an https:// address",
-        })
-        .optional(),
-      image_alt: text("image_alt").optional(),
-      draft: z.boolean({ error: "draft must be true or false" }).optional().transform((draft) => draft ?? false),
-      lang: z.enum(LANGUAGES, { error: `lang must be one of: ${LANGUAGES.join(", ")}` }).optional().transform((lang) => lang ?? "fa"),
-    },
+  {
+    id: z
+      .number({ error: (issue) => (issue.input === undefined ? "id is required: the release's news code (کد خبر), e.g. `id: 149840`" : "id must be a whole number without quotes, e.g. `id: 149840`") })
+      .int({ error: "id must be a whole number, e.g. `id: 149840`" })
+      .positive({ error: "id must be a positive number" }),
+    title: text("title"),
+    date: releaseDate,
+    lead: text("lead").optional(),
+    county: text("county").optional(),
+    organization: text("organization").optional(),
+    tags: z
+      .array(text("each tag"), { error: "tags must be a list, one `- tag` line each under `tags:`" })
+      .optional()
+      .transform((tags) => [...new Set(tags ?? [])]),
+    source: webAddress.optional(),
+    image: text("image")
+      .refine((value) => /^\/[^\s]*$/.test(value) || /^https:\/\/[^\s]+$/i.test(value), {
+        error: "image must be a path on this site such as /images/photo.jpg, or an https:// address",
+      })
+      .optional(),
+    image_alt: text("image_alt").optional(),
+    draft: z.boolean({ error: "draft must be true or false" }).optional().transform((draft) => draft ?? false),
+    lang: z.enum(LANGUAGES, { error: `lang must be one of: ${LANGUAGES.join(", ")}` }).optional().transform((lang) => lang ?? "fa"),
+  },
   { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "the front matter must be a list of `field: value` lines") },
 );
 
 export const FIELD_NAMES = Object.keys(releaseFields.shape);
 
 export const releaseSchema = releaseFields.superRefine((data, context) => {
-    if (data.image && !data.image_alt) {
-      context.addIssue({ code: "custom", path: ["image_alt"], message: IMAGE_ALT_REQUIRED });
-    }
-  });
+  if (data.image && !data.image_alt) {
+    context.addIssue({ code: "custom", path: ["image_alt"], message: IMAGE_ALT_REQUIRED });
+  }
+});
 
 export type ReleaseFrontMatter = z.output<typeof releaseSchema>;
 
