@@ -130,7 +130,9 @@ const sourceOf = (id: number): SourceRelease => {
   assert.ok(release, `no content file has id ${id}`);
   return release;
 };
-const releasePage = (id: number) => loadPage(site, `news/${id}/index.html`);
+/** Where a release's page is: Persian ones at /news/<id>/, English ones in the English section. */
+const releaseUrlOf = (release: Pick<SourceRelease, "id" | "lang">) => (release.lang === "en" ? `/en/news/${release.id}/` : `/news/${release.id}/`);
+const releasePage = (id: number) => loadPage(site, `${releaseUrlOf(sourceOf(id)).slice(1)}index.html`);
 
 const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
 const persianDigits = (value: string | number) => String(value).replace(/\d/g, (digit) => PERSIAN_DIGITS[Number(digit)]!);
@@ -193,9 +195,10 @@ describe("release pages", () => {
     assert.match(buildLog, /^Built .+ in \d+\.\d s\.$/m);
   });
 
-  test("every published content file has its page, and nothing else is under /news/", async () => {
-    const built = (await listFiles(path.join(site, "news"))).sort();
-    const expected = published().map((release) => `${release.id}/index.html`).sort();
+  test("every published content file has its page, and nothing else is under /news/ or /en/news/", async () => {
+    const built = [...(await listFiles(path.join(site, "news"))).map((file) => `news/${file}`), ...(await listFiles(path.join(site, "en", "news"))).map((file) => `en/news/${file}`)].sort();
+    // /news/<id>/ of an English release is the page that leads to its English address.
+    const expected = [...published().map((release) => `${releaseUrlOf(release).slice(1)}index.html`), ...published().filter((release) => release.lang === "en").map((release) => `news/${release.id}/index.html`)].sort();
     assert.deepEqual(built, expected);
   });
 
@@ -308,7 +311,8 @@ describe("release pages", () => {
     for (const release of published()) {
       const $ = await releasePage(release.id);
       const where = `news/${release.id}`;
-      assert.equal($("script").length, 0, `${where} has a <script>`);
+      // JSON-LD is data, not script: browsers do not run it (its escaping is tested with the sharing tags).
+      assert.equal($("script").not('[type="application/ld+json"]').length, 0, `${where} has a <script>`);
       assert.equal($("iframe, object, embed, frame, frameset").length, 0, `${where} embeds a frame or object`);
       for (const { tag, attributes } of elementsOf($)) {
         for (const [name, value] of Object.entries(attributes)) {
@@ -366,7 +370,7 @@ describe("home page", () => {
     assert.equal(items.length, HOME_COUNT);
     assert.deepEqual(
       items.map((_, item) => $(item).find("h2 a").attr("href")).get(),
-      expected.map((release) => `/news/${release.id}/`),
+      expected.map(releaseUrlOf),
     );
     // With the fixtures, the two oldest drop off, and of two releases at one instant the higher id stays.
     assert.equal(expected.at(-1)?.id, 900012);
