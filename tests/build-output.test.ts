@@ -12,6 +12,7 @@ import yaml from "js-yaml";
 import { toJalaali } from "jalaali-js";
 import { repoRoot, runBuild, temporaryDirectory } from "./support.js";
 import { elementsOf, exists, fileForUrl, findBrokenLinks, listFiles, loadPage, type Page } from "./html.js";
+import { describeNewsroomOutput, NEWSROOM_BUILD_ENV } from "./build-output-newsroom.js";
 
 const FIXTURES = path.join(repoRoot, "tests", "fixtures", "build");
 const HOSTILE_ID = 900001;
@@ -81,7 +82,7 @@ before(async () => {
   }
 
   site = path.join(work, "site");
-  const run = await runBuild(content, site);
+  const run = await runBuild(content, site, NEWSROOM_BUILD_ENV);
   buildLog = run.log;
   assert.equal(run.code, 0, `the build failed:\n${run.log}`);
   sources = await readSources(content);
@@ -526,3 +527,10 @@ describe("links and other pages", () => {
     assert.equal($('main a[href="/"]').length, 1);
   });
 });
+
+describeNewsroomOutput(() => ({
+  site,
+  releases: published().map((release) => ({ ...release, iso: shownIso.get(release.id) ?? "" })),
+  draftId: DRAFT_ID,
+  hostile: { id: HOSTILE_ID, title: HOSTILE_TITLE },
+}));
