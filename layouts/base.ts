@@ -3,6 +3,7 @@ import { html, type Renderable, type SafeHtml } from "../src/html.js";
 import { directionOf, interfaceStrings } from "../src/i18n.js";
 import type { Language } from "../src/schema.js";
 import type { SiteMetadata } from "../src/site.js";
+import { siteFeedLinks } from "../src/feed-links.js";
 
 export interface PageShell {
   site: SiteMetadata;
@@ -33,14 +34,15 @@ export function renderPage(page: PageShell): string {
 <link rel="icon" href="data:,">
 <link rel="preload" href="/assets/fonts/Vazirmatn-NL-Regular.woff2" as="font" type="font/woff2" crossorigin>
 <link rel="stylesheet" href="${stylesheet}">
+${siteFeedLinks(page.site, page.lang)}
 ${page.head}
 </head>
 <body>
 <a class="skip-link" href="#main">${t.skipToContent}</a>
 <header class="site-header">
 <div class="site-header__inner">
-<a class="site-name" href="/">${siteName}</a>
-<form class="site-search" role="search" action="/search/" method="get">
+<a class="site-name" href="${page.lang === "en" ? "/en/" : "/"}">${siteName}</a>
+<form class="site-search" role="search" action="${page.lang === "en" ? "/en/search/" : "/search/"}" method="get">
 <label class="visually-hidden" for="site-search-query">${t.searchLabel}</label>
 <input id="site-search-query" name="q" type="search" placeholder="${t.searchPlaceholder}" autocomplete="off">
 <button type="submit">${t.search}</button>

@@ -6,6 +6,7 @@ import { toPersianDigits } from "../src/persian.js";
 import type { Release } from "../src/content.js";
 import type { SiteMetadata } from "../src/site.js";
 import { renderPage } from "./base.js";
+import { releaseSharingTags } from "../src/structured-data.js";
 
 export interface ReleasePage {
   site: SiteMetadata;
@@ -52,7 +53,8 @@ ${release.source ? html`<p class="release__source">${t.source}: <a href="${relea
     title: release.title,
     description: release.lead ?? undefined,
     url: release.url,
-    head: html`<meta name="robots" content="${release.draft ? "noindex" : "index, follow"}">`,
+    head: html`<meta name="robots" content="${release.draft ? "noindex" : "index, follow"}">
+${releaseSharingTags(site, release)}`,
     body,
   });
 }

@@ -58,8 +58,9 @@ export function formatProblems(problems: ContentProblem[]): string {
   return `The archive has ${count}; nothing was published. Fix the lines below and build again:\n${lines.join("\n")}`;
 }
 
-export function releaseUrl(id: number): string {
-  return `/news/${id}/`;
+/** Persian releases at /news/<id>/; English ones in the English section, at /en/news/<id>/. */
+export function releaseUrl(id: number, lang: Language = "fa"): string {
+  return lang === "en" ? `/en/news/${id}/` : `/news/${id}/`;
 }
 
 /** Normalizes an input path the way Eleventy's `page.inputPath` is written, without `./`. */
@@ -135,7 +136,7 @@ export async function loadArchive(contentDir: string, options: LoadOptions): Pro
       draft: data.draft,
       lang: data.lang,
       inputPath: file,
-      url: releaseUrl(data.id),
+      url: releaseUrl(data.id, data.lang),
     });
   }
 

@@ -11,6 +11,10 @@ import { registerReleasePages } from "./release-pages.js";
 import { registerSitePages } from "./site-pages.js";
 import { registerAssets } from "./assets.js";
 import { registerSearchIndex } from "./search.js";
+import { registerFeeds } from "./feeds.js";
+import { registerSitemaps } from "./sitemaps.js";
+import { registerRedirects } from "./redirects.js";
+import { registerEnglishSection } from "./english.js";
 import { siteMetadata } from "./site.js";
 
 export default function akhbarPlugin(eleventyConfig: UserConfig): void {
@@ -37,6 +41,10 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   registerReleasePages(eleventyConfig, context);
   registerSitePages(eleventyConfig, context);
   registerAssets(eleventyConfig);
+  registerFeeds(eleventyConfig, context);
+  registerSitemaps(eleventyConfig, context);
+  registerRedirects(eleventyConfig, context);
+  registerEnglishSection(eleventyConfig, context);
   // Last: the index is built over the pages the steps above wrote.
   registerSearchIndex(eleventyConfig);
 }

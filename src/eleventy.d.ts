@@ -13,6 +13,8 @@ declare module "@11ty/eleventy" {
     directories: EleventyDirectories;
     runMode: "build" | "watch" | "serve";
     outputMode: "fs" | "json" | "ndjson";
+    /** In eleventy.after: every page written, with its content. */
+    results?: Array<{ url: string; outputPath: string; content: string }>;
   }
 
   export interface EleventyPageData {
@@ -22,7 +24,8 @@ declare module "@11ty/eleventy" {
   }
 
   export interface VirtualTemplate {
-    data?: Record<string, unknown>;
+    /** A function is called when Eleventy reads the template's data: after eleventy.before. */
+    data?: Record<string, unknown> | (() => Record<string, unknown>);
     render(data: EleventyPageData): string | Promise<string>;
   }
 

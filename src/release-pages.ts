@@ -7,6 +7,7 @@ import { inputPathKey, releaseUrl, type Release } from "./content.js";
 import type { AkhbarContext } from "./context.js";
 import { parseReleaseDate } from "./dates.js";
 import { parseYaml } from "./frontmatter.js";
+import type { Language } from "./schema.js";
 import { createMarkdown } from "./markdown.js";
 import { renderRelease } from "../layouts/release.js";
 
@@ -33,8 +34,8 @@ export function registerReleasePages(eleventyConfig: UserConfig, context: Akhbar
   });
 
   eleventyConfig.addGlobalData("layout", RELEASE_LAYOUT);
-  eleventyConfig.addGlobalData("permalink", () => (data: EleventyPageData & { id: number; draft?: boolean }) =>
-    data.draft && !context.includeDrafts() ? false : `${releaseUrl(data.id)}index.html`,
+  eleventyConfig.addGlobalData("permalink", () => (data: EleventyPageData & { id: number; draft?: boolean; lang?: Language }) =>
+    data.draft && !context.includeDrafts() ? false : `${releaseUrl(data.id, data.lang)}index.html`,
   );
   // Lists are made from the validated archive; Eleventy's own collections are not used.
   eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);

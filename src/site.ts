@@ -8,6 +8,8 @@ export interface SiteMetadata {
   name: { fa: string; en: string };
   description: { fa: string; en: string };
   publisher: { fa: string; en: string };
+  /** The publisher's logo (root-relative or https://), for feeds and JSON-LD; none yet. */
+  logo?: string;
 }
 
 export function siteMetadata(env: NodeJS.ProcessEnv = process.env): SiteMetadata {

@@ -99,10 +99,20 @@ test("the built site in Chromium", { skip, timeout: 300_000 }, async (t) => {
 
     await t.test("an English release is left to right", () =>
       withPage(open, async (page) => {
-        await goto(page, `${site}/news/133120/`);
+        await goto(page, `${site}/en/news/133120/`);
         assert.equal(await page.evaluate<string>("document.documentElement.dir"), "ltr");
         assert.equal(await page.evaluate<string>("document.documentElement.lang"), "en");
         assert.equal(await page.evaluate<string>("getComputedStyle(document.body).direction"), "ltr");
+      }),
+    );
+
+    await t.test("old addresses lead on to the release: /News/<id>/ and an English release's /news/<id>/", () =>
+      withPage(open, async (page) => {
+        for (const [from, to] of [["/News/149840/", "/news/149840/"], ["/news/133120/", "/en/news/133120/"], ["/News/133120/", "/en/news/133120/"]] as const) {
+          await page.goto(`${site}${from}`);
+          await page.waitForURL(`${site}${to}`, WAIT);
+          assert.equal(await page.locator("h1").count(), 1, from);
+        }
       }),
     );
 

@@ -12,6 +12,7 @@ import yaml from "js-yaml";
 import { toJalaali } from "jalaali-js";
 import { repoRoot, runBuild, temporaryDirectory } from "./support.js";
 import { elementsOf, exists, fileForUrl, findBrokenLinks, listFiles, loadPage, type Page } from "./html.js";
+import { describeNewsroomOutput, NEWSROOM_BUILD_ENV } from "./build-output-newsroom.js";
 
 const FIXTURES = path.join(repoRoot, "tests", "fixtures", "build");
 const HOSTILE_ID = 900001;
@@ -81,7 +82,7 @@ before(async () => {
   }
 
   site = path.join(work, "site");
-  const run = await runBuild(content, site);
+  const run = await runBuild(content, site, NEWSROOM_BUILD_ENV);
   buildLog = run.log;
   assert.equal(run.code, 0, `the build failed:\n${run.log}`);
   sources = await readSources(content);
@@ -130,7 +131,9 @@ const sourceOf = (id: number): SourceRelease => {
   assert.ok(release, `no content file has id ${id}`);
   return release;
 };
-const releasePage = (id: number) => loadPage(site, `news/${id}/index.html`);
+/** Where a release's page is: Persian ones at /news/<id>/, English ones in the English section. */
+const releaseUrlOf = (release: Pick<SourceRelease, "id" | "lang">) => (release.lang === "en" ? `/en/news/${release.id}/` : `/news/${release.id}/`);
+const releasePage = (id: number) => loadPage(site, `${releaseUrlOf(sourceOf(id)).slice(1)}index.html`);
 
 const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
 const persianDigits = (value: string | number) => String(value).replace(/\d/g, (digit) => PERSIAN_DIGITS[Number(digit)]!);
@@ -193,9 +196,10 @@ describe("release pages", () => {
     assert.match(buildLog, /^Built .+ in \d+\.\d s\.$/m);
   });
 
-  test("every published content file has its page, and nothing else is under /news/", async () => {
-    const built = (await listFiles(path.join(site, "news"))).sort();
-    const expected = published().map((release) => `${release.id}/index.html`).sort();
+  test("every published content file has its page, and nothing else is under /news/ or /en/news/", async () => {
+    const built = [...(await listFiles(path.join(site, "news"))).map((file) => `news/${file}`), ...(await listFiles(path.join(site, "en", "news"))).map((file) => `en/news/${file}`)].sort();
+    // /news/<id>/ of an English release is the page that leads to its English address.
+    const expected = [...published().map((release) => `${releaseUrlOf(release).slice(1)}index.html`), ...published().filter((release) => release.lang === "en").map((release) => `news/${release.id}/index.html`)].sort();
     assert.deepEqual(built, expected);
   });
 
@@ -308,7 +312,8 @@ describe("release pages", () => {
     for (const release of published()) {
       const $ = await releasePage(release.id);
       const where = `news/${release.id}`;
-      assert.equal($("script").length, 0, `${where} has a <script>`);
+      // JSON-LD is data, not script: browsers do not run it (its escaping is tested with the sharing tags).
+      assert.equal($("script").not('[type="application/ld+json"]').length, 0, `${where} has a <script>`);
       assert.equal($("iframe, object, embed, frame, frameset").length, 0, `${where} embeds a frame or object`);
       for (const { tag, attributes } of elementsOf($)) {
         for (const [name, value] of Object.entries(attributes)) {
@@ -366,7 +371,7 @@ describe("home page", () => {
     assert.equal(items.length, HOME_COUNT);
     assert.deepEqual(
       items.map((_, item) => $(item).find("h2 a").attr("href")).get(),
-      expected.map((release) => `/news/${release.id}/`),
+      expected.map(releaseUrlOf),
     );
     // With the fixtures, the two oldest drop off, and of two releases at one instant the higher id stays.
     assert.equal(expected.at(-1)?.id, 900012);
@@ -522,3 +527,10 @@ describe("links and other pages", () => {
     assert.equal($('main a[href="/"]').length, 1);
   });
 });
+
+describeNewsroomOutput(() => ({
+  site,
+  releases: published().map((release) => ({ ...release, iso: shownIso.get(release.id) ?? "" })),
+  draftId: DRAFT_ID,
+  hostile: { id: HOSTILE_ID, title: HOSTILE_TITLE },
+}));

@@ -1,0 +1,22 @@
+/** /en/: the English section's list of releases, newest first, left to right. */
+import { html } from "../src/html.js";
+import { interfaceStrings } from "../src/i18n.js";
+import type { Release } from "../src/content.js";
+import type { SiteMetadata } from "../src/site.js";
+import { atomUrl, siteFeed } from "../src/feed-links.js";
+import { renderPage } from "./base.js";
+import { releaseSummary } from "./release.js";
+
+export function renderEnglishHome({ site, releases }: { site: SiteMetadata; releases: readonly Release[] }): string {
+  const t = interfaceStrings("en");
+  return renderPage({
+    site,
+    lang: "en",
+    title: t.englishNews,
+    url: "/en/",
+    body: html`<h1 class="page-title">${t.englishNews}</h1>
+<p>${t.englishNewsIntro} <a href="${atomUrl(siteFeed(site, "en"))}">${t.atomFeed}</a></p>
+${releases.length === 0 ? html`<p>${t.noReleases}</p>` : html`<ol class="release-list">${releases.map((release) => html`<li>${releaseSummary(release)}</li>`)}</ol>`}
+<p><a href="/" lang="fa" dir="rtl">${site.name.fa}</a></p>`,
+  });
+}

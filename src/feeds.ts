@@ -1,0 +1,161 @@
+/**
+ * Atom and JSON Feed 1.1 for the whole site, the English section, each county and each tag:
+ * the newest 50 releases of each, with the full body. One virtual template, paginated over
+ * a light list of feed files (keys, not releases), writes them all; the plan of which
+ * releases each feed carries is made once per build from the archive indexes.
+ *
+ * Dates are RFC 3339 with the Tehran offset (src/dates.ts), not the UTC form of the RSS
+ * plugin's dateToRfc3339: a reader sees the hour the office published at.
+ */
+import type { UserConfig } from "@11ty/eleventy";
+import type { ArchiveIndex } from "./collections.js";
+import type { Archive, Release } from "./content.js";
+import type { AkhbarContext } from "./context.js";
+import { toIsoString } from "./dates.js";
+import { absoluteUrl } from "./absolute-url.js";
+import { atomUrl, countyFeed, jsonFeedUrl, siteFeed, tagFeed, type FeedRef } from "./feed-links.js";
+import { ReleaseBodies, renderBodyFromFile } from "./release-bodies.js";
+import type { SiteMetadata } from "./site.js";
+import { xml, xmlDocument } from "./xml.js";
+
+export const FEED_SIZE = 50;
+
+/** A feed and the releases it carries, newest first. */
+export interface FeedPlan extends FeedRef {
+  description: string;
+  releases: readonly Release[];
+}
+
+/** One entry as the renderers see it: the release and its body, already absolute. */
+export interface FeedEntry {
+  release: Release;
+  contentHtml: string;
+}
+
+/** Every feed of the site; `releases` and the index are the archive's (newest first). O(feeds × 50 + releases). */
+export function planFeeds(site: SiteMetadata, releases: readonly Release[], index: Pick<ArchiveIndex, "counties" | "tags">, size = FEED_SIZE): FeedPlan[] {
+  const newest = (list: readonly Release[]) => list.slice(0, size);
+  const english: Release[] = [];
+  for (const release of releases) {
+    if (english.length === size) break;
+    if (release.lang === "en") english.push(release);
+  }
+  return [
+    { ...siteFeed(site, "fa"), description: site.description.fa, releases: newest(releases) },
+    { ...siteFeed(site, "en"), description: site.description.en, releases: english },
+    ...index.counties.map((term) => ({ ...countyFeed(site, term), description: site.description.fa, releases: newest(term.releases) })),
+    ...index.tags.map((term) => ({ ...tagFeed(site, term), description: site.description.fa, releases: newest(term.releases) })),
+  ];
+}
+
+/** What a feed with no entry gives as its last update: Atom needs one, and the build must not depend on the clock. */
+const NO_UPDATE = "1970-01-01T03:30:00+03:30";
+
+function updatedOf(feed: FeedPlan): string {
+  const newest = feed.releases[0];
+  return newest ? toIsoString(newest.date) : NO_UPDATE;
+}
+
+/** An Atom 1.0 document (RFC 4287). */
+export function renderAtom(site: SiteMetadata, feed: FeedPlan, entries: readonly FeedEntry[]): string {
+  const abs = (url: string) => absoluteUrl(site.url, url);
+  const self = abs(atomUrl(feed));
+  return xmlDocument(xml`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${feed.lang}">
+<id>${self}</id>
+<title>${feed.title}</title>
+<subtitle>${feed.description}</subtitle>
+<updated>${updatedOf(feed)}</updated>
+<link rel="self" type="application/atom+xml" href="${self}"/>
+<link rel="alternate" type="text/html" href="${abs(feed.pageUrl)}"/>
+<author><name>${site.publisher[feed.lang]}</name><uri>${abs("/")}</uri></author>
+${site.logo ? xml`<logo>${abs(site.logo)}</logo>\n` : ""}${entries.map(({ release, contentHtml }) => {
+    const date = toIsoString(release.date);
+    return xml`<entry${release.lang === feed.lang ? "" : xml` xml:lang="${release.lang}"`}>
+<id>${abs(release.url)}</id>
+<title>${release.title}</title>
+<link rel="alternate" type="text/html" href="${abs(release.url)}"/>
+<published>${date}</published>
+<updated>${date}</updated>
+${release.lead ? xml`<summary>${release.lead}</summary>\n` : ""}${release.tags.map((tag) => xml`<category term="${tag}"/>\n`)}<content type="html">${contentHtml}</content>
+</entry>
+`;
+  })}</feed>`);
+}
+
+/** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1). */
+export function renderJsonFeed(site: SiteMetadata, feed: FeedPlan, entries: readonly FeedEntry[]): string {
+  const abs = (url: string) => absoluteUrl(site.url, url);
+  const document = {
+    version: "https://jsonfeed.org/version/1.1",
+    title: feed.title,
+    home_page_url: abs(feed.pageUrl),
+    feed_url: abs(jsonFeedUrl(feed)),
+    description: feed.description,
+    language: feed.lang,
+    authors: [{ name: site.publisher[feed.lang], url: abs("/") }],
+    ...(site.logo ? { icon: abs(site.logo) } : {}),
+    items: entries.map(({ release, contentHtml }) => ({
+      id: abs(release.url),
+      url: abs(release.url),
+      title: release.title,
+      content_html: contentHtml,
+      ...(release.lead ? { summary: release.lead } : {}),
+      ...(release.image ? { image: abs(release.image) } : {}),
+      date_published: toIsoString(release.date),
+      date_modified: toIsoString(release.date),
+      ...(release.tags.length > 0 ? { tags: release.tags } : {}),
+      language: release.lang,
+    })),
+  };
+  return `${JSON.stringify(document)}\n`;
+}
+
+interface FeedFile {
+  key: string;
+  format: "atom" | "json";
+  url: string;
+}
+
+interface BuildFeeds {
+  archive: Archive;
+  byKey: Map<string, FeedPlan>;
+  files: FeedFile[];
+  bodies: ReleaseBodies;
+}
+
+export function registerFeeds(eleventyConfig: UserConfig, context: AkhbarContext): void {
+  let current: BuildFeeds | undefined;
+  // Made on first use in each build (after the archive is read), and again when a rebuild reads a new archive.
+  const feeds = (): BuildFeeds => {
+    const archive = context.archive();
+    if (current?.archive === archive) return current;
+    const plans = planFeeds(context.site, archive.releases, context.index());
+    const bodies = new ReleaseBodies(renderBodyFromFile(context.site.url));
+    const files: FeedFile[] = [];
+    for (const plan of plans) {
+      for (const format of ["atom", "json"] as const) {
+        files.push({ key: plan.key, format, url: format === "atom" ? atomUrl(plan) : jsonFeedUrl(plan) });
+        for (const release of plan.releases) bodies.expect(release);
+      }
+    }
+    return (current = { archive, byKey: new Map(plans.map((plan) => [plan.key, plan])), files, bodies });
+  };
+
+  eleventyConfig.addTemplate("akhbar/feeds.11ty.js", {
+    data: () => ({
+      akhbarFeedFiles: feeds().files,
+      pagination: { data: "akhbarFeedFiles", size: 1, alias: "feedFile" },
+      permalink: (data: { feedFile: FeedFile }) => data.feedFile.url,
+      layout: false,
+      eleventyExcludeFromCollections: true,
+    }),
+    render: async (data) => {
+      const file = data.feedFile as FeedFile;
+      const { byKey, bodies } = feeds();
+      const plan = byKey.get(file.key);
+      if (!plan) throw new Error(`Internal error: no feed ${file.key}`);
+      const entries = await Promise.all(plan.releases.map(async (release) => ({ release, contentHtml: await bodies.get(release) })));
+      return file.format === "atom" ? renderAtom(context.site, plan, entries) : renderJsonFeed(context.site, plan, entries);
+    },
+  });
+}

@@ -1,0 +1,18 @@
+/** A release object for unit tests, without reading any file. */
+import { DateTime } from "luxon";
+import { releaseUrl, type Release } from "../src/content.js";
+
+export function makeRelease(id: number, iso: string, extra: Partial<Release> = {}): Release {
+  const lang = extra.lang ?? "fa";
+  return {
+    id,
+    title: `خبر ${id}`,
+    date: DateTime.fromISO(iso, { setZone: true }),
+    tags: [],
+    draft: false,
+    lang,
+    inputPath: `content/releases/${id}.md`,
+    url: releaseUrl(id, lang),
+    ...extra,
+  };
+}
