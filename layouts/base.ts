@@ -5,6 +5,9 @@ import type { Language } from "../src/schema.js";
 import type { SiteMetadata } from "../src/site.js";
 import { siteFeedLinks } from "../src/feed-links.js";
 
+/** Every page names the icon, so browsers do not ask for a missing /favicon.ico. */
+export const faviconLink = html`<link rel="icon" href="/favicon.svg" type="image/svg+xml">`;
+
 export interface PageShell {
   site: SiteMetadata;
   lang: Language;
@@ -31,7 +34,7 @@ export function renderPage(page: PageShell): string {
 <meta name="description" content="${page.description ?? page.site.description[page.lang]}">
 <meta name="color-scheme" content="light dark">
 <link rel="canonical" href="${page.site.url}${page.url}">
-<link rel="icon" href="data:,">
+${faviconLink}
 <link rel="preload" href="/assets/fonts/Vazirmatn-NL-Regular.woff2" as="font" type="font/woff2" crossorigin>
 <link rel="stylesheet" href="${stylesheet}">
 ${siteFeedLinks(page.site, page.lang)}

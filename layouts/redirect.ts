@@ -7,6 +7,7 @@
 import { html } from "../src/html.js";
 import { directionOf, interfaceStrings } from "../src/i18n.js";
 import type { Language } from "../src/schema.js";
+import { faviconLink } from "./base.js";
 
 export interface RedirectPage {
   /** Root-relative address to go to. */
@@ -28,6 +29,7 @@ export function renderRedirect({ to, canonical, title, lang }: RedirectPage): st
 <title>${t.redirectTitle}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${canonical}">
+${faviconLink}
 <meta http-equiv="refresh" content="0; url=${to}">
 </head>
 <body>

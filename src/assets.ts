@@ -14,6 +14,7 @@ export function registerAssets(eleventyConfig: UserConfig): void {
   addPage(eleventyConfig, "site-rtl", "/assets/site.rtl.css", async () => (await buildStylesheets()).rtl);
 
   eleventyConfig.addPassthroughCopy({ "src/assets/search.js": "assets/search.js" });
+  eleventyConfig.addPassthroughCopy({ "src/assets/favicon.svg": "favicon.svg" });
   for (const font of FONT_FILES) eleventyConfig.addPassthroughCopy({ [`${FONT_DIR}/${font}`]: `assets/fonts/${font}` });
   eleventyConfig.addPassthroughCopy({ [path.join(eleventyConfig.directories.input, "images")]: "images" });
   eleventyConfig.addWatchTarget("src/");
