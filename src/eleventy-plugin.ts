@@ -11,7 +11,9 @@ import { registerReleasePages } from "./release-pages.js";
 import { registerSitePages } from "./site-pages.js";
 import { registerAssets } from "./assets.js";
 import { registerSearchIndex } from "./search.js";
+import { registerImages } from "./images.js";
 import { siteMetadata } from "./site.js";
+import { buildTime } from "./embargo.js";
 
 export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   let archive: Archive | undefined;
@@ -30,13 +32,14 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     includeDrafts = runMode !== "build";
-    archive = await loadArchive(directories.input, { includeDrafts });
+    archive = await loadArchive(directories.input, { includeDrafts, now: buildTime() });
     index = undefined;
   });
 
   registerReleasePages(eleventyConfig, context);
   registerSitePages(eleventyConfig, context);
   registerAssets(eleventyConfig);
+  registerImages(eleventyConfig);
   // Last: the index is built over the pages the steps above wrote.
   registerSearchIndex(eleventyConfig);
 }
