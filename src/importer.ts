@@ -16,9 +16,10 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
+import { inputPathKey } from "./content.js";
 import { COUNTIES } from "./counties.js";
 import { formatJalaliInput, parseReleaseDate, TEHRAN_ZONE } from "./dates.js";
-import { fixTypography, foldForSearch, textFingerprint } from "./persian.js";
+import { fixPersianLetters, fixTypography, foldForSearch, textFingerprint } from "./persian.js";
 import { nextFreeId, releaseFilePath, renderReleaseFile, scanReleases, setFrontMatterFields, type StoredRelease } from "./release-file.js";
 
 /** The old site's page address; its number is the news code. */
@@ -62,8 +63,10 @@ export function parseOldPage(input: string): OldPage {
   const kept: string[] = [];
   for (const line of lines) {
     const address = PAGE_ADDRESS.exec(line);
+    // The marks are recognised in Arabic letters too («انتهاي پيام»).
+    const persian = fixPersianLetters(line);
     if (address) ids.add(Number(address[1]));
-    else if (!END_MARK.test(line) && !FOOTER.test(line)) kept.push(line);
+    else if (!END_MARK.test(persian) && !FOOTER.test(persian)) kept.push(line);
   }
   const [id, ...otherIds] = ids;
   if (otherIds.length > 0) warnings.push(`the page names several news codes (${[...ids].join(", ")}); ${id} was used`);
@@ -160,6 +163,7 @@ export interface ImportOptions {
 
 export interface ImportResult {
   input: string;
+  /** Relative to the working directory, as the build names files. */
   file: string;
   id: number;
   action: "created" | "updated";
@@ -256,7 +260,7 @@ async function importPage(input: string, page: OldPage, stored: StoredRelease[],
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new Error(`${input}: ${file} already exists and is not release ${id}; nothing was written`);
     throw error;
   }
-  return { input, file, id, action: "created", warnings };
+  return { input, file: inputPathKey(file), id, action: "created", warnings };
 }
 
 function titleKey(title: string): string {

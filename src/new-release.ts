@@ -7,7 +7,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
+import { inputPathKey } from "./content.js";
 import { closestCounty, findCounty } from "./counties.js";
+import { fixTypography } from "./persian.js";
 import { formatJalaliInput, parseReleaseDate } from "./dates.js";
 import { parseFrontMatter } from "./frontmatter.js";
 import { validateFrontMatter } from "./schema.js";
@@ -47,7 +49,8 @@ export function splitTags(values: readonly string[]): string[] {
 
 /** The fields of the new file, or a NewReleaseError naming what to correct. */
 export function newReleaseFields(options: NewReleaseOptions, id: number, now: DateTime): { fields: ReleaseFields; date: DateTime } {
-  const title = options.title?.trim() ?? "";
+  // The typography fixes `npm run check -- --fix` would make, made now.
+  const title = fixTypography(options.title?.trim() ?? "");
   if (title === "") throw new NewReleaseError('the title is missing: npm run new -- --title "عنوان خبر"');
   let date = now;
   if (options.date !== undefined) {
@@ -66,7 +69,7 @@ export function newReleaseFields(options: NewReleaseOptions, id: number, now: Da
     id,
     title,
     date: options.date?.trim() ?? formatJalaliInput(now),
-    lead: options.lead?.trim() || undefined,
+    lead: options.lead?.trim() ? fixTypography(options.lead.trim()) : undefined,
     county,
     organization: options.organization?.trim() || undefined,
     tags: options.tags && options.tags.length > 0 ? options.tags : undefined,
@@ -82,7 +85,7 @@ export function newReleaseFields(options: NewReleaseOptions, id: number, now: Da
   return { fields, date };
 }
 
-/** Creates the file and returns its path and id. */
+/** Creates the file and returns its path (relative to the working directory) and id. */
 export async function createRelease(options: NewReleaseOptions, context: NewReleaseContext): Promise<{ file: string; id: number }> {
   let title = options.title;
   if ((title === undefined || title.trim() === "") && context.ask) title = await context.ask(TITLE_QUESTION);
@@ -97,5 +100,5 @@ export async function createRelease(options: NewReleaseOptions, context: NewRele
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new NewReleaseError(`${file} already exists: nothing was written; run npm run new again`);
     throw error;
   }
-  return { file, id };
+  return { file: inputPathKey(file), id };
 }
