@@ -14,7 +14,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { duplicateIdProblems, findReleaseFiles, nextId, readReleaseFile, type ContentProblem, type ReleaseFileResult } from "./content.js";
-import { lineOfField, parseFrontMatter } from "./frontmatter.js";
+import { lineOfField, parseFrontMatter, type ParsedFile } from "./frontmatter.js";
 import { createMarkdown } from "./markdown.js";
 import { fixTypography, textFingerprint, typographyIssues, type TypographyIssue } from "./persian.js";
 
@@ -40,11 +40,21 @@ const INTERNAL_RELEASE_LINK = /^\/news\/(\d+)\/?(?:[?#].*)?$/;
 const markdown = createMarkdown();
 type Token = ReturnType<typeof markdown.parse>[number];
 
+/** What the cross-file checks need of a file; kept small, since the archive may have 150,000 files. */
 interface FileFacts {
   file: string;
-  result: ReleaseFileResult;
+  /** Published in a production build (not a draft, not embargoed), or unknown when invalid. */
+  unpublished?: "a draft" | { embargoedUntil: string };
+  valid: boolean;
   /** Links and pictures of the body and front matter that point into this site. */
-  references: Array<{ kind: "link" | "image"; target: string; line: number; field: string }>;
+  references: Reference[];
+}
+
+interface Reference {
+  kind: "link" | "image";
+  target: string;
+  line: number;
+  field: string;
 }
 
 /** Lints every release under `contentDir`. `now` decides which releases are embargoed. */
@@ -52,30 +62,38 @@ export async function lintArchive(contentDir: string, now: DateTime): Promise<Li
   const files = await findReleaseFiles(contentDir);
   const problems: LintProblem[] = [];
   const facts: FileFacts[] = [];
+  const factsById = new Map<number, FileFacts>();
   const filesById = new Map<number, Array<{ file: string; line: number }>>();
 
-  for (const file of files) {
-    const source = await readFile(file, "utf8");
+  for await (const [file, source] of readAll(files)) {
     const result = readReleaseFile(file, source, now);
     problems.push(...result.problems.map((problem) => ({ ...problem, severity: "error" as const, fixable: false })));
+    if (!result.parsed) continue;
+    const tokens = markdown.parse(result.parsed.body, {});
+    const bodyStart = bodyStartLine(source, result.parsed.body);
+    problems.push(...typographyProblems(file, result.parsed, bodyStart, tokens));
+    const release = result.release;
+    const fact: FileFacts = {
+      file,
+      valid: release !== undefined,
+      unpublished: release?.draft ? "a draft" : release?.embargoed ? { embargoedUntil: release.date.toFormat("yyyy-MM-dd HH:mm") } : undefined,
+      references: references(result.parsed, bodyStart, tokens),
+    };
+    facts.push(fact);
     if (result.id) {
       const owners = filesById.get(result.id.value) ?? [];
       owners.push({ file, line: result.id.line });
       filesById.set(result.id.value, owners);
+      if (!factsById.has(result.id.value)) factsById.set(result.id.value, fact);
     }
-    if (!result.parsed) continue;
-    problems.push(...typographyProblems(file, source));
-    facts.push({ file, result, references: references(source) });
   }
 
   problems.push(...duplicateIdProblems(filesById).map((problem) => ({ ...problem, severity: "error" as const, fixable: false })));
 
-  const releasesById = new Map<number, FileFacts>();
-  for (const fact of facts) if (fact.result.id && !releasesById.has(fact.result.id.value)) releasesById.set(fact.result.id.value, fact);
   const freeId = nextId(filesById.keys());
   for (const fact of facts) {
     for (const reference of fact.references) {
-      const problem = referenceProblem(fact, reference, releasesById, contentDir, freeId);
+      const problem = referenceProblem(fact, reference, factsById, contentDir, freeId);
       if (problem) problems.push({ file: fact.file, line: reference.line, field: reference.field, fixable: false, ...problem });
     }
   }
@@ -84,25 +102,33 @@ export async function lintArchive(contentDir: string, now: DateTime): Promise<Li
   return { files: files.length, problems };
 }
 
+/** The files' texts in order, read a few at a time: reading one by one leaves the CPU idle. */
+async function* readAll(files: readonly string[]): AsyncGenerator<[string, string]> {
+  const batch = 32;
+  for (let start = 0; start < files.length; start += batch) {
+    const names = files.slice(start, start + batch);
+    const texts = await Promise.all(names.map((file) => readFile(file, "utf8")));
+    for (let index = 0; index < names.length; index++) yield [names[index]!, texts[index]!];
+  }
+}
+
 function referenceProblem(
   fact: FileFacts,
-  reference: FileFacts["references"][number],
-  releasesById: ReadonlyMap<number, FileFacts>,
+  reference: Reference,
+  factsById: ReadonlyMap<number, FileFacts>,
   contentDir: string,
   freeId: number,
 ): { severity: Severity; message: string } | undefined {
   const release = INTERNAL_RELEASE_LINK.exec(reference.target);
   if (release) {
     const id = Number(release[1]);
-    const target = releasesById.get(id);
+    const target = factsById.get(id);
     if (!target) {
       return { severity: "error", message: `the link ${reference.target} goes to release ${id}, which does not exist: check the news code (the highest is ${freeId - 1})` };
     }
-    const linked = target.result.release;
-    const linking = fact.result.release;
     // A published release that links to an unpublished one has a broken link until that one appears.
-    if (linked && (linked.draft || linked.embargoed) && linking && !linking.draft && !linking.embargoed) {
-      const why = linked.draft ? "a draft" : `embargoed until ${linked.date.toFormat("yyyy-MM-dd HH:mm")}`;
+    if (target.unpublished && fact.valid && !fact.unpublished) {
+      const why = target.unpublished === "a draft" ? "a draft" : `embargoed until ${target.unpublished.embargoedUntil}`;
       return { severity: "warning", message: `the link ${reference.target} goes to release ${id}, which is ${why}: the link is broken until it is published` };
     }
     return undefined;
@@ -130,21 +156,20 @@ function safeDecode(target: string): string {
 }
 
 /** The file's local links and pictures, with their lines: front-matter `image` and the Markdown body. */
-function references(source: string): FileFacts["references"] {
-  const parsed = parseFrontMatter(source);
-  const found: FileFacts["references"] = [];
+function references(parsed: ParsedFile, bodyStart: number, tokens: Token[]): Reference[] {
+  const found: Reference[] = [];
   const image = parsed.data.image;
   if (typeof image === "string" && image.trim().startsWith("/")) {
     found.push({ kind: "image", target: image.trim(), line: lineOfField(parsed.frontMatter, "image"), field: "image" });
   }
-  const bodyStart = bodyStartLine(source, parsed.body);
-  const bodyLines = parsed.body.split("\n");
-  const visit = (tokens: Token[], map: [number, number] | null) => {
-    for (const token of tokens) {
+  let bodyLines: string[] | undefined;
+  const visit = (children: Token[], map: [number, number] | null) => {
+    for (const token of children) {
       const attribute = token.type === "link_open" ? token.attrGet("href") : token.type === "image" ? token.attrGet("src") : null;
       const target = attribute === null ? null : String(attribute);
       if (target !== null && target.startsWith("/")) {
         const decoded = safeDecode(target);
+        bodyLines ??= parsed.body.split("\n");
         const [first = 0, last = first + 1] = map ?? [];
         let line = first;
         for (let candidate = first; candidate < last; candidate++) {
@@ -159,7 +184,7 @@ function references(source: string): FileFacts["references"] {
       if (token.children) visit(token.children, token.map ?? map);
     }
   };
-  visit(markdown.parse(parsed.body, {}), null);
+  visit(tokens, null);
   return found;
 }
 
@@ -170,28 +195,29 @@ function bodyStartLine(source: string, body: string): number {
   return prefix.split("\n").length;
 }
 
+const PROTECTED_PATTERNS = [
+  /(`+)[^`]*?\1/g,
+  /\]\([^)\s]*(?:\s+"[^"]*")?\)/g,
+  /<[^>\s]+>/g,
+  /^[ \t]{0,3}\[[^\]]+\]:.*$/gm,
+  /^(?:[ \t]*>)*[ \t]*\d{1,9}[.)](?=\s|$)/gm,
+];
+
 /**
  * Offsets of the body that typography rules must not touch: code, link targets, autolinks,
  * HTML tags, link definitions and ordered-list numbers (Markdown only knows Latin ones).
  */
-export function protectedMarkdownRanges(body: string): Array<readonly [number, number]> {
+export function protectedMarkdownRanges(body: string, tokens: Token[] = markdown.parse(body, {})): Array<readonly [number, number]> {
   const ranges: Array<readonly [number, number]> = [];
   const lineStarts = [0];
   for (let index = 0; index < body.length; index++) if (body[index] === "\n") lineStarts.push(index + 1);
-  for (const token of markdown.parse(body, {})) {
+  for (const token of tokens) {
     if ((token.type === "fence" || token.type === "code_block" || token.type === "html_block") && token.map) {
       const [first, last] = token.map;
       ranges.push([lineStarts[first] ?? body.length, lineStarts[last] ?? body.length]);
     }
   }
-  const patterns = [
-    /(`+)[^`]*?\1/g,
-    /\]\([^)\s]*(?:\s+"[^"]*")?\)/g,
-    /<[^>\s]+>/g,
-    /^[ \t]{0,3}\[[^\]]+\]:.*$/gm,
-    /^(?:[ \t]*>)*[ \t]*\d{1,9}[.)](?=\s|$)/gm,
-  ];
-  for (const pattern of patterns) for (const match of body.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
+  for (const pattern of PROTECTED_PATTERNS) for (const match of body.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
   return ranges;
 }
 
@@ -213,8 +239,7 @@ function describeIssue(issue: TypographyIssue, text: string): string {
 }
 
 /** Typography warnings of one file: the prose fields of the front matter and the body. */
-export function typographyProblems(file: string, source: string): LintProblem[] {
-  const parsed = parseFrontMatter(source);
+export function typographyProblems(file: string, parsed: ParsedFile, bodyStart: number, tokens: Token[]): LintProblem[] {
   const problems: LintProblem[] = [];
   for (const field of PROSE_FIELDS) {
     const value = parsed.data[field];
@@ -225,7 +250,8 @@ export function typographyProblems(file: string, source: string): LintProblem[] 
     }
   }
   const body = parsed.body;
-  const start = bodyStartLine(source, body);
+  const issues = typographyIssues(body, protectedMarkdownRanges(body, tokens));
+  if (issues.length === 0) return problems;
   const lineStarts = [0];
   for (let index = 0; index < body.length; index++) if (body[index] === "\n") lineStarts.push(index + 1);
   const lineOf = (offset: number) => {
@@ -236,9 +262,9 @@ export function typographyProblems(file: string, source: string): LintProblem[] 
       if (lineStarts[middle]! <= offset) low = middle;
       else high = middle - 1;
     }
-    return start + low;
+    return bodyStart + low;
   };
-  for (const issue of typographyIssues(body, protectedMarkdownRanges(body))) {
+  for (const issue of issues) {
     problems.push({ file, line: lineOf(issue.index), field: "text", severity: "warning", fixable: true, message: describeIssue(issue, body) });
   }
   return problems;

@@ -176,26 +176,28 @@ function halfSpaceIssues(text: string): TypographyIssue[] {
   const issues: TypographyIssue[] = [];
   const add = (index: number, found: string, replacement: string) => issues.push({ rule: "half-space", index, found, replacement });
 
-  for (const match of text.matchAll(SPACED_PREFIX)) {
+  // Each pattern runs only on text that has what it looks for: the linter reads 150,000 files.
+  const matches = (pattern: RegExp, ...needles: string[]) => (needles.some((needle) => text.includes(needle)) ? text.matchAll(pattern) : []);
+  for (const match of matches(SPACED_PREFIX, "می")) {
     const next = match[2]!;
     if (FUNCTION_WORDS.has(next)) continue;
     add(match.index, `${match[0]}${next}`, `${match[1]}${ZWNJ}${next}`);
   }
-  for (const match of text.matchAll(JOINED_PREFIX)) {
+  for (const match of matches(JOINED_PREFIX, "می")) {
     if (NOT_VERBS.has(match[0])) continue;
     add(match.index, match[0], `${match[1]}${ZWNJ}${match[2]}`);
   }
-  for (const match of text.matchAll(SPACED_SUFFIX)) {
+  for (const match of matches(SPACED_SUFFIX, "ها", "تر")) {
     const word = match[1]!;
     if (FUNCTION_WORDS.has(word)) continue;
     add(match.index, match[0], `${word}${ZWNJ}${match[2]}`);
   }
-  for (const match of text.matchAll(JOINED_PLURAL)) {
+  for (const match of matches(JOINED_PLURAL, "ها")) {
     // «ی» or «ه» alone before «ها» is a word of its own («یها» is not a stem).
     if (match[1]!.length < 2) continue;
     add(match.index, match[0], `${match[1]}${ZWNJ}${match[2]}`);
   }
-  for (const match of text.matchAll(SPACED_INDEFINITE)) {
+  for (const match of matches(SPACED_INDEFINITE, "ای")) {
     if (FUNCTION_WORDS.has(match[1]!)) continue;
     add(match.index, match[0], `${match[1]}${ZWNJ}${match[2]}`);
   }
@@ -253,7 +255,9 @@ const ADDRESS = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()«»]+|[^\s@<>()]+@[^\s
  */
 export function typographyIssues(text: string, protectedRanges: ReadonlyArray<readonly [number, number]> = []): TypographyIssue[] {
   const shielded: Array<readonly [number, number]> = [...protectedRanges];
-  for (const match of text.matchAll(ADDRESS)) shielded.push([match.index, match.index + match[0].length]);
+  if (text.includes("://") || text.includes("www.") || text.includes("@")) {
+    for (const match of text.matchAll(ADDRESS)) shielded.push([match.index, match.index + match[0].length]);
+  }
   // A space right after an address is kept too: it keeps the punctuation out of the link.
   const isShielded = (issue: TypographyIssue) =>
     shielded.some(([start, end]) => (issue.rule === "space-before-punctuation" ? issue.index <= end : issue.index < end) && issue.index + issue.found.length > start);
