@@ -13,7 +13,7 @@
  * AKHBAR_IMAGE_CACHE) under a name made from the picture's content: an unchanged picture
  * is never converted again, and each build copies the files it uses into its own output.
  */
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFile, link, mkdir, rename, rm } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
@@ -50,7 +50,8 @@ export class ImagePipeline {
   private pending: Array<Promise<unknown>> = [];
   /** Cache file → URL path, for every file a page of this build uses. */
   private used = new Map<string, string>();
-  private seen = new Set<string>();
+  /** Each source picture's files, worked out once per build. */
+  private converted = new Map<string, ImageMetadata>();
   private work: ImageWork = { converted: 0, reused: 0 };
 
   constructor(
@@ -67,6 +68,9 @@ export class ImagePipeline {
       formatFiltering: [],
       outputDir: this.cacheDir,
       urlPath: IMAGE_URL_PATH,
+      // eleventy-img's own cache keeps every source picture's bytes in memory for the whole
+      // build (gigabytes for a large archive); the pipeline checks the cache folder itself.
+      useCache: false,
     };
   }
 
@@ -86,32 +90,79 @@ export class ImagePipeline {
   }
 
   private convert(file: string, relative: string, size: PictureSize, where: Where): ImageMetadata {
-    const metadata = Image.statsByDimensionsSync(file, size.width, size.height, this.options());
-    for (const stat of Object.values(metadata).flat()) this.used.set(stat.outputPath, stat.url);
-    if (!this.seen.has(file)) {
-      this.seen.add(file);
-      const outputs = Object.values(metadata).flat().map((stat) => stat.outputPath);
-      const missing = outputs.filter((output) => !existsSync(output)).length;
-      this.work.converted += missing;
-      this.work.reused += outputs.length - missing;
-      this.pending.push(
-        Image(file, this.options()).catch((error: unknown) => {
+    let metadata = this.converted.get(file);
+    if (metadata) return metadata;
+    metadata = Image.statsByDimensionsSync(file, size.width, size.height, this.options());
+    this.converted.set(file, metadata);
+    const stats = Object.values(metadata).flat();
+    for (const stat of stats) this.used.set(stat.outputPath, stat.url);
+    // The names carry a hash of the picture's content: files already in the cache are this
+    // picture, unchanged, and it is not converted again.
+    const present = stats.filter((stat) => existsSync(stat.outputPath));
+    if (present.length === stats.length) {
+      this.work.reused += stats.length;
+    } else {
+      // Converted into a folder of this build, then renamed into the cache: a build killed
+      // halfway leaves no half-written file under a final name, and a cached file, which
+      // may be hard-linked into a published site, is replaced, never written over.
+      this.work.converted += stats.length;
+      const incoming = this.incoming();
+      const task = Image(file, { ...this.options(), outputDir: incoming })
+        .catch((error: unknown) => {
           throw problem(where, `${relative} could not be converted (${(error as Error).message}): save it again as JPEG or PNG`);
-        }),
-      );
+        })
+        .then(async (converted) => {
+          for (const stat of Object.values(converted).flat()) await rename(stat.outputPath, path.join(this.cacheDir, path.basename(stat.outputPath)));
+        });
+      // `finish` reports a failure; until then it must not count as unhandled (Node would exit).
+      task.catch(() => undefined);
+      this.pending.push(task);
     }
     return metadata;
   }
 
+  private incoming(): string {
+    return path.join(this.cacheDir, `.incoming-${process.pid}`);
+  }
+
   /** Waits for the conversions and copies the files this build uses into its output folder. */
   async finish(outputDir: string): Promise<ImageWork> {
-    await Promise.all(this.pending);
-    for (const [cached, url] of this.used) {
-      const target = path.join(outputDir, ...url.split("/").filter((part) => part !== ""));
-      await mkdir(path.dirname(target), { recursive: true });
-      await copyFile(cached, target);
+    try {
+      await Promise.all(this.pending);
+    } finally {
+      await rm(this.incoming(), { recursive: true, force: true });
+    }
+    const entries = [...this.used];
+    const made = new Set<string>();
+    for (let start = 0; start < entries.length; start += 64) {
+      await Promise.all(
+        entries.slice(start, start + 64).map(async ([cached, url]) => {
+          const target = path.join(outputDir, ...url.split("/").filter((part) => part !== ""));
+          const folder = path.dirname(target);
+          if (!made.has(folder)) {
+            made.add(folder);
+            await mkdir(folder, { recursive: true });
+          }
+          await placeFile(cached, target);
+        }),
+      );
     }
     return this.work;
+  }
+}
+
+/**
+ * A hard link when the cache and the output share a file system (no copy of thousands of
+ * pictures per build; cached files are never rewritten in place), a copy otherwise.
+ */
+async function placeFile(cached: string, target: string): Promise<void> {
+  try {
+    await link(cached, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return;
+    if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP") throw error;
+    await copyFile(cached, target);
   }
 }
 
