@@ -132,20 +132,10 @@ export class ImagePipeline {
     } finally {
       await rm(this.incoming(), { recursive: true, force: true });
     }
-    const entries = [...this.used];
-    const made = new Set<string>();
+    const entries = [...this.used].map(([cached, url]) => [cached, path.join(outputDir, ...url.split("/").filter((part) => part !== ""))] as const);
+    for (const folder of new Set(entries.map(([, target]) => path.dirname(target)))) await mkdir(folder, { recursive: true });
     for (let start = 0; start < entries.length; start += 64) {
-      await Promise.all(
-        entries.slice(start, start + 64).map(async ([cached, url]) => {
-          const target = path.join(outputDir, ...url.split("/").filter((part) => part !== ""));
-          const folder = path.dirname(target);
-          if (!made.has(folder)) {
-            made.add(folder);
-            await mkdir(folder, { recursive: true });
-          }
-          await placeFile(cached, target);
-        }),
-      );
+      await Promise.all(entries.slice(start, start + 64).map(([cached, target]) => placeFile(cached, target)));
     }
     return this.work;
   }
