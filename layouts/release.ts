@@ -1,5 +1,5 @@
 /** A release page at /news/<id>/. */
-import { html, trustedHtml } from "../src/html.js";
+import { html, trustedHtml, type Renderable } from "../src/html.js";
 import { formatEnglishDateTime, formatGregorianDate, formatJalaliDateTime, toIsoString } from "../src/dates.js";
 import { interfaceStrings } from "../src/i18n.js";
 import { toPersianDigits } from "../src/persian.js";
@@ -13,9 +13,11 @@ export interface ReleasePage {
   release: Release;
   /** The body, rendered from Markdown. */
   bodyHtml: string;
+  /** The lead picture, converted (src/images.ts); without it, the plain `image`. */
+  image?: Renderable;
 }
 
-export function renderRelease({ site, release, bodyHtml }: ReleasePage): string {
+export function renderRelease({ site, release, bodyHtml, image }: ReleasePage): string {
   const t = interfaceStrings(release.lang);
   const persian = release.lang === "fa";
   const iso = toIsoString(release.date);
@@ -32,12 +34,13 @@ export function renderRelease({ site, release, bodyHtml }: ReleasePage): string 
 
   const body = html`<article class="release" data-pagefind-body>
 ${release.draft ? html`<p class="release__draft" role="note" data-pagefind-ignore>${t.draft}</p>` : ""}
+${release.embargoed ? html`<p class="release__draft release__embargoed" role="note" data-pagefind-ignore>${t.embargoed}</p>` : ""}
 <header class="release__header">
 <h1 class="release__title">${release.title}</h1>
 ${release.lead ? html`<p class="release__lead">${release.lead}</p>` : ""}
 <dl class="release__meta" data-pagefind-ignore>${meta}</dl>
 </header>
-${release.image ? html`<figure class="release__figure"><img src="${release.image}" alt="${release.imageAlt}"></figure>` : ""}
+${release.image ? html`<figure class="release__figure">${image ?? html`<img src="${release.image}" alt="${release.imageAlt}">`}</figure>` : ""}
 <div class="release__body">
 ${trustedHtml(bodyHtml)}
 </div>
@@ -53,7 +56,7 @@ ${release.source ? html`<p class="release__source">${t.source}: <a href="${relea
     title: release.title,
     description: release.lead ?? undefined,
     url: release.url,
-    head: html`<meta name="robots" content="${release.draft ? "noindex" : "index, follow"}">
+    head: html`<meta name="robots" content="${release.draft || release.embargoed ? "noindex" : "index, follow"}">
 ${releaseSharingTags(site, release)}`,
     body,
   });
@@ -62,7 +65,10 @@ ${releaseSharingTags(site, release)}`,
 /** Shared by list pages: one line per release. */
 export function releaseSummary(release: Release, headingLevel: 2 | 3 = 2) {
   const persian = release.lang === "fa";
-  const heading = html`<a href="${release.url}">${release.title}</a>`;
+  const t = interfaceStrings(release.lang);
+  // Only the preview lists drafts and embargoed releases; the badge tells the editor which.
+  const badge = release.draft ? t.draftBadge : release.embargoed ? t.embargoedBadge : undefined;
+  const heading = html`<a href="${release.url}">${release.title}</a>${badge ? html` <span class="summary__badge">${badge}</span>` : ""}`;
   return html`<article class="summary" lang="${release.lang}" dir="${persian ? "rtl" : "ltr"}">
 ${headingLevel === 2 ? html`<h2 class="summary__title">${heading}</h2>` : html`<h3 class="summary__title">${heading}</h3>`}
 <p class="summary__meta"><time datetime="${toIsoString(release.date)}">${persian ? formatJalaliDateTime(release.date) : formatEnglishDateTime(release.date)}</time>${release.county ? html` · ${persian ? release.county.name : release.county.english}` : ""}</p>

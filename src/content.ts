@@ -5,10 +5,11 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { DateTime } from "luxon";
-import { FrontMatterSyntaxError, lineOfField, parseFrontMatter } from "./frontmatter.js";
+import { DateTime } from "luxon";
+import { FrontMatterSyntaxError, lineOfField, parseFrontMatter, type ParsedFile } from "./frontmatter.js";
 import { validateFrontMatter, type Language } from "./schema.js";
 import { closestCounty, findCounty, type County } from "./counties.js";
+import { isEmbargoed } from "./embargo.js";
 
 export interface Release {
   id: number;
@@ -22,6 +23,8 @@ export interface Release {
   image?: string;
   imageAlt?: string;
   draft: boolean;
+  /** Dated after the build's "now": left out of production builds until a build after its date. */
+  embargoed?: boolean;
   lang: Language;
   /** Path relative to the working directory, with forward slashes: `content/releases/1402/149840.md`. */
   inputPath: string;
@@ -81,65 +84,71 @@ export async function findReleaseFiles(contentDir: string): Promise<string[]> {
 }
 
 export interface LoadOptions {
-  /** Show drafts (the dev server does; production builds do not). */
+  /** Show drafts and embargoed releases (the dev server does; production builds do not). */
   includeDrafts: boolean;
+  /** The build's "now": a release dated after it is embargoed. Default: the clock (see src/embargo.ts). */
+  now?: DateTime;
 }
 
-export async function loadArchive(contentDir: string, options: LoadOptions): Promise<Archive> {
-  const files = await findReleaseFiles(contentDir);
-  const problems: ContentProblem[] = [];
-  const byInputPath = new Map<string, Release>();
-  const filesById = new Map<number, Array<{ file: string; line: number }>>();
+/** One file's release (when it is valid) and its problems. `id` is read even when another field is wrong. */
+export interface ReleaseFileResult {
+  release?: Release;
+  problems: ContentProblem[];
+  /** The front matter and body, when the file could be read as front matter + Markdown. */
+  parsed?: ParsedFile;
+  /** The file's id and its line, for duplicate-id and link checks. */
+  id?: { value: number; line: number };
+}
 
-  for (const file of files) {
-    const source = await readFile(file, "utf8");
-    let parsed;
-    try {
-      parsed = parseFrontMatter(source);
-    } catch (error) {
-      if (!(error instanceof FrontMatterSyntaxError)) throw error;
-      problems.push({ file, line: error.line, field: "front matter", message: error.message });
-      continue;
-    }
-    const result = validateFrontMatter(parsed.data);
-    if (!result.ok) {
-      for (const problem of result.problems) {
-        problems.push({ file, line: lineOfField(parsed.frontMatter, problem.field), ...problem });
-      }
-      continue;
-    }
-    const data = result.value;
-    const county = data.county === undefined ? undefined : findCounty(data.county);
-    if (data.county !== undefined && !county) {
-      problems.push({
-        file,
-        line: lineOfField(parsed.frontMatter, "county"),
-        field: "county",
-        message: `"${data.county}" is not a county of the province: did you mean "${closestCounty(data.county).name}"? The counties are listed in src/data/counties.json`,
-      });
-      continue;
-    }
-    const owners = filesById.get(data.id) ?? [];
-    owners.push({ file, line: lineOfField(parsed.frontMatter, "id") });
-    filesById.set(data.id, owners);
-    byInputPath.set(file, {
-      id: data.id,
-      title: data.title,
-      date: data.date,
-      lead: data.lead,
-      county,
-      organization: data.organization,
-      tags: data.tags,
-      source: data.source,
-      image: data.image,
-      imageAlt: data.image_alt,
-      draft: data.draft,
-      lang: data.lang,
-      inputPath: file,
-      url: releaseUrl(data.id, data.lang),
-    });
+/** Validates one release file: front matter, schema and county. Shared by the build and `npm run check`. */
+export function readReleaseFile(file: string, source: string, now: DateTime = DateTime.now()): ReleaseFileResult {
+  let parsed: ParsedFile;
+  try {
+    parsed = parseFrontMatter(source);
+  } catch (error) {
+    if (!(error instanceof FrontMatterSyntaxError)) throw error;
+    return { problems: [{ file, line: error.line, field: "front matter", message: error.message }] };
   }
+  const rawId = parsed.data.id;
+  const id = typeof rawId === "number" && Number.isInteger(rawId) && rawId > 0 ? { value: rawId, line: lineOfField(parsed.frontMatter, "id") } : undefined;
+  const result = validateFrontMatter(parsed.data);
+  if (!result.ok) {
+    return { parsed, id, problems: result.problems.map((problem) => ({ file, line: lineOfField(parsed.frontMatter, problem.field), ...problem })) };
+  }
+  const data = result.value;
+  const county = data.county === undefined ? undefined : findCounty(data.county);
+  if (data.county !== undefined && !county) {
+    const problem: ContentProblem = {
+      file,
+      line: lineOfField(parsed.frontMatter, "county"),
+      field: "county",
+      message: `"${data.county}" is not a county of the province: did you mean "${closestCounty(data.county).name}"? The counties are listed in src/data/counties.json`,
+    };
+    return { parsed, id, problems: [problem] };
+  }
+  const release: Release = {
+    id: data.id,
+    title: data.title,
+    date: data.date,
+    lead: data.lead,
+    county,
+    organization: data.organization,
+    tags: data.tags,
+    source: data.source,
+    image: data.image,
+    imageAlt: data.image_alt,
+    draft: data.draft,
+    lang: data.lang,
+    inputPath: file,
+    url: releaseUrl(data.id, data.lang),
+  };
+  if (isEmbargoed(release.date, now)) release.embargoed = true;
+  return { release, parsed, id, problems: [] };
+}
 
+/** One problem per file that reuses an id, naming the first file that has it. */
+export function duplicateIdProblems(filesById: ReadonlyMap<number, ReadonlyArray<{ file: string; line: number }>>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
   const freeId = nextId(filesById.keys());
   for (const [id, [first, ...others]] of filesById) {
     for (const other of others) {
@@ -150,12 +159,38 @@ export async function loadArchive(contentDir: string, options: LoadOptions): Pro
       });
     }
   }
+  return problems;
+}
+
+/** Whether a build shows the release: drafts and embargoed releases only in preview. */
+export function isShown(release: Release, options: LoadOptions): boolean {
+  return options.includeDrafts || (!release.draft && !release.embargoed);
+}
+
+export async function loadArchive(contentDir: string, options: LoadOptions): Promise<Archive> {
+  const files = await findReleaseFiles(contentDir);
+  const now = options.now ?? DateTime.now();
+  const problems: ContentProblem[] = [];
+  const byInputPath = new Map<string, Release>();
+  const filesById = new Map<number, Array<{ file: string; line: number }>>();
+
+  for (const file of files) {
+    const result = readReleaseFile(file, await readFile(file, "utf8"), now);
+    problems.push(...result.problems);
+    if (!result.release) continue;
+    const owners = filesById.get(result.release.id) ?? [];
+    owners.push({ file, line: result.id!.line });
+    filesById.set(result.release.id, owners);
+    byInputPath.set(file, result.release);
+  }
+
+  problems.push(...duplicateIdProblems(filesById));
   if (problems.length > 0) {
     problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     throw new ContentError(problems);
   }
 
-  const releases = [...byInputPath.values()].filter((release) => options.includeDrafts || !release.draft).sort(newestFirst);
+  const releases = [...byInputPath.values()].filter((release) => isShown(release, options)).sort(newestFirst);
   return { releases, byInputPath };
 }
 

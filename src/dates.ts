@@ -126,3 +126,14 @@ export function jalaliParts(date: DateTime): { year: number; month: number; day:
 export function toIsoString(date: DateTime): string {
   return date.setZone(TEHRAN_ZONE).toISO({ suppressMilliseconds: true }) ?? "";
 }
+
+/**
+ * «1403/02/23 10:30»: an instant as an editor writes it in front matter (Jalali, Tehran
+ * time, Latin digits), for the files that `npm run new` and `npm run import` create.
+ * `parseReleaseDate` reads it back to the same minute.
+ */
+export function formatJalaliInput(date: DateTime): string {
+  const { year, month, day } = jalaliParts(date);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${year}/${pad(month)}/${pad(day)} ${date.setZone(TEHRAN_ZONE).toFormat("HH:mm")}`;
+}

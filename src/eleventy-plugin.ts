@@ -15,7 +15,9 @@ import { registerFeeds } from "./feeds.js";
 import { registerSitemaps } from "./sitemaps.js";
 import { registerRedirects } from "./redirects.js";
 import { registerEnglishSection } from "./english.js";
+import { registerImages } from "./images.js";
 import { siteMetadata } from "./site.js";
+import { buildTime } from "./embargo.js";
 
 export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   let archive: Archive | undefined;
@@ -34,7 +36,7 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     includeDrafts = runMode !== "build";
-    archive = await loadArchive(directories.input, { includeDrafts });
+    archive = await loadArchive(directories.input, { includeDrafts, now: buildTime() });
     index = undefined;
   });
 
@@ -45,6 +47,7 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   registerSitemaps(eleventyConfig, context);
   registerRedirects(eleventyConfig, context);
   registerEnglishSection(eleventyConfig, context);
+  registerImages(eleventyConfig);
   // Last: the index is built over the pages the steps above wrote.
   registerSearchIndex(eleventyConfig);
 }

@@ -32,6 +32,7 @@ declare module "@11ty/eleventy" {
   export interface UserConfig {
     directories: EleventyDirectories;
     setLibrary(name: "md", library: unknown): void;
+    amendLibrary(name: "md", amend: (library: unknown) => void): void;
     setFrontMatterParsingOptions(options: Record<string, unknown>): void;
     addGlobalData(name: string, value: unknown): void;
     addTemplate(virtualPath: string, template: VirtualTemplate, data?: Record<string, unknown>): void;

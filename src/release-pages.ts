@@ -3,13 +3,14 @@
  * markdown-it into the release layout at /news/<id>/.
  */
 import type { EleventyPageData, UserConfig } from "@11ty/eleventy";
-import { inputPathKey, releaseUrl, type Release } from "./content.js";
+import { inputPathKey, isShown, releaseUrl, type Release } from "./content.js";
 import type { AkhbarContext } from "./context.js";
 import { parseReleaseDate } from "./dates.js";
 import { parseYaml } from "./frontmatter.js";
 import type { Language } from "./schema.js";
 import { createMarkdown } from "./markdown.js";
 import { renderRelease } from "../layouts/release.js";
+import { leadImage } from "./images.js";
 
 const RELEASE_LAYOUT = "akhbar-release.11ty.js";
 
@@ -34,13 +35,19 @@ export function registerReleasePages(eleventyConfig: UserConfig, context: Akhbar
   });
 
   eleventyConfig.addGlobalData("layout", RELEASE_LAYOUT);
-  eleventyConfig.addGlobalData("permalink", () => (data: EleventyPageData & { id: number; draft?: boolean; lang?: Language }) =>
-    data.draft && !context.includeDrafts() ? false : `${releaseUrl(data.id, data.lang)}index.html`,
-  );
+  eleventyConfig.addGlobalData("permalink", () => (data: EleventyPageData & { id: number; draft?: boolean; lang?: Language }) => {
+    // Drafts and embargoed releases get no page in production; the archive knows which they are.
+    const release = context.archive().byInputPath.get(inputPathKey(data.page.inputPath));
+    const shown = release ? isShown(release, { includeDrafts: context.includeDrafts() }) : !data.draft || context.includeDrafts();
+    return shown ? `${releaseUrl(data.id, data.lang)}index.html` : false;
+  });
   // Lists are made from the validated archive; Eleventy's own collections are not used.
   eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
 
   eleventyConfig.addTemplate(`_includes/${RELEASE_LAYOUT}`, {
-    render: (data) => renderRelease({ site: context.site, release: releaseOf(data), bodyHtml: data.content }),
+    render: (data) => {
+      const release = releaseOf(data);
+      return renderRelease({ site: context.site, release, bodyHtml: data.content, image: leadImage(release) });
+    },
   });
 }

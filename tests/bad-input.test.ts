@@ -75,6 +75,11 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: "a picture that is not in content/images",
+    fixture: "missing-image.md",
+    problems: (file) => [{ file, line: 5, field: "image", message: /^the picture \/images\/no-such-photo\.jpg is missing: put it in .*images\/ or correct the name$/ }],
+  },
+  {
     name: "no front matter at all",
     fixture: "no-front-matter.md",
     problems: (file) => [{ file, line: 1, field: "front matter", message: /^the file must start with a front-matter block/ }],

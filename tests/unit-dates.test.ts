@@ -5,6 +5,7 @@ import { DateTime } from "luxon";
 import {
   TEHRAN_ZONE,
   formatEnglishDateTime,
+  formatJalaliInput,
   formatGregorianDate,
   formatJalaliDateTime,
   jalaliParts,
@@ -197,4 +198,45 @@ describe("formatGregorianDate and formatEnglishDateTime", () => {
   test("formatGregorianDate defaults to Persian", () => {
     assert.equal(formatGregorianDate(instant("2024-05-12T10:30:00+03:30")), "۱۲ مهٔ ۲۰۲۴");
   });
+});
+
+describe("Jalali dates in the years Iran kept daylight saving time (2008–2022)", () => {
+  // Iran kept DST from 2008 to 2022, from 2 Farvardin to 30 Shahrivar, and not in 2006–2007.
+  const rows: Array<{ name: string; input: string; iso: string }> = [
+    { name: "1 Tir 1399 (summer 2020): +04:30", input: "1399/04/01 10:00", iso: "2020-06-21T10:00:00+04:30" },
+    { name: "the same in Persian digits", input: "۱۳۹۹/۰۴/۰۱ ۱۰:۰۰", iso: "2020-06-21T10:00:00+04:30" },
+    { name: "1 Mehr 1401 (23 Sept 2022), after the last DST ended: +03:30", input: "1401/07/01 10:00", iso: "2022-09-23T10:00:00+03:30" },
+    { name: "30 Shahrivar 1401 noon, the last day of DST", input: "1401/06/30 12:00", iso: "2022-09-21T12:00:00+04:30" },
+    { name: "31 Shahrivar 1401 noon, the day after", input: "1401/06/31 12:00", iso: "2022-09-22T12:00:00+03:30" },
+    { name: "1 Farvardin 1399, before DST began that night", input: "1399/01/01 23:30", iso: "2020-03-20T23:30:00+03:30" },
+    { name: "2 Farvardin 1399 01:30, DST", input: "1399/01/02 01:30", iso: "2020-03-21T01:30:00+04:30" },
+    { name: "1 Tir 1385 (2006, no DST)", input: "1385/04/01 10:00", iso: "2006-06-22T10:00:00+03:30" },
+    { name: "1 Tir 1386 (2007, no DST)", input: "1386/04/01 10:00", iso: "2007-06-22T10:00:00+03:30" },
+    { name: "1 Tir 1387 (2008, DST again)", input: "1387/04/01 10:00", iso: "2008-06-21T10:00:00+04:30" },
+    { name: "1 Tir 1402 (2023, DST abolished)", input: "1402/04/01 10:00", iso: "2023-06-22T10:00:00+03:30" },
+    // 00:00–00:59 on 2 Farvardin 1399 never happened: clocks went from 00:00 to 01:00. The
+    // time is read one hour later, as the clocks showed it, not refused.
+    { name: "a time inside the spring-forward gap moves forward an hour", input: "1399/01/02 00:30", iso: "2020-03-21T01:30:00+04:30" },
+  ];
+  for (const row of rows) {
+    test(`${row.name}: ${row.input}`, () => {
+      assert.equal(toIsoString(parsed(row.input)), row.iso);
+    });
+  }
+});
+
+describe("formatJalaliInput: a date as `npm run new` and `npm run import` write it", () => {
+  const rows: Array<{ iso: string; expected: string }> = [
+    { iso: "2024-05-12T10:30:00+03:30", expected: "1403/02/23 10:30" },
+    { iso: "2020-06-21T06:30:00Z", expected: "1399/04/01 11:00" },
+    { iso: "2024-03-19T21:00:00Z", expected: "1403/01/01 00:30" },
+    { iso: "2025-03-20T23:59:00+03:30", expected: "1403/12/30 23:59" },
+  ];
+  for (const row of rows) {
+    test(`${row.iso} → ${row.expected}, read back to the same minute`, () => {
+      const date = instant(row.iso);
+      assert.equal(formatJalaliInput(date), row.expected);
+      assert.equal(parsed(formatJalaliInput(date)).toMillis(), date.startOf("minute").toMillis());
+    });
+  }
 });
