@@ -3,6 +3,7 @@ import { html, type Renderable, type SafeHtml } from "../src/html.js";
 import { directionOf, interfaceStrings } from "../src/i18n.js";
 import type { Language } from "../src/schema.js";
 import type { SiteMetadata } from "../src/site.js";
+import { ARCHIVE_URL, LATEST_NEWS_URL, TERM_SECTION_URLS } from "../src/browse-urls.js";
 
 export interface PageShell {
   site: SiteMetadata;
@@ -21,6 +22,14 @@ export function renderPage(page: PageShell): string {
   const siteName = page.site.name[page.lang];
   const fullTitle = page.title ? `${page.title} | ${siteName}` : siteName;
   const stylesheet = directionOf(page.lang) === "rtl" ? "/assets/site.rtl.css" : "/assets/site.css";
+  const sections: Array<[string, string]> = [
+    ["/", t.home],
+    [LATEST_NEWS_URL, t.latestNews],
+    [ARCHIVE_URL, t.archive],
+    [TERM_SECTION_URLS.county, t.counties],
+    [TERM_SECTION_URLS.tag, t.tags],
+    ["/search/", t.search],
+  ];
   const document: SafeHtml = html`<!doctype html>
 <html lang="${page.lang}" dir="${directionOf(page.lang)}">
 <head>
@@ -46,6 +55,7 @@ ${page.head}
 <button type="submit">${t.search}</button>
 </form>
 </div>
+<nav class="site-nav" aria-label="${t.siteNavigation}"><ul>${sections.map(([url, label]) => html`<li><a href="${url}"${url === page.url ? html` aria-current="page"` : ""}>${label}</a></li>`)}</ul></nav>
 </header>
 <main id="main" tabindex="-1">
 ${page.body}

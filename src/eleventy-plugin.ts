@@ -11,6 +11,7 @@ import { registerReleasePages } from "./release-pages.js";
 import { registerSitePages } from "./site-pages.js";
 import { registerAssets } from "./assets.js";
 import { registerSearchIndex } from "./search.js";
+import { registerBrowsePages } from "./browse-pages.js";
 import { siteMetadata } from "./site.js";
 
 export default function akhbarPlugin(eleventyConfig: UserConfig): void {
@@ -36,6 +37,7 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
 
   registerReleasePages(eleventyConfig, context);
   registerSitePages(eleventyConfig, context);
+  registerBrowsePages(eleventyConfig, context);
   registerAssets(eleventyConfig);
   // Last: the index is built over the pages the steps above wrote.
   registerSearchIndex(eleventyConfig);

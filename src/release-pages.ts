@@ -9,6 +9,7 @@ import { parseReleaseDate } from "./dates.js";
 import { parseYaml } from "./frontmatter.js";
 import { createMarkdown } from "./markdown.js";
 import { renderRelease } from "../layouts/release.js";
+import { releasePageBrowsing } from "./browse-pages.js";
 
 const RELEASE_LAYOUT = "akhbar-release.11ty.js";
 
@@ -40,6 +41,9 @@ export function registerReleasePages(eleventyConfig: UserConfig, context: Akhbar
   eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
 
   eleventyConfig.addTemplate(`_includes/${RELEASE_LAYOUT}`, {
-    render: (data) => renderRelease({ site: context.site, release: releaseOf(data), bodyHtml: data.content }),
+    render: (data) => {
+      const release = releaseOf(data);
+      return renderRelease({ site: context.site, release, bodyHtml: data.content, browsing: releasePageBrowsing(context, release) });
+    },
   });
 }

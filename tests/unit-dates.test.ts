@@ -7,6 +7,7 @@ import {
   formatEnglishDateTime,
   formatGregorianDate,
   formatJalaliDateTime,
+  jalaliMonthName,
   jalaliParts,
   parseReleaseDate,
   toIsoString,
@@ -197,4 +198,16 @@ describe("formatGregorianDate and formatEnglishDateTime", () => {
   test("formatGregorianDate defaults to Persian", () => {
     assert.equal(formatGregorianDate(instant("2024-05-12T10:30:00+03:30")), "۱۲ مهٔ ۲۰۲۴");
   });
+});
+
+describe("jalaliMonthName", () => {
+  const fa = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"];
+  const en = ["Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar", "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand"];
+  for (let month = 1; month <= 12; month++) {
+    test(`month ${month}`, () => {
+      assert.equal(jalaliMonthName(month), fa[month - 1]);
+      assert.equal(jalaliMonthName(month, "en"), en[month - 1]);
+    });
+  }
+  for (const month of [0, 13, 1.5]) test(`${month} is not a month`, () => assert.throws(() => jalaliMonthName(month), RangeError));
 });
