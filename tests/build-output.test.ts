@@ -193,9 +193,12 @@ describe("release pages", () => {
     assert.match(buildLog, /^Built .+ in \d+\.\d s\.$/m);
   });
 
-  test("every published content file has its page, and nothing else is under /news/", async () => {
+  test("every published content file has its page, and nothing else is under /news/ but the latest-news list", async () => {
     const built = (await listFiles(path.join(site, "news"))).sort();
-    const expected = published().map((release) => `${release.id}/index.html`).sort();
+    // The list of latest news: 20 releases a page.
+    const listPages = Array.from({ length: Math.ceil(published().length / 20) }, (_, index) => (index === 0 ? "index.html" : `page/${index + 1}/index.html`));
+    assert.ok(listPages.length >= 2, "the fixtures give /news/ a second page");
+    const expected = [...published().map((release) => `${release.id}/index.html`), ...listPages].sort();
     assert.deepEqual(built, expected);
   });
 
@@ -231,8 +234,14 @@ describe("release pages", () => {
       assert.equal(metaValue($, persian ? "شهرستان" : "County"), await expectedCounty(release), where);
       assert.equal(metaValue($, persian ? "منبع" : "Issued by"), release.organization, where);
       assert.deepEqual($("ul.tags > li").map((_, element) => $(element).text()).get(), release.tags, where);
-      // Meta values and tags are plain text, not links.
-      assert.equal($("dl.release__meta a, ul.tags a").length, 0, where);
+      // County, organization and tags link to their pages, which list this release (no term has more than 20 here).
+      const links = $("dl.release__meta a, ul.tags a").map((_, element) => ({ href: $(element).attr("href") ?? "", text: $(element).text() })).get();
+      assert.equal(links.length, (release.county ? 1 : 0) + (release.organization ? 1 : 0) + release.tags.length, where);
+      for (const link of links) {
+        assert.match(link.href, /^\/(counties|organizations|tags)\/[^/]+\/$/, where);
+        const target = await loadPage(site, path.relative(site, fileForUrl(site, link.href)!));
+        assert.equal(target(`ol.release-list a[href="/news/${release.id}/"]`).length, 1, `${where}: ${link.href} does not list it`);
+      }
     }
   });
 
@@ -520,5 +529,18 @@ describe("links and other pages", () => {
     assert.equal($('meta[name="robots"]').attr("content"), "noindex");
     assert.equal($("[data-pagefind-body]").length, 0);
     assert.equal($('main a[href="/"]').length, 1);
+    assert.equal($('main a[href="/archive/"]').length, 1);
+  });
+
+  test("every page's header has the site navigation, marking the page it is on", async () => {
+    const sections = ["/", "/news/", "/archive/", "/counties/", "/tags/", "/search/"];
+    for (const file of (await listFiles(site)).filter((name) => name.endsWith(".html"))) {
+      const $ = await loadPage(site, file);
+      const nav = $("header nav.site-nav[aria-label]");
+      assert.equal(nav.length, 1, file);
+      assert.deepEqual(nav.find("a").map((_, element) => $(element).attr("href")).get(), sections, file);
+      const url = `/${file}`.replace(/index\.html$/, "");
+      assert.deepEqual(nav.find('a[aria-current="page"]').map((_, element) => $(element).attr("href")).get(), sections.includes(url) ? [url] : [], file);
+    }
   });
 });
