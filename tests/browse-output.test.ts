@@ -403,7 +403,7 @@ describe("release pages", () => {
       );
 
       // Related releases share a tag or the county, at most five, never the release itself.
-      const related = $("section.related ol.release-list > li h3 a").map((_, link) => Number(/\d+/.exec($(link).attr("href") ?? "")?.[0])).get();
+      const related = $("section.related ul.related__list > li > a").map((_, link) => Number(/\d+/.exec($(link).attr("href") ?? "")?.[0])).get();
       assert.ok(related.length <= 5, where);
       for (const id of related) {
         const other = byId.get(id)!;
@@ -416,11 +416,11 @@ describe("release pages", () => {
   test("related releases: most shared terms first, then the more recent", async () => {
     const $ = await page(`/news/${CLUSTER_TARGET}/`);
     assert.equal($("section.related h2").text(), "خبرهای مرتبط");
-    const related = $("section.related ol.release-list > li h3 a").map((_, link) => $(link).attr("href")).get();
+    const related = $("section.related ul.related__list > li > a").map((_, link) => $(link).attr("href")).get();
     assert.deepEqual(related, EXPECTED_RELATED.map((id) => `/news/${id}/`));
     // 700007 shares only the county پردیس with 700003.
     assert.deepEqual(
-      texts(await page("/news/700007/"), "section.related h3 a"),
+      texts(await page("/news/700007/"), "section.related ul.related__list > li > a"),
       ["خبر 700003"],
     );
   });
