@@ -329,6 +329,25 @@ describe("release pages", () => {
     }
   });
 
+  test("the hostile release's organization and tags have pages that show their names as literal text", async () => {
+    const $ = await releasePage(HOSTILE_ID);
+    const links = $("dl.release__meta a, ul.tags a").map((_, link) => ({ href: $(link).attr("href")!, text: $(link).text() })).get();
+    const expected = [
+      ["ری", "خبرهای شهرستان ری"],
+      [`O'Reilly & "Sons" <u>org</u>`, `خبرهای O'Reilly & "Sons" <u>org</u>`],
+      ["<b>bold</b>", "خبرهای برچسب «<b>bold</b>»"],
+      ["' onmouseover='alert(2)", "خبرهای برچسب «' onmouseover='alert(2)»"],
+    ];
+    assert.deepEqual(links.map((link) => link.text), expected.map(([text]) => text));
+    for (const [index, link] of links.entries()) {
+      const target = await loadPage(site, path.relative(site, fileForUrl(site, link.href)!));
+      assert.equal(target("h1").text(), expected[index]![1], link.href);
+      assert.equal(target("main u, main b, main [onmouseover]").length, 0, link.href);
+    }
+    const index = await loadPage(site, "organizations/index.html");
+    assert.equal(index(`ul.term-index a[href="${links[1]!.href}"]`).text(), `O'Reilly & "Sons" <u>org</u>`);
+  });
+
   test("the hostile release shows every field as literal text", async () => {
     const $ = await releasePage(HOSTILE_ID);
     assert.equal($("h1").text(), HOSTILE_TITLE);
