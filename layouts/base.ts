@@ -7,6 +7,7 @@ import { siteFeedLinks } from "../src/feed-links.js";
 
 /** Every page names the icon, so browsers do not ask for a missing /favicon.ico. */
 export const faviconLink = html`<link rel="icon" href="/favicon.svg" type="image/svg+xml">`;
+import { ARCHIVE_URL, LATEST_NEWS_URL, TERM_SECTION_URLS } from "../src/browse-urls.js";
 
 export interface PageShell {
   site: SiteMetadata;
@@ -25,6 +26,14 @@ export function renderPage(page: PageShell): string {
   const siteName = page.site.name[page.lang];
   const fullTitle = page.title ? `${page.title} | ${siteName}` : siteName;
   const stylesheet = directionOf(page.lang) === "rtl" ? "/assets/site.rtl.css" : "/assets/site.css";
+  const sections: Array<[string, string]> = [
+    ["/", t.home],
+    [LATEST_NEWS_URL, t.latestNews],
+    [ARCHIVE_URL, t.archive],
+    [TERM_SECTION_URLS.county, t.counties],
+    [TERM_SECTION_URLS.tag, t.tags],
+    ["/search/", t.search],
+  ];
   const document: SafeHtml = html`<!doctype html>
 <html lang="${page.lang}" dir="${directionOf(page.lang)}">
 <head>
@@ -51,6 +60,7 @@ ${page.head}
 <button type="submit">${t.search}</button>
 </form>
 </div>
+<nav class="site-nav" aria-label="${t.siteNavigation}"><ul>${sections.map(([url, label]) => html`<li><a href="${url}"${url === page.url ? html` aria-current="page"` : ""}>${label}</a></li>`)}</ul></nav>
 </header>
 <main id="main" tabindex="-1">
 ${page.body}

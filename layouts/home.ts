@@ -16,6 +16,7 @@ export function renderHome({ site, releases }: { site: SiteMetadata; releases: r
     lang: "fa",
     url: "/",
     body: html`<h1 class="page-title">${t.latestNews}</h1>
-${newest.length === 0 ? html`<p>${t.noReleases}</p>` : html`<ol class="release-list">${newest.map((release) => html`<li>${releaseSummary(release)}</li>`)}</ol>`}`,
+${newest.length === 0 ? html`<p>${t.noReleases}</p>` : html`<ol class="release-list">${newest.map((release) => html`<li>${releaseSummary(release)}</li>`)}</ol>`}
+<p class="more-link"><a href="/news/">${t.allNews}</a> · <a href="/archive/">${t.browseArchive}</a></p>`,
   });
 }

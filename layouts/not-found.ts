@@ -19,6 +19,7 @@ export function renderNotFound({ site }: { site: SiteMetadata }): string {
 <input id="not-found-query" name="q" type="search">
 <button type="submit">${t.search}</button>
 </form>
-<p><a href="/">${t.home}</a></p>`,
+<p><a href="/">${t.home}</a></p>
+<p><a href="/archive/">${t.browseArchive}</a></p>`,
   });
 }

@@ -15,9 +15,24 @@ export interface ReleasePage {
   bodyHtml: string;
   /** The lead picture, converted (src/images.ts); without it, the plain `image`. */
   image?: Renderable;
+  /** Browsing additions (src/release-browsing.ts, layouts/release-browsing.ts). */
+  browsing?: ReleasePageBrowsing;
 }
 
-export function renderRelease({ site, release, bodyHtml, image }: ReleasePage): string {
+export interface ReleasePageBrowsing {
+  /** Shown above the article (breadcrumbs) and below it (previous/next, related releases). */
+  before: Renderable;
+  after: Renderable;
+  /** Pages of the county, organization and tags (by the tag as written), where they exist. */
+  countyUrl?: string;
+  organizationUrl?: string;
+  tagUrls: ReadonlyMap<string, string>;
+}
+
+/** The text, as a link when its page exists. */
+const linkedText = (text: string, url: string | undefined) => (url ? html`<a href="${url}">${text}</a>` : text);
+
+export function renderRelease({ site, release, bodyHtml, image, browsing }: ReleasePage): string {
   const t = interfaceStrings(release.lang);
   const persian = release.lang === "fa";
   const iso = toIsoString(release.date);
@@ -28,11 +43,12 @@ export function renderRelease({ site, release, bodyHtml, image }: ReleasePage): 
   const meta = [
     html`<div><dt>${t.date}</dt><dd><time datetime="${iso}">${shownDate}</time>${gregorian}</dd></div>`,
     html`<div><dt>${t.newsCode}</dt><dd>${newsCode}</dd></div>`,
-    release.county ? html`<div><dt>${t.county}</dt><dd>${persian ? release.county.name : release.county.english}</dd></div>` : "",
-    release.organization ? html`<div><dt>${t.organization}</dt><dd>${release.organization}</dd></div>` : "",
+    release.county ? html`<div><dt>${t.county}</dt><dd>${linkedText(persian ? release.county.name : release.county.english, browsing?.countyUrl)}</dd></div>` : "",
+    release.organization ? html`<div><dt>${t.organization}</dt><dd>${linkedText(release.organization, browsing?.organizationUrl)}</dd></div>` : "",
   ];
 
-  const body = html`<article class="release" data-pagefind-body>
+  const body = html`${browsing?.before}
+<article class="release" data-pagefind-body>
 ${release.draft ? html`<p class="release__draft" role="note" data-pagefind-ignore>${t.draft}</p>` : ""}
 ${release.embargoed ? html`<p class="release__draft release__embargoed" role="note" data-pagefind-ignore>${t.embargoed}</p>` : ""}
 <header class="release__header">
@@ -45,10 +61,11 @@ ${release.image ? html`<figure class="release__figure">${image ?? html`<img src=
 ${trustedHtml(bodyHtml)}
 </div>
 <footer class="release__footer" data-pagefind-ignore>
-${release.tags.length > 0 ? html`<h2 class="visually-hidden">${t.tags}</h2><ul class="tags" aria-label="${t.tags}">${release.tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : ""}
+${release.tags.length > 0 ? html`<h2 class="visually-hidden">${t.tags}</h2><ul class="tags" aria-label="${t.tags}">${release.tags.map((tag) => html`<li>${linkedText(tag, browsing?.tagUrls.get(tag))}</li>`)}</ul>` : ""}
 ${release.source ? html`<p class="release__source">${t.source}: <a href="${release.source}" dir="ltr" rel="noopener noreferrer">${release.source}</a></p>` : ""}
 </footer>
-</article>`;
+</article>
+${browsing?.after}`;
 
   return renderPage({
     site,

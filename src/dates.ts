@@ -137,3 +137,23 @@ export function formatJalaliInput(date: DateTime): string {
   const pad = (value: number) => String(value).padStart(2, "0");
   return `${year}/${pad(month)}/${pad(day)} ${date.setZone(TEHRAN_ZONE).toFormat("HH:mm")}`;
 }
+
+/*
+ * Jalali month names, from Intl's Persian calendar (the same source as the dates above):
+ * each is read once, by formatting a day in the middle of that month of 1403.
+ */
+function monthNames(locale: string): string[] {
+  const format = new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" });
+  return Array.from({ length: 12 }, (_, index) => {
+    const { gy, gm, gd } = toGregorian(1403, index + 1, 15);
+    return format.format(new Date(Date.UTC(gy, gm - 1, gd)));
+  });
+}
+const jalaliMonthNames = { fa: monthNames("fa-IR-u-ca-persian"), en: monthNames("en-u-ca-persian") } as const;
+
+/** «اردیبهشت» (fa) or «Ordibehesht» (en) for month 2. */
+export function jalaliMonthName(month: number, lang: "fa" | "en" = "fa"): string {
+  const name = jalaliMonthNames[lang][month - 1];
+  if (name === undefined) throw new RangeError(`${month} is not a Jalali month (1–12)`);
+  return name;
+}

@@ -16,6 +16,7 @@ import { registerSitemaps } from "./sitemaps.js";
 import { registerRedirects } from "./redirects.js";
 import { registerEnglishSection } from "./english.js";
 import { registerImages } from "./images.js";
+import { registerBrowsePages } from "./browse-pages.js";
 import { siteMetadata } from "./site.js";
 import { buildTime } from "./embargo.js";
 
@@ -42,6 +43,7 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
 
   registerReleasePages(eleventyConfig, context);
   registerSitePages(eleventyConfig, context);
+  registerBrowsePages(eleventyConfig, context);
   registerAssets(eleventyConfig);
   registerFeeds(eleventyConfig, context);
   registerSitemaps(eleventyConfig, context);

@@ -16,3 +16,12 @@ export function interfaceStrings(lang: Language): InterfaceStrings {
 export function directionOf(lang: Language): "rtl" | "ltr" {
   return lang === "fa" ? "rtl" : "ltr";
 }
+
+/** Fills the `{name}` placeholders of an interface string; a placeholder without a value is an error. */
+export function fillString(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`Internal error: no value for ${placeholder} in "${template}"`);
+    return String(value);
+  });
+}

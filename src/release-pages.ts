@@ -11,6 +11,7 @@ import type { Language } from "./schema.js";
 import { createMarkdown } from "./markdown.js";
 import { renderRelease } from "../layouts/release.js";
 import { leadImage } from "./images.js";
+import { releasePageBrowsing } from "./browse-pages.js";
 
 const RELEASE_LAYOUT = "akhbar-release.11ty.js";
 
@@ -47,7 +48,7 @@ export function registerReleasePages(eleventyConfig: UserConfig, context: Akhbar
   eleventyConfig.addTemplate(`_includes/${RELEASE_LAYOUT}`, {
     render: (data) => {
       const release = releaseOf(data);
-      return renderRelease({ site: context.site, release, bodyHtml: data.content, image: leadImage(release) });
+      return renderRelease({ site: context.site, release, bodyHtml: data.content, image: leadImage(release), browsing: releasePageBrowsing(context, release) });
     },
   });
 }

@@ -196,10 +196,17 @@ describe("release pages", () => {
     assert.match(buildLog, /^Built .+ in \d+\.\d s\.$/m);
   });
 
-  test("every published content file has its page, and nothing else is under /news/ or /en/news/", async () => {
+  test("every published content file has its page, and nothing else is under /news/ or /en/news/ but the latest-news list", async () => {
     const built = [...(await listFiles(path.join(site, "news"))).map((file) => `news/${file}`), ...(await listFiles(path.join(site, "en", "news"))).map((file) => `en/news/${file}`)].sort();
+    // The list of latest news: 20 releases a page.
+    const listPages = Array.from({ length: Math.ceil(published().length / 20) }, (_, index) => (index === 0 ? "news/index.html" : `news/page/${index + 1}/index.html`));
+    assert.ok(listPages.length >= 2, "the fixtures give /news/ a second page");
     // /news/<id>/ of an English release is the page that leads to its English address.
-    const expected = [...published().map((release) => `${releaseUrlOf(release).slice(1)}index.html`), ...published().filter((release) => release.lang === "en").map((release) => `news/${release.id}/index.html`)].sort();
+    const expected = [
+      ...published().map((release) => `${releaseUrlOf(release).slice(1)}index.html`),
+      ...published().filter((release) => release.lang === "en").map((release) => `news/${release.id}/index.html`),
+      ...listPages,
+    ].sort();
     assert.deepEqual(built, expected);
   });
 
@@ -235,8 +242,14 @@ describe("release pages", () => {
       assert.equal(metaValue($, persian ? "شهرستان" : "County"), await expectedCounty(release), where);
       assert.equal(metaValue($, persian ? "منبع" : "Issued by"), release.organization, where);
       assert.deepEqual($("ul.tags > li").map((_, element) => $(element).text()).get(), release.tags, where);
-      // Meta values and tags are plain text, not links.
-      assert.equal($("dl.release__meta a, ul.tags a").length, 0, where);
+      // County, organization and tags link to their pages, which list this release (no term has more than 20 here).
+      const links = $("dl.release__meta a, ul.tags a").map((_, element) => ({ href: $(element).attr("href") ?? "", text: $(element).text() })).get();
+      assert.equal(links.length, (release.county ? 1 : 0) + (release.organization ? 1 : 0) + release.tags.length, where);
+      for (const link of links) {
+        assert.match(link.href, /^\/(counties|organizations|tags)\/[^/]+\/$/, where);
+        const target = await loadPage(site, path.relative(site, fileForUrl(site, link.href)!));
+        assert.equal(target(`ol.release-list a[href="${releaseUrlOf(release)}"]`).length, 1, `${where}: ${link.href} does not list it`);
+      }
     }
   });
 
@@ -323,6 +336,25 @@ describe("release pages", () => {
         }
       }
     }
+  });
+
+  test("the hostile release's organization and tags have pages that show their names as literal text", async () => {
+    const $ = await releasePage(HOSTILE_ID);
+    const links = $("dl.release__meta a, ul.tags a").map((_, link) => ({ href: $(link).attr("href")!, text: $(link).text() })).get();
+    const expected = [
+      ["ری", "خبرهای شهرستان ری"],
+      [`O'Reilly & "Sons" <u>org</u>`, `خبرهای O'Reilly & "Sons" <u>org</u>`],
+      ["<b>bold</b>", "خبرهای برچسب «<b>bold</b>»"],
+      ["' onmouseover='alert(2)", "خبرهای برچسب «' onmouseover='alert(2)»"],
+    ];
+    assert.deepEqual(links.map((link) => link.text), expected.map(([text]) => text));
+    for (const [index, link] of links.entries()) {
+      const target = await loadPage(site, path.relative(site, fileForUrl(site, link.href)!));
+      assert.equal(target("h1").text(), expected[index]![1], link.href);
+      assert.equal(target("main u, main b, main [onmouseover]").length, 0, link.href);
+    }
+    const index = await loadPage(site, "organizations/index.html");
+    assert.equal(index(`ul.term-index a[href="${links[1]!.href}"]`).text(), `O'Reilly & "Sons" <u>org</u>`);
   });
 
   test("the hostile release shows every field as literal text", async () => {
@@ -528,6 +560,21 @@ describe("links and other pages", () => {
     assert.equal($('meta[name="robots"]').attr("content"), "noindex");
     assert.equal($("[data-pagefind-body]").length, 0);
     assert.equal($('main a[href="/"]').length, 1);
+    assert.equal($('main a[href="/archive/"]').length, 1);
+  });
+
+  test("every page's header has the site navigation, marking the page it is on", async () => {
+    const sections = ["/", "/news/", "/archive/", "/counties/", "/tags/", "/search/"];
+    for (const file of (await listFiles(site)).filter((name) => name.endsWith(".html"))) {
+      const $ = await loadPage(site, file);
+      // Redirect pages (old addresses) are deliberately bare: seen for a moment, if at all.
+      if ($('meta[http-equiv="refresh"]').length > 0) continue;
+      const nav = $("header nav.site-nav[aria-label]");
+      assert.equal(nav.length, 1, file);
+      assert.deepEqual(nav.find("a").map((_, element) => $(element).attr("href")).get(), sections, file);
+      const url = `/${file}`.replace(/index\.html$/, "");
+      assert.deepEqual(nav.find('a[aria-current="page"]').map((_, element) => $(element).attr("href")).get(), sections.includes(url) ? [url] : [], file);
+    }
   });
 });
 

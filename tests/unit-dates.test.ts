@@ -8,6 +8,7 @@ import {
   formatJalaliInput,
   formatGregorianDate,
   formatJalaliDateTime,
+  jalaliMonthName,
   jalaliParts,
   parseReleaseDate,
   toIsoString,
@@ -239,4 +240,16 @@ describe("formatJalaliInput: a date as `npm run new` and `npm run import` write 
       assert.equal(parsed(formatJalaliInput(date)).toMillis(), date.startOf("minute").toMillis());
     });
   }
+});
+
+describe("jalaliMonthName", () => {
+  const fa = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"];
+  const en = ["Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar", "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand"];
+  for (let month = 1; month <= 12; month++) {
+    test(`month ${month}`, () => {
+      assert.equal(jalaliMonthName(month), fa[month - 1]);
+      assert.equal(jalaliMonthName(month, "en"), en[month - 1]);
+    });
+  }
+  for (const month of [0, 13, 1.5]) test(`${month} is not a month`, () => assert.throws(() => jalaliMonthName(month), RangeError));
 });

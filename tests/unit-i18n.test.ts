@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import strings from "../src/data/strings.json" with { type: "json" };
-import { directionOf, interfaceStrings } from "../src/i18n.js";
+import { directionOf, fillString, interfaceStrings } from "../src/i18n.js";
 
 test("fa and en have the same keys, none empty", () => {
   assert.deepEqual(Object.keys(strings.en).sort(), Object.keys(strings.fa).sort());
@@ -20,4 +20,18 @@ test("interfaceStrings and directionOf", () => {
   assert.equal(interfaceStrings("en").search, "Search");
   assert.equal(directionOf("fa"), "rtl");
   assert.equal(directionOf("en"), "ltr");
+});
+
+test("fillString fills every placeholder, and names a missing one", () => {
+  assert.equal(fillString("خبرهای {month} {year}", { month: "اسفند", year: "۱۴۰۳" }), "خبرهای اسفند ۱۴۰۳");
+  assert.equal(fillString("{count} {count}", { count: 2 }), "2 2");
+  assert.equal(fillString("no placeholder", {}), "no placeholder");
+  assert.throws(() => fillString("صفحهٔ {page}", { count: 1 }), /no value for \{page\}/);
+});
+
+test("every placeholder has the same names in fa and en", () => {
+  const names = (value: string) => [...value.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+  for (const [key, value] of Object.entries(strings.fa)) {
+    assert.deepEqual(names(strings.en[key as keyof typeof strings.en]), names(value), key);
+  }
 });

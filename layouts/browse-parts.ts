@@ -1,0 +1,48 @@
+/** Pieces the browsing pages share: breadcrumbs, page-number navigation and numbers in the page's digits. */
+import { html, type SafeHtml } from "../src/html.js";
+import { fillString, interfaceStrings } from "../src/i18n.js";
+import { pageLinks, pagedUrl } from "../src/pagination.js";
+import { formatPersianNumber, toPersianDigits } from "../src/persian.js";
+import type { Language } from "../src/schema.js";
+
+/** A count as readers of `lang` write it: «۱٬۲۳۴» or «1,234». */
+export function countText(lang: Language, count: number): string {
+  return lang === "fa" ? formatPersianNumber(count) : englishNumber.format(count);
+}
+const englishNumber = new Intl.NumberFormat("en-GB");
+
+/** A year, page or month number, without grouping: «۱۴۰۳» or «1403». */
+export function numberText(lang: Language, value: number): string {
+  return lang === "fa" ? toPersianDigits(value) : String(value);
+}
+
+export interface Crumb {
+  label: string;
+  /** Absent for the page itself, which ends the trail. */
+  url?: string;
+}
+
+/** The trail from the home page to this page, as an ordered list of links in a labelled nav. */
+export function breadcrumbs(lang: Language, crumbs: readonly Crumb[]): SafeHtml {
+  const t = interfaceStrings(lang);
+  return html`<nav class="breadcrumbs" aria-label="${t.breadcrumbs}"><ol>${crumbs.map((crumb) =>
+    crumb.url === undefined ? html`<li><span aria-current="page">${crumb.label}</span></li>` : html`<li><a href="${crumb.url}">${crumb.label}</a></li>`,
+  )}</ol></nav>`;
+}
+
+/** Previous/next links and page numbers for page `page` of `count` of the list at `base`. Nothing for a one-page list. */
+export function pageNavigation(lang: Language, base: string, page: number, count: number): SafeHtml | "" {
+  if (count <= 1) return "";
+  const t = interfaceStrings(lang);
+  const label = (number: number) => fillString(t.pageNumber, { page: numberText(lang, number) });
+  const items = pageLinks(page, count).map((link) => {
+    if (link === "gap") return html`<li class="pagination__gap" aria-hidden="true">…</li>`;
+    if (link === page) return html`<li><span aria-current="page" aria-label="${label(link)}">${numberText(lang, link)}</span></li>`;
+    return html`<li><a href="${pagedUrl(base, link)}" aria-label="${label(link)}">${numberText(lang, link)}</a></li>`;
+  });
+  return html`<nav class="pagination" aria-label="${t.pagination}">
+${page > 1 ? html`<a class="pagination__previous" href="${pagedUrl(base, page - 1)}" rel="prev">${t.previousPage}</a>` : ""}
+<ol class="pagination__pages">${items}</ol>
+${page < count ? html`<a class="pagination__next" href="${pagedUrl(base, page + 1)}" rel="next">${t.nextPage}</a>` : ""}
+</nav>`;
+}

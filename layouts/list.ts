@@ -1,0 +1,127 @@
+/**
+ * One page of a list of releases: latest news (/news/), a Jalali year or month
+ * (/archive/1403/, /archive/1403/02/), a county, an organization or a tag. Persian
+ * interface; each release keeps its own language in its summary.
+ */
+import { ARCHIVE_URL, LATEST_NEWS_URL, TERM_SECTION_URLS, monthUrl, termUrl, yearUrl } from "../src/browse-urls.js";
+import { jalaliMonthName, jalaliParts } from "../src/dates.js";
+import { html, type Renderable, type SafeHtml } from "../src/html.js";
+import { fillString, interfaceStrings } from "../src/i18n.js";
+import { listReleases, monthKey, type BrowseIndex, type ListPage } from "../src/list-pages.js";
+import { LATEST_PAGE_LIMIT, PAGE_SIZE, pageItems, pageOfPosition, pagedUrl } from "../src/pagination.js";
+import { newestFirstPosition } from "../src/related.js";
+import type { SiteMetadata } from "../src/site.js";
+import { monthChart } from "./archive.js";
+import { renderPage } from "./base.js";
+import { breadcrumbs, countText, numberText, pageNavigation, type Crumb } from "./browse-parts.js";
+import { releaseSummary } from "./release.js";
+
+const LANG = "fa";
+const t = interfaceStrings(LANG);
+
+export interface ListPageView {
+  site: SiteMetadata;
+  page: ListPage;
+  browse: BrowseIndex;
+}
+
+interface ListHeading {
+  title: string;
+  /** The list's first page. */
+  base: string;
+  /** The trail up to, not including, the list itself. */
+  trail: Crumb[];
+  /** Shown above the releases, on the first page only. */
+  intro?: Renderable;
+  /** Shown above the releases on every page. */
+  context?: Renderable;
+}
+
+const monthName = (year: number, month: number) => `${jalaliMonthName(month, LANG)} ${numberText(LANG, year)}`;
+
+function headingOf({ page, browse }: ListPageView): ListHeading {
+  const home: Crumb = { label: t.home, url: "/" };
+  switch (page.kind) {
+    case "news":
+      return { title: t.latestNews, base: LATEST_NEWS_URL, trail: [home] };
+    case "year": {
+      const year = browse.years.get(Number(page.key))!;
+      return {
+        title: fillString(t.yearTitle, { year: numberText(LANG, year.year) }),
+        base: yearUrl(year.year),
+        trail: [home],
+        intro: monthChart(year),
+      };
+    }
+    case "month": {
+      const month = browse.months.get(page.key)!;
+      const { newer, older } = browse.adjacentMonths.get(page.key) ?? {};
+      const links = [
+        older ? html`<a class="month-nav__older" href="${monthUrl(older.year, older.month)}" rel="prev">${t.previousMonth}: ${monthName(older.year, older.month)}</a>` : "",
+        newer ? html`<a class="month-nav__newer" href="${monthUrl(newer.year, newer.month)}" rel="next">${t.nextMonth}: ${monthName(newer.year, newer.month)}</a>` : "",
+      ];
+      return {
+        title: fillString(t.monthTitle, { month: jalaliMonthName(month.month, LANG), year: numberText(LANG, month.year) }),
+        base: monthUrl(month.year, month.month),
+        trail: [home, { label: numberText(LANG, month.year), url: yearUrl(month.year) }],
+        context: html`<nav class="month-nav" aria-label="${t.previousMonth} / ${t.nextMonth}">${links}</nav>`,
+      };
+    }
+    default: {
+      const term = browse.terms[page.kind].get(page.key)!;
+      const titles = { county: t.countyTitle, organization: t.organizationTitle, tag: t.tagTitle };
+      const sections = { county: t.counties, organization: t.organizations, tag: t.tags };
+      return {
+        title: fillString(titles[page.kind], { name: term.name }),
+        base: termUrl(page.kind, term.slug),
+        trail: [home, { label: sections[page.kind], url: TERM_SECTION_URLS[page.kind] }],
+      };
+    }
+  }
+}
+
+/** On the last page of /news/: where the list goes on, month by month. */
+function olderNews(browse: BrowseIndex): SafeHtml {
+  const next = browse.afterLatest;
+  let continuation: Renderable = "";
+  if (next) {
+    const { year, month } = jalaliParts(next.date);
+    const releases = listReleases(browse, { kind: "month", key: monthKey(year, month) });
+    const page = pageOfPosition(newestFirstPosition(releases, next));
+    continuation = html`<li><a href="${pagedUrl(monthUrl(year, month), page)}">${fillString(t.continueInMonth, { month: jalaliMonthName(month, LANG), year: numberText(LANG, year) })}</a></li>`;
+  }
+  return html`<section class="older-news" aria-labelledby="older-news">
+<h2 id="older-news">${t.olderNews}</h2>
+<p>${fillString(t.olderNewsText, { count: countText(LANG, LATEST_PAGE_LIMIT * PAGE_SIZE) })}</p>
+<ul>${continuation}<li><a href="${ARCHIVE_URL}">${t.browseArchive}</a></li></ul>
+</section>`;
+}
+
+export function renderListPage(view: ListPageView): string {
+  const { site, page, browse } = view;
+  const heading = headingOf(view);
+  const all = listReleases(browse, page);
+  const releases = pageItems(all, page.page);
+  const pageLabel = fillString(t.pageNumber, { page: numberText(LANG, page.page) });
+  const trail: Crumb[] =
+    page.page === 1 ? [...heading.trail, { label: heading.title }] : [...heading.trail, { label: heading.title, url: heading.base }, { label: pageLabel }];
+  const status = [
+    fillString(t.releaseCount, { count: countText(LANG, all.length) }),
+    page.pageCount > 1 ? fillString(t.pageOf, { page: numberText(LANG, page.page), count: numberText(LANG, page.pageCount) }) : "",
+  ].filter(Boolean);
+
+  return renderPage({
+    site,
+    lang: LANG,
+    title: page.page === 1 ? heading.title : `${heading.title}، ${pageLabel}`,
+    url: page.url,
+    body: html`${breadcrumbs(LANG, trail)}
+<h1 class="page-title">${heading.title}</h1>
+<p class="list-status">${status.join(" · ")}</p>
+${page.page === 1 ? heading.intro : ""}
+${heading.context}
+${releases.length === 0 ? html`<p>${t.noReleases}</p>` : html`<ol class="release-list">${releases.map((release) => html`<li>${releaseSummary(release)}</li>`)}</ol>`}
+${pageNavigation(LANG, heading.base, page.page, page.pageCount)}
+${page.kind === "news" && page.page === page.pageCount ? olderNews(browse) : ""}`,
+  });
+}

@@ -1,0 +1,28 @@
+/** The index pages of counties, organizations and tags: each name with its number of releases. */
+import type { Term } from "../src/collections.js";
+import { TERM_SECTION_URLS, termUrl, type TermKind } from "../src/browse-urls.js";
+import { html } from "../src/html.js";
+import { fillString, interfaceStrings } from "../src/i18n.js";
+import type { SiteMetadata } from "../src/site.js";
+import { renderPage } from "./base.js";
+import { breadcrumbs, countText } from "./browse-parts.js";
+
+const LANG = "fa";
+
+export function renderTermIndex({ site, kind, terms }: { site: SiteMetadata; kind: TermKind; terms: readonly Term[] }): string {
+  const t = interfaceStrings(LANG);
+  const title = { county: t.counties, organization: t.organizations, tag: t.tags }[kind];
+  return renderPage({
+    site,
+    lang: LANG,
+    title,
+    url: TERM_SECTION_URLS[kind],
+    body: html`${breadcrumbs(LANG, [{ label: t.home, url: "/" }, { label: title }])}
+<h1 class="page-title">${title}</h1>
+${terms.length === 0
+  ? html`<p>${t.noReleases}</p>`
+  : html`<ul class="term-index">${terms.map(
+      (term) => html`<li><a href="${termUrl(kind, term.slug)}">${term.name}</a> <span class="count">${fillString(t.releaseCount, { count: countText(LANG, term.releases.length) })}</span></li>`,
+    )}</ul>`}`,
+  });
+}

@@ -1,0 +1,94 @@
+/** Unit tests for src/pagination.ts: the arithmetic of every paged list. */
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { LATEST_PAGE_LIMIT, PAGE_SIZE, pageBounds, pageCount, pageItems, pageLinks, pageOfPosition, pagedUrl, type PageLink } from "../src/pagination.js";
+
+test("the site's page size and the latest-news limit", () => {
+  assert.equal(PAGE_SIZE, 20);
+  assert.equal(LATEST_PAGE_LIMIT, 50);
+});
+
+describe("pageCount", () => {
+  const rows: Array<[total: number, size: number, pages: number]> = [
+    [0, 20, 1],
+    [1, 20, 1],
+    [19, 20, 1],
+    [20, 20, 1],
+    [21, 20, 2],
+    [40, 20, 2],
+    [41, 20, 3],
+    [1000, 20, 50],
+    [1001, 20, 51],
+    [7, 1, 7],
+  ];
+  for (const [total, size, pages] of rows) {
+    test(`${total} items, ${size} a page → ${pages} pages`, () => assert.equal(pageCount(total, size), pages));
+  }
+  test("the default size is PAGE_SIZE", () => assert.equal(pageCount(21), 2));
+  for (const [total, size] of [[-1, 20], [1.5, 20], [10, 0], [10, 2.5]] as const) {
+    test(`rejects total ${total}, size ${size}`, () => assert.throws(() => pageCount(total, size), RangeError));
+  }
+});
+
+describe("pageBounds and pageItems", () => {
+  const items = Array.from({ length: 45 }, (_, index) => index);
+  const rows: Array<[page: number, total: number, start: number, end: number]> = [
+    [1, 45, 0, 20],
+    [2, 45, 20, 40],
+    [3, 45, 40, 45],
+    [1, 20, 0, 20],
+    [1, 21, 0, 20],
+    [2, 21, 20, 21],
+    [1, 0, 0, 0],
+  ];
+  for (const [page, total, start, end] of rows) {
+    test(`page ${page} of ${total} items is [${start}, ${end})`, () => {
+      assert.deepEqual(pageBounds(page, total), { start, end });
+      assert.deepEqual(pageItems(items.slice(0, total), page), items.slice(start, end));
+    });
+  }
+  for (const [page, total] of [[0, 45], [4, 45], [2, 20], [2, 0], [1.5, 45]] as const) {
+    test(`page ${page} of ${total} items is out of range`, () => assert.throws(() => pageBounds(page, total), RangeError));
+  }
+});
+
+describe("pageOfPosition", () => {
+  const rows: Array<[position: number, page: number]> = [[0, 1], [19, 1], [20, 2], [999, 50], [1000, 51]];
+  for (const [position, page] of rows) test(`position ${position} is on page ${page}`, () => assert.equal(pageOfPosition(position), page));
+  test("rejects a negative position", () => assert.throws(() => pageOfPosition(-1), RangeError));
+});
+
+describe("pagedUrl", () => {
+  const rows: Array<[base: string, page: number, url: string]> = [
+    ["/news/", 1, "/news/"],
+    ["/news/", 2, "/news/page/2/"],
+    ["/archive/1403/02/", 12, "/archive/1403/02/page/12/"],
+    ["/tags/روابط-عمومی/", 3, "/tags/روابط-عمومی/page/3/"],
+  ];
+  for (const [base, page, url] of rows) test(`${base} page ${page} → ${url}`, () => assert.equal(pagedUrl(base, page), url));
+  test("a base without its trailing slash is an error", () => assert.throws(() => pagedUrl("/news", 2), /ends with/));
+});
+
+describe("pageLinks", () => {
+  const rows: Array<[current: number, count: number, links: PageLink[]]> = [
+    [1, 1, [1]],
+    [1, 2, [1, 2]],
+    [2, 2, [1, 2]],
+    [1, 5, [1, 2, 3, 4, 5]],
+    [3, 7, [1, 2, 3, 4, 5, 6, 7]],
+    [1, 50, [1, 2, 3, "gap", 50]],
+    [4, 50, [1, 2, 3, 4, 5, 6, "gap", 50]],
+    // A gap of one page shows that page instead.
+    [5, 50, [1, 2, 3, 4, 5, 6, 7, "gap", 50]],
+    [25, 50, [1, "gap", 23, 24, 25, 26, 27, "gap", 50]],
+    [47, 50, [1, "gap", 45, 46, 47, 48, 49, 50]],
+    [50, 50, [1, "gap", 48, 49, 50]],
+  ];
+  for (const [current, count, links] of rows) {
+    test(`page ${current} of ${count}`, () => assert.deepEqual(pageLinks(current, count), links));
+  }
+  test("a wider window", () => assert.deepEqual(pageLinks(10, 20, 3), [1, "gap", 7, 8, 9, 10, 11, 12, 13, "gap", 20]));
+  for (const [current, count] of [[0, 5], [6, 5], [1, 0]] as const) {
+    test(`page ${current} of ${count} is an error`, () => assert.throws(() => pageLinks(current, count), RangeError));
+  }
+});
