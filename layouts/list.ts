@@ -13,6 +13,7 @@ import { newestFirstPosition } from "../src/related.js";
 import type { SiteMetadata } from "../src/site.js";
 import { monthChart } from "./archive.js";
 import { renderPage } from "./base.js";
+import { atomUrl, countyFeed, feedLinks, jsonFeedUrl, tagFeed } from "../src/feed-links.js";
 import { breadcrumbs, countText, numberText, pageNavigation, type Crumb } from "./browse-parts.js";
 import { releaseSummary } from "./release.js";
 
@@ -35,11 +36,13 @@ interface ListHeading {
   intro?: Renderable;
   /** Shown above the releases on every page. */
   context?: Renderable;
+  /** Extra head elements: the list's own feed, where it has one. */
+  head?: Renderable;
 }
 
 const monthName = (year: number, month: number) => `${jalaliMonthName(month, LANG)} ${numberText(LANG, year)}`;
 
-function headingOf({ page, browse }: ListPageView): ListHeading {
+function headingOf({ site, page, browse }: ListPageView): ListHeading {
   const home: Crumb = { label: t.home, url: "/" };
   switch (page.kind) {
     case "news":
@@ -71,10 +74,14 @@ function headingOf({ page, browse }: ListPageView): ListHeading {
       const term = browse.terms[page.kind].get(page.key)!;
       const titles = { county: t.countyTitle, organization: t.organizationTitle, tag: t.tagTitle };
       const sections = { county: t.counties, organization: t.organizations, tag: t.tags };
+      // Counties and tags have feeds of their own (src/feeds.ts); organizations do not.
+      const feed = page.kind === "county" ? countyFeed(site, term) : page.kind === "tag" ? tagFeed(site, term) : undefined;
       return {
         title: fillString(titles[page.kind], { name: term.name }),
         base: termUrl(page.kind, term.slug),
         trail: [home, { label: sections[page.kind], url: TERM_SECTION_URLS[page.kind] }],
+        head: feed ? feedLinks(feed) : undefined,
+        context: feed ? html`<p class="list-feed"><a href="${atomUrl(feed)}">${t.atomFeed}</a> · <a href="${jsonFeedUrl(feed)}">${t.jsonFeed}</a></p>` : undefined,
       };
     }
   }
@@ -115,6 +122,7 @@ export function renderListPage(view: ListPageView): string {
     lang: LANG,
     title: page.page === 1 ? heading.title : `${heading.title}، ${pageLabel}`,
     url: page.url,
+    head: heading.head,
     body: html`${breadcrumbs(LANG, trail)}
 <h1 class="page-title">${heading.title}</h1>
 <p class="list-status">${status.join(" · ")}</p>

@@ -192,14 +192,16 @@ export function describeNewsroomOutput(get: () => BuiltSite): void {
       }
     });
 
-    test("every page links the site's feeds for autodiscovery; English pages the English feed first", async () => {
+    test("every page links the site's feeds for autodiscovery (first); English pages the English feed first", async () => {
       for (const file of (await listFiles(siteDir())).filter((name) => name.endsWith(".html"))) {
         const $ = await loadPage(siteDir(), file);
         if ($('meta[http-equiv="refresh"]').length > 0) continue;
         const links = $('head link[rel="alternate"]').map((_, element) => `${$(element).attr("type")} ${$(element).attr("href")}`).get();
         const site = ["application/atom+xml /feed.xml", "application/feed+json /feed.json"];
         const expected = $("html").attr("lang") === "en" ? ["application/atom+xml /en/feed.xml", "application/feed+json /en/feed.json", ...site] : site;
-        assert.deepEqual(links, expected, file);
+        // County and tag pages add their own feed after the site's (checked in build-output.test.ts).
+        const ownFeed = /^(counties|tags)\/[^/]+\/(page\/\d+\/)?index\.html$/.test(file) ? 2 : 0;
+        assert.deepEqual(links.slice(0, links.length - ownFeed), expected, file);
       }
       for (const feed of ["feed.xml", "feed.json", "en/feed.xml", "en/feed.json"]) assert.ok(await exists(path.join(siteDir(), feed)), feed);
     });

@@ -563,6 +563,24 @@ describe("links and other pages", () => {
     assert.equal($('main a[href="/archive/"]').length, 1);
   });
 
+  test("county and tag pages announce and link their own feeds, which exist; organization pages have none", async () => {
+    for (const section of ["counties", "tags"]) {
+      const slugs = (await readdir(path.join(site, section), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+      assert.ok(slugs.length > 0, section);
+      for (const slug of slugs) {
+        const $ = await loadPage(site, `${section}/${slug}/index.html`);
+        const own = [`/${section}/${slug}/feed.xml`, `/${section}/${slug}/feed.json`];
+        const announced = $('link[rel="alternate"]').map((_, element) => $(element).attr("href")).get();
+        assert.deepEqual(announced.filter((href) => own.includes(href)), own, `${section}/${slug}`);
+        assert.deepEqual($("p.list-feed a").map((_, element) => $(element).attr("href")).get(), own, `${section}/${slug}`);
+        for (const href of own) assert.ok(await exists(fileForUrl(site, href)!), `${href} is missing`);
+      }
+    }
+    const organization = (await readdir(path.join(site, "organizations"), { withFileTypes: true })).find((entry) => entry.isDirectory())!.name;
+    const $ = await loadPage(site, `organizations/${organization}/index.html`);
+    assert.equal($("p.list-feed").length, 0);
+  });
+
   test("every page's header has the site navigation, marking the page it is on", async () => {
     const sections = ["/", "/news/", "/archive/", "/counties/", "/tags/", "/search/"];
     for (const file of (await listFiles(site)).filter((name) => name.endsWith(".html"))) {
