@@ -1,0 +1,239 @@
+/**
+ * `npm run bench -- [--sizes 1000,10000] [--runs 3] [--no-baseline] [--no-incremental]`
+ *
+ * Builds generated archives (scripts/generate-corpus.ts) of each size with the production
+ * build, and the same corpus with the baseline (bare Eleventy with one minimal layout, then
+ * the Pagefind CLI), one after the other in the same run, so both see the same machine.
+ * For each: wall time, CPU time and peak memory of the whole process tree (src/process-tree.ts),
+ * files and bytes written; medians over --runs clean builds (no output, no build cache).
+ * Then, unless --no-incremental, the daily CI build: one release added to the built archive,
+ * built again with the build cache kept.
+ *
+ * Results are kept by size in docs/benchmarks.json and the table in docs/benchmarks.md is
+ * written again from it, with the machine they ran on. Working files live in .cache/bench/.
+ * Sizes over 10,000 take long: `npm run bench -- --sizes 40000,150000 --runs 1`.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { measureCommand, type TreeMeasurement } from "../src/process-tree.js";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000" },
+    runs: { type: "string", default: "3" },
+    "no-baseline": { type: "boolean", default: false },
+    "no-incremental": { type: "boolean", default: false },
+    work: { type: "string", default: ".cache/bench" },
+    report: { type: "string", default: "docs/benchmarks.md" },
+    seed: { type: "string", default: "1403" },
+  },
+});
+
+const sizes = values.sizes.split(",").map((size) => Number(size.trim()));
+const runs = Number(values.runs);
+if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error("--sizes: whole numbers separated by commas, such as 1000,10000");
+if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs must be a positive whole number");
+
+const root = process.cwd();
+const work = path.resolve(values.work);
+const node = JSON.stringify(process.execPath);
+// Fixed "now" and build time: the corpus ends in spring 2026; no release is embargoed.
+const BUILD_NOW = "2026-06-01T12:00:00+03:30";
+const env = { ...process.env, AKHBAR_NOW: BUILD_NOW, SOURCE_DATE_EPOCH: "1780300800", NODE_OPTIONS: "" };
+
+interface Figures {
+  wallSeconds: number;
+  cpuSeconds: number;
+  peakBytes: number;
+  files: number;
+  bytes: number;
+}
+
+interface SizeResult {
+  releases: number;
+  runs: number;
+  date: string;
+  machine: string;
+  ours: Figures;
+  baseline?: Figures;
+  /** One release added to the built archive, build cache kept. */
+  incremental?: Figures & { written: number };
+}
+
+const median = (numbers: number[]) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+function medianFigures(all: Figures[]): Figures {
+  return {
+    wallSeconds: median(all.map((f) => f.wallSeconds)),
+    cpuSeconds: median(all.map((f) => f.cpuSeconds)),
+    peakBytes: median(all.map((f) => f.peakBytes)),
+    files: median(all.map((f) => f.files)),
+    bytes: median(all.map((f) => f.bytes)),
+  };
+}
+
+/** Files and bytes under `dir`, and how many were written at or after `since` (ms). */
+async function countOutput(dir: string, since = 0): Promise<{ files: number; bytes: number; written: number }> {
+  let files = 0;
+  let bytes = 0;
+  let written = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const info = await stat(path.join(entry.parentPath, entry.name));
+    files++;
+    bytes += info.size;
+    if (info.mtimeMs >= since) written++;
+  }
+  return { files, bytes, written };
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+async function run(label: string, command: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<TreeMeasurement> {
+  process.stdout.write(`  ${label} … `);
+  const result = await measureCommand(command, { cwd: root, env: { ...env, ...extraEnv } });
+  if (result.exitCode !== 0) throw new Error(`${label} failed (exit ${result.exitCode}):\n${result.output}`);
+  console.log(`${result.wallSeconds.toFixed(1)} s wall, ${result.cpuSeconds.toFixed(1)} s CPU, ${(result.peakBytes / 2 ** 30).toFixed(2)} GB peak`);
+  return result;
+}
+
+async function ensureCorpus(size: number): Promise<string> {
+  const dir = path.join(work, `corpus-${size}`);
+  const marker = path.join(dir, ".generated");
+  const expected = `count ${size} seed ${values.seed}\n`;
+  if (existsSync(marker) && (await readFile(marker, "utf8")) === expected) return dir;
+  await run(`generating ${size} releases`, `${node} --import tsx scripts/generate-corpus.ts --count ${size} --seed ${values.seed} --output ${JSON.stringify(dir)}`);
+  await writeFile(marker, expected);
+  return dir;
+}
+
+/** The baseline's Eleventy configuration: one minimal layout, nothing else. */
+const BASELINE_CONFIG = `export default function (eleventyConfig) {
+  eleventyConfig.addGlobalData("layout", "baseline.11ty.js");
+  eleventyConfig.addTemplate("_includes/baseline.11ty.js", {
+    render: (data) => \`<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>\${data.title}</title></head><body><main data-pagefind-body><h1>\${data.title}</h1>\${data.content}</main></body></html>\`,
+  });
+}
+export const config = { templateFormats: ["md"], markdownTemplateEngine: false };
+`;
+
+async function measureSize(size: number): Promise<SizeResult> {
+  console.log(`${size.toLocaleString("en")} releases:`);
+  const corpus = await ensureCorpus(size);
+  const site = path.join(work, `site-${size}`);
+  const cache = path.join(work, `cache-${size}`);
+  const baselineSite = path.join(work, `baseline-site-${size}`);
+  const baselineConfig = path.join(work, "baseline.config.mjs");
+  await writeFile(baselineConfig, BASELINE_CONFIG);
+  const cacheEnv = { AKHBAR_CACHE_DIR: cache, AKHBAR_IMAGE_CACHE: path.join(cache, "images") };
+  const build = `${node} --import tsx scripts/build.ts --input ${JSON.stringify(corpus)} --output ${JSON.stringify(site)}`;
+
+  const ours: Figures[] = [];
+  const baseline: Figures[] = [];
+  for (let i = 1; i <= runs; i++) {
+    await rm(site, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true });
+    const measured = await run(`ours, clean, run ${i}/${runs}`, build, cacheEnv);
+    ours.push({ ...measured, ...(await countOutput(site)) });
+    if (!values["no-baseline"]) {
+      await rm(baselineSite, { recursive: true, force: true });
+      const eleventy = `${node} node_modules/@11ty/eleventy/cmd.cjs --config=${JSON.stringify(baselineConfig)} --input=${JSON.stringify(corpus)} --output=${JSON.stringify(baselineSite)} --quiet`;
+      const pagefind = `node_modules/.bin/pagefind --site ${JSON.stringify(baselineSite)} --silent`;
+      const measuredBaseline = await run(`baseline, run ${i}/${runs}`, `${eleventy} && ${pagefind}`);
+      baseline.push({ ...measuredBaseline, ...(await countOutput(baselineSite)) });
+      await rm(baselineSite, { recursive: true, force: true });
+    }
+  }
+
+  let incremental: SizeResult["incremental"];
+  if (!values["no-incremental"]) {
+    // The daily build: one new release on top of the archive just built, its cache kept.
+    const id = 135000 + size;
+    const file = path.join(corpus, "releases", "bench-added", `${id}.md`);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(
+      file,
+      `---\nid: ${id}\ntitle: "خبر تازه برای سنجش ساخت افزایشی"\ndate: "2026-05-31T10:00:00+03:30"\ncounty: ری\ntags:\n  - "نشست"\n---\n\nمتن خبر تازه.\n`,
+    );
+    try {
+      const since = Date.now() - 1000;
+      const measured = await run("ours, one release added, cache kept", build, cacheEnv);
+      incremental = { ...measured, ...(await countOutput(site, since)) };
+    } finally {
+      await rm(path.dirname(file), { recursive: true, force: true });
+    }
+  }
+
+  return {
+    releases: size,
+    runs,
+    date: new Date().toISOString().slice(0, 10),
+    machine: machine(),
+    ours: medianFigures(ours),
+    baseline: baseline.length > 0 ? medianFigures(baseline) : undefined,
+    incremental,
+  };
+}
+
+const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const s = (seconds: number) => `${seconds.toFixed(1)} s`;
+const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}×` : "–");
+
+export function renderTable(results: readonly SizeResult[]): string {
+  const rows = [
+    "| releases | runs | wall: ours / baseline (ratio) | CPU: ours / baseline (ratio) | peak memory: ours / baseline (ratio) | files: ours / baseline | bytes: ours / baseline | one release added (cache kept) | date |",
+    "|---:|---:|---|---|---|---|---|---|---|",
+  ];
+  for (const r of [...results].sort((a, b) => a.releases - b.releases)) {
+    const b = r.baseline;
+    rows.push(
+      [
+        r.releases.toLocaleString("en"),
+        r.runs,
+        `${s(r.ours.wallSeconds)} / ${b ? s(b.wallSeconds) : "–"} (${ratio(r.ours.wallSeconds, b?.wallSeconds)})`,
+        `${s(r.ours.cpuSeconds)} / ${b ? s(b.cpuSeconds) : "–"} (${ratio(r.ours.cpuSeconds, b?.cpuSeconds)})`,
+        `${gb(r.ours.peakBytes)} / ${b ? gb(b.peakBytes) : "–"} (${ratio(r.ours.peakBytes, b?.peakBytes)})`,
+        `${r.ours.files.toLocaleString("en")} / ${b ? b.files.toLocaleString("en") : "–"}`,
+        `${mb(r.ours.bytes)} / ${b ? mb(b.bytes) : "–"}`,
+        r.incremental ? `${s(r.incremental.wallSeconds)} wall, ${s(r.incremental.cpuSeconds)} CPU, ${gb(r.incremental.peakBytes)}, ${r.incremental.written.toLocaleString("en")} files written` : "–",
+        r.date,
+      ].join(" | ").replace(/^/, "| ").replace(/$/, " |"),
+    );
+  }
+  const machines = [...new Set(results.map((r) => r.machine))];
+  return `${rows.join("\n")}\n\nMachine: ${machines.join("; ")}.\n`;
+}
+
+const START = "<!-- bench:start (written by npm run bench) -->";
+const END = "<!-- bench:end -->";
+
+async function report(results: SizeResult[]): Promise<void> {
+  const jsonFile = values.report.replace(/\.md$/, ".json");
+  const previous: SizeResult[] = existsSync(jsonFile) ? JSON.parse(await readFile(jsonFile, "utf8")) : [];
+  const merged = [...previous.filter((p) => !results.some((r) => r.releases === p.releases)), ...results].sort((a, b) => a.releases - b.releases);
+  await writeFile(jsonFile, `${JSON.stringify(merged, null, 2)}\n`);
+  const table = renderTable(merged);
+  const text = existsSync(values.report) ? await readFile(values.report, "utf8") : `# Benchmarks\n\n${START}\n${END}\n`;
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  const updated = start >= 0 && end > start ? `${text.slice(0, start + START.length)}\n${table}${text.slice(end)}` : `${text}\n${START}\n${table}${END}\n`;
+  await writeFile(values.report, updated);
+  console.log(`\n${renderTable(results)}\nWritten to ${values.report} and ${jsonFile}.`);
+}
+
+if (os.platform() !== "linux") throw new Error("npm run bench reads /proc to measure process trees: it runs on Linux only");
+console.log(`Machine: ${machine()}; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(", ")}.`);
+const results: SizeResult[] = [];
+for (const size of sizes) results.push(await measureSize(size));
+await report(results);
