@@ -10,7 +10,8 @@
  * built again with the build cache kept.
  *
  * Results are kept by size in docs/benchmarks.json and the table in docs/benchmarks.md is
- * written again from it, with the machine they ran on. Working files live in .cache/bench/.
+ * written again from it, with the machine they ran on. Working files live in --work
+ * (default: $TMPDIR/akhbar-bench; a 150,000-release corpus and its sites take about 6 GB).
  * Sizes over 10,000 take long: `npm run bench -- --sizes 40000,150000 --runs 1`.
  */
 import { existsSync } from "node:fs";
@@ -26,7 +27,8 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     "no-baseline": { type: "boolean", default: false },
     "no-incremental": { type: "boolean", default: false },
-    work: { type: "string", default: ".cache/bench" },
+    // Not under the repository: Eleventy skips what .gitignore names (.cache/ is there), so a corpus there would build empty.
+    work: { type: "string", default: path.join(os.tmpdir(), "akhbar-bench") },
     report: { type: "string", default: "docs/benchmarks.md" },
     seed: { type: "string", default: "1403" },
   },
@@ -107,6 +109,12 @@ async function run(label: string, command: string, extraEnv: NodeJS.ProcessEnv =
   return result;
 }
 
+/** A build that wrote fewer files than there are releases did not build the corpus: its figures would lie. */
+function checked(label: string, size: number, figures: Figures): Figures {
+  if (figures.files < size) throw new Error(`${label} wrote ${figures.files} files for ${size} releases: the corpus was not built`);
+  return figures;
+}
+
 async function ensureCorpus(size: number): Promise<string> {
   const dir = path.join(work, `corpus-${size}`);
   const marker = path.join(dir, ".generated");
@@ -144,13 +152,13 @@ async function measureSize(size: number): Promise<SizeResult> {
     await rm(site, { recursive: true, force: true });
     await rm(cache, { recursive: true, force: true });
     const measured = await run(`ours, clean, run ${i}/${runs}`, build, cacheEnv);
-    ours.push({ ...measured, ...(await countOutput(site)) });
+    ours.push(checked("ours", size, { ...measured, ...(await countOutput(site)) }));
     if (!values["no-baseline"]) {
       await rm(baselineSite, { recursive: true, force: true });
       const eleventy = `${node} node_modules/@11ty/eleventy/cmd.cjs --config=${JSON.stringify(baselineConfig)} --input=${JSON.stringify(corpus)} --output=${JSON.stringify(baselineSite)} --quiet`;
       const pagefind = `node_modules/.bin/pagefind --site ${JSON.stringify(baselineSite)} --silent`;
       const measuredBaseline = await run(`baseline, run ${i}/${runs}`, `${eleventy} && ${pagefind}`);
-      baseline.push({ ...measuredBaseline, ...(await countOutput(baselineSite)) });
+      baseline.push(checked("baseline", size, { ...measuredBaseline, ...(await countOutput(baselineSite)) }));
       await rm(baselineSite, { recursive: true, force: true });
     }
   }

@@ -2,8 +2,10 @@
  * Measures a command and every process it starts (Pagefind's indexer runs in its own
  * process, so a build's cost is a tree's, not one process's). Linux only: it reads /proc.
  *
- * - CPU time: bash's `times` after the command, which counts every descendant that was
- *   waited for (node waits for Pagefind), so no CPU time is lost between samples.
+ * - CPU time: each process's own user + system time, sampled every 50 ms from /proc and
+ *   summed over every process seen in the tree (a process not waited for by its parent,
+ *   such as Pagefind's service, which Node stops without waiting, is counted too), or bash's
+ *   `times` for the descendants that were waited for, whichever is larger.
  * - Peak memory: the largest sum of resident memory over the tree, sampled every 50 ms
  *   from /proc. Pages shared between processes are counted once per process, so this is
  *   an upper bound, as `ps` would give.
@@ -26,21 +28,34 @@ interface ProcStat {
   pid: number;
   ppid: number;
   rssBytes: number;
+  /** Own user + system time, in clock ticks. */
+  cpuTicks: number;
+  /** Start time in ticks since boot: with the pid, names a process even when pids are reused. */
+  start: number;
 }
+
+/** USER_HZ: 100 on every Linux platform Node runs on. */
+const TICKS_PER_SECOND = 100;
 
 function readStat(pid: number): ProcStat | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, "utf8");
     // The command name is in parentheses and may hold spaces: the fields after it are fixed.
     const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-    return { pid, ppid: Number(fields[1]), rssBytes: Number(fields[21]) * PAGE_SIZE };
+    return {
+      pid,
+      ppid: Number(fields[1]),
+      cpuTicks: Number(fields[11]) + Number(fields[12]),
+      start: Number(fields[19]),
+      rssBytes: Number(fields[21]) * PAGE_SIZE,
+    };
   } catch {
     return undefined; // the process ended between listing and reading
   }
 }
 
-/** The resident memory of `root` and all its descendants, now. */
-export function treeResidentBytes(root: number): number {
+/** `root` and all its descendants, now. */
+export function treeProcesses(root: number): ProcStat[] {
   const children = new Map<number, ProcStat[]>();
   let rootStat: ProcStat | undefined;
   for (const name of readdirSync("/proc")) {
@@ -53,15 +68,15 @@ export function treeResidentBytes(root: number): number {
     if (siblings) siblings.push(stat);
     else children.set(stat.ppid, [stat]);
   }
-  if (!rootStat) return 0;
-  let total = 0;
+  if (!rootStat) return [];
+  const tree: ProcStat[] = [];
   const stack = [rootStat];
   while (stack.length > 0) {
     const stat = stack.pop()!;
-    total += stat.rssBytes;
+    tree.push(stat);
     stack.push(...(children.get(stat.pid) ?? []));
   }
-  return total;
+  return tree;
 }
 
 /** bash `times` prints two lines, the shell's and its children's: "0m12.345s 0m1.234s". */
@@ -89,8 +104,15 @@ export function measureCommand(command: string, options: { cwd: string; env?: No
     child.stdout.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20000)));
     child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20000)));
     let peak = 0;
+    const cpuTicks = new Map<string, number>();
     const sample = () => {
-      if (child.pid !== undefined) peak = Math.max(peak, treeResidentBytes(child.pid));
+      if (child.pid === undefined) return;
+      let resident = 0;
+      for (const stat of treeProcesses(child.pid)) {
+        resident += stat.rssBytes;
+        cpuTicks.set(`${stat.pid}@${stat.start}`, stat.cpuTicks);
+      }
+      peak = Math.max(peak, resident);
     };
     const timer = setInterval(sample, 50);
     child.on("error", (error) => {
@@ -103,7 +125,7 @@ export function measureCommand(command: string, options: { cwd: string; env?: No
       const [before, times = ""] = stderr.split(TIMES_MARK);
       resolve({
         wallSeconds,
-        cpuSeconds: times ? parseTimes(times) : Number.NaN,
+        cpuSeconds: Math.max(times ? parseTimes(times) : 0, [...cpuTicks.values()].reduce((sum, ticks) => sum + ticks, 0) / TICKS_PER_SECOND),
         peakBytes: peak,
         exitCode: code ?? 1,
         output: `${output}\n${before ?? ""}`.trim().split("\n").slice(-30).join("\n"),

@@ -15,6 +15,7 @@ import type { Archive, Release } from "./content.js";
 import type { AkhbarContext } from "./context.js";
 import type { Language } from "./schema.js";
 import { renderRedirect } from "../layouts/redirect.js";
+import { writeGeneratedFiles } from "./page-writer.js";
 
 /** Hosts of the old website, whose /News/<n>/ addresses a release's `source` may carry. */
 const OLD_SITE_HOSTS = new Set(["ostan-th.ir", "www.ostan-th.ir"]);
@@ -157,18 +158,15 @@ export function registerRedirects(eleventyConfig: UserConfig, context: AkhbarCon
     }
   });
 
-  eleventyConfig.addTemplate("akhbar/redirects.11ty.js", {
-    data: () => ({
-      akhbarRedirects: skipLegacyPages ? redirects().filter((redirect) => !redirect.from.startsWith("/News/")) : redirects(),
-      pagination: { data: "akhbarRedirects", size: 1, alias: "redirect" },
-      permalink: (data: { redirect: Redirect }) => `${data.redirect.from}index.html`,
-      layout: false,
-      eleventyExcludeFromCollections: true,
-    }),
-    render: (data) => {
-      const redirect = data.redirect as Redirect;
-      return renderRedirect({ ...redirect, canonical: absoluteUrl(context.site.url, redirect.to) });
-    },
+  // One page per release: written straight to the output (src/page-writer.ts), not as 150,000 Eleventy
+  // pages. They are noindex, so the sitemaps (made from Eleventy's results) would leave them out anyway.
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
+    if (outputMode !== "fs") return;
+    const pages = skipLegacyPages ? redirects().filter((redirect) => !redirect.from.startsWith("/News/")) : redirects();
+    await writeGeneratedFiles(directories.output, pages, (redirect) => ({
+      path: `${redirect.from}index.html`,
+      content: renderRedirect({ ...redirect, canonical: absoluteUrl(context.site.url, redirect.to) }),
+    }));
   });
 
   eleventyConfig.addTemplate("akhbar/redirects-file.11ty.js", { render: () => renderRedirectsFile(redirects()) }, { permalink: "/_redirects", layout: false, eleventyExcludeFromCollections: true });

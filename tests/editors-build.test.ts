@@ -200,4 +200,11 @@ describe("pictures", () => {
     assert.deepEqual(await pictures("second"), await pictures("first"));
     assert.equal((await pictures("first")).size, 12);
   });
+
+  test("the build cache changes nothing: a build from the cache and a clean build write identical sites, byte for byte", async () => {
+    // "first" started with an empty cache folder, "second" from the cache "first" left (.cache/ in CI).
+    const [clean, cached] = [await hashTree(site("first")), await hashTree(site("second"))];
+    assert.ok(clean.size > 50, `only ${clean.size} files`);
+    assert.deepEqual(cached, clean);
+  });
 });

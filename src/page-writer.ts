@@ -1,0 +1,71 @@
+/**
+ * Writes many small generated files straight to the output folder, outside Eleventy's
+ * template map. Eleventy keeps every page it renders (template, data, content and its
+ * result) until the build ends and spends per-page bookkeeping on each; for pages that
+ * are one per release and need nothing from Eleventy (such as the 150,000 /News/<id>/
+ * redirect pages), that is most of the build's memory and time for no gain. Here pages
+ * are rendered one batch at a time and forgotten once written, so memory is bounded by
+ * the batch, not the archive.
+ *
+ * A file whose bytes are already there is not written again (the dev server's output
+ * persists between rebuilds; a production build writes into an empty staging folder).
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+export interface GeneratedFile {
+  /** Root-relative path of the file, such as `/News/149840/index.html`. */
+  path: string;
+  content: string;
+}
+
+export interface WriteReport {
+  written: number;
+  unchanged: number;
+}
+
+/** How many files are rendered and written at once: enough to keep the disk busy, few enough to hold in memory. */
+export const WRITE_BATCH = 256;
+
+async function sameBytes(file: string, content: string): Promise<boolean> {
+  try {
+    return (await readFile(file, "utf8")) === content;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Renders and writes `items` into `outputDir`, WRITE_BATCH at a time. `render` is called
+ * once per item, just before its file is written.
+ */
+export async function writeGeneratedFiles<T>(outputDir: string, items: Iterable<T>, render: (item: T) => GeneratedFile): Promise<WriteReport> {
+  const report: WriteReport = { written: 0, unchanged: 0 };
+  const folders = new Set<string>();
+  let batch: GeneratedFile[] = [];
+  const flush = async () => {
+    const files = batch;
+    batch = [];
+    const targets = files.map((file) => ({ file, target: path.join(outputDir, ...file.path.split("/")) }));
+    for (const folder of new Set(targets.map(({ target }) => path.dirname(target)))) {
+      if (folders.has(folder)) continue;
+      await mkdir(folder, { recursive: true });
+      folders.add(folder);
+    }
+    await Promise.all(
+      targets.map(async ({ file, target }) => {
+        if (await sameBytes(target, file.content)) report.unchanged++;
+        else {
+          await writeFile(target, file.content);
+          report.written++;
+        }
+      }),
+    );
+  };
+  for (const item of items) {
+    batch.push(render(item));
+    if (batch.length === WRITE_BATCH) await flush();
+  }
+  await flush();
+  return report;
+}
