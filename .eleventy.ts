@@ -8,7 +8,8 @@ export default function (eleventyConfig: UserConfig): void {
 // The input and output folders are not set here: the build script (`npm run build`) and
 // `npm start` name them, because a config-file setting would override the build's staging folder.
 export const config = {
-  templateFormats: ["md", "11ty.js"],
+  // Releases (.md) are rendered by src/release-pages.ts, outside Eleventy's template map.
+  templateFormats: ["11ty.js"],
   // Release bodies are Markdown only: a `{{` in an editor's text must never be run as a template.
   markdownTemplateEngine: false,
   htmlTemplateEngine: false,

@@ -7,7 +7,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import { indexArchive, type ArchiveIndex } from "./collections.js";
 import { loadArchive, type Archive } from "./content.js";
 import type { AkhbarContext } from "./context.js";
-import { registerReleasePages } from "./release-pages.js";
+import { registerReleasePages, writeReleasePages } from "./release-pages.js";
 import { registerSitePages } from "./site-pages.js";
 import { registerAssets } from "./assets.js";
 import { registerSearchIndex } from "./search.js";
@@ -35,10 +35,11 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
     includeDrafts: () => includeDrafts,
   };
 
-  eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode, outputMode }) => {
     includeDrafts = runMode !== "build";
     archive = await loadArchive(directories.input, { includeDrafts, now: buildTime() });
     index = undefined;
+    if (outputMode === "fs") await writeReleasePages(directories.output, context);
   });
 
   registerReleasePages(eleventyConfig, context);

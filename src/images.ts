@@ -247,26 +247,32 @@ interface MarkdownLike {
 }
 type MarkdownRendererLike = MarkdownLike["renderer"];
 
+/**
+ * Pictures in a release's text become converted <picture>s when the renderer is given
+ * `{ page: { inputPath } }` as its environment (as Eleventy does, and src/release-pages.ts).
+ */
+export function useConvertedPictures(library: unknown): void {
+  const markdown = library as MarkdownLike;
+  const plain = markdown.renderer.rules.image!;
+  markdown.renderer.rules.image = (tokens, index, options, env, self) => {
+    const token = tokens[index]!;
+    const src = String(token.attrGet("src") ?? "");
+    const file = (env as { page?: { inputPath?: string } } | undefined)?.page?.inputPath;
+    if (current && file) {
+      const alt = self.renderInlineAsText(token.children ?? [], options, env);
+      const picture = current.picture(src, { alt, lead: false }, { file: path.relative(process.cwd(), file), field: "text", find: safeDecode(src) });
+      if (picture) return picture.value;
+    }
+    return plain(tokens, index, options, env, self);
+  };
+}
+
 export function registerImages(eleventyConfig: UserConfig): void {
   eleventyConfig.on("eleventy.before", ({ directories }) => {
     current = new ImagePipeline(directories.input, imageCacheDir());
   });
 
-  eleventyConfig.amendLibrary("md", (library) => {
-    const markdown = library as MarkdownLike;
-    const plain = markdown.renderer.rules.image!;
-    markdown.renderer.rules.image = (tokens, index, options, env, self) => {
-      const token = tokens[index]!;
-      const src = String(token.attrGet("src") ?? "");
-      const file = (env as { page?: { inputPath?: string } } | undefined)?.page?.inputPath;
-      if (current && file) {
-        const alt = self.renderInlineAsText(token.children ?? [], options, env);
-        const picture = current.picture(src, { alt, lead: false }, { file: path.relative(process.cwd(), file), field: "text", find: safeDecode(src) });
-        if (picture) return picture.value;
-      }
-      return plain(tokens, index, options, env, self);
-    };
-  });
+  eleventyConfig.amendLibrary("md", (library) => useConvertedPictures(library));
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (!current) return;

@@ -39,12 +39,16 @@ async function sameBytes(file: string, content: string): Promise<boolean> {
  * Renders and writes `items` into `outputDir`, WRITE_BATCH at a time. `render` is called
  * once per item, just before its file is written.
  */
-export async function writeGeneratedFiles<T>(outputDir: string, items: Iterable<T>, render: (item: T) => GeneratedFile): Promise<WriteReport> {
+export async function writeGeneratedFiles<T>(
+  outputDir: string,
+  items: Iterable<T>,
+  render: (item: T) => GeneratedFile | Promise<GeneratedFile>,
+): Promise<WriteReport> {
   const report: WriteReport = { written: 0, unchanged: 0 };
   const folders = new Set<string>();
-  let batch: GeneratedFile[] = [];
+  let batch: T[] = [];
   const flush = async () => {
-    const files = batch;
+    const files = await Promise.all(batch.map(render));
     batch = [];
     const targets = files.map((file) => ({ file, target: path.join(outputDir, ...file.path.split("/")) }));
     for (const folder of new Set(targets.map(({ target }) => path.dirname(target)))) {
@@ -63,7 +67,7 @@ export async function writeGeneratedFiles<T>(outputDir: string, items: Iterable<
     );
   };
   for (const item of items) {
-    batch.push(render(item));
+    batch.push(item);
     if (batch.length === WRITE_BATCH) await flush();
   }
   await flush();

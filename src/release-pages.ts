@@ -1,54 +1,63 @@
 /**
  * Release pages: every Markdown file under the content folder is a release, rendered by
- * markdown-it into the release layout at /news/<id>/.
+ * markdown-it into the release layout at /news/<id>/ (English: /en/news/<id>/).
+ *
+ * Release pages are not Eleventy templates: they are rendered from the validated archive,
+ * in batches, and written straight to the output (src/page-writer.ts) as soon as the
+ * archive is read, so that nothing of them stays in memory. Eleventy keeps every template
+ * it renders, with its data and content, until the build ends (about 55 KB a page: 12 GB
+ * for the 150,000-release archive), and its per-template bookkeeping was most of the
+ * build's time; it now renders only the few thousand list, feed and site pages.
  */
-import type { EleventyPageData, UserConfig } from "@11ty/eleventy";
-import { inputPathKey, isShown, releaseUrl, type Release } from "./content.js";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import { isShown, type Release } from "./content.js";
 import type { AkhbarContext } from "./context.js";
-import { parseReleaseDate } from "./dates.js";
-import { parseYaml } from "./frontmatter.js";
-import type { Language } from "./schema.js";
+import { parseFrontMatter } from "./frontmatter.js";
 import { createMarkdown } from "./markdown.js";
 import { renderRelease } from "../layouts/release.js";
-import { leadImage } from "./images.js";
+import { leadImage, useConvertedPictures } from "./images.js";
 import { releasePageBrowsing } from "./browse-pages.js";
-
-const RELEASE_LAYOUT = "akhbar-release.11ty.js";
+import { writeGeneratedFiles, type WriteReport } from "./page-writer.js";
+import type { WrittenPage } from "./sitemaps.js";
 
 export function registerReleasePages(eleventyConfig: UserConfig, context: AkhbarContext): void {
-  const releaseOf = (data: EleventyPageData): Release => {
-    const release = context.archive().byInputPath.get(inputPathKey(data.page.inputPath));
-    if (!release) throw new Error(`Internal error: ${data.page.inputPath} was not validated`);
-    return release;
-  };
-
-  eleventyConfig.setLibrary("md", createMarkdown());
-  eleventyConfig.setFrontMatterParsingOptions({
-    engines: {
-      // Eleventy reads `date` itself and knows no Jalali dates: hand it the instant the
-      // date module read. The archive loader has already reported any date it could not read.
-      yaml: (text: string) => {
-        const data = parseYaml(text);
-        const date = parseReleaseDate(data.date);
-        return date.ok ? { ...data, date: date.date.toJSDate() } : data;
-      },
-    },
-  });
-
-  eleventyConfig.addGlobalData("layout", RELEASE_LAYOUT);
-  eleventyConfig.addGlobalData("permalink", () => (data: EleventyPageData & { id: number; draft?: boolean; lang?: Language }) => {
-    // Drafts and embargoed releases get no page in production; the archive knows which they are.
-    const release = context.archive().byInputPath.get(inputPathKey(data.page.inputPath));
-    const shown = release ? isShown(release, { includeDrafts: context.includeDrafts() }) : !data.draft || context.includeDrafts();
-    return shown ? `${releaseUrl(data.id, data.lang)}index.html` : false;
-  });
+  // The release files are read by the archive loader (src/content.ts), not by Eleventy: Markdown is
+  // not one of Eleventy's template formats (.eleventy.ts). The dev server still rebuilds when one changes.
+  eleventyConfig.addWatchTarget(path.join(path.resolve(eleventyConfig.directories.input), "**", "*.md"));
   // Lists are made from the validated archive; Eleventy's own collections are not used.
   eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
+}
 
-  eleventyConfig.addTemplate(`_includes/${RELEASE_LAYOUT}`, {
-    render: (data) => {
-      const release = releaseOf(data);
-      return renderRelease({ site: context.site, release, bodyHtml: data.content, image: leadImage(release), browsing: releasePageBrowsing(context, release) });
-    },
+/** The releases that get a page in this build: published ones, and in preview drafts and embargoed ones too. */
+export function releasesWithPages(context: AkhbarContext): Release[] {
+  const includeDrafts = context.includeDrafts();
+  return [...context.archive().byInputPath.values()].filter((release) => isShown(release, { includeDrafts }));
+}
+
+/** Renders and writes every release page of the build under way into `outputDir`. */
+export async function writeReleasePages(outputDir: string, context: AkhbarContext): Promise<WriteReport> {
+  const markdown = createMarkdown();
+  useConvertedPictures(markdown);
+  return writeGeneratedFiles(outputDir, releasesWithPages(context), async (release) => {
+    const { body } = parseFrontMatter(await readFile(release.inputPath, "utf8"));
+    // The environment names the file, for the picture pipeline's messages (as Eleventy's page data did).
+    const bodyHtml = markdown.render(body, { page: { inputPath: release.inputPath } });
+    const image = leadImage(release);
+    return {
+      path: `${release.url}index.html`,
+      content: renderRelease({ site: context.site, release, bodyHtml, image, browsing: releasePageBrowsing(context, release) }),
+    };
   });
+}
+
+/**
+ * The release pages as the sitemaps see written pages (src/sitemaps.ts reads Eleventy's results,
+ * which no longer hold them). Drafts and embargoed releases shown in preview are noindex: left out.
+ */
+export function releasePagesForSitemaps(context: AkhbarContext): WrittenPage[] {
+  return releasesWithPages(context)
+    .filter((release) => !release.draft && !release.embargoed)
+    .map((release) => ({ url: release.url, outputPath: `${release.url}index.html`, content: "" }));
 }

@@ -21,6 +21,7 @@ import type { Release } from "./content.js";
 import type { AkhbarContext } from "./context.js";
 import { toIsoString } from "./dates.js";
 import { addPage } from "./site-pages.js";
+import { releasePagesForSitemaps } from "./release-pages.js";
 import type { SiteMetadata } from "./site.js";
 import { xml, xmlDocument } from "./xml.js";
 
@@ -144,13 +145,14 @@ export function planSitemaps(site: SiteMetadata, pages: readonly WrittenPage[], 
   return [{ url: "/sitemap.xml", content: renderSitemapIndex(children) }, ...files];
 }
 
-export function registerSitemaps(eleventyConfig: UserConfig, { site, archive }: AkhbarContext): void {
+export function registerSitemaps(eleventyConfig: UserConfig, context: AkhbarContext): void {
+  const { site, archive } = context;
   addPage(eleventyConfig, "robots", "/robots.txt", () => renderRobotsTxt(site));
   addPage(eleventyConfig, "sitemap-news", "/sitemap-news.xml", () => renderNewsSitemap(site, recentReleases(archive().releases, buildTime())));
 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }) => {
     if (outputMode !== "fs") return;
-    for (const file of planSitemaps(site, results ?? [], archive().releases)) {
+    for (const file of planSitemaps(site, [...(results ?? []), ...releasePagesForSitemaps(context)], archive().releases)) {
       const target = path.join(directories.output, file.url);
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, file.content);
