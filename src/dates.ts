@@ -10,7 +10,8 @@ import { toLatinDigits } from "./persian.js";
 
 export const TEHRAN_ZONE = "Asia/Tehran";
 
-const jalaliFormat = new Intl.DateTimeFormat("fa-IR-u-ca-persian-nu-arabext", {
+/** A day and a time of day, in Tehran: the options of every date-and-time format below. */
+const DATE_AND_TIME: Intl.DateTimeFormatOptions = {
   timeZone: TEHRAN_ZONE,
   year: "numeric",
   month: "long",
@@ -18,7 +19,9 @@ const jalaliFormat = new Intl.DateTimeFormat("fa-IR-u-ca-persian-nu-arabext", {
   hour: "2-digit",
   minute: "2-digit",
   hourCycle: "h23",
-});
+};
+
+const jalaliFormat = new Intl.DateTimeFormat("fa-IR-u-ca-persian-nu-arabext", DATE_AND_TIME);
 
 const jalaliPartsFormat = new Intl.DateTimeFormat("en-US-u-ca-persian-nu-latn", {
   timeZone: TEHRAN_ZONE,
@@ -42,15 +45,7 @@ const gregorianFormats = {
   }),
 } as const;
 
-const englishDateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: TEHRAN_ZONE,
-  year: "numeric",
-  month: "long",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+const englishDateTimeFormat = new Intl.DateTimeFormat("en-GB", DATE_AND_TIME);
 
 export type DateResult = { ok: true; date: DateTime } | { ok: false; reason: string };
 

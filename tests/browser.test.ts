@@ -171,6 +171,19 @@ async function goto(page: Page, url: string): Promise<void> {
 async function resultPaths(page: Page, site: string): Promise<string[]> {
   const links = page.locator(".pagefind-ui__result .pagefind-ui__result-link");
   await page.locator(".pagefind-ui__result").first().waitFor(WAIT);
+  // Pagefind redraws the list as each letter arrives and loads each result's data on its own:
+  // wait until the drawn results have settled, with their links filled in.
+  // (A string: this code runs in the page, and the project's TypeScript has no DOM types.)
+  await page.waitForFunction(
+    `(() => {
+      const drawn = JSON.stringify([...document.querySelectorAll(".pagefind-ui__result-link")].map((link) => link.getAttribute("href") ?? ""));
+      const settled = drawn !== "[]" && !drawn.includes('""') && drawn === window.akhbarLastDrawn;
+      window.akhbarLastDrawn = drawn;
+      return settled;
+    })()`,
+    undefined,
+    { ...WAIT, polling: 250 },
+  );
   const paths: string[] = [];
   for (const link of await links.all()) {
     const href = await link.getAttribute("href");

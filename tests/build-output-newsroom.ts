@@ -57,7 +57,6 @@ export function describeNewsroomOutput(get: () => BuiltSite): void {
   const urlOf = (release: Pick<BuiltRelease, "id" | "lang">) => (release.lang === "en" ? `/en/news/${release.id}/` : `/news/${release.id}/`);
   const abs = (url: string) => new URL(`${BASE}${url}`).href;
   const newest = (releases: BuiltRelease[]) => [...releases].sort((a, b) => Date.parse(b.iso) - Date.parse(a.iso) || b.id - a.id);
-  const byId = (id: number) => get().releases.find((release) => release.id === id)!;
 
   async function readXml(file: string): Promise<XmlNode> {
     const text = await readFile(path.join(siteDir(), file), "utf8");

@@ -7,11 +7,10 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
-import { repoRoot, runBuild, temporaryDirectory, type BuildRun } from "./support.js";
+import { repoRoot, runBuild, runNode, temporaryDirectory, type BuildRun } from "./support.js";
 import { exists, findBrokenLinks, hashTree, listFiles, loadPage } from "./html.js";
 
 const EMBARGOED_ID = 900201;
@@ -41,18 +40,7 @@ try {
 } finally {
   await stopSearchIndexer();
 }`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", program, input, output], {
-      cwd: repoRoot,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let log = "";
-    child.stdout.on("data", (chunk) => (log += chunk));
-    child.stderr.on("data", (chunk) => (log += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, log }));
-  });
+  return runNode(["--input-type=module", "-e", program, input, output], env);
 }
 
 async function cacheTimes(): Promise<Map<string, number>> {

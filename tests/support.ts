@@ -1,6 +1,6 @@
 /** Shared by the tests: run the real build command on a content folder. */
 import { spawn } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,10 +13,10 @@ export interface BuildRun {
   log: string;
 }
 
-/** Runs `scripts/build.ts` as `npm run build` does, in a child process. */
-export function runBuild(input: string, output: string, env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
+/** Runs `node --import tsx <args…>` in the repository, as npm scripts do; never throws on a failing exit. */
+export function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--input", input, "--output", output], {
+    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
       cwd: repoRoot,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -27,6 +27,22 @@ export function runBuild(input: string, output: string, env: NodeJS.ProcessEnv =
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, log }));
   });
+}
+
+/** Runs `scripts/build.ts` as `npm run build` does, in a child process. */
+export function runBuild(input: string, output: string, env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
+  return runNode(["scripts/build.ts", "--input", input, "--output", output], env);
+}
+
+/** Writes `files` (relative path → text) into a new temporary folder and returns the folder. */
+export async function folderWith(files: Record<string, string>, prefix = "akhbar-test-"): Promise<string> {
+  const dir = await temporaryDirectory(prefix);
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(dir, ...name.split("/"));
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text, "utf8");
+  }
+  return dir;
 }
 
 export async function temporaryDirectory(prefix = "akhbar-test-"): Promise<string> {

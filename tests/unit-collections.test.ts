@@ -1,24 +1,12 @@
 /** Unit tests for src/collections.ts: one pass over the archive gives every index. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DateTime } from "luxon";
 import { indexArchive } from "../src/collections.js";
 import { findCounty } from "../src/counties.js";
-import { newestFirst, releaseUrl, type Release } from "../src/content.js";
+import { newestFirst, type Release } from "../src/content.js";
+import { makeRelease } from "./release-factory.js";
 
-function release(id: number, iso: string, extra: Partial<Release> = {}): Release {
-  return {
-    id,
-    title: `خبر ${id}`,
-    date: DateTime.fromISO(iso, { setZone: true }),
-    tags: [],
-    draft: false,
-    lang: "fa",
-    inputPath: `content/releases/${id}.md`,
-    url: releaseUrl(id),
-    ...extra,
-  };
-}
+const release = makeRelease;
 
 const releases = [
   // 1 Farvardin 1403 begins at 2024-03-20T00:00+03:30; 1403 is a leap year, its Esfand has 30 days.

@@ -1,7 +1,7 @@
 /** Unit tests for src/content.ts: loading and validating a whole archive folder. */
 import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -15,6 +15,7 @@ import {
   type ContentProblem,
   type Release,
 } from "../src/content.js";
+import { folderWith } from "./support.js";
 
 const created: string[] = [];
 after(async () => {
@@ -23,13 +24,8 @@ after(async () => {
 
 /** Writes `files` (relative path → text) into a new temporary folder and returns the folder. */
 async function archiveFolder(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "akhbar-unit-content-"));
+  const dir = await folderWith(files, "akhbar-unit-content-");
   created.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    const file = path.join(dir, ...name.split("/"));
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, text, "utf8");
-  }
   return dir;
 }
 

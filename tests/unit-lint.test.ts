@@ -4,8 +4,7 @@
  */
 import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -13,7 +12,7 @@ import { findReleaseFiles } from "../src/content.js";
 import { parseFrontMatter } from "../src/frontmatter.js";
 import { fixArchive, fixSource, lintArchive, unsafeFix } from "../src/lint.js";
 import { textFingerprint, typographyIssues } from "../src/persian.js";
-import { repoRoot } from "./support.js";
+import { folderWith, repoRoot, runNode } from "./support.js";
 
 const Z = "\u200C";
 const NOW = DateTime.fromISO("2024-06-01T12:00:00+03:30", { setZone: true });
@@ -23,32 +22,17 @@ after(async () => {
 });
 
 async function folder(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "akhbar-unit-lint-"));
+  const dir = await folderWith(files, "akhbar-unit-lint-");
   created.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    const file = path.join(dir, ...name.split("/"));
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, text, "utf8");
-  }
   return dir;
 }
 
 const reported = (dir: string, name: string) => path.relative(process.cwd(), path.join(dir, ...name.split("/"))).split(path.sep).join("/");
 
 /** Runs a script of scripts/ as npm does, and returns its exit status and output. */
-function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}`, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk) => (out += chunk));
-    child.stderr.on("data", (chunk) => (out += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, out }));
-  });
+async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string }> {
+  const { code, log } = await runNode([`scripts/${script}`, ...args], env);
+  return { code, out: log };
 }
 
 const GOOD = "---\nid: 10\ntitle: خبر درست\ndate: 1403/02/23 10:30\n---\n\nمتن خبر درست است.\n";

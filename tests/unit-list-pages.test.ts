@@ -4,23 +4,12 @@ import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { indexArchive } from "../src/collections.js";
 import { findCounty } from "../src/counties.js";
-import { newestFirst, releaseUrl, type Release } from "../src/content.js";
+import { newestFirst, type Release } from "../src/content.js";
 import { monthUrl, termUrl, yearUrl } from "../src/browse-urls.js";
+import { makeRelease } from "./release-factory.js";
 import { buildBrowseIndex, listPages, listReleases, monthKey, type ListPage } from "../src/list-pages.js";
 
-function release(id: number, iso: string, extra: Partial<Release> = {}): Release {
-  return {
-    id,
-    title: `خبر ${id}`,
-    date: DateTime.fromISO(iso, { setZone: true }),
-    tags: [],
-    draft: false,
-    lang: "fa",
-    inputPath: `content/releases/${id}.md`,
-    url: releaseUrl(id),
-    ...extra,
-  };
-}
+const release = makeRelease;
 
 const ids = (list: readonly Release[]) => list.map((item) => item.id);
 const browseOf = (releases: Release[]) => {
