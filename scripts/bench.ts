@@ -14,6 +14,7 @@
  * (default: $TMPDIR/akhbar-bench; a 150,000-release corpus and its sites take about 6 GB).
  * Sizes over 10,000 take long: `npm run bench -- --sizes 40000,150000 --runs 1`.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -58,6 +59,8 @@ interface SizeResult {
   releases: number;
   runs: number;
   date: string;
+  /** The commit measured (with "+changes" when the working tree differed from it). */
+  commit: string;
   machine: string;
   ours: Figures;
   baseline?: Figures;
@@ -94,6 +97,18 @@ async function countOutput(dir: string, since = 0): Promise<{ files: number; byt
     if (info.mtimeMs >= since) written++;
   }
   return { files, bytes, written };
+}
+
+function commit(): string {
+  // A copy of the repository without .git (to edit the code while a bench runs) names its commit here.
+  if (process.env.AKHBAR_BENCH_COMMIT) return process.env.AKHBAR_BENCH_COMMIT;
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "src", "layouts", "scripts", "patches", ".eleventy.ts"], { encoding: "utf8" }).trim();
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return "unknown";
+  }
 }
 
 function machine(): string {
@@ -176,7 +191,8 @@ async function measureSize(size: number): Promise<SizeResult> {
     try {
       const since = Date.now() - 1000;
       const measured = await run("ours, one release added, cache kept", build, cacheEnv);
-      incremental = { ...measured, ...(await countOutput(site, since)) };
+      const { files, bytes, written } = await countOutput(site, since);
+      incremental = { wallSeconds: measured.wallSeconds, cpuSeconds: measured.cpuSeconds, peakBytes: measured.peakBytes, files, bytes, written };
     } finally {
       await rm(path.dirname(file), { recursive: true, force: true });
     }
@@ -186,6 +202,7 @@ async function measureSize(size: number): Promise<SizeResult> {
     releases: size,
     runs,
     date: new Date().toISOString().slice(0, 10),
+    commit: commit(),
     machine: machine(),
     ours: medianFigures(ours),
     baseline: baseline.length > 0 ? medianFigures(baseline) : undefined,
@@ -200,14 +217,15 @@ const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}�
 
 export function renderTable(results: readonly SizeResult[]): string {
   const rows = [
-    "| releases | runs | wall: ours / baseline (ratio) | CPU: ours / baseline (ratio) | peak memory: ours / baseline (ratio) | files: ours / baseline | bytes: ours / baseline | one release added (cache kept) | date |",
-    "|---:|---:|---|---|---|---|---|---|---|",
+    "| releases | commit | runs | wall: ours / baseline (ratio) | CPU: ours / baseline (ratio) | peak memory: ours / baseline (ratio) | files: ours / baseline | bytes: ours / baseline | one release added (cache kept) | date |",
+    "|---:|---|---:|---|---|---|---|---|---|---|",
   ];
   for (const r of [...results].sort((a, b) => a.releases - b.releases)) {
     const b = r.baseline;
     rows.push(
       [
         r.releases.toLocaleString("en"),
+        r.commit ?? "–",
         r.runs,
         `${s(r.ours.wallSeconds)} / ${b ? s(b.wallSeconds) : "–"} (${ratio(r.ours.wallSeconds, b?.wallSeconds)})`,
         `${s(r.ours.cpuSeconds)} / ${b ? s(b.cpuSeconds) : "–"} (${ratio(r.ours.cpuSeconds, b?.cpuSeconds)})`,
