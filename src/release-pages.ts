@@ -20,6 +20,8 @@ import { renderRelease } from "../layouts/release.js";
 import { leadImage, useConvertedPictures } from "./images.js";
 import { releasePageBrowsing } from "./browse-pages.js";
 import { writeGeneratedFiles, type WriteReport } from "./page-writer.js";
+import { PageCache, pageCacheDir, type PageCacheReport } from "./page-cache.js";
+import { html } from "./html.js";
 import type { WrittenPage } from "./sitemaps.js";
 
 export function registerReleasePages(eleventyConfig: UserConfig, context: AkhbarContext): void {
@@ -36,20 +38,42 @@ export function releasesWithPages(context: AkhbarContext): Release[] {
   return [...context.archive().byInputPath.values()].filter((release) => isShown(release, { includeDrafts }));
 }
 
-/** Renders and writes every release page of the build under way into `outputDir`. */
-export async function writeReleasePages(outputDir: string, context: AkhbarContext): Promise<WriteReport> {
+/**
+ * Renders and writes every release page of the build under way into `outputDir`. A page whose
+ * inputs did not change since an earlier build is read from the build cache (src/page-cache.ts)
+ * instead of being rendered. Pages with pictures are always rendered: rendering is what tells the
+ * picture pipeline which converted files the build must publish.
+ */
+export async function writeReleasePages(outputDir: string, context: AkhbarContext): Promise<WriteReport & { cache: PageCacheReport }> {
   const markdown = createMarkdown();
   useConvertedPictures(markdown);
-  return writeGeneratedFiles(outputDir, releasesWithPages(context), async (release) => {
-    const { body } = parseFrontMatter(await readFile(release.inputPath, "utf8"));
-    // The environment names the file, for the picture pipeline's messages (as Eleventy's page data did).
-    const bodyHtml = markdown.render(body, { page: { inputPath: release.inputPath } });
-    const image = leadImage(release);
-    return {
-      path: `${release.url}index.html`,
-      content: renderRelease({ site: context.site, release, bodyHtml, image, browsing: releasePageBrowsing(context, release) }),
+  const cache = new PageCache(pageCacheDir());
+  const site = JSON.stringify(context.site);
+  const written = await writeGeneratedFiles(outputDir, releasesWithPages(context), async (release) => {
+    const source = await readFile(release.inputPath, "utf8");
+    const browsing = releasePageBrowsing(context, release);
+    const render = () => {
+      const { body } = parseFrontMatter(source);
+      // The environment names the file, for the picture pipeline's messages (as Eleventy's page data did).
+      const bodyHtml = markdown.render(body, { page: { inputPath: release.inputPath } });
+      return renderRelease({ site: context.site, release, bodyHtml, image: leadImage(release), browsing });
     };
+    const target = `${release.url}index.html`;
+    if (release.image !== undefined || source.includes("![")) return { path: target, content: render() };
+    const inputs = JSON.stringify({
+      source,
+      target,
+      embargoed: release.embargoed ?? false,
+      browsing: html`${browsing.before}${browsing.after}`.value,
+      links: [browsing.countyUrl, browsing.organizationUrl, [...browsing.tagUrls]],
+      site,
+    });
+    return { path: target, content: await cache.page(cache.key(inputs), render) };
   });
+  if (!context.includeDrafts()) await cache.prune();
+  const { reused, rendered } = cache.report;
+  console.log(`[akhbar] release pages: ${rendered} rendered, ${reused} unchanged (from ${pageCacheDir()}), ${written.written} files written`);
+  return { ...written, cache: cache.report };
 }
 
 /**

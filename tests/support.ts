@@ -31,7 +31,9 @@ export function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Bu
 
 /** Runs `scripts/build.ts` as `npm run build` does, in a child process. */
 export function runBuild(input: string, output: string, env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
-  return runNode(["scripts/build.ts", "--input", input, "--output", output], env);
+  // Each test folder has its own page cache (src/page-cache.ts), so a suite's first build is a clean one.
+  const pageCache = path.join(path.dirname(path.resolve(output)), "akhbar-page-cache");
+  return runNode(["scripts/build.ts", "--input", input, "--output", output], { AKHBAR_PAGE_CACHE: pageCache, ...env });
 }
 
 /** Writes `files` (relative path → text) into a new temporary folder and returns the folder. */

@@ -1,0 +1,110 @@
+/**
+ * The build cache of rendered pages (`.cache/akhbar-pages`, or AKHBAR_PAGE_CACHE): a page
+ * is stored under a hash of everything that shapes it — its inputs, given by the caller
+ * (for a release page: the file's bytes, its browsing links, the site metadata), and the
+ * code that renders it (src/, layouts/, the locked dependencies, their patches and the
+ * Node version). A page whose hash is in the cache is read back instead of being rendered
+ * again; any change to an input or to the code gives another hash, so a stale page is never
+ * served: a build from the cache and a clean build write the same bytes.
+ *
+ * Entries are written to a temporary name and renamed, so a build killed halfway leaves no
+ * half-written entry. A production build removes the entries it did not use (the cache
+ * holds one archive's pages, not every version of them).
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+export const PAGE_CACHE_VARIABLE = "AKHBAR_PAGE_CACHE";
+const DEFAULT_PAGE_CACHE = path.join(".cache", "akhbar-pages");
+/** What the rendering code is: every file here, recursively, by content. */
+const CODE_PATHS = ["src", "layouts", "patches", "package-lock.json", ".eleventy.ts"];
+
+export function pageCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env[PAGE_CACHE_VARIABLE]?.trim() || DEFAULT_PAGE_CACHE;
+}
+
+function addTree(hash: ReturnType<typeof createHash>, entry: string): void {
+  let info;
+  try {
+    info = statSync(entry);
+  } catch {
+    return; // a path the checkout does not have (patches/ may be absent)
+  }
+  if (info.isDirectory()) {
+    for (const name of readdirSync(entry).sort()) addTree(hash, path.join(entry, name));
+  } else {
+    hash.update(`${entry}\0`).update(readFileSync(entry)).update("\0");
+  }
+}
+
+let codeVersion: string | undefined;
+
+/** A hash of the rendering code, made once per process. */
+export function renderingCodeVersion(root = process.cwd()): string {
+  if (codeVersion) return codeVersion;
+  const hash = createHash("sha256").update(process.version);
+  for (const entry of CODE_PATHS) addTree(hash, path.join(root, entry));
+  return (codeVersion = hash.digest("hex"));
+}
+
+export interface PageCacheReport {
+  reused: number;
+  rendered: number;
+  removed: number;
+}
+
+export class PageCache {
+  private readonly used = new Set<string>();
+  private folderMade = false;
+  readonly report: PageCacheReport = { reused: 0, rendered: 0, removed: 0 };
+
+  constructor(
+    private readonly dir: string,
+    private readonly version: string = renderingCodeVersion(),
+  ) {}
+
+  /** The key of a page whose inputs (everything but the code) are `inputs`. */
+  key(inputs: string): string {
+    return createHash("sha256").update(this.version).update("\0").update(inputs).digest("hex");
+  }
+
+  /** The page stored under `key`, or a page newly made by `render` and stored. */
+  async page(key: string, render: () => string): Promise<string> {
+    this.used.add(key);
+    const file = path.join(this.dir, `${key}.html`);
+    try {
+      const cached = await readFile(file, "utf8");
+      this.report.reused++;
+      return cached;
+    } catch {
+      // not cached yet
+    }
+    const content = render();
+    this.report.rendered++;
+    if (!this.folderMade) {
+      await mkdir(this.dir, { recursive: true });
+      this.folderMade = true;
+    }
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, content);
+    await rename(temporary, file);
+    return content;
+  }
+
+  /** Removes the entries this build did not use. */
+  async prune(): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (this.used.has(name.replace(/\.html$/, ""))) continue;
+      await rm(path.join(this.dir, name), { force: true });
+      this.report.removed++;
+    }
+  }
+}
