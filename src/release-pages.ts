@@ -59,7 +59,10 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
       return renderRelease({ site: context.site, release, bodyHtml, image: leadImage(release), browsing });
     };
     const target = `${release.url}index.html`;
-    if (release.image !== undefined || source.includes("![")) return { path: target, content: render() };
+    if (release.image !== undefined || source.includes("![")) {
+      cache.report.rendered++;
+      return { path: target, content: render() };
+    }
     const inputs = JSON.stringify({
       source,
       target,
