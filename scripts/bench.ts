@@ -13,6 +13,7 @@
  * written again from it, with the machine they ran on. Working files live in --work
  * (default: $TMPDIR/akhbar-bench; a 150,000-release corpus and its sites take about 6 GB).
  * Sizes over 10,000 take long: `npm run bench -- --sizes 40000,150000 --runs 1`.
+ * `npm run bench -- --report-only` writes the table again from docs/benchmarks.json.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     work: { type: "string", default: path.join(os.tmpdir(), "akhbar-bench") },
     report: { type: "string", default: "docs/benchmarks.md" },
     seed: { type: "string", default: "1403" },
+    /** Only write the table again from docs/benchmarks.json (after editing it, or merging results). */
+    "report-only": { type: "boolean", default: false },
   },
 });
 
@@ -258,6 +261,10 @@ async function report(results: SizeResult[]): Promise<void> {
   console.log(`\n${renderTable(results)}\nWritten to ${values.report} and ${jsonFile}.`);
 }
 
+if (values["report-only"]) {
+  await report([]);
+  process.exit(0);
+}
 if (os.platform() !== "linux") throw new Error("npm run bench reads /proc to measure process trees: it runs on Linux only");
 console.log(`Machine: ${machine()}; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(", ")}.`);
 const results: SizeResult[] = [];

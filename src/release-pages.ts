@@ -27,7 +27,7 @@ import type { WrittenPage } from "./sitemaps.js";
 export function registerReleasePages(eleventyConfig: UserConfig, context: AkhbarContext): void {
   // The release files are read by the archive loader (src/content.ts), not by Eleventy: Markdown is
   // not one of Eleventy's template formats (.eleventy.ts). The dev server still rebuilds when one changes.
-  eleventyConfig.addWatchTarget(path.join(path.resolve(eleventyConfig.directories.input), "**", "*.md"));
+  eleventyConfig.addWatchTarget(eleventyConfig.directories.input);
   // Lists are made from the validated archive; Eleventy's own collections are not used.
   eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
 }
