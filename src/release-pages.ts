@@ -10,7 +10,6 @@
  * build's time; it now renders only the few thousand list, feed and site pages.
  */
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { isShown, type Release } from "./content.js";
 import type { AkhbarContext } from "./context.js";
