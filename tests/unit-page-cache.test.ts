@@ -1,0 +1,85 @@
+/** Unit tests for src/page-writer.ts (batched writing, unchanged files left alone) and src/page-cache.ts. */
+import { after, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { PageCache } from "../src/page-cache.js";
+import { WRITE_BATCH, writeGeneratedFiles } from "../src/page-writer.js";
+import { temporaryDirectory } from "./support.js";
+
+const created: string[] = [];
+after(async () => {
+  await Promise.all(created.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+const folder = async () => {
+  const dir = await temporaryDirectory("akhbar-unit-page-cache-");
+  created.push(dir);
+  return dir;
+};
+
+describe("writeGeneratedFiles", () => {
+  test("writes every file, in folders it makes, more than one batch of them", async () => {
+    const dir = await folder();
+    const ids = Array.from({ length: WRITE_BATCH + 3 }, (_, index) => index);
+    const report = await writeGeneratedFiles(dir, ids, (id) => ({ path: `/News/${id}/index.html`, content: `page ${id}` }));
+    assert.deepEqual(report, { written: WRITE_BATCH + 3, unchanged: 0 });
+    assert.equal((await readdir(path.join(dir, "News"))).length, WRITE_BATCH + 3);
+    assert.equal(await readFile(path.join(dir, "News", String(WRITE_BATCH + 2), "index.html"), "utf8"), `page ${WRITE_BATCH + 2}`);
+  });
+
+  test("a file whose bytes are already there is not written again; a changed one is", async () => {
+    const dir = await folder();
+    const render = (text: string) => ({ path: "/a/index.html", content: text });
+    await writeGeneratedFiles(dir, ["one"], render);
+    const file = path.join(dir, "a", "index.html");
+    const old = new Date(2000, 0, 1);
+    await utimes(file, old, old);
+    assert.deepEqual(await writeGeneratedFiles(dir, ["one"], render), { written: 0, unchanged: 1 });
+    assert.equal((await stat(file)).mtime.getTime(), old.getTime());
+    assert.deepEqual(await writeGeneratedFiles(dir, ["two"], render), { written: 1, unchanged: 0 });
+    assert.equal(await readFile(file, "utf8"), "two");
+  });
+
+  test("renderers may be asynchronous", async () => {
+    const dir = await folder();
+    await writeGeneratedFiles(dir, [1, 2], async (n) => ({ path: `/${n}.txt`, content: String(n * 10) }));
+    assert.deepEqual([await readFile(path.join(dir, "1.txt"), "utf8"), await readFile(path.join(dir, "2.txt"), "utf8")], ["10", "20"]);
+  });
+});
+
+describe("PageCache", () => {
+  test("keys differ by inputs and by code version, and are stable", () => {
+    const a = new PageCache("unused", "code-1");
+    const b = new PageCache("unused", "code-2");
+    assert.equal(a.key("x"), a.key("x"));
+    assert.notEqual(a.key("x"), a.key("y"));
+    assert.notEqual(a.key("x"), b.key("x"));
+  });
+
+  test("a page is rendered once, then read back; unused entries are pruned", async () => {
+    const dir = await folder();
+    let renders = 0;
+    const render = () => `<p>${++renders}</p>`;
+    const first = new PageCache(dir, "code");
+    assert.equal(await first.page(first.key("one"), render), "<p>1</p>");
+    assert.equal(await first.page(first.key("two"), render), "<p>2</p>");
+    assert.deepEqual(first.report, { reused: 0, rendered: 2, removed: 0 });
+
+    const second = new PageCache(dir, "code");
+    assert.equal(await second.page(second.key("one"), render), "<p>1</p>");
+    assert.equal(renders, 2);
+    await second.prune();
+    assert.deepEqual(second.report, { reused: 1, rendered: 0, removed: 1 });
+    assert.deepEqual(await readdir(dir), [`${second.key("one")}.html`]);
+  });
+
+  test("another code version renders again", async () => {
+    const dir = await folder();
+    await new PageCache(dir, "v1").page(new PageCache(dir, "v1").key("same"), () => "old");
+    const upgraded = new PageCache(dir, "v2");
+    assert.equal(await upgraded.page(upgraded.key("same"), () => "new"), "new");
+    await writeFile(path.join(dir, "stray.html"), "");
+    await upgraded.prune();
+    assert.deepEqual(await readdir(dir), [`${upgraded.key("same")}.html`]);
+  });
+});
