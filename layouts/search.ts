@@ -1,21 +1,103 @@
-/** The search page: Pagefind's interface, in Persian, right to left. */
+/**
+ * The search page: a search form with filters and sort, filled in and run from the address
+ * (/search/?q=…&county=…&sort=date) by /assets/search.js, which also keeps the address in
+ * step with the form. Search runs in the browser, so without JavaScript the page says so
+ * and links to the archive instead.
+ */
+import type { ArchiveIndex, Term } from "../src/collections.js";
 import { html } from "../src/html.js";
-import { interfaceStrings } from "../src/i18n.js";
+import { interfaceStrings, type InterfaceStrings } from "../src/i18n.js";
+import { toPersianDigits } from "../src/persian.js";
 import type { SiteMetadata } from "../src/site.js";
 import { renderPage } from "./base.js";
 
-export function renderSearch({ site }: { site: SiteMetadata }): string {
+/** Organizations and tags offered in the lists: the most used. Any other comes in by address (?tag=…). */
+export const LISTED_TERMS = 60;
+
+export interface SearchOption {
+  value: string;
+  label: string;
+}
+
+export interface SearchFilterOptions {
+  counties: SearchOption[];
+  organizations: SearchOption[];
+  tags: SearchOption[];
+  years: SearchOption[];
+}
+
+export function searchFilterOptions(index: ArchiveIndex, listed = LISTED_TERMS): SearchFilterOptions {
+  const option = (term: Term): SearchOption => ({ value: term.slug, label: term.name });
+  // The most used terms, then in the index's (Persian alphabetical) order.
+  const mostUsed = (terms: readonly Term[]): SearchOption[] => {
+    const kept = new Set([...terms].sort((a, b) => b.releases.length - a.releases.length).slice(0, listed));
+    return terms.filter((term) => kept.has(term)).map(option);
+  };
+  return {
+    counties: index.counties.map(option),
+    organizations: mostUsed(index.organizations),
+    tags: mostUsed(index.tags),
+    years: index.years.map((year) => ({ value: String(year.year), label: toPersianDigits(year.year) })),
+  };
+}
+
+/** The interface strings the search script needs, handed over in a data attribute. */
+function scriptStrings(t: InterfaceStrings) {
+  return {
+    found: t.searchFound,
+    foundFiltered: t.searchFoundFiltered,
+    notFound: t.searchNotFound,
+    notFoundFiltered: t.searchNotFoundFiltered,
+    failed: t.searchFailed,
+  };
+}
+
+function filterSelect(name: string, label: string, anyLabel: string, options: readonly SearchOption[]) {
+  return html`<div class="search-page__filter">
+<label for="search-${name}">${label}</label>
+<select id="search-${name}" name="${name}">
+<option value="">${anyLabel}</option>
+${options.map((option) => html`<option value="${option.value}">${option.label}</option>`)}
+</select>
+</div>`;
+}
+
+export function renderSearch({ site, index }: { site: SiteMetadata; index: ArchiveIndex }): string {
   const t = interfaceStrings("fa");
+  const options = searchFilterOptions(index);
   return renderPage({
     site,
     lang: "fa",
     title: t.search,
     url: "/search/",
-    head: html`<link rel="stylesheet" href="/pagefind/pagefind-ui.css">
-<script src="/pagefind/pagefind-ui.js" defer></script>
-<script src="/assets/search.js" defer></script>`,
+    head: html`<script type="module" src="/assets/search.js"></script>`,
     body: html`<h1 class="page-title">${t.searchLabel}</h1>
-<div id="search" class="search"></div>
-<noscript><p class="notice">${t.searchNeedsJs} <a href="/">${t.home}</a></p></noscript>`,
+<noscript><p class="notice">${t.searchNeedsJs} <a href="/">${t.home}</a> · <a href="/archive/">${t.searchArchiveLink}</a></p></noscript>
+<form class="search-page" role="search" action="/search/" method="get" data-search-form data-strings="${JSON.stringify(scriptStrings(t))}" hidden>
+<div class="search-page__query">
+<label for="search-query">${t.searchQueryLabel}</label>
+<div class="search-page__box">
+<input id="search-query" name="q" type="search" autocomplete="off" enterkeyhint="search">
+<button type="submit">${t.search}</button>
+</div>
+</div>
+<fieldset class="search-page__filters">
+<legend>${t.searchFilters}</legend>
+${filterSelect("county", t.county, t.searchAnyCounty, options.counties)}
+${filterSelect("organization", t.organization, t.searchAnyOrganization, options.organizations)}
+${filterSelect("tag", t.searchTag, t.searchAnyTag, options.tags)}
+${filterSelect("year", t.searchYear, t.searchAnyYear, options.years)}
+<div class="search-page__filter">
+<label for="search-sort">${t.searchSort}</label>
+<select id="search-sort" name="sort">
+<option value="">${t.searchSortRelevance}</option>
+<option value="date">${t.searchSortNewest}</option>
+</select>
+</div>
+</fieldset>
+</form>
+<p class="search-page__status" id="search-status" role="status"></p>
+<ol class="search-results" id="search-results" aria-labelledby="search-status"></ol>
+<p class="search-page__more"><button type="button" id="search-more" hidden>${t.searchMore}</button></p>`,
   });
 }

@@ -38,5 +38,5 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   registerSitePages(eleventyConfig, context);
   registerAssets(eleventyConfig);
   // Last: the index is built over the pages the steps above wrote.
-  registerSearchIndex(eleventyConfig);
+  registerSearchIndex(eleventyConfig, context);
 }
