@@ -4,7 +4,7 @@
  * skipped on a developer machine and fails on CI (CI=true), so that CI never passes without it.
  */
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 export const ON_CI = process.env.CI === "true";
@@ -31,4 +31,24 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** Runs a check in a fresh browser context; a page error or console error fails it. */
+export async function withPage(browser: Browser, check: (page: Page) => Promise<void>, options: BrowserContextOptions = {}): Promise<void> {
+  const context = await browser.newContext({ locale: "fa-IR", ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`page error: ${error.stack ?? error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console error: ${message.text()} (${message.location().url})`);
+  });
+  try {
+    await check(page);
+  } catch (error) {
+    if (error instanceof Error && errors.length > 0) error.message += `\nThe browser also reported:\n${errors.join("\n")}`;
+    throw error;
+  } finally {
+    await context.close();
+  }
+  if (errors.length > 0) throw new Error(`the browser reported errors:\n${errors.join("\n")}`);
 }
