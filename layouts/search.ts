@@ -1,5 +1,6 @@
 /**
- * The search page: a search form with filters and sort, filled in and run from the address
+ * The search page: a search form with filters and sort (folded away until used, so that on a
+ * phone the results come first), filled in and run from the address
  * (/search/?q=…&county=…&sort=date) by /assets/search.js, which also keeps the address in
  * step with the form. Search runs in the browser, so without JavaScript the page says so
  * and links to the archive instead.
@@ -81,8 +82,9 @@ export function renderSearch({ site, index }: { site: SiteMetadata; index: Archi
 <button type="submit">${t.search}</button>
 </div>
 </div>
-<fieldset class="search-page__filters">
-<legend>${t.searchFilters}</legend>
+<details class="search-page__options" data-search-options>
+<summary>${t.searchFilters}</summary>
+<div class="search-page__filters">
 ${filterSelect("county", t.county, t.searchAnyCounty, options.counties)}
 ${filterSelect("organization", t.organization, t.searchAnyOrganization, options.organizations)}
 ${filterSelect("tag", t.searchTag, t.searchAnyTag, options.tags)}
@@ -94,7 +96,8 @@ ${filterSelect("year", t.searchYear, t.searchAnyYear, options.years)}
 <option value="date">${t.searchSortNewest}</option>
 </select>
 </div>
-</fieldset>
+</div>
+</details>
 </form>
 <p class="search-page__status" id="search-status" role="status"></p>
 <ol class="search-results" id="search-results" aria-labelledby="search-status"></ol>

@@ -165,24 +165,26 @@ export function isSpacedSuffix(word: string): boolean {
 /**
  * A word's parts between its half-spaces, with prefixes and suffixes joined to their part:
  * «روابط‌عمومی‌ها» → [«روابط», «عمومیها»], «می‌شود» → [«میشود»], «کتاب» → [«کتاب»].
+ * With `keepAffixHalfSpaces`, as written for display: [«روابط», «عمومی‌ها»], [«می‌شود»].
  */
-export function compoundParts(word: string): string[] {
+export function compoundParts(word: string, keepAffixHalfSpaces = false): string[] {
   if (!word.includes(ZWNJ)) return [word];
+  const joiner = keepAffixHalfSpaces ? ZWNJ : "";
   const parts: string[] = [];
   let prefix = "";
   for (const segment of word.split(ZWNJ)) {
     if (segment === "") continue;
     const key = foldIndexedForSearch(segment);
     if (prefix === "" && parts.length > 0 && HALF_SPACE_SUFFIXES.has(key)) {
-      parts[parts.length - 1] += segment;
+      parts[parts.length - 1] += joiner + segment;
     } else if (VERB_PREFIXES.has(key)) {
-      prefix += segment;
+      prefix += segment + joiner;
     } else {
       parts.push(prefix + segment);
       prefix = "";
     }
   }
-  if (prefix !== "") parts.push(prefix);
+  if (prefix !== "") parts.push(keepAffixHalfSpaces ? prefix.slice(0, -1) : prefix);
   return parts;
 }
 

@@ -138,6 +138,9 @@ function start(form: HTMLFormElement): void {
       field.value = value;
     }
     select("sort").value = state.sort;
+    // Filters chosen in the address are shown, not folded away.
+    const options = form.querySelector<HTMLDetailsElement>("details[data-search-options]");
+    if (options && (state.sort !== "" || Object.keys(state.filters).length > 0)) options.open = true;
   };
 
   const pagefind: Promise<PagefindApi> = import(PAGEFIND_URL).then(async (module: PagefindApi) => {

@@ -132,9 +132,12 @@ export class CompoundLexicon {
     return 0;
   }
 
-  /** A folded word written joined, split at its compound's part boundaries; [word] if it is no known compound. */
+  /**
+   * A folded word written joined, split at its compound's part boundaries; [word] if it is no
+   * known compound. An affix's half-space in it («روابطعمومی‌ها») stays with its part.
+   */
   splitJoined(word: string): string[] {
-    const key = foldIndexedForSearch(word);
+    const key = foldIndexedForSearch(word.replaceAll(ZWNJ, ""));
     let parts = this.knownParts(key);
     if (!parts) {
       const bare = withoutSuffix(key);
@@ -150,7 +153,7 @@ export class CompoundLexicon {
     let boundary = parts[0]!.length;
     let next = 1;
     for (const character of word) {
-      const length = foldIndexedForSearch(character).length;
+      const length = character === ZWNJ ? 0 : foldIndexedForSearch(character).length;
       // A letter that folds to nothing (ء) stays with the part it ends.
       if (length > 0 && keyLength === boundary && next < parts.length) {
         pieces.push(piece);
@@ -219,15 +222,18 @@ function joinSpacedCompounds(tokens: readonly Token[], lexicon: CompoundLexicon)
 
 function encodeToken(token: Token, lexicon: CompoundLexicon | undefined): string {
   if (token.core === "") return token.lead + token.trail;
-  let parts = compoundParts(token.core);
+  // Parts as written, affixes with their half-space: Pagefind drops the half-space from the
+  // whole word it indexes, so «می‌شود» is indexed as «میشود» and shown as written.
+  let parts = compoundParts(token.core, true);
   if (parts.length === 1 && lexicon) parts = lexicon.splitJoined(parts[0]!);
-  // A word whose only half-spaces are an affix's is shown as written: Pagefind drops the
-  // half-space from the word it indexes. In a compound the joiner needs bare parts.
-  const shown = token.lead + (parts.length === 1 ? token.core : parts.join(JOINER)) + token.trail;
+  const shown = token.lead + parts.join(JOINER) + token.trail;
   // A word with an editor's «~» (kept as «～») gets no extra spelling: folding would turn it back into the joiner.
   if (token.core.includes(ESCAPED_JOINER)) return shown;
-  const keys = parts.map(foldIndexedForSearch).filter((key) => key !== "");
-  const sameKeys = keys.length === parts.length && keys.every((key, position) => key === parts[position]!.toLowerCase());
+  // Pagefind indexes a compound's parts as they are, half-spaces included: a part with an
+  // affix's half-space, or with letters its key spells otherwise, needs the extra spelling.
+  const keys = parts.map((part) => foldIndexedForSearch(part.replaceAll(ZWNJ, ""))).filter((key) => key !== "");
+  const written = parts.length === 1 ? [parts[0]!.replaceAll(ZWNJ, "")] : parts;
+  const sameKeys = keys.length === parts.length && keys.every((key, position) => key === written[position]!.toLowerCase());
   return sameKeys || keys.length === 0 ? shown : `${JOINER}${keys.join(JOINER)} ${shown}`;
 }
 

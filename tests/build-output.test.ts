@@ -404,6 +404,9 @@ describe("search", () => {
       assert.equal(form.find(`select#search-${name}[name="${name}"]`).length, 1, name);
     }
     assert.deepEqual(form.find("#search-sort option").map((_, option) => $(option).attr("value")).get(), ["", "date"]);
+    // Filters and sort are folded away until the reader opens them: on a phone the results come first.
+    const options = form.find("details[data-search-options]");
+    assert.deepEqual({ summary: options.children("summary").text(), open: options.attr("open"), selects: options.find("select").length }, { summary: "محدود کردن و ترتیب نتایج", open: undefined, selects: 5 });
     assert.equal($("#search-status").attr("role"), "status");
     assert.deepEqual($("script[src]").map((_, element) => ({ src: $(element).attr("src"), type: $(element).attr("type") })).get(), [{ src: "/assets/search.js", type: "module" }]);
     const noscript = $("noscript");

@@ -137,6 +137,7 @@ test("search in Chromium, through the /search/ page", { skip: skipWithoutChromiu
         assert.equal(await page.locator("#search-query").inputValue(), "بودجه");
         assert.equal(await page.locator("#search-county").inputValue(), "شهریار");
         assert.equal(await page.locator("#search-sort").inputValue(), "date");
+        assert.equal(await page.locator("details[data-search-options]").getAttribute("open"), "", "the filters the address sets are not shown");
         assert.deepEqual(await currentIds(page), [900202, 900904]);
 
         await page.locator("#search-query").fill("روابط عمومی");
@@ -171,6 +172,7 @@ test("search in Chromium, through the /search/ page", { skip: skipWithoutChromiu
         await page.goto(`${site}/search/`);
         await page.locator("form[data-search-form]").waitFor({ state: "visible" });
         assert.equal(await page.evaluate(() => document.activeElement?.id), "search-query");
+        assert.equal(await page.locator("#search-county").isVisible(), false, "the filters are not folded away");
         await page.keyboard.type("بودجه");
         await page.keyboard.press("Enter");
         await waitForSearch(page);

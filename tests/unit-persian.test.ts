@@ -194,6 +194,13 @@ describe("compoundParts (a folded word's parts between its half-spaces)", () => 
     { word: "می‌", parts: ["می"] },
   ];
   for (const row of rows) test(JSON.stringify(row.word), () => assert.deepEqual(compoundParts(row.word), row.parts));
+
+  test("as written, affixes keep their half-space", () => {
+    assert.deepEqual(compoundParts("روابط‌عمومی‌ها", true), ["روابط", "عمومی‌ها"]);
+    assert.deepEqual(compoundParts("نمی‌توان", true), ["نمی‌توان"]);
+    assert.deepEqual(compoundParts("می‌", true), ["می"]);
+    for (const row of rows) assert.deepEqual(compoundParts(row.word, true).map((part) => part.replaceAll("\u200C", "")), row.parts);
+  });
 });
 
 describe("attachSpacedAffixes (prefixes and suffixes typed as words of their own)", () => {
