@@ -130,6 +130,29 @@ test("search in Chromium, through the /search/ page", { skip: skipWithoutChromiu
       }),
     );
 
+    await t.test("what an editor wrote is shown as text; an English release is found and shown left to right", () =>
+      withPage(open, async (page) => {
+        await page.goto(`${site}/search/?q=${encodeURIComponent("زرافه")}`);
+        await waitForSearch(page);
+        assert.deepEqual(await currentIds(page), [900990]);
+        assert.equal(await page.locator(".search-result__title a").textContent(), `<img src=x onerror="window.hacked=1"> زرافه‌های باغ وحش`);
+        assert.match((await page.locator(".search-result__excerpt").textContent()) ?? "", /^<script>window\.hacked = 2<\/script> دو زرافه/);
+        assert.equal(await page.locator(".search-result img, .search-result script").count(), 0);
+        assert.equal(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked), undefined);
+
+        await page.goto(`${site}/search/?q=giraffes`);
+        await waitForSearch(page);
+        assert.deepEqual(await currentIds(page), [900991]);
+        const title = page.locator(".search-result__title");
+        assert.deepEqual(await title.evaluate((element) => ({ lang: (element as HTMLElement).lang, direction: getComputedStyle(element).direction })), { lang: "en", direction: "ltr" });
+        assert.equal(await title.textContent(), "Giraffe census at the Tehran zoo");
+        // Latin digits stay Latin in an English release; the date is Jalali, in Persian, as on every result.
+        assert.equal(await page.locator(".search-result__excerpt").textContent(), "The zoo counted 12 giraffes in 2013, two more than the year before.");
+        assert.deepEqual(await page.locator(".search-result__excerpt mark").allTextContents(), ["giraffes"]);
+        assert.equal(await page.locator(".search-result__meta").textContent(), "۳ خرداد ۱۳۹۲، ساعت ۱۰:۰۰ · پردیس");
+      }),
+    );
+
     await t.test("a deep link opens with its search done, and the address follows the form", () =>
       withPage(open, async (page) => {
         await page.goto(`${site}/search/?q=${encodeURIComponent("بودجه")}&county=${encodeURIComponent("شهریار")}&sort=date`);

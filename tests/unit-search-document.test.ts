@@ -89,6 +89,15 @@ describe("searchDocument", () => {
     assert.deepEqual(searchFilterValues(release({ county: undefined, organization: undefined, tags: [] })), { county: undefined, organization: undefined, tags: [], year: "1402" });
   });
 
+  test("text and metadata from content stay text", () => {
+    const hostile = release({ title: `<script>alert("title")</script> "quotes" & more`, lead: "<img src=x onerror=alert(1)>" });
+    const parsed = load(searchDocument(hostile, markdownBlocks("<b onclick=x>bold</b>", createMarkdown()), encoder));
+    assert.equal(parsed("script, img, b").length, 0);
+    assert.equal(parsed("h1").text(), `<script>alert("title")</script> "quotes" & more`);
+    assert.equal(parsed(`meta[data-pagefind-meta="title[content]"]`).attr("content"), parsed("h1").text());
+    assert.equal(parsed("body > p").first().text(), "<img src=x onerror=alert(1)>");
+  });
+
   test("the date sort key orders by instant, then news code", () => {
     assert.equal($(`meta[data-pagefind-sort="date[content]"]`).attr("content"), dateSortKey(release()));
     const keys = [
