@@ -1,22 +1,108 @@
-/** The search page: Pagefind's interface, in Persian, right to left (and at /en/search/ in English). */
+/**
+ * The search page: a search form with filters and sort (folded away until used, so that on a
+ * phone the results come first), filled in and run from the address
+ * (/search/?q=…&county=…&sort=date) by /assets/search.js, which also keeps the address in
+ * step with the form. Search runs in the browser, so without JavaScript the page says so
+ * and links to the archive instead.
+ */
+import type { ArchiveIndex, Term } from "../src/collections.js";
 import { html } from "../src/html.js";
-import { interfaceStrings } from "../src/i18n.js";
+import { interfaceStrings, type InterfaceStrings } from "../src/i18n.js";
+import { toPersianDigits } from "../src/persian.js";
 import type { SiteMetadata } from "../src/site.js";
 import type { Language } from "../src/schema.js";
 import { renderPage } from "./base.js";
 
-export function renderSearch({ site, lang = "fa" }: { site: SiteMetadata; lang?: Language }): string {
+/** Organizations and tags offered in the lists: the most used. Any other comes in by address (?tag=…). */
+export const LISTED_TERMS = 60;
+
+export interface SearchOption {
+  value: string;
+  label: string;
+}
+
+export interface SearchFilterOptions {
+  counties: SearchOption[];
+  organizations: SearchOption[];
+  tags: SearchOption[];
+  years: SearchOption[];
+}
+
+export function searchFilterOptions(index: ArchiveIndex, lang: Language = "fa", listed = LISTED_TERMS): SearchFilterOptions {
+  const option = (term: Term): SearchOption => ({ value: term.slug, label: term.name });
+  // The most used terms, then in the index's (Persian alphabetical) order.
+  const mostUsed = (terms: readonly Term[]): SearchOption[] => {
+    const kept = new Set([...terms].sort((a, b) => b.releases.length - a.releases.length).slice(0, listed));
+    return terms.filter((term) => kept.has(term)).map(option);
+  };
+  return {
+    counties: index.counties.map(option),
+    organizations: mostUsed(index.organizations),
+    tags: mostUsed(index.tags),
+    years: index.years.map((year) => ({ value: String(year.year), label: lang === "fa" ? toPersianDigits(year.year) : String(year.year) })),
+  };
+}
+
+/** The interface strings the search script needs, handed over in a data attribute. */
+function scriptStrings(t: InterfaceStrings) {
+  return {
+    found: t.searchFound,
+    foundFiltered: t.searchFoundFiltered,
+    notFound: t.searchNotFound,
+    notFoundFiltered: t.searchNotFoundFiltered,
+    failed: t.searchFailed,
+  };
+}
+
+function filterSelect(name: string, label: string, anyLabel: string, options: readonly SearchOption[]) {
+  return html`<div class="search-page__filter">
+<label for="search-${name}">${label}</label>
+<select id="search-${name}" name="${name}">
+<option value="">${anyLabel}</option>
+${options.map((option) => html`<option value="${option.value}">${option.label}</option>`)}
+</select>
+</div>`;
+}
+
+export function renderSearch({ site, index, lang = "fa" }: { site: SiteMetadata; index: ArchiveIndex; lang?: Language }): string {
   const t = interfaceStrings(lang);
+  const options = searchFilterOptions(index, lang);
+  const url = lang === "en" ? "/en/search/" : "/search/";
   return renderPage({
     site,
     lang,
     title: t.search,
-    url: lang === "en" ? "/en/search/" : "/search/",
-    head: html`<link rel="stylesheet" href="/pagefind/pagefind-ui.css">
-<script src="/pagefind/pagefind-ui.js" defer></script>
-<script src="/assets/search.js" defer></script>`,
+    url,
+    head: html`<script type="module" src="/assets/search.js"></script>`,
     body: html`<h1 class="page-title">${t.searchLabel}</h1>
-<div id="search" class="search"></div>
-<noscript><p class="notice">${t.searchNeedsJs} <a href="${lang === "en" ? "/en/" : "/"}">${t.home}</a></p></noscript>`,
+<noscript><p class="notice">${t.searchNeedsJs} <a href="${lang === "en" ? "/en/" : "/"}">${t.home}</a> · <a href="/archive/">${t.searchArchiveLink}</a></p></noscript>
+<form class="search-page" role="search" action="${url}" method="get" data-search-form data-strings="${JSON.stringify(scriptStrings(t))}" hidden>
+<div class="search-page__query">
+<label for="search-query">${t.searchQueryLabel}</label>
+<div class="search-page__box">
+<input id="search-query" name="q" type="search" autocomplete="off" enterkeyhint="search">
+<button type="submit">${t.search}</button>
+</div>
+</div>
+<details class="search-page__options" data-search-options>
+<summary>${t.searchFilters}</summary>
+<div class="search-page__filters">
+${filterSelect("county", t.county, t.searchAnyCounty, options.counties)}
+${filterSelect("organization", t.organization, t.searchAnyOrganization, options.organizations)}
+${filterSelect("tag", t.searchTag, t.searchAnyTag, options.tags)}
+${filterSelect("year", t.searchYear, t.searchAnyYear, options.years)}
+<div class="search-page__filter">
+<label for="search-sort">${t.searchSort}</label>
+<select id="search-sort" name="sort">
+<option value="">${t.searchSortRelevance}</option>
+<option value="date">${t.searchSortNewest}</option>
+</select>
+</div>
+</div>
+</details>
+</form>
+<p class="search-page__status" id="search-status" role="status"></p>
+<ol class="search-results" id="search-results" aria-labelledby="search-status"></ol>
+<p class="search-page__more"><button type="button" id="search-more" hidden>${t.searchMore}</button></p>`,
   });
 }

@@ -13,7 +13,6 @@ export function registerAssets(eleventyConfig: UserConfig): void {
   addPage(eleventyConfig, "site-ltr", "/assets/site.css", async () => (await buildStylesheets()).ltr);
   addPage(eleventyConfig, "site-rtl", "/assets/site.rtl.css", async () => (await buildStylesheets()).rtl);
 
-  eleventyConfig.addPassthroughCopy({ "src/assets/search.js": "assets/search.js" });
   eleventyConfig.addPassthroughCopy({ "src/assets/favicon.svg": "favicon.svg" });
   for (const font of FONT_FILES) eleventyConfig.addPassthroughCopy({ [`${FONT_DIR}/${font}`]: `assets/fonts/${font}` });
   eleventyConfig.addPassthroughCopy({ [path.join(eleventyConfig.directories.input, "images")]: "images" });

@@ -52,5 +52,5 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   registerEnglishSection(eleventyConfig, context);
   registerImages(eleventyConfig);
   // Last: the index is built over the pages the steps above wrote.
-  registerSearchIndex(eleventyConfig);
+  registerSearchIndex(eleventyConfig, context);
 }

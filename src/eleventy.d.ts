@@ -37,6 +37,8 @@ declare module "@11ty/eleventy" {
     addGlobalData(name: string, value: unknown): void;
     addTemplate(virtualPath: string, template: VirtualTemplate, data?: Record<string, unknown>): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
+    /** Runs before a template of these extensions renders; returning nothing keeps its content. */
+    addPreprocessor(name: string, extensions: string, preprocessor: (data: EleventyPageData, content: string) => unknown): void;
     addWatchTarget(path: string): void;
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;

@@ -23,7 +23,7 @@ export function englishReleases(releases: readonly Release[], limit = ENGLISH_LI
   return english;
 }
 
-export function registerEnglishSection(eleventyConfig: UserConfig, { site, archive }: AkhbarContext): void {
+export function registerEnglishSection(eleventyConfig: UserConfig, { site, archive, index }: AkhbarContext): void {
   addPage(eleventyConfig, "en-home", "/en/index.html", () => renderEnglishHome({ site, releases: englishReleases(archive().releases) }));
-  addPage(eleventyConfig, "en-search", "/en/search/index.html", () => renderSearch({ site, lang: "en" }));
+  addPage(eleventyConfig, "en-search", "/en/search/index.html", () => renderSearch({ site, index: index(), lang: "en" }));
 }

@@ -10,8 +10,8 @@ export function addPage(eleventyConfig: UserConfig, name: string, permalink: str
   eleventyConfig.addTemplate(`akhbar/${name}.11ty.js`, { render }, { permalink, layout: false });
 }
 
-export function registerSitePages(eleventyConfig: UserConfig, { site, archive }: AkhbarContext): void {
+export function registerSitePages(eleventyConfig: UserConfig, { site, archive, index }: AkhbarContext): void {
   addPage(eleventyConfig, "home", "/index.html", () => renderHome({ site, releases: archive().releases }));
-  addPage(eleventyConfig, "search", "/search/index.html", () => renderSearch({ site }));
+  addPage(eleventyConfig, "search", "/search/index.html", () => renderSearch({ site, index: index() }));
   addPage(eleventyConfig, "not-found", "/404.html", () => renderNotFound({ site }));
 }

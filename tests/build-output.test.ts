@@ -11,6 +11,7 @@ import matter from "gray-matter";
 import yaml from "js-yaml";
 import { toJalaali } from "jalaali-js";
 import { repoRoot, runBuild, temporaryDirectory } from "./support.js";
+import { load } from "cheerio";
 import { elementsOf, exists, fileForUrl, findBrokenLinks, listFiles, loadPage, type Page } from "./html.js";
 import { describeNewsroomOutput, NEWSROOM_BUILD_ENV } from "./build-output-newsroom.js";
 
@@ -431,29 +432,69 @@ describe("home page", () => {
 });
 
 describe("search", () => {
-  test("/search/ has the search container, loads Pagefind's interface and explains what needs JavaScript", async () => {
+  test("/search/ has a labelled search form, hidden until its script runs, and says what needs JavaScript", async () => {
     const $ = await loadPage(site, "search/index.html");
-    assert.equal($("#search").length, 1);
-    assert.deepEqual($("script[src]").map((_, element) => $(element).attr("src")).get(), ["/pagefind/pagefind-ui.js", "/assets/search.js"]);
-    assert.ok($('link[rel="stylesheet"][href="/pagefind/pagefind-ui.css"]').length === 1);
+    const form = $("form[data-search-form]");
+    assert.equal(form.length, 1);
+    assert.deepEqual({ role: form.attr("role"), action: form.attr("action"), method: form.attr("method"), hidden: form.attr("hidden") }, { role: "search", action: "/search/", method: "get", hidden: "hidden" });
+    assert.equal($(`label[for="search-query"]`).length, 1);
+    assert.equal($("#search-query").attr("name"), "q");
+    for (const name of ["county", "organization", "tag", "year", "sort"]) {
+      assert.equal($(`label[for="search-${name}"]`).length, 1, name);
+      assert.equal(form.find(`select#search-${name}[name="${name}"]`).length, 1, name);
+    }
+    assert.deepEqual(form.find("#search-sort option").map((_, option) => $(option).attr("value")).get(), ["", "date"]);
+    // Filters and sort are folded away until the reader opens them: on a phone the results come first.
+    const options = form.find("details[data-search-options]");
+    assert.deepEqual({ summary: options.children("summary").text(), open: options.attr("open"), selects: options.find("select").length }, { summary: "محدود کردن و ترتیب نتایج", open: undefined, selects: 5 });
+    assert.equal($("#search-status").attr("role"), "status");
+    assert.deepEqual($("script[src]").map((_, element) => ({ src: $(element).attr("src"), type: $(element).attr("type") })).get(), [{ src: "/assets/search.js", type: "module" }]);
     const noscript = $("noscript");
     assert.equal(noscript.length, 1);
-    assert.match(noscript.text(), /جستجو در این صفحه به جاوااسکریپت نیاز دارد/);
+    // The parser reads <noscript> as a browser with scripts does: as text, so parse it again.
+    const fallback = load(noscript.text());
+    assert.match(fallback.text(), /جستجو در این صفحه به جاوااسکریپت نیاز دارد/);
+    assert.deepEqual(fallback("a").map((_, link) => fallback(link).attr("href")).get(), ["/", "/archive/"]);
     assert.equal($("[data-pagefind-body]").length, 0);
   });
 
-  test("the Pagefind bundle is written, and indexes exactly the published releases", async () => {
+  test("the search filters list the archive's counties, organizations, tags and Jalali years", async () => {
+    const $ = await loadPage(site, "search/index.html");
+    const options = (name: string) => $(`#search-${name} option`).map((_, option) => ({ value: $(option).attr("value"), label: $(option).text() })).get();
+    assert.ok(options("county").some((option) => option.label === "ری" && option.value === "ری"));
+    assert.ok(options("tag").some((option) => option.label === "روابط‌عمومی" && option.value === "روابط-عمومی"));
+    assert.ok(options("organization").some((option) => option.label === "استانداری تهران" && option.value === "استانداری-تهران"));
+    const years = options("year").slice(1);
+    const jalaliYear = (id: number) => {
+      const { year, month, day } = tehranParts(shownIso.get(id)!);
+      return toJalaali(year, month, day).jy;
+    };
+    const expectedYears = [...new Set(published().map((release) => jalaliYear(release.id)))].sort((a, b) => b - a);
+    assert.deepEqual(years.map((option) => option.value), expectedYears.map(String));
+    assert.deepEqual(years.map((option) => option.label), expectedYears.map(persianDigits));
+    // Each list starts with «all», which sets no filter.
+    for (const name of ["county", "organization", "tag", "year"]) assert.equal(options(name)[0]!.value, "", name);
+  });
+
+  test("the search script is one bundled module with the Persian rules, and no Pagefind UI is loaded", async () => {
+    const script = await readFile(path.join(site, "assets", "search.js"), "utf8");
+    assert.ok(script.includes("/pagefind/pagefind.js"), "the script does not load Pagefind's API");
+    assert.doesNotMatch(script, /^\s*import\s/m, "the script imports other modules: it must be bundled");
+    assert.ok(script.includes("ۀ"), "the Persian folding table is not in the script");
+  });
+
+  test("the Pagefind bundle is written: every published release in the Persian index, the English ones also in an English index", async () => {
     const files = await listFiles(path.join(site, "pagefind"));
-    for (const file of ["pagefind-entry.json", "pagefind-ui.js", "pagefind-ui.css", "pagefind.js"]) assert.ok(files.includes(file), `pagefind/${file} is missing`);
+    for (const file of ["pagefind-entry.json", "pagefind.js"]) assert.ok(files.includes(file), `pagefind/${file} is missing`);
     assert.ok(files.some((file) => /^index\/.+\.pf_index$/.test(file)), "pagefind/ has no index file");
     assert.ok(files.some((file) => /^fragment\/.+\.pf_fragment$/.test(file)), "pagefind/ has no fragment file");
+    assert.ok(files.some((file) => /^filter\/.+\.pf_filter$/.test(file)), "pagefind/ has no filter file");
     const entry = JSON.parse(await readFile(path.join(site, "pagefind", "pagefind-entry.json"), "utf8")) as {
       languages: Record<string, { page_count: number }>;
     };
-    const count = (lang: "fa" | "en") => published().filter((release) => release.lang === lang).length;
     assert.deepEqual(
       Object.fromEntries(Object.entries(entry.languages).map(([lang, info]) => [lang, info.page_count])),
-      { fa: count("fa"), en: count("en") },
+      { en: published().filter((release) => release.lang === "en").length, fa: published().length },
     );
   });
 

@@ -1,0 +1,118 @@
+/**
+ * `npm run measure:search`: the bytes a reader's browser transfers to search, measured in
+ * Chromium: first the search page itself (HTML, stylesheet, font, script), then a first
+ * search typed into it (Pagefind's script, worker and WebAssembly, the index metadata, the
+ * index chunks the query needs, and the fragments of the first page of results).
+ *
+ * Options: --site <built site> (default: build the sample archive into a temporary folder),
+ * --query <words> (repeatable; default «روابط عمومی» and «بودجه»).
+ * Sizes are as served by the test server, which compresses nothing, and as gzip would send
+ * the text files (Pagefind's own files are compressed already). Not a test: figures for
+ * docs/search.md and the README.
+ */
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import type { Response } from "playwright-core";
+import { launchChromium } from "../tests/chromium.js";
+import { waitForSearch } from "../tests/search-quality.js";
+import { serveStatic } from "../tests/static-server.js";
+import { runBuild, temporaryDirectory } from "../tests/support.js";
+
+const { values } = parseArgs({
+  options: {
+    site: { type: "string" },
+    query: { type: "string", multiple: true },
+  },
+});
+const queries = values.query ?? ["روابط عمومی", "بودجه"];
+
+interface Transfer {
+  path: string;
+  kind: string;
+  bytes: number;
+  gzipped: number;
+}
+
+const TEXT_TYPES = /^(text\/|application\/(json|javascript)|image\/svg)/;
+
+function kindOf(pathname: string): string {
+  if (pathname.startsWith("/pagefind/index/")) return "index chunks";
+  if (pathname.startsWith("/pagefind/fragment/")) return "result fragments";
+  if (pathname.startsWith("/pagefind/filter/")) return "filter chunks";
+  if (pathname.endsWith(".pf_meta") || pathname.endsWith("pagefind-entry.json")) return "index metadata";
+  if (pathname.startsWith("/pagefind/wasm.")) return "Pagefind WebAssembly";
+  if (pathname.startsWith("/pagefind/")) return "Pagefind scripts";
+  if (pathname.startsWith("/assets/fonts/")) return "font";
+  if (pathname === "/assets/search.js") return "search script";
+  if (pathname.endsWith(".css")) return "stylesheet";
+  return "page";
+}
+
+async function transferOf(response: Response): Promise<Transfer> {
+  const body = await response.body();
+  const type = response.headers()["content-type"] ?? "";
+  const pathname = new URL(response.url()).pathname;
+  return { path: pathname, kind: kindOf(pathname), bytes: body.length, gzipped: TEXT_TYPES.test(type) ? gzipSync(body).length : body.length };
+}
+
+function kilobytes(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function report(label: string, transfers: readonly Transfer[]): void {
+  const total = transfers.reduce((sum, transfer) => sum + transfer.bytes, 0);
+  const gzipped = transfers.reduce((sum, transfer) => sum + transfer.gzipped, 0);
+  console.log(`${label}: ${transfers.length} requests, ${kilobytes(total)} as served, ${kilobytes(gzipped)} with gzip`);
+  const kinds = new Map<string, Transfer[]>();
+  for (const transfer of transfers) kinds.set(transfer.kind, [...(kinds.get(transfer.kind) ?? []), transfer]);
+  for (const [kind, items] of kinds) {
+    const bytes = items.reduce((sum, item) => sum + item.bytes, 0);
+    const zipped = items.reduce((sum, item) => sum + item.gzipped, 0);
+    console.log(`  ${kind.padEnd(22)} ${String(items.length).padStart(3)} × ${kilobytes(bytes).padStart(10)} (gzip ${kilobytes(zipped)})`);
+  }
+}
+
+const folder = await temporaryDirectory("akhbar-search-payload-");
+try {
+  let site = values.site;
+  if (!site) {
+    site = path.join(folder, "site");
+    const build = await runBuild("content", site);
+    if (build.code !== 0) throw new Error(`the build failed:\n${build.log}`);
+  }
+  const server = await serveStatic(site);
+  const browser = await launchChromium();
+  try {
+    console.log(`Site: ${values.site ?? "the sample archive (content/)"}`);
+    for (const query of queries) {
+      // A fresh context: an empty cache, as for a reader's first search.
+      const context = await browser.newContext({ locale: "fa-IR" });
+      const page = await context.newPage();
+      const pending: Array<Promise<Transfer>> = [];
+      context.on("response", (response) => pending.push(transferOf(response)));
+
+      await page.goto(`${server.url}/search/`, { waitUntil: "networkidle" });
+      const pageLoad = await Promise.all(pending.splice(0));
+
+      await page.locator("#search-query").fill(query);
+      await page.locator("#search-query").press("Enter");
+      await waitForSearch(page);
+      await page.waitForLoadState("networkidle");
+      const search = await Promise.all(pending.splice(0));
+      const status = await page.locator("#search-status").textContent();
+
+      console.log(`\nQuery «${query}»: ${status}`);
+      report("The search page", pageLoad);
+      report("The first search", search);
+      report("Both", [...pageLoad, ...search]);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+} finally {
+  await rm(folder, { recursive: true, force: true });
+}
