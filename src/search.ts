@@ -9,6 +9,7 @@
  * docs/search.md explains the design.
  */
 import { readFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { UserConfig } from "@11ty/eleventy";
@@ -77,8 +78,17 @@ export async function buildSearchIndex(siteDir: string, releases: readonly Index
       const errors = added.flatMap((response) => response.errors);
       if (errors.length > 0) throw new Error(`Pagefind could not index the releases: ${errors.join("; ")}`);
     }
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+    // The files are taken from Pagefind and written here rather than by `writeFiles`: its
+    // backend was seen to leave a file empty when the build moved on (swap, close) right after
+    // it answered. Written here, every byte is on disk before the build goes on.
+    const bundle = await index.getFiles();
+    if (bundle.errors.length > 0) throw new Error(`Pagefind could not write its index: ${bundle.errors.join("; ")}`);
+    const outputDir = path.join(siteDir, "pagefind");
+    for (const file of bundle.files) {
+      const target = path.join(outputDir, file.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.content);
+    }
     return { pages: releases.length };
   } finally {
     await index.deleteIndex();
