@@ -17,6 +17,7 @@ import { registerRedirects } from "./redirects.js";
 import { registerEnglishSection } from "./english.js";
 import { registerImages } from "./images.js";
 import { registerBrowsePages } from "./browse-pages.js";
+import { registerDeployment } from "./deploy.js";
 import { siteMetadata } from "./site.js";
 import { buildTime } from "./embargo.js";
 
@@ -35,6 +36,10 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
     includeDrafts: () => includeDrafts,
   };
 
+  // Handlers of one event run one after another, in the order registered below: each step
+  // can rely on what the steps before it wrote (Eleventy's default runs them all at once).
+  eleventyConfig.setEventEmitterMode("sequential");
+
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     includeDrafts = runMode !== "build";
     archive = await loadArchive(directories.input, { includeDrafts, now: buildTime() });
@@ -52,4 +57,6 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   registerImages(eleventyConfig);
   // Last: the index is built over the pages the steps above wrote.
   registerSearchIndex(eleventyConfig);
+  // After the index: the host's _headers name every file the build wrote.
+  registerDeployment(eleventyConfig, context);
 }
