@@ -224,7 +224,7 @@ describe("release pages", () => {
       const $ = await releasePage(release.id);
       const expected = release.lang === "en" ? { lang: "en", dir: "ltr" } : { lang: "fa", dir: "rtl" };
       assert.deepEqual({ lang: $("html").attr("lang"), dir: $("html").attr("dir") }, expected, `news/${release.id}`);
-      assert.equal($('link[rel="stylesheet"]').attr("href"), release.lang === "en" ? "/assets/site.css" : "/assets/site.rtl.css", `news/${release.id}`);
+      assert.match($('link[rel="stylesheet"]').attr("href") ?? "", release.lang === "en" ? /^\/assets\/site\.[0-9a-f]{10}\.css$/ : /^\/assets\/site\.rtl\.[0-9a-f]{10}\.css$/, `news/${release.id}`);
     }
     assert.equal((await releasePage(ENGLISH_ID))("html").attr("dir"), "ltr");
   });
@@ -434,7 +434,10 @@ describe("search", () => {
   test("/search/ has the search container, loads Pagefind's interface and explains what needs JavaScript", async () => {
     const $ = await loadPage(site, "search/index.html");
     assert.equal($("#search").length, 1);
-    assert.deepEqual($("script[src]").map((_, element) => $(element).attr("src")).get(), ["/pagefind/pagefind-ui.js", "/assets/search.js"]);
+    const scripts = $("script[src]").map((_, element) => $(element).attr("src")).get();
+    assert.equal(scripts.length, 2);
+    assert.equal(scripts[0], "/pagefind/pagefind-ui.js");
+    assert.match(scripts[1]!, /^\/assets\/search\.[0-9a-f]{10}\.js$/);
     assert.ok($('link[rel="stylesheet"][href="/pagefind/pagefind-ui.css"]').length === 1);
     const noscript = $("noscript");
     assert.equal(noscript.length, 1);
@@ -477,9 +480,20 @@ describe("stylesheets and fonts", () => {
     return match[1]!;
   };
 
+  /** The two stylesheets' fingerprinted names: [left to right, right to left]. */
+  const stylesheets = async () => {
+    const files = (await readdir(path.join(site, "assets"))).filter((file) => file.endsWith(".css"));
+    const ltr = files.filter((file) => /^site\.[0-9a-f]{10}\.css$/.test(file));
+    const rtl = files.filter((file) => /^site\.rtl\.[0-9a-f]{10}\.css$/.test(file));
+    assert.equal(ltr.length, 1, files.join(", "));
+    assert.equal(rtl.length, 1, files.join(", "));
+    return [ltr[0]!, rtl[0]!] as const;
+  };
+
   test("site.rtl.css is site.css flipped by rtlcss", async () => {
-    const ltr = await readFile(path.join(site, "assets", "site.css"), "utf8");
-    const rtl = await readFile(path.join(site, "assets", "site.rtl.css"), "utf8");
+    const [ltrFile, rtlFile] = await stylesheets();
+    const ltr = await readFile(path.join(site, "assets", ltrFile), "utf8");
+    const rtl = await readFile(path.join(site, "assets", rtlFile), "utf8");
     assert.notEqual(rtl, ltr);
     const ltrMeta = ruleBody(ltr, ".release__meta");
     const rtlMeta = ruleBody(rtl, ".release__meta");
@@ -493,28 +507,32 @@ describe("stylesheets and fonts", () => {
 
   test("every font is a WOFF2 file, referenced by both stylesheets with font-display: swap", async () => {
     const fonts = (await readdir(path.join(site, "assets", "fonts"))).sort();
-    assert.deepEqual(fonts, ["Vazirmatn-NL-Bold.woff2", "Vazirmatn-NL-Regular.woff2"]);
+    assert.deepEqual(fonts.map((font) => font.replace(/\.[0-9a-f]{10}\./, ".")), ["Vazirmatn-Bold.woff2", "Vazirmatn-Regular.woff2"]);
     for (const font of fonts) {
       const bytes = await readFile(path.join(site, "assets", "fonts", font));
       assert.equal(bytes.subarray(0, 4).toString("latin1"), "wOF2", `${font} is not WOFF2`);
     }
-    for (const stylesheet of ["site.css", "site.rtl.css"]) {
+    for (const stylesheet of await stylesheets()) {
       const css = await readFile(path.join(site, "assets", stylesheet), "utf8");
       const faces = [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].map((match) => match[1]!);
       assert.equal(faces.length, fonts.length, stylesheet);
       const referenced = faces.map((face) => {
         assert.match(face, /font-display:\s*swap;/, `${stylesheet}: a @font-face without font-display: swap`);
-        return /url\("\/assets\/fonts\/([^"]+)"\)\s*format\("woff2"\)/.exec(face)?.[1];
+        // Relative to the stylesheet, which is in /assets/: right under any path prefix.
+        return /url\("fonts\/([^"]+)"\)\s*format\("woff2"\)/.exec(face)?.[1];
       });
       assert.deepEqual(referenced.sort(), fonts, stylesheet);
     }
   });
 
-  test("pages preload the regular font with crossorigin", async () => {
+  test("Persian pages preload the regular font with crossorigin; English pages, which do not use it, do not", async () => {
     const $ = await loadPage(site, "index.html");
     const preload = $('link[rel="preload"][as="font"]');
-    assert.equal(preload.attr("href"), "/assets/fonts/Vazirmatn-NL-Regular.woff2");
+    assert.match(preload.attr("href") ?? "", /^\/assets\/fonts\/Vazirmatn-Regular\.[0-9a-f]{10}\.woff2$/);
+    assert.ok(await exists(fileForUrl(site, preload.attr("href")!)!));
     assert.equal(preload.attr("crossorigin"), "");
+    const english = await loadPage(site, "en/index.html");
+    assert.equal(english('link[rel="preload"]').length, 0);
   });
 });
 
