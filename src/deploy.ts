@@ -11,7 +11,8 @@
  * absolute addresses from SITE_URL, and Pagefind finds its own folder from its script's
  * address, so every part follows the one setting.
  */
-import { readdir, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import type { AkhbarContext } from "./context.js";
@@ -112,12 +113,26 @@ export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<
   return headers;
 }
 
+/**
+ * Pagefind lists its languages in pagefind-entry.json in the order of a hash map, which
+ * differs from run to run: two builds of one commit would differ in that file alone. The
+ * languages are put in alphabetical order (pagefind.js looks them up by name), so that
+ * builds are byte-identical.
+ */
+export async function sortPagefindEntry(file: string): Promise<void> {
+  if (!existsSync(file)) return;
+  const entry = JSON.parse(await readFile(file, "utf8")) as { languages?: Record<string, unknown> };
+  if (entry.languages) entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  await writeFile(file, JSON.stringify(entry));
+}
+
 export function registerDeployment(eleventyConfig: UserConfig, { site }: AkhbarContext): void {
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   // After every other step has written its files (the search index included): the rules name them.
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs") return;
+    await sortPagefindEntry(path.join(directories.output, "pagefind", "pagefind-entry.json"));
     const list = async (dir: string) =>
       (await readdir(dir, { withFileTypes: true }).catch(() => [])).map((entry) => ({ name: entry.name, directory: entry.isDirectory() }));
     const rules = planHeaderRules(site.pathPrefix, await list(directories.output), await list(path.join(directories.output, "pagefind")));

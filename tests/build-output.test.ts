@@ -13,6 +13,7 @@ import { toJalaali } from "jalaali-js";
 import { repoRoot, runBuild, temporaryDirectory } from "./support.js";
 import { elementsOf, exists, fileForUrl, findBrokenLinks, listFiles, loadPage, type Page } from "./html.js";
 import { describeNewsroomOutput, NEWSROOM_BUILD_ENV } from "./build-output-newsroom.js";
+import { validatePages } from "./ship-support.js";
 
 const FIXTURES = path.join(repoRoot, "tests", "fixtures", "build");
 const HOSTILE_ID = 900001;
@@ -568,6 +569,11 @@ describe("links and other pages", () => {
     ]);
     assert.equal(fileForUrl(fake, "/news/1/?x#y"), path.join(fake, "news", "1", "index.html"));
     assert.equal(fileForUrl(fake, "https://example.org/"), undefined);
+  });
+
+  test("every page passes html-validate (.htmlvalidate.mjs; tests/ship-output.test.ts checks a site under a path prefix)", async () => {
+    const pages = (await listFiles(site)).filter((file) => file.endsWith(".html"));
+    assert.deepEqual(await validatePages(site, pages), []);
   });
 
   test("404.html is a Persian page that is not indexed and leads home", async () => {
