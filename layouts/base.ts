@@ -5,7 +5,7 @@ import type { Language } from "../src/schema.js";
 import type { SiteMetadata } from "../src/site.js";
 import { siteFeedLinks } from "../src/feed-links.js";
 import { assetUrl } from "../src/asset-manifest.js";
-import { PRELOADED_FONT } from "../src/fonts.js";
+import { PRELOADED_FONTS } from "../src/fonts.js";
 import { contentSecurityPolicy } from "../src/security-policy.js";
 
 /** First in every head: the policy covers everything the page loads after it (src/security-policy.ts). */
@@ -51,7 +51,8 @@ ${securityPolicyMeta}
 <meta name="color-scheme" content="light dark">
 <link rel="canonical" href="${page.site.url}${page.url}">
 ${faviconLink}
-${page.lang === "fa" ? html`<link rel="preload" href="${assetUrl(`fonts/${PRELOADED_FONT}`)}" as="font" type="font/woff2" crossorigin>` : ""}
+${page.lang === "fa" ? PRELOADED_FONTS.map((font) => html`<link rel="preload" href="${assetUrl(`fonts/${font}`)}" as="font" type="font/woff2" crossorigin>
+`) : ""}
 <link rel="stylesheet" href="${stylesheet}">
 ${siteFeedLinks(page.site, page.lang)}
 ${page.head}

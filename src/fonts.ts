@@ -40,8 +40,13 @@ export const FONT_FACES: readonly FontFace[] = [
   { name: "Vazirmatn-Bold.woff2", source: `${VAZIRMATN_DIR}/Vazirmatn-NL-Bold.woff2`, weight: 700 },
 ];
 
-/** The face pages preload: body text is regular; headings may wait for the bold one. */
-export const PRELOADED_FONT = "Vazirmatn-Regular.woff2";
+/**
+ * The faces Persian pages preload: both, as every page sets text in both (headlines and the
+ * site's name are bold). A face found late swaps in after the text is laid out with the
+ * system font and moves it (Lighthouse measured a layout shift of 0.13 on the home page
+ * with the regular face alone preloaded); at 12 KB each, both arrive with the stylesheet.
+ */
+export const PRELOADED_FONTS: readonly string[] = FONT_FACES.map((face) => face.name);
 
 /**
  * The code points Persian text on the site uses, as inclusive ranges: Persian letters

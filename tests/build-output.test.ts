@@ -526,12 +526,18 @@ describe("stylesheets and fonts", () => {
     }
   });
 
-  test("Persian pages preload the regular font with crossorigin; English pages, which do not use it, do not", async () => {
+  test("Persian pages preload both fonts with crossorigin; English pages, which do not use them, do not", async () => {
     const $ = await loadPage(site, "index.html");
-    const preload = $('link[rel="preload"][as="font"]');
-    assert.match(preload.attr("href") ?? "", /^\/assets\/fonts\/Vazirmatn-Regular\.[0-9a-f]{10}\.woff2$/);
-    assert.ok(await exists(fileForUrl(site, preload.attr("href")!)!));
-    assert.equal(preload.attr("crossorigin"), "");
+    const preloads = $('link[rel="preload"][as="font"]').toArray().map((element) => $(element));
+    assert.deepEqual(
+      preloads.map((preload) => (preload.attr("href") ?? "").replace(/\.[0-9a-f]{10}\./, ".")),
+      ["/assets/fonts/Vazirmatn-Regular.woff2", "/assets/fonts/Vazirmatn-Bold.woff2"],
+    );
+    for (const preload of preloads) {
+      assert.ok(await exists(fileForUrl(site, preload.attr("href")!)!));
+      assert.equal(preload.attr("crossorigin"), "");
+      assert.equal(preload.attr("type"), "font/woff2");
+    }
     const english = await loadPage(site, "en/index.html");
     assert.equal(english('link[rel="preload"]').length, 0);
   });
