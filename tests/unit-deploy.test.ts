@@ -8,12 +8,14 @@ import assert from "node:assert/strict";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import yaml from "js-yaml";
 import { headersFor, IMMUTABLE, parseHeadersFile, planHeaderRules, renderHeadersFile, REVALIDATE, sortPagefindEntry } from "../src/deploy.js";
 import { absoluteHtmlUrls, siteAbsoluteUrl } from "../src/html-urls.js";
 import { renderRedirectsFile, type Redirect } from "../src/redirects.js";
 import { contentSecurityPolicy } from "../src/security-policy.js";
 import { siteMetadata, withPathPrefix } from "../src/site.js";
 import { SettingError } from "../src/embargo.js";
+import { repoRoot } from "./support.js";
 
 test("SITE_URL gives the site's address and the path it is served under", () => {
   const cases: Array<[string | undefined, string, string]> = [
@@ -197,4 +199,17 @@ test("sortPagefindEntry puts Pagefind's languages in one order, whatever order P
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
+});
+
+test("the deployment examples: the workflows are YAML that build with SITE_URL; nginx sends the build's policy", async () => {
+  const docs = path.join(repoRoot, "docs", "ci-examples");
+  const github = yaml.load(await readFile(path.join(docs, "github-pages.yml"), "utf8")) as { jobs: Record<string, { steps: Array<{ run?: string; env?: Record<string, string> }> }> };
+  const build = github.jobs.build!.steps.find((step) => step.run === "npm run build");
+  assert.equal(build?.env?.SITE_URL, "${{ steps.pages.outputs.base_url }}");
+  assert.ok(github.jobs.build!.steps.some((step) => step.run === "npm run check"));
+  const gitlab = yaml.load(await readFile(path.join(docs, "gitlab-pages.yml"), "utf8")) as { pages: { script: string[]; artifacts: { paths: string[] } } };
+  assert.ok(gitlab.pages.script.includes(`SITE_URL="$CI_PAGES_URL" npm run build -- --output public`));
+  assert.deepEqual(gitlab.pages.artifacts.paths, ["public"]);
+  const nginx = await readFile(path.join(docs, "nginx.conf"), "utf8");
+  assert.equal(/set \$csp "([^"]+)";/.exec(nginx)?.[1], contentSecurityPolicy("header"));
 });
