@@ -113,6 +113,7 @@ test("shipping gates in Chromium: accessibility, security, no JavaScript needed"
         });
       }
       assert.deepEqual(violations, []);
+      t.diagnostic(`axe-core: ${variants.length} page variants × light and dark, no violation`);
     });
 
     await t.test("axe-core: the search page showing results has no violation either, light and dark", async () => {
@@ -151,6 +152,7 @@ test("shipping gates in Chromium: accessibility, security, no JavaScript needed"
     });
 
     await t.test("every tab stop of every page variant shows that it has the focus", async () => {
+      let stops = 0;
       await withPage(open, {}, async (page) => {
         const invisible: string[] = [];
         for (const file of readable) {
@@ -174,9 +176,11 @@ test("shipping gates in Chromium: accessibility, security, no JavaScript needed"
             if (!(await focusIsVisible(page))) invisible.push(`${file}: ${focused.description}`);
           }
           assert.ok(seen.size >= 5, `${file}: only ${seen.size} tab stops`);
+          stops += seen.size;
         }
         assert.deepEqual(invisible, []);
       });
+      t.diagnostic(`visible focus: ${stops} tab stops over ${readable.length} pages`);
     });
 
     await t.test("the search with the keyboard alone: header box, Enter, Tab to a result, Enter", async () => {
