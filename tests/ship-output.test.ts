@@ -182,6 +182,15 @@ describe("deploy anywhere: a site under a path prefix", () => {
     assert.ok(files.filter((file) => file.startsWith("assets/")).every((file) => immutable.includes(file)));
   });
 
+  test("a SITE_URL that is not an address stops the build with a message saying what to write, and writes nothing", async () => {
+    const output = path.join(work, "not-built");
+    const run = await runBuild(path.join(work, "content"), output, { SITE_URL: "news.example.org" });
+    assert.equal(run.code, 1);
+    assert.ok(run.log.includes(`SITE_URL must be the site's public address, such as https://news.example.org or https://user.github.io/akhbar (no query, no #), not "news.example.org"`), run.log);
+    assert.doesNotMatch(run.log, /\n\s+at /, "no stack trace");
+    assert.equal(await exists(output), false);
+  });
+
   test("every page carries the same Content-Security-Policy as a <meta>, first in its head", async () => {
     for (const file of htmlFiles) {
       const $ = await loadPage(site, file);
