@@ -36,6 +36,9 @@ export async function prepareContent(work: string): Promise<string> {
   const target = path.join(content, "releases", "hostile");
   await mkdir(target, { recursive: true });
   for (const file of await hostileFiles()) await cp(path.join(HOSTILE_DIR, file), path.join(target, file));
+  // A photograph (910004 shows it), so that builds convert pictures: /img/ is then checked
+  // for caching, reproducibility (AVIF, WebP and JPEG made twice) and links like the rest.
+  await cp(path.join(repoRoot, "tests", "fixtures", "images", "photo.jpg"), path.join(content, "images", "fixture-photo.jpg"));
   return content;
 }
 
