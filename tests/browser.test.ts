@@ -170,7 +170,9 @@ async function goto(page: Page, url: string): Promise<void> {
 /** Waits for Pagefind's results and returns the paths they link to. */
 async function resultPaths(page: Page, site: string): Promise<string[]> {
   const links = page.locator(".pagefind-ui__result .pagefind-ui__result-link");
-  await page.locator(".pagefind-ui__result").first().waitFor(WAIT);
+  // Results are drawn as the word is typed, and each one's link after its data arrives:
+  // waited for is a link to the release, not any first result (which raced, on a busy machine).
+  await page.locator('.pagefind-ui__result .pagefind-ui__result-link[href$="/news/149840/"]').first().waitFor(WAIT);
   const paths: string[] = [];
   for (const link of await links.all()) {
     const href = await link.getAttribute("href");
