@@ -15,6 +15,7 @@ import { test } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { serveStatic, type StaticServer } from "./static-server.js";
 import { runBuild, temporaryDirectory } from "./support.js";
+import { withPage } from "./chromium.js";
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const ON_CI = process.env.CI === "true";
@@ -141,26 +142,6 @@ test("the built site in Chromium", { skip, timeout: 300_000 }, async (t) => {
     await rm(folder, { recursive: true, force: true });
   }
 });
-
-/** Runs a check in a fresh browser context; a page error or console error fails it. */
-async function withPage(browser: Browser, check: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: "fa-IR" });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(`page error: ${error.stack ?? error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console error: ${message.text()} (${message.location().url})`);
-  });
-  try {
-    await check(page);
-  } catch (error) {
-    if (error instanceof Error && errors.length > 0) error.message += `\nThe browser also reported:\n${errors.join("\n")}`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-  assert.deepEqual(errors, [], `the browser reported errors:\n${errors.join("\n")}`);
-}
 
 async function goto(page: Page, url: string): Promise<void> {
   const response = await page.goto(url, { waitUntil: "load" });
