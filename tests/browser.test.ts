@@ -8,28 +8,19 @@
  * developer machine and fails on CI (CI=true), so that CI never passes without it.
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { serveStatic, type StaticServer } from "./static-server.js";
 import { runBuild, temporaryDirectory } from "./support.js";
-import { withPage } from "./chromium.js";
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const ON_CI = process.env.CI === "true";
-const chromiumMissing = !existsSync(CHROMIUM_PATH);
-const skip =
-  chromiumMissing && !ON_CI
-    ? `Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install chromium\` (on CI, with CI=true, this is a failure)`
-    : false;
+import { CHROMIUM_PATH, chromiumMissing, launchChromium, skipWithoutChromium, withPage } from "./chromium.js";
 
 /** A word that occurs in seed release 149840 and in no other release. */
 const UNIQUE_WORD = "کهریزک";
 const WAIT = { timeout: 20_000 };
 
-test("the built site in Chromium", { skip, timeout: 300_000 }, async (t) => {
+test("the built site in Chromium", { skip: skipWithoutChromium, timeout: 300_000 }, async (t) => {
   assert.ok(!chromiumMissing, `CI=true and Chromium is missing at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
 
   const folder = await temporaryDirectory("akhbar-browser-");
@@ -41,21 +32,7 @@ test("the built site in Chromium", { skip, timeout: 300_000 }, async (t) => {
     assert.equal(build.code, 0, `the build failed:\n${build.log}`);
 
     server = await serveStatic(output);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      // Playwright adds --headless, --no-sandbox and a fresh --user-data-dir itself; these repeat
-      // the first two and keep the browser off the network.
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     const site = server.url;
     const open = browser;
 
