@@ -1,5 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
 import akhbarPlugin from "./src/eleventy-plugin.js";
+import { siteMetadata } from "./src/site.js";
 
 export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(akhbarPlugin);
@@ -13,4 +14,7 @@ export const config = {
   // Release bodies are Markdown only: a `{{` in an editor's text must never be run as a template.
   markdownTemplateEngine: false,
   htmlTemplateEngine: false,
+  // The path the site is served under comes from SITE_URL (src/site.ts); HtmlBasePlugin
+  // (src/deploy.ts) writes it into every address of every page.
+  pathPrefix: siteMetadata().pathPrefix,
 };

@@ -59,12 +59,14 @@ export function monthChart(year: JalaliYear): SafeHtml {
     const countLabel = bar.count === 0 ? t.noReleasesInMonth : fillString(t.releaseCount, { count: countText(LANG, bar.count) });
     const label = `${name}: ${countLabel}`;
     const shapes = html`<rect class="month-chart__slot" x="${bar.slotX}" y="0" width="${bar.slotWidth}" height="${height}"></rect>
-<rect class="month-chart__bar" x="${bar.x}" y="${bar.y}" width="${bar.width}" height="${bar.height}"></rect>
-<text class="month-chart__count" x="${bar.centerX}" y="${bar.y - 4}" text-anchor="middle" aria-hidden="true">${countText(LANG, bar.count)}</text>
+<rect class="month-chart__bar" x="${bar.x}" y="${bar.y}" width="${bar.width}" height="${bar.height}"></rect>`;
+    // The numbers are drawn outside the link: a link's visible text must be part of its
+    // accessible name (WCAG 2.5.3), and the label says the month by name, not by number.
+    const numbers = html`<text class="month-chart__count" x="${bar.centerX}" y="${bar.y - 4}" text-anchor="middle" aria-hidden="true">${countText(LANG, bar.count)}</text>
 <text class="month-chart__month" x="${bar.centerX}" y="${bar.baseY + 16}" text-anchor="middle" aria-hidden="true">${numberText(LANG, bar.month)}</text>`;
     return bar.count === 0
-      ? html`<g class="month-chart__empty"><title>${label}</title>${shapes}</g>`
-      : html`<a href="${monthUrl(year.year, bar.month)}" aria-label="${label}"><title>${label}</title>${shapes}</a>`;
+      ? html`<g class="month-chart__empty"><title>${label}</title>${shapes}${numbers}</g>`
+      : html`<a href="${monthUrl(year.year, bar.month)}" aria-label="${label}"><title>${label}</title>${shapes}</a>${numbers}`;
   });
   return html`<figure class="month-chart">
 <svg viewBox="0 0 ${width} ${height}" role="group" aria-labelledby="${captionId}">

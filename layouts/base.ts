@@ -4,6 +4,12 @@ import { directionOf, interfaceStrings } from "../src/i18n.js";
 import type { Language } from "../src/schema.js";
 import type { SiteMetadata } from "../src/site.js";
 import { siteFeedLinks } from "../src/feed-links.js";
+import { assetUrl } from "../src/asset-manifest.js";
+import { PRELOADED_FONTS } from "../src/fonts.js";
+import { contentSecurityPolicy } from "../src/security-policy.js";
+
+/** First in every head: the policy covers everything the page loads after it (src/security-policy.ts). */
+export const securityPolicyMeta = html`<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy("meta")}">`;
 
 /** Every page names the icon, so browsers do not ask for a missing /favicon.ico. */
 export const faviconLink = html`<link rel="icon" href="/favicon.svg" type="image/svg+xml">`;
@@ -25,7 +31,7 @@ export function renderPage(page: PageShell): string {
   const t = interfaceStrings(page.lang);
   const siteName = page.site.name[page.lang];
   const fullTitle = page.title ? `${page.title} | ${siteName}` : siteName;
-  const stylesheet = directionOf(page.lang) === "rtl" ? "/assets/site.rtl.css" : "/assets/site.css";
+  const stylesheet = assetUrl(directionOf(page.lang) === "rtl" ? "site.rtl.css" : "site.css");
   const sections: Array<[string, string]> = [
     ["/", t.home],
     [LATEST_NEWS_URL, t.latestNews],
@@ -38,13 +44,15 @@ export function renderPage(page: PageShell): string {
 <html lang="${page.lang}" dir="${directionOf(page.lang)}">
 <head>
 <meta charset="utf-8">
+${securityPolicyMeta}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <meta name="description" content="${page.description ?? page.site.description[page.lang]}">
 <meta name="color-scheme" content="light dark">
 <link rel="canonical" href="${page.site.url}${page.url}">
 ${faviconLink}
-<link rel="preload" href="/assets/fonts/Vazirmatn-NL-Regular.woff2" as="font" type="font/woff2" crossorigin>
+${page.lang === "fa" ? PRELOADED_FONTS.map((font) => html`<link rel="preload" href="${assetUrl(`fonts/${font}`)}" as="font" type="font/woff2" crossorigin>
+`) : ""}
 <link rel="stylesheet" href="${stylesheet}">
 ${siteFeedLinks(page.site, page.lang)}
 ${page.head}

@@ -37,7 +37,8 @@ export function pageNavigation(lang: Language, base: string, page: number, count
   const label = (number: number) => fillString(t.pageNumber, { page: numberText(lang, number) });
   const items = pageLinks(page, count).map((link) => {
     if (link === "gap") return html`<li class="pagination__gap" aria-hidden="true">…</li>`;
-    if (link === page) return html`<li><span aria-current="page" aria-label="${label(link)}">${numberText(lang, link)}</span></li>`;
+    // The current page is a link to itself, marked: a <span> may not carry a name (ARIA 1.2).
+    if (link === page) return html`<li><a href="${pagedUrl(base, link)}" aria-current="page" aria-label="${label(link)}">${numberText(lang, link)}</a></li>`;
     return html`<li><a href="${pagedUrl(base, link)}" aria-label="${label(link)}">${numberText(lang, link)}</a></li>`;
   });
   return html`<nav class="pagination" aria-label="${t.pagination}">

@@ -14,8 +14,8 @@ export function renderNotFound({ site }: { site: SiteMetadata }): string {
     head: html`<meta name="robots" content="noindex">`,
     body: html`<h1 class="page-title">${t.notFoundTitle}</h1>
 <p>${t.notFoundText}</p>
-<form role="search" action="/search/" method="get" class="search-form">
-<label for="not-found-query">${t.searchLabel}</label>
+<form role="search" action="/search/" method="get" class="search-form" aria-labelledby="not-found-search-label">
+<label id="not-found-search-label" for="not-found-query">${t.searchLabel}</label>
 <input id="not-found-query" name="q" type="search">
 <button type="submit">${t.search}</button>
 </form>

@@ -7,7 +7,7 @@
 import { html } from "../src/html.js";
 import { directionOf, interfaceStrings } from "../src/i18n.js";
 import type { Language } from "../src/schema.js";
-import { faviconLink } from "./base.js";
+import { faviconLink, securityPolicyMeta } from "./base.js";
 
 export interface RedirectPage {
   /** Root-relative address to go to. */
@@ -25,6 +25,7 @@ export function renderRedirect({ to, canonical, title, lang }: RedirectPage): st
 <html lang="${lang}" dir="${directionOf(lang)}">
 <head>
 <meta charset="utf-8">
+${securityPolicyMeta}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t.redirectTitle}</title>
 <meta name="robots" content="noindex">

@@ -12,6 +12,7 @@ import { toPersianDigits } from "../src/persian.js";
 import type { SiteMetadata } from "../src/site.js";
 import type { Language } from "../src/schema.js";
 import { renderPage } from "./base.js";
+import { assetUrl } from "../src/asset-manifest.js";
 
 /** Organizations and tags offered in the lists: the most used. Any other comes in by address (?tag=…). */
 export const LISTED_TERMS = 60;
@@ -73,10 +74,10 @@ export function renderSearch({ site, index, lang = "fa" }: { site: SiteMetadata;
     lang,
     title: t.search,
     url,
-    head: html`<script type="module" src="/assets/search.js"></script>`,
-    body: html`<h1 class="page-title">${t.searchLabel}</h1>
+    head: html`<script type="module" src="${assetUrl("search.js")}"></script>`,
+    body: html`<h1 class="page-title" id="search-title">${t.searchLabel}</h1>
 <noscript><p class="notice">${t.searchNeedsJs} <a href="${lang === "en" ? "/en/" : "/"}">${t.home}</a> · <a href="/archive/">${t.searchArchiveLink}</a></p></noscript>
-<form class="search-page" role="search" action="${url}" method="get" data-search-form data-strings="${JSON.stringify(scriptStrings(t))}" hidden>
+<form class="search-page" role="search" aria-labelledby="search-title" action="${url}" method="get" data-search-form data-strings="${JSON.stringify(scriptStrings(t))}" hidden>
 <div class="search-page__query">
 <label for="search-query">${t.searchQueryLabel}</label>
 <div class="search-page__box">

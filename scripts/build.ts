@@ -4,6 +4,8 @@
  */
 import { parseArgs } from "node:util";
 import { buildSite } from "../src/build.js";
+import { SettingError } from "../src/embargo.js";
+import { siteMetadata } from "../src/site.js";
 
 const { values } = parseArgs({
   options: {
@@ -14,10 +16,13 @@ const { values } = parseArgs({
 
 const started = performance.now();
 try {
+  // A SITE_URL that cannot be used stops the build here, with its message, before Eleventy reads its configuration.
+  siteMetadata();
   await buildSite({ input: values.input, output: values.output });
   console.log(`Built ${values.output}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-} catch {
+} catch (error) {
   // Eleventy has already printed the problem (for content errors: file, line, field).
+  if (error instanceof SettingError) console.error(error.message);
   console.error(`Build failed: ${values.output}/ was left as it was.`);
   process.exitCode = 1;
 }

@@ -1,21 +1,48 @@
-/** Stylesheets (one source, rtlcss for right to left), the Vazirmatn font files and scripts. */
+/**
+ * Stylesheets (one source, rtlcss for right to left), the Vazirmatn font files and scripts,
+ * each fingerprinted by its content (src/asset-manifest.ts). They are made at the start of
+ * each build, so that pages can name them, and written into the output at its end.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { addPage } from "./site-pages.js";
+import { AssetManifest, ASSETS_URL, fingerprint, setAssetManifest } from "./asset-manifest.js";
+import { FONT_FACES, fontFaceCss, subsetFonts } from "./fonts.js";
+import { bundleSearchClient } from "./search.js";
 import { buildStylesheets } from "./styles.js";
 
-// The Non-Latin cut of Vazirmatn: 22 KB a weight instead of 50 KB. Latin text uses the
-// reader's system font, which is there already.
-const FONT_DIR = "node_modules/vazirmatn/misc/Non-Latin/fonts/webfonts";
-const FONT_FILES = ["Vazirmatn-NL-Regular.woff2", "Vazirmatn-NL-Bold.woff2"];
-
 export function registerAssets(eleventyConfig: UserConfig): void {
-  addPage(eleventyConfig, "site-ltr", "/assets/site.css", async () => (await buildStylesheets()).ltr);
-  addPage(eleventyConfig, "site-rtl", "/assets/site.rtl.css", async () => (await buildStylesheets()).rtl);
+  let manifest: AssetManifest | undefined;
+  eleventyConfig.on("eleventy.before", async () => {
+    manifest = await buildAssetManifest();
+    setAssetManifest(manifest);
+  });
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
+    if (outputMode !== "fs" || !manifest) return;
+    await writeAssets(directories.output, manifest);
+  });
 
   eleventyConfig.addPassthroughCopy({ "src/assets/favicon.svg": "favicon.svg" });
-  for (const font of FONT_FILES) eleventyConfig.addPassthroughCopy({ [`${FONT_DIR}/${font}`]: `assets/fonts/${font}` });
   eleventyConfig.addPassthroughCopy({ [path.join(eleventyConfig.directories.input, "images")]: "images" });
   eleventyConfig.addWatchTarget("src/");
   eleventyConfig.addWatchTarget("layouts/");
+}
+
+/** Fonts first: the stylesheets name them, so their addresses are part of the stylesheets' content. */
+export async function buildAssetManifest(): Promise<AssetManifest> {
+  const fontFiles = await subsetFonts();
+  const fonts = FONT_FACES.map((face) => fingerprint(`fonts/${face.name}`, fontFiles.get(face.name)!));
+  // Relative to the stylesheet (both live in /assets/): right under any path prefix.
+  const faces = fontFaceCss((face) => fonts.find((font) => font.name === `fonts/${face.name}`)!.url.slice(ASSETS_URL.length));
+  const { ltr, rtl } = await buildStylesheets(faces);
+  const searchScript = fingerprint("search.js", await bundleSearchClient());
+  return new AssetManifest([...fonts, fingerprint("site.css", ltr), fingerprint("site.rtl.css", rtl), searchScript]);
+}
+
+async function writeAssets(outputDir: string, manifest: AssetManifest): Promise<void> {
+  for (const asset of manifest.assets) {
+    const target = path.join(outputDir, asset.url);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, asset.content);
+  }
 }

@@ -7,7 +7,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import { indexArchive, type ArchiveIndex } from "./collections.js";
 import { loadArchive, type Archive } from "./content.js";
 import type { AkhbarContext } from "./context.js";
-import { registerReleasePages, writeReleasePages } from "./release-pages.js";
+import { registerReleasePages } from "./release-pages.js";
 import { registerSitePages } from "./site-pages.js";
 import { registerAssets } from "./assets.js";
 import { registerSearchIndex } from "./search.js";
@@ -17,6 +17,7 @@ import { registerRedirects } from "./redirects.js";
 import { registerEnglishSection } from "./english.js";
 import { registerImages } from "./images.js";
 import { registerBrowsePages } from "./browse-pages.js";
+import { registerDeployment } from "./deploy.js";
 import { siteMetadata } from "./site.js";
 import { buildTime } from "./embargo.js";
 
@@ -35,22 +36,27 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
     includeDrafts: () => includeDrafts,
   };
 
-  eleventyConfig.on("eleventy.before", async ({ directories, runMode, outputMode }) => {
+  // Handlers of one event run one after another, in the order registered below: each step
+  // can rely on what the steps before it made (Eleventy's default runs them all at once).
+  eleventyConfig.setEventEmitterMode("sequential");
+
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     includeDrafts = runMode !== "build";
     archive = await loadArchive(directories.input, { includeDrafts, now: buildTime() });
     index = undefined;
-    if (outputMode === "fs") await writeReleasePages(directories.output, context);
   });
-
+  // Before the release pages, which name the fingerprinted assets and the converted pictures.
+  registerAssets(eleventyConfig);
+  registerImages(eleventyConfig);
   registerReleasePages(eleventyConfig, context);
   registerSitePages(eleventyConfig, context);
   registerBrowsePages(eleventyConfig, context);
-  registerAssets(eleventyConfig);
   registerFeeds(eleventyConfig, context);
   registerSitemaps(eleventyConfig, context);
   registerRedirects(eleventyConfig, context);
   registerEnglishSection(eleventyConfig, context);
-  registerImages(eleventyConfig);
   // Last: the index is built over the pages the steps above wrote.
   registerSearchIndex(eleventyConfig, context);
+  // After the index: the host's _headers name every file the build wrote.
+  registerDeployment(eleventyConfig, context);
 }

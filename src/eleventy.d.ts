@@ -43,6 +43,8 @@ declare module "@11ty/eleventy" {
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     on(event: "eleventy.before" | "eleventy.after", handler: (args: EleventyEventArguments) => unknown): void;
+    /** "sequential": the handlers of one event run one after another, in the order they were added. */
+    setEventEmitterMode(mode: "parallel" | "sequential"): void;
     addPlugin<T>(plugin: (config: UserConfig, options: T) => void, options?: T): void;
   }
 
@@ -51,6 +53,12 @@ declare module "@11ty/eleventy" {
     quietMode?: boolean;
     runMode?: "build" | "watch" | "serve";
   }
+
+  /**
+   * Rewrites every address in every HTML page for the config's `pathPrefix` (href, src,
+   * srcset, action, a refresh's url, …); does nothing when the prefix is `/`.
+   */
+  export function HtmlBasePlugin(config: UserConfig, options?: { baseHref?: string; extensions?: string }): void;
 
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);

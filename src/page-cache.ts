@@ -71,7 +71,7 @@ export class PageCache {
   }
 
   /** The page stored under `key`, or a page newly made by `render` and stored. */
-  async page(key: string, render: () => string): Promise<string> {
+  async page(key: string, render: () => string | Promise<string>): Promise<string> {
     this.used.add(key);
     const file = path.join(this.dir, `${key}.html`);
     try {
@@ -81,7 +81,7 @@ export class PageCache {
     } catch {
       // not cached yet
     }
-    const content = render();
+    const content = await render();
     this.report.rendered++;
     if (!this.folderMade) {
       await mkdir(this.dir, { recursive: true });

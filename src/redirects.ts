@@ -16,6 +16,8 @@ import type { AkhbarContext } from "./context.js";
 import type { Language } from "./schema.js";
 import { renderRedirect } from "../layouts/redirect.js";
 import { writeGeneratedFiles } from "./page-writer.js";
+import { withPathPrefix } from "./site.js";
+import { prefixHtmlUrls } from "./html-urls.js";
 
 /** Hosts of the old website, whose /News/<n>/ addresses a release's `source` may carry. */
 const OLD_SITE_HOSTS = new Set(["ostan-th.ir", "www.ostan-th.ir"]);
@@ -67,13 +69,15 @@ export function planRedirects(releases: readonly Release[]): Redirect[] {
  * common case, /News/<id>/ → /news/<id>/, is one placeholder rule; the exceptions (English
  * releases, old addresses with another number) are listed first, as the first matching rule wins.
  */
-export function renderRedirectsFile(redirects: readonly Redirect[]): string {
+export function renderRedirectsFile(redirects: readonly Redirect[], pathPrefix = "/"): string {
+  // Hosts match the whole path as requested: under a path prefix, that includes the prefix.
+  const at = (url: string) => withPathPrefix(pathPrefix, url);
   const lines = ["# Old and moved addresses: first matching rule wins (Netlify, Cloudflare Pages)."];
   for (const { from, to } of redirects) {
     if (isPlaceholderCase(from, to)) continue;
-    lines.push(`${from} ${to} 301`, `${from.slice(0, -1)} ${to} 301`);
+    lines.push(`${at(from)} ${at(to)} 301`, `${at(from.slice(0, -1))} ${at(to)} 301`);
   }
-  lines.push("/News/:id/ /news/:id/ 301", "/News/:id /news/:id/ 301");
+  lines.push(`${at("/News/:id/")} ${at("/news/:id/")} 301`, `${at("/News/:id")} ${at("/news/:id/")} 301`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -163,11 +167,11 @@ export function registerRedirects(eleventyConfig: UserConfig, context: AkhbarCon
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs") return;
     const pages = skipLegacyPages ? redirects().filter((redirect) => !redirect.from.startsWith("/News/")) : redirects();
-    await writeGeneratedFiles(directories.output, pages, (redirect) => ({
+    await writeGeneratedFiles(directories.output, pages, async (redirect) => ({
       path: `${redirect.from}index.html`,
-      content: renderRedirect({ ...redirect, canonical: absoluteUrl(context.site.url, redirect.to) }),
+      content: await prefixHtmlUrls(renderRedirect({ ...redirect, canonical: absoluteUrl(context.site.url, redirect.to) }), context.site.pathPrefix),
     }));
   });
 
-  eleventyConfig.addTemplate("akhbar/redirects-file.11ty.js", { render: () => renderRedirectsFile(redirects()) }, { permalink: "/_redirects", layout: false, eleventyExcludeFromCollections: true });
+  eleventyConfig.addTemplate("akhbar/redirects-file.11ty.js", { render: () => renderRedirectsFile(redirects(), context.site.pathPrefix) }, { permalink: "/_redirects", layout: false, eleventyExcludeFromCollections: true });
 }

@@ -10,8 +10,7 @@
  * any feed carries.
  */
 import { readFile } from "node:fs/promises";
-import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
-import { absoluteUrl } from "./absolute-url.js";
+import { absoluteHtmlUrls } from "./html-urls.js";
 import type { Release } from "./content.js";
 import { parseFrontMatter } from "./frontmatter.js";
 import { createMarkdown } from "./markdown.js";
@@ -53,6 +52,6 @@ export function renderBodyFromFile(siteUrl: string): BodyRenderer {
   const markdown = createMarkdown();
   return async (release) => {
     const { body } = parseFrontMatter(await readFile(release.inputPath, "utf8"));
-    return convertHtmlToAbsoluteUrls(markdown.render(body), absoluteUrl(siteUrl, release.url));
+    return absoluteHtmlUrls(markdown.render(body), siteUrl, release.url);
   };
 }

@@ -21,6 +21,8 @@ import { releasePageBrowsing } from "./browse-pages.js";
 import { writeGeneratedFiles, type WriteReport } from "./page-writer.js";
 import { PageCache, pageCacheDir, type PageCacheReport } from "./page-cache.js";
 import { html } from "./html.js";
+import { prefixHtmlUrls } from "./html-urls.js";
+import { assetManifestKey } from "./asset-manifest.js";
 import type { WrittenPage } from "./sitemaps.js";
 
 export function registerReleasePages(eleventyConfig: UserConfig, context: AkhbarContext): void {
@@ -29,6 +31,10 @@ export function registerReleasePages(eleventyConfig: UserConfig, context: Akhbar
   eleventyConfig.addWatchTarget(eleventyConfig.directories.input);
   // Lists are made from the validated archive; Eleventy's own collections are not used.
   eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
+  // Written as soon as the archive is read, before Eleventy renders its own pages: nothing of them stays in memory.
+  eleventyConfig.on("eleventy.before", async ({ directories, outputMode }) => {
+    if (outputMode === "fs") await writeReleasePages(directories.output, context);
+  });
 }
 
 /** The releases that get a page in this build: published ones, and in preview drafts and embargoed ones too. */
@@ -55,12 +61,12 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
       const { body } = parseFrontMatter(source);
       // The environment names the file, for the picture pipeline's messages (as Eleventy's page data did).
       const bodyHtml = markdown.render(body, { page: { inputPath: release.inputPath } });
-      return renderRelease({ site: context.site, release, bodyHtml, image: leadImage(release), browsing });
+      return prefixHtmlUrls(renderRelease({ site: context.site, release, bodyHtml, image: leadImage(release), browsing }), context.site.pathPrefix);
     };
     const target = `${release.url}index.html`;
     if (release.image !== undefined || source.includes("![")) {
       cache.report.rendered++;
-      return { path: target, content: render() };
+      return { path: target, content: await render() };
     }
     const inputs = JSON.stringify({
       source,
@@ -69,6 +75,8 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
       browsing: html`${browsing.before}${browsing.after}`.value,
       links: [browsing.countyUrl, browsing.organizationUrl, [...browsing.tagUrls]],
       site,
+      // The stylesheets', fonts' and script's fingerprinted addresses, which every page names.
+      assets: assetManifestKey(),
     });
     return { path: target, content: await cache.page(cache.key(inputs), render) };
   });

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /**
- * The search page's script, bundled by esbuild into /assets/search.js (see search.ts).
+ * The search page's script, bundled by esbuild (search.ts) and served fingerprinted as /assets/search.<hash>.js (assets.ts).
  *
  * It reads the search from the address (/search/?q=…&county=…&organization=…&tag=…&year=…&sort=date),
  * runs it with Pagefind's JavaScript API, and keeps the address in step with the form
@@ -12,7 +12,11 @@
 import { formatPersianNumber, normalizeQuery } from "./persian.js";
 import { excerptOf, queryTerms, readIndexText, revealHidden, showText, type ExcerptPart } from "./search-text.js";
 
-const PAGEFIND_URL = "/pagefind/pagefind.js";
+/**
+ * Pagefind's script, found from this script's own address (/assets/search.<hash>.js): right
+ * under any path prefix the site is served below, with nothing for the page to pass along.
+ */
+const PAGEFIND_URL = new URL("../pagefind/pagefind.js", import.meta.url).href;
 const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 250;
 const FILTERS = ["county", "organization", "tag", "year"] as const;
@@ -229,8 +233,9 @@ function start(form: HTMLFormElement): void {
   const initial = stateFromAddress(new URL(location.href));
   showState(initial);
   form.hidden = false;
+  // The box is not focused on arrival: the skip link stays the first tab stop, and a screen
+  // reader starts at the top of the page like on every other page.
   if (initial.query.trim() !== "" || Object.keys(initial.filters).length > 0) void run();
-  else input.focus();
 }
 
 const form = document.querySelector<HTMLFormElement>("form[data-search-form]");

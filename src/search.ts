@@ -21,15 +21,13 @@ import type { AkhbarContext } from "./context.js";
 import { createMarkdown } from "./markdown.js";
 import { markdownBlocks, releaseTexts, searchDocument, type TextBlock } from "./search-document.js";
 import { CompoundLexicon, IndexTextEncoder } from "./search-text.js";
-import { addPage } from "./site-pages.js";
+import { canonicalPagefindBundle } from "./pagefind-bundle.js";
 
 const CLIENT_ENTRY = fileURLToPath(new URL("./search-client.ts", import.meta.url));
 /** Documents handed to Pagefind at once: its backend indexes them in parallel. */
 const BATCH_SIZE = 64;
 
 export function registerSearchIndex(eleventyConfig: UserConfig, context: AkhbarContext): void {
-  addPage(eleventyConfig, "search-script", "/assets/search.js", bundleSearchClient);
-
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     const releases = context.archive().releases;
     const parser = createMarkdown();
@@ -84,7 +82,7 @@ export async function buildSearchIndex(siteDir: string, releases: readonly Index
     const bundle = await index.getFiles();
     if (bundle.errors.length > 0) throw new Error(`Pagefind could not write its index: ${bundle.errors.join("; ")}`);
     const outputDir = path.join(siteDir, "pagefind");
-    for (const file of bundle.files) {
+    for (const file of canonicalPagefindBundle(bundle.files)) {
       const target = path.join(outputDir, file.path);
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, file.content);

@@ -1,10 +1,16 @@
 /**
  * Site metadata: the one place layouts, feeds and sitemaps read the site's name, address
- * and publisher from. A deployment sets SITE_URL to its own address.
+ * and publisher from. A deployment sets SITE_URL to its own address; a site served below a
+ * folder of its host (GitHub Pages: https://user.github.io/akhbar) says so in the same
+ * setting, and every link, asset, feed, sitemap and the search follow it (docs/deploy.md).
  */
+import { SettingError } from "./embargo.js";
+
 export interface SiteMetadata {
-  /** Absolute base URL, without a trailing slash. */
+  /** Absolute base URL, without a trailing slash; with the path prefix when there is one. */
   url: string;
+  /** The path the site is served under, from SITE_URL: `/`, or `/akhbar/` (with both slashes). */
+  pathPrefix: string;
   name: { fa: string; en: string };
   description: { fa: string; en: string };
   publisher: { fa: string; en: string };
@@ -13,8 +19,10 @@ export interface SiteMetadata {
 }
 
 export function siteMetadata(env: NodeJS.ProcessEnv = process.env): SiteMetadata {
+  const url = siteUrlSetting(env.SITE_URL);
   return {
-    url: (env.SITE_URL ?? "https://news.example.org").replace(/\/+$/, ""),
+    url,
+    pathPrefix: pathPrefixOf(url),
     name: { fa: "آرشیو خبرهای استانداری تهران", en: "Tehran Governorate News Archive" },
     description: {
       fa: "خبرها و اطلاعیه‌های روابط‌عمومی استانداری تهران و شهرستان‌های استان",
@@ -22,4 +30,27 @@ export function siteMetadata(env: NodeJS.ProcessEnv = process.env): SiteMetadata
     },
     publisher: { fa: "روابط‌عمومی استانداری تهران", en: "Tehran Governorate Public Relations" },
   };
+}
+
+/** SITE_URL, checked: an absolute http(s) address without query or fragment, trailing slashes dropped. */
+function siteUrlSetting(setting: string | undefined): string {
+  const value = setting?.trim() || "https://news.example.org";
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
+    throw new SettingError(
+      `SITE_URL must be the site's public address, such as https://news.example.org or https://user.github.io/akhbar (no query, no #), not "${value}"`,
+    );
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+/** The path part of the site's address, as Eleventy's pathPrefix wants it: `/` or `/a/b/`. */
+export function pathPrefixOf(siteUrl: string): string {
+  const pathname = new URL(siteUrl).pathname.replace(/\/+$/, "");
+  return `${pathname}/`;
+}
+
+/** A root-relative address of the site (`/news/1/`) as the host serves it, under the path prefix. */
+export function withPathPrefix(pathPrefix: string, url: string): string {
+  return `${pathPrefix.replace(/\/$/, "")}${url.startsWith("/") ? "" : "/"}${url}`;
 }

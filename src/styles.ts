@@ -4,7 +4,8 @@ import rtlcss from "rtlcss";
 
 const SOURCE = new URL("./styles/site.css", import.meta.url);
 
-export async function buildStylesheets(): Promise<{ ltr: string; rtl: string }> {
-  const ltr = await readFile(SOURCE, "utf8");
+/** `fontFaces` (the @font-face rules, src/fonts.ts) go first, as @font-face rules should. */
+export async function buildStylesheets(fontFaces = ""): Promise<{ ltr: string; rtl: string }> {
+  const ltr = `${fontFaces}${fontFaces ? "\n" : ""}${await readFile(SOURCE, "utf8")}`;
   return { ltr, rtl: rtlcss.process(ltr) };
 }

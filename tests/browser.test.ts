@@ -47,7 +47,7 @@ test("the built site in Chromium", { skip: skipWithoutChromium, timeout: 300_000
 
         // The font files are served as fonts, and the browser loaded the regular face for the text.
         const fetched = await page.evaluate<{ status: number; type: string | null; bytes: number }>(`
-          fetch("/assets/fonts/Vazirmatn-NL-Regular.woff2").then(async (response) => ({
+          fetch(document.querySelector('link[rel="preload"][as="font"]').href).then(async (response) => ({
             status: response.status,
             type: response.headers.get("content-type"),
             bytes: (await response.arrayBuffer()).byteLength,

@@ -14,6 +14,7 @@ import { repoRoot, runBuild, temporaryDirectory } from "./support.js";
 import { load } from "cheerio";
 import { elementsOf, exists, fileForUrl, findBrokenLinks, listFiles, loadPage, type Page } from "./html.js";
 import { describeNewsroomOutput, NEWSROOM_BUILD_ENV } from "./build-output-newsroom.js";
+import { validatePages } from "./ship-support.js";
 
 const FIXTURES = path.join(repoRoot, "tests", "fixtures", "build");
 const HOSTILE_ID = 900001;
@@ -225,7 +226,7 @@ describe("release pages", () => {
       const $ = await releasePage(release.id);
       const expected = release.lang === "en" ? { lang: "en", dir: "ltr" } : { lang: "fa", dir: "rtl" };
       assert.deepEqual({ lang: $("html").attr("lang"), dir: $("html").attr("dir") }, expected, `news/${release.id}`);
-      assert.equal($('link[rel="stylesheet"]').attr("href"), release.lang === "en" ? "/assets/site.css" : "/assets/site.rtl.css", `news/${release.id}`);
+      assert.match($('link[rel="stylesheet"]').attr("href") ?? "", release.lang === "en" ? /^\/assets\/site\.[0-9a-f]{10}\.css$/ : /^\/assets\/site\.rtl\.[0-9a-f]{10}\.css$/, `news/${release.id}`);
     }
     assert.equal((await releasePage(ENGLISH_ID))("html").attr("dir"), "ltr");
   });
@@ -448,7 +449,10 @@ describe("search", () => {
     const options = form.find("details[data-search-options]");
     assert.deepEqual({ summary: options.children("summary").text(), open: options.attr("open"), selects: options.find("select").length }, { summary: "محدود کردن و ترتیب نتایج", open: undefined, selects: 5 });
     assert.equal($("#search-status").attr("role"), "status");
-    assert.deepEqual($("script[src]").map((_, element) => ({ src: $(element).attr("src"), type: $(element).attr("type") })).get(), [{ src: "/assets/search.js", type: "module" }]);
+    const scripts = $("script[src]").map((_, element) => ({ src: $(element).attr("src") ?? "", type: $(element).attr("type") })).get();
+    assert.equal(scripts.length, 1);
+    assert.equal(scripts[0]!.type, "module");
+    assert.match(scripts[0]!.src, /^\/assets\/search\.[0-9a-f]{10}\.js$/);
     const noscript = $("noscript");
     assert.equal(noscript.length, 1);
     // The parser reads <noscript> as a browser with scripts does: as text, so parse it again.
@@ -477,8 +481,10 @@ describe("search", () => {
   });
 
   test("the search script is one bundled module with the Persian rules, and no Pagefind UI is loaded", async () => {
-    const script = await readFile(path.join(site, "assets", "search.js"), "utf8");
-    assert.ok(script.includes("/pagefind/pagefind.js"), "the script does not load Pagefind's API");
+    const $ = await loadPage(site, "search/index.html");
+    const script = await readFile(fileForUrl(site, $("script[src]").attr("src")!)!, "utf8");
+    // Found from the script's own address (/assets/…), so that a path prefix is followed.
+    assert.ok(script.includes("../pagefind/pagefind.js"), "the script does not load Pagefind's API");
     assert.doesNotMatch(script, /^\s*import\s/m, "the script imports other modules: it must be bundled");
     assert.ok(script.includes("ۀ"), "the Persian folding table is not in the script");
   });
@@ -518,9 +524,20 @@ describe("stylesheets and fonts", () => {
     return match[1]!;
   };
 
+  /** The two stylesheets' fingerprinted names: [left to right, right to left]. */
+  const stylesheets = async () => {
+    const files = (await readdir(path.join(site, "assets"))).filter((file) => file.endsWith(".css"));
+    const ltr = files.filter((file) => /^site\.[0-9a-f]{10}\.css$/.test(file));
+    const rtl = files.filter((file) => /^site\.rtl\.[0-9a-f]{10}\.css$/.test(file));
+    assert.equal(ltr.length, 1, files.join(", "));
+    assert.equal(rtl.length, 1, files.join(", "));
+    return [ltr[0]!, rtl[0]!] as const;
+  };
+
   test("site.rtl.css is site.css flipped by rtlcss", async () => {
-    const ltr = await readFile(path.join(site, "assets", "site.css"), "utf8");
-    const rtl = await readFile(path.join(site, "assets", "site.rtl.css"), "utf8");
+    const [ltrFile, rtlFile] = await stylesheets();
+    const ltr = await readFile(path.join(site, "assets", ltrFile), "utf8");
+    const rtl = await readFile(path.join(site, "assets", rtlFile), "utf8");
     assert.notEqual(rtl, ltr);
     const ltrMeta = ruleBody(ltr, ".release__meta");
     const rtlMeta = ruleBody(rtl, ".release__meta");
@@ -534,28 +551,38 @@ describe("stylesheets and fonts", () => {
 
   test("every font is a WOFF2 file, referenced by both stylesheets with font-display: swap", async () => {
     const fonts = (await readdir(path.join(site, "assets", "fonts"))).sort();
-    assert.deepEqual(fonts, ["Vazirmatn-NL-Bold.woff2", "Vazirmatn-NL-Regular.woff2"]);
+    assert.deepEqual(fonts.map((font) => font.replace(/\.[0-9a-f]{10}\./, ".")), ["Vazirmatn-Bold.woff2", "Vazirmatn-Regular.woff2"]);
     for (const font of fonts) {
       const bytes = await readFile(path.join(site, "assets", "fonts", font));
       assert.equal(bytes.subarray(0, 4).toString("latin1"), "wOF2", `${font} is not WOFF2`);
     }
-    for (const stylesheet of ["site.css", "site.rtl.css"]) {
+    for (const stylesheet of await stylesheets()) {
       const css = await readFile(path.join(site, "assets", stylesheet), "utf8");
       const faces = [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].map((match) => match[1]!);
       assert.equal(faces.length, fonts.length, stylesheet);
       const referenced = faces.map((face) => {
         assert.match(face, /font-display:\s*swap;/, `${stylesheet}: a @font-face without font-display: swap`);
-        return /url\("\/assets\/fonts\/([^"]+)"\)\s*format\("woff2"\)/.exec(face)?.[1];
+        // Relative to the stylesheet, which is in /assets/: right under any path prefix.
+        return /url\("fonts\/([^"]+)"\)\s*format\("woff2"\)/.exec(face)?.[1];
       });
       assert.deepEqual(referenced.sort(), fonts, stylesheet);
     }
   });
 
-  test("pages preload the regular font with crossorigin", async () => {
+  test("Persian pages preload both fonts with crossorigin; English pages, which do not use them, do not", async () => {
     const $ = await loadPage(site, "index.html");
-    const preload = $('link[rel="preload"][as="font"]');
-    assert.equal(preload.attr("href"), "/assets/fonts/Vazirmatn-NL-Regular.woff2");
-    assert.equal(preload.attr("crossorigin"), "");
+    const preloads = $('link[rel="preload"][as="font"]').toArray().map((element) => $(element));
+    assert.deepEqual(
+      preloads.map((preload) => (preload.attr("href") ?? "").replace(/\.[0-9a-f]{10}\./, ".")),
+      ["/assets/fonts/Vazirmatn-Regular.woff2", "/assets/fonts/Vazirmatn-Bold.woff2"],
+    );
+    for (const preload of preloads) {
+      assert.ok(await exists(fileForUrl(site, preload.attr("href")!)!));
+      assert.equal(preload.attr("crossorigin"), "");
+      assert.equal(preload.attr("type"), "font/woff2");
+    }
+    const english = await loadPage(site, "en/index.html");
+    assert.equal(english('link[rel="preload"]').length, 0);
   });
 });
 
@@ -591,6 +618,11 @@ describe("links and other pages", () => {
     ]);
     assert.equal(fileForUrl(fake, "/news/1/?x#y"), path.join(fake, "news", "1", "index.html"));
     assert.equal(fileForUrl(fake, "https://example.org/"), undefined);
+  });
+
+  test("every page passes html-validate (.htmlvalidate.mjs; tests/ship-output.test.ts checks a site under a path prefix)", async () => {
+    const pages = (await listFiles(site)).filter((file) => file.endsWith(".html"));
+    assert.deepEqual(await validatePages(site, pages), []);
   });
 
   test("404.html is a Persian page that is not indexed and leads home", async () => {

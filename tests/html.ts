@@ -69,30 +69,42 @@ export function elementsOf($: Page): Array<{ tag: string; attributes: Record<str
 
 const URL_ATTRIBUTES = ["href", "src", "action", "poster", "data"] as const;
 
+/**
+ * Every address an HTML page refers to (href, src, srcset, action, a refresh's url, …), as
+ * written, in document order; fragments (`#main`) and empty values left out.
+ */
+export function urlsOfHtml($: Page): string[] {
+  const urls: string[] = [];
+  const add = (value: string | undefined) => {
+    const trimmed = value?.trim();
+    if (trimmed && !trimmed.startsWith("#")) urls.push(trimmed);
+  };
+  for (const { tag, attributes } of elementsOf($)) {
+    for (const name of URL_ATTRIBUTES) add(attributes[name]);
+    for (const candidate of (attributes.srcset ?? "").split(",")) add(candidate.trim().split(/\s+/)[0]);
+    if (tag === "meta" && attributes["http-equiv"]?.toLowerCase() === "refresh") add(/url=(.*)$/i.exec(attributes.content ?? "")?.[1]?.replace(/^['"]|['"]$/g, ""));
+  }
+  return urls;
+}
+
 /** Every root-relative address an HTML page refers to (href, src, srcset, action, …), in document order. */
 export function internalUrlsOfHtml($: Page): string[] {
+  return urlsOfHtml($).filter((url) => url.startsWith("/") && !url.startsWith("//"));
+}
+
+/** Every `url(…)` and `@import` of a stylesheet, as written. */
+export function urlsOfCss(css: string): string[] {
   const urls: string[] = [];
-  for (const { attributes } of elementsOf($)) {
-    for (const name of URL_ATTRIBUTES) {
-      const value = attributes[name]?.trim();
-      if (value?.startsWith("/") && !value.startsWith("//")) urls.push(value);
-    }
-    for (const candidate of (attributes.srcset ?? "").split(",")) {
-      const value = candidate.trim().split(/\s+/)[0] ?? "";
-      if (value.startsWith("/") && !value.startsWith("//")) urls.push(value);
-    }
+  for (const match of css.matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)|@import\s+(["'])([^"']+)\3/g)) {
+    const value = (match[2] ?? match[4] ?? "").trim();
+    if (value && !value.startsWith("#")) urls.push(value);
   }
   return urls;
 }
 
 /** Every root-relative `url(…)` and `@import` in a stylesheet. */
 export function internalUrlsOfCss(css: string): string[] {
-  const urls: string[] = [];
-  for (const match of css.matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)|@import\s+(["'])([^"']+)\3/g)) {
-    const value = (match[2] ?? match[4] ?? "").trim();
-    if (value.startsWith("/") && !value.startsWith("//")) urls.push(value);
-  }
-  return urls;
+  return urlsOfCss(css).filter((url) => url.startsWith("/") && !url.startsWith("//"));
 }
 
 export interface BrokenLink {
@@ -101,32 +113,62 @@ export interface BrokenLink {
   url: string;
 }
 
+export interface CrawlOptions {
+  /** The path the site is served under (`/akhbar/`, default `/`): every address must stay below it. */
+  pathPrefix?: string;
+  /** The site's absolute address (SITE_URL): absolute links to it (canonical, …) are checked too. */
+  siteUrl?: string;
+}
+
 /**
- * Crawls every *.html (and *.css) file of a built site and returns each internal address
- * that does not resolve to a file of the site. An empty list means no broken links.
+ * Where an address written in `from` (a file of the site, relative to its folder) leads on
+ * the site, as a root-relative path without the prefix (`/news/1/`); `outside` for an
+ * address on the site's host that is not below the prefix; undefined for other sites and
+ * schemes (https://elsewhere, mailto:, data:).
  */
-export async function findBrokenLinks(siteDir: string): Promise<{ checked: number; broken: BrokenLink[] }> {
+export function siteTargetOf(from: string, url: string, { pathPrefix = "/", siteUrl }: CrawlOptions = {}): string | undefined | "outside" {
+  const origin = "http://crawler.invalid";
+  let resolved: URL;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//")) {
+    if (!siteUrl || !/^https?:/i.test(url) && !url.startsWith("//")) return undefined;
+    const absolute = new URL(url, siteUrl);
+    const site = new URL(siteUrl);
+    if (absolute.host !== site.host) return undefined;
+    resolved = new URL(`${absolute.pathname}${absolute.search}${absolute.hash}`, origin);
+  } else {
+    // A page is served at its folder's address; index.html or not, relative links resolve alike.
+    resolved = new URL(url, `${origin}${pathPrefix}${from.split("/").map(encodeURIComponent).join("/")}`);
+  }
+  // `..` climbing out of the site, written literally, is broken even if the URL parser would tidy it away.
+  if (url.startsWith("/") && !url.startsWith("//") && /(^|\/)\.\.(\/|$)/.test(url.replace(/[?#].*$/s, ""))) return "outside";
+  if (!resolved.pathname.startsWith(pathPrefix)) return "outside";
+  return `/${resolved.pathname.slice(pathPrefix.length)}${resolved.search}${resolved.hash}`;
+}
+
+/**
+ * Crawls every *.html (and *.css) file of a built site and returns each address of the
+ * site (root-relative, relative, or absolute to `siteUrl`) that does not resolve to a file
+ * of the site. An empty list means no broken links.
+ */
+export async function findBrokenLinks(siteDir: string, options: CrawlOptions = {}): Promise<{ checked: number; broken: BrokenLink[] }> {
   const files = await listFiles(siteDir);
+  // Looked up in the listing rather than asked of the file system: a large site has hundreds of thousands of links.
+  const root = path.resolve(siteDir);
+  const present = new Set(files.map((file) => path.join(root, file)));
   const broken: BrokenLink[] = [];
   let checked = 0;
   for (const from of files) {
     let urls: string[];
-    if (from.endsWith(".html")) urls = internalUrlsOfHtml(await loadPage(siteDir, from));
-    else if (from.endsWith(".css")) urls = internalUrlsOfCss(await readFile(path.join(siteDir, from), "utf8"));
+    if (from.endsWith(".html")) urls = urlsOfHtml(await loadPage(siteDir, from));
+    else if (from.endsWith(".css")) urls = urlsOfCss(await readFile(path.join(siteDir, from), "utf8"));
     else continue;
     for (const url of urls) {
+      const target = siteTargetOf(from, url, options);
+      if (target === undefined) continue;
       checked++;
-      const file = fileForUrl(siteDir, url);
-      if (!file || !(await isFile(file))) broken.push({ from, url });
+      const file = target === "outside" ? undefined : fileForUrl(siteDir, target);
+      if (!file || !present.has(file)) broken.push({ from, url });
     }
   }
   return { checked, broken };
-}
-
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -199,10 +199,15 @@ test("search in Chromium, through the /search/ page", { skip: skipWithoutChromiu
       }),
     );
 
-    await t.test("by keyboard: the box has focus, Enter searches, Tab reaches the results, «more» moves focus to the new ones", () =>
+    await t.test("by keyboard: skip link, then the box, Enter searches, Tab reaches the results, «more» moves focus to the new ones", () =>
       withPage(open, async (page) => {
         await page.goto(`${site}/search/`);
         await page.locator("form[data-search-form]").waitFor({ state: "visible" });
+        // Nothing takes the focus on arrival: the skip link is the first stop, and the box the first in the content.
+        await page.keyboard.press("Tab");
+        assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("href")), "#main");
+        await page.keyboard.press("Enter");
+        await page.keyboard.press("Tab");
         assert.equal(await page.evaluate(() => document.activeElement?.id), "search-query");
         assert.equal(await page.locator("#search-county").isVisible(), false, "the filters are not folded away");
         await page.keyboard.type("بودجه");

@@ -3,11 +3,16 @@
  * static hosts the site is deployed to: `/dir/` serves `/dir/index.html`, `/dir` redirects
  * to `/dir/`, a missing file gets 404.html with status 404, and nothing outside the folder
  * is ever served. Bound to 127.0.0.1 on a free port chosen by the system.
+ *
+ * Options make it a host with a path prefix (the site answers only below `/akhbar/`, as on
+ * GitHub Pages) and one that reads the site's `_headers` file (as Netlify and Cloudflare
+ * Pages do: the Content-Security-Policy and caching headers reach the browser).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { readFile, realpath, stat } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { headersFor, parseHeadersFile, type HeaderRule } from "../src/deploy.js";
 
 export interface StaticServer {
   /** The origin, without a trailing slash: `http://127.0.0.1:41234`. */
@@ -44,12 +49,36 @@ export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
 }
 
-export async function serveStatic(folder: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /** The path the site answers under, with both slashes (`/akhbar/`); default `/`. */
+  pathPrefix?: string;
+  /** Send the headers the site's `_headers` file gives each address, and never serve it or `_redirects`. */
+  headersFile?: boolean;
+}
+
+interface Host {
+  root: string;
+  pathPrefix: string;
+  rules: HeaderRule[];
+  hidden: Set<string>;
+}
+
+export async function serveStatic(folder: string, { pathPrefix = "/", headersFile = false }: ServeOptions = {}): Promise<StaticServer> {
   // The real path, so that the containment check below compares like with like (/tmp may be a link).
   const root = await realpath(folder);
+  const host: Host = {
+    root,
+    pathPrefix,
+    rules: headersFile ? parseHeadersFile(await readFile(path.join(root, "_headers"), "utf8")) : [],
+    hidden: new Set(headersFile ? ["/_headers", "/_redirects"] : []),
+  };
 
   const server = createServer((request, response) => {
-    handle(root, request, response).catch((error: unknown) => {
+    if (host.rules.length > 0) {
+      const requested = (request.url ?? "/").replace(/[?#].*$/s, "");
+      for (const [name, value] of headersFor(host.rules, requested)) response.setHeader(name, value);
+    }
+    handle(host, request, response).catch((error: unknown) => {
       if (!response.headersSent) send(response, 500, "text/plain; charset=utf-8", `Internal error: ${String(error)}`);
       else response.destroy();
     });
@@ -75,7 +104,7 @@ export async function serveStatic(folder: string): Promise<StaticServer> {
   };
 }
 
-async function handle(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle({ root, pathPrefix, hidden }: Host, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (request.method !== "GET" && request.method !== "HEAD") {
     response.setHeader("Allow", "GET, HEAD");
     send(response, 405, "text/plain; charset=utf-8", "Method not allowed", request);
@@ -98,6 +127,19 @@ async function handle(root: string, request: IncomingMessage, response: ServerRe
     return;
   }
 
+  // Below the prefix the site's files; anywhere else, nothing (the host's own 404).
+  if (pathPrefix !== "/" && `${pathname}/` === pathPrefix) {
+    response.setHeader("Location", `${pathPrefix}${request.url?.includes("?") ? request.url.slice(request.url.indexOf("?")) : ""}`);
+    send(response, 301, "text/plain; charset=utf-8", "Moved permanently", request);
+    return;
+  }
+  if (!pathname.startsWith(pathPrefix)) {
+    send(response, 404, "text/plain; charset=utf-8", "Not found", request);
+    return;
+  }
+  pathname = `/${pathname.slice(pathPrefix.length)}`;
+  if (hidden.has(pathname)) pathname = "/.not-served";
+
   const requested = path.resolve(root, `.${pathname}`);
   if (!isInside(root, requested)) {
     send(response, 403, "text/plain; charset=utf-8", "Forbidden", request);
@@ -110,7 +152,7 @@ async function handle(root: string, request: IncomingMessage, response: ServerRe
     // As static hosts do: /news/149840 → /news/149840/, so that relative links resolve.
     const search = request.url?.includes("?") ? request.url.slice(request.url.indexOf("?")) : "";
     const location = path.relative(root, requested).split(path.sep).map(encodeURIComponent).join("/");
-    response.setHeader("Location", `/${location}/${search}`);
+    response.setHeader("Location", `${pathPrefix}${location ? `${location}/` : ""}${search}`);
     send(response, 301, "text/plain; charset=utf-8", "Moved permanently", request);
     return;
   }
@@ -153,7 +195,8 @@ function send(response: ServerResponse, status: number, contentType: string, bod
   response.writeHead(status, {
     "Content-Type": contentType,
     "Content-Length": bytes.length,
-    "Cache-Control": "no-store",
+    // Unless the site's _headers says otherwise (set on the response before this).
+    "Cache-Control": response.getHeader("Cache-Control") ?? "no-store",
     // The browser must go by the content types above, as it does on a well-configured host.
     "X-Content-Type-Options": "nosniff",
   });
