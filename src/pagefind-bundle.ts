@@ -8,11 +8,11 @@
  * values are put in the order of their names, the metadata's filters too, and the
  * languages; the files whose content changed get names from the new content, and the
  * files that name them are rewritten to match. No option of Pagefind does this; the files'
- * format (gzip of "pagefind_dcd" and CBOR) is read and written with cbor-x.
+ * format (gzip of "pagefind_dcd" and CBOR) is read and written with cborg.
  */
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { Decoder, Encoder } from "cbor-x";
+import { decode, encode } from "cborg";
 
 export interface BundleFile {
   /** Path inside the bundle folder: `pagefind-entry.json`, `filter/fa_1a2b3c4.pf_filter`, … */
@@ -27,9 +27,6 @@ const ENTRY = "pagefind-entry.json";
 const FILTER_HASH_LENGTH = 7;
 const META_HASH_LENGTH = 10;
 
-// Pagefind writes plain CBOR arrays, strings and whole numbers: read and write them as such.
-const decoder = new Decoder({ mapsAsObjects: false, useRecords: false });
-const encoder = new Encoder({ mapsAsObjects: false, useRecords: false, variableMapSize: true });
 
 type FilterFile = [name: string, values: Array<[value: string, pages: number[]]>];
 type MetaFilter = [name: string, hash: string];
@@ -39,11 +36,11 @@ const META_FILTERS = 3;
 export function readPagefindFile(content: Uint8Array): unknown {
   const bytes = gunzipSync(content);
   if (!bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error("not a Pagefind file: it does not start with pagefind_dcd");
-  return decoder.decode(bytes.subarray(SIGNATURE.length));
+  return decode(bytes.subarray(SIGNATURE.length));
 }
 
 export function writePagefindFile(data: unknown): Buffer {
-  return gzipSync(Buffer.concat([SIGNATURE, encoder.encode(data)]), { level: 9 });
+  return gzipSync(Buffer.concat([SIGNATURE, encode(data)]), { level: 9 });
 }
 
 const byName = <T extends [string, ...unknown[]]>(a: T, b: T) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
