@@ -22,6 +22,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { cacheFolder } from "./cache-dir.js";
 
 const require = createRequire(import.meta.url);
 
@@ -106,11 +107,10 @@ export function fontFaceCss(urlOf: (face: FontFace) => string, faces: readonly F
 }
 
 export const FONT_CACHE_VARIABLE = "AKHBAR_FONT_CACHE";
-const DEFAULT_CACHE = path.join(".cache", "akhbar-fonts");
 
 /** The subset font files, `name` → bytes, from the cache or made now. */
 export async function subsetFonts(env: NodeJS.ProcessEnv = process.env, faces: readonly FontFace[] = FONT_FACES): Promise<Map<string, Buffer>> {
-  const cacheDir = path.resolve(env[FONT_CACHE_VARIABLE] || DEFAULT_CACHE);
+  const cacheDir = path.resolve(cacheFolder("akhbar-fonts", FONT_CACHE_VARIABLE, env));
   const characters = fontCharacters();
   const subsetter = subsetterVersion();
   const fonts = new Map<string, Buffer>();

@@ -16,6 +16,7 @@
 import { copyFile, link, mkdir, rename, rm } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { cacheFolder } from "./cache-dir.js";
 import type { UserConfig } from "@11ty/eleventy";
 import Image, { type ImageMetadata, type ImageOptions, type ImageStat } from "@11ty/eleventy-img";
 import { ContentError, type ContentProblem, type Release } from "./content.js";
@@ -27,7 +28,6 @@ export const IMAGE_WIDTHS = [400, 800, 1344];
 export const IMAGE_SIZES = "(min-width: 42rem) 40rem, calc(100vw - 2rem)";
 export const IMAGE_URL_PATH = "/img/";
 export const CACHE_VARIABLE = "AKHBAR_IMAGE_CACHE";
-const DEFAULT_CACHE = path.join(".cache", "akhbar-images");
 /** EXIF orientations that turn the picture a quarter: its width and height swap. */
 const QUARTER_TURNS = new Set([5, 6, 7, 8]);
 const SCRIPT_IN_SVG = /<script|\son[a-z]+\s*=|javascript:/i;
@@ -231,7 +231,7 @@ export function leadImage(release: Release): SafeHtml | undefined {
 }
 
 export function imageCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env[CACHE_VARIABLE]?.trim() || DEFAULT_CACHE;
+  return cacheFolder("akhbar-images", CACHE_VARIABLE, env);
 }
 
 interface MarkdownImageToken {

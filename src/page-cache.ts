@@ -15,14 +15,14 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { cacheFolder } from "./cache-dir.js";
 
 export const PAGE_CACHE_VARIABLE = "AKHBAR_PAGE_CACHE";
-const DEFAULT_PAGE_CACHE = path.join(".cache", "akhbar-pages");
 /** What the rendering code is: every file here, recursively, by content. */
 const CODE_PATHS = ["src", "layouts", "patches", "package-lock.json", ".eleventy.ts"];
 
 export function pageCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env[PAGE_CACHE_VARIABLE]?.trim() || DEFAULT_PAGE_CACHE;
+  return cacheFolder("akhbar-pages", PAGE_CACHE_VARIABLE, env);
 }
 
 function addTree(hash: ReturnType<typeof createHash>, entry: string): void {

@@ -9,6 +9,9 @@
  * - Peak memory: the largest sum of resident memory over the tree, sampled every 50 ms
  *   from /proc. Pages shared between processes are counted once per process, so this is
  *   an upper bound, as `ps` would give.
+ * - A memory limit, when given, stops the whole tree once its resident memory passes it: a
+ *   baseline that would need more memory than the machine has (Pagefind's CLI over 150,000
+ *   pages) is reported as stopped at the limit instead of taking the machine down with it.
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -20,6 +23,8 @@ export interface TreeMeasurement {
   exitCode: number;
   /** The command's last lines of output, for a failure's message. */
   output: string;
+  /** Set when the tree was stopped for passing `memoryLimitBytes`. */
+  stoppedOverMemory?: boolean;
 }
 
 const PAGE_SIZE = 4096;
@@ -91,7 +96,7 @@ export function parseTimes(text: string): number {
 const TIMES_MARK = "@@akhbar-times@@";
 
 /** Runs `command` in bash from `cwd` and measures it and its descendants. */
-export function measureCommand(command: string, options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<TreeMeasurement> {
+export function measureCommand(command: string, options: { cwd: string; env?: NodeJS.ProcessEnv; memoryLimitBytes?: number }): Promise<TreeMeasurement> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn("bash", ["-c", `${command}\nstatus=$?\necho ${TIMES_MARK} >&2\ntimes >&2\nexit $status`], {
@@ -104,15 +109,27 @@ export function measureCommand(command: string, options: { cwd: string; env?: No
     child.stdout.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20000)));
     child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20000)));
     let peak = 0;
+    let stoppedOverMemory = false;
     const cpuTicks = new Map<string, number>();
     const sample = () => {
       if (child.pid === undefined) return;
       let resident = 0;
-      for (const stat of treeProcesses(child.pid)) {
+      const tree = treeProcesses(child.pid);
+      for (const stat of tree) {
         resident += stat.rssBytes;
         cpuTicks.set(`${stat.pid}@${stat.start}`, stat.cpuTicks);
       }
       peak = Math.max(peak, resident);
+      if (options.memoryLimitBytes !== undefined && resident > options.memoryLimitBytes && !stoppedOverMemory) {
+        stoppedOverMemory = true;
+        for (const stat of tree) {
+          try {
+            process.kill(stat.pid, "SIGKILL");
+          } catch {
+            // already gone
+          }
+        }
+      }
     };
     const timer = setInterval(sample, 50);
     child.on("error", (error) => {
@@ -128,6 +145,7 @@ export function measureCommand(command: string, options: { cwd: string; env?: No
         cpuSeconds: Math.max(times ? parseTimes(times) : 0, [...cpuTicks.values()].reduce((sum, ticks) => sum + ticks, 0) / TICKS_PER_SECOND),
         peakBytes: peak,
         exitCode: code ?? 1,
+        ...(stoppedOverMemory ? { stoppedOverMemory } : {}),
         output: `${output}\n${before ?? ""}`.trim().split("\n").slice(-30).join("\n"),
       });
     });
