@@ -64,6 +64,8 @@ export interface ShardBuildOptions {
   cache?: ShardCache;
   /** Remove the cache entries this build did not use (production builds). */
   prune?: boolean;
+  /** Shards indexed at once (default 1: Pagefind's memory is one year's); see docs/search.md for the measurement. */
+  concurrency?: number;
 }
 
 /**
@@ -76,22 +78,27 @@ export async function buildSearchShards(siteDir: string, shards: readonly Search
   // Years the archive no longer has must not stay published (the dev server keeps its output).
   await rm(bundleDir, { recursive: true, force: true });
   const parser = createMarkdown();
-  const report: ShardReport[] = [];
-  for (const shard of shards) {
+  const indexShard = async (shard: SearchShard): Promise<ShardReport> => {
     const target = path.join(bundleDir, shardFolder(shard.year));
     // Release files are not Eleventy templates (src/release-pages.ts): each text is read from its file.
     const sources = await Promise.all(shard.releases.map((release) => readFile(release.inputPath, "utf8")));
     const key = options.cache?.key(shard.releases.flatMap((release, position) => [release.url, release.lang, sources[position]!]));
-    if (key !== undefined && (await options.cache!.restore(key, target))) {
-      report.push({ year: shard.year, pages: shard.releases.length, indexed: false });
-      continue;
-    }
+    if (key !== undefined && (await options.cache!.restore(key, target))) return { year: shard.year, pages: shard.releases.length, indexed: false };
     const indexed = shard.releases.map((release, position) => ({ release, blocks: markdownBlocks(parseFrontMatter(sources[position]!).body, parser) }));
     const files = await indexReleases(indexed);
     if (key !== undefined) await options.cache!.store(key, files);
     await writeBundle(target, files);
-    report.push({ year: shard.year, pages: shard.releases.length, indexed: true });
-  }
+    return { year: shard.year, pages: shard.releases.length, indexed: true };
+  };
+  const report: ShardReport[] = new Array(shards.length);
+  let next = 0;
+  const runner = async (): Promise<void> => {
+    while (next < shards.length) {
+      const position = next++;
+      report[position] = await indexShard(shards[position]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, runner));
   if (options.prune) await options.cache?.prune();
   return { shards: report };
 }
