@@ -161,7 +161,7 @@ async function measureSize(size: number): Promise<SizeResult> {
   const baselineSite = path.join(work, `baseline-site-${size}`);
   const baselineConfig = path.join(work, "baseline.config.mjs");
   await writeFile(baselineConfig, BASELINE_CONFIG);
-  const cacheEnv = { AKHBAR_CACHE_DIR: cache, AKHBAR_IMAGE_CACHE: path.join(cache, "images") };
+  const cacheEnv = { AKHBAR_CACHE_DIR: cache, AKHBAR_IMAGE_CACHE: path.join(cache, "images"), AKHBAR_SEARCH_CACHE: path.join(cache, "search") };
   const build = `${node} --import tsx scripts/build.ts --input ${JSON.stringify(corpus)} --output ${JSON.stringify(site)}`;
 
   const ours: Figures[] = [];
