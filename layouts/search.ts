@@ -13,6 +13,7 @@ import type { SiteMetadata } from "../src/site.js";
 import type { Language } from "../src/schema.js";
 import { renderPage } from "./base.js";
 import { assetUrl } from "../src/asset-manifest.js";
+import { searchShards, shardListing } from "../src/search-shards.js";
 
 /** Organizations and tags offered in the lists: the most used. Any other comes in by address (?tag=…). */
 export const LISTED_TERMS = 60;
@@ -52,6 +53,8 @@ function scriptStrings(t: InterfaceStrings) {
     notFound: t.searchNotFound,
     notFoundFiltered: t.searchNotFoundFiltered,
     failed: t.searchFailed,
+    yearsSearched: t.searchYearsSearched,
+    yearSearched: t.searchYearSearched,
   };
 }
 
@@ -77,7 +80,7 @@ export function renderSearch({ site, index, lang = "fa" }: { site: SiteMetadata;
     head: html`<script type="module" src="${assetUrl("search.js")}"></script>`,
     body: html`<h1 class="page-title" id="search-title">${t.searchLabel}</h1>
 <noscript><p class="notice">${t.searchNeedsJs} <a href="${lang === "en" ? "/en/" : "/"}">${t.home}</a> · <a href="/archive/">${t.searchArchiveLink}</a></p></noscript>
-<form class="search-page" role="search" aria-labelledby="search-title" action="${url}" method="get" data-search-form data-strings="${JSON.stringify(scriptStrings(t))}" hidden>
+<form class="search-page" role="search" aria-labelledby="search-title" action="${url}" method="get" data-search-form data-strings="${JSON.stringify(scriptStrings(t))}" data-shards="${JSON.stringify(shardListing(searchShards(index), lang))}" hidden>
 <div class="search-page__query">
 <label for="search-query">${t.searchQueryLabel}</label>
 <div class="search-page__box">
@@ -104,6 +107,6 @@ ${filterSelect("year", t.searchYear, t.searchAnyYear, options.years)}
 </form>
 <p class="search-page__status" id="search-status" role="status"></p>
 <ol class="search-results" id="search-results" aria-labelledby="search-status"></ol>
-<p class="search-page__more"><button type="button" id="search-more" hidden>${t.searchMore}</button></p>`,
+<p class="search-page__more"><button type="button" id="search-more" hidden>${t.searchMore}</button> <button type="button" id="search-older" hidden>${t.searchOlder}</button></p>`,
   });
 }

@@ -4,6 +4,8 @@
  * search typed into it (Pagefind's script, worker and WebAssembly, the index metadata, the
  * index chunks the query needs, and the fragments of the first page of results).
  *
+ * With the index in year shards (/pagefind/<year>/), the first search loads the newest years
+ * only (src/search-shards.ts); the report names the years whose files were fetched.
  * Options: --site <built site> (default: build the sample archive into a temporary folder),
  * --query <words> (repeatable; default «روابط عمومی» and «بودجه»).
  * Sizes are as served by the test server, which compresses nothing, and as gzip would send
@@ -37,7 +39,14 @@ interface Transfer {
 
 const TEXT_TYPES = /^(text\/|application\/(json|javascript)|image\/svg)/;
 
-function kindOf(pathname: string): string {
+/** The year of a shard's file (/pagefind/<year>/…), or undefined for the single index of earlier builds (/pagefind/…). */
+function shardOf(pathname: string): string | undefined {
+  return /^\/pagefind\/(\d+)\//.exec(pathname)?.[1];
+}
+
+function kindOf(fullPath: string): string {
+  // Either layout: a shard's files are named as the single index's were, under its year.
+  const pathname = fullPath.replace(/^\/pagefind\/\d+\//, "/pagefind/");
   if (pathname.startsWith("/pagefind/index/")) return "index chunks";
   if (pathname.startsWith("/pagefind/fragment/")) return "result fragments";
   if (pathname.startsWith("/pagefind/filter/")) return "filter chunks";
@@ -64,7 +73,9 @@ function kilobytes(bytes: number): string {
 function report(label: string, transfers: readonly Transfer[]): void {
   const total = transfers.reduce((sum, transfer) => sum + transfer.bytes, 0);
   const gzipped = transfers.reduce((sum, transfer) => sum + transfer.gzipped, 0);
-  console.log(`${label}: ${transfers.length} requests, ${kilobytes(total)} as served, ${kilobytes(gzipped)} with gzip`);
+  const shards = [...new Set(transfers.map((transfer) => shardOf(transfer.path)).filter((year) => year !== undefined))];
+  const years = shards.length > 0 ? ` (years loaded: ${shards.join(", ")})` : "";
+  console.log(`${label}: ${transfers.length} requests, ${kilobytes(total)} as served, ${kilobytes(gzipped)} with gzip${years}`);
   const kinds = new Map<string, Transfer[]>();
   for (const transfer of transfers) kinds.set(transfer.kind, [...(kinds.get(transfer.kind) ?? []), transfer]);
   for (const [kind, items] of kinds) {

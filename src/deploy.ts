@@ -18,8 +18,10 @@ import type { AkhbarContext } from "./context.js";
 import { SECURITY_HEADERS } from "./security-policy.js";
 import { withPathPrefix } from "./site.js";
 
-/** Folders whose file names change with their content: browsers may keep them for good. */
-export const IMMUTABLE_FOLDERS = ["assets", "img", "pagefind/fragment", "pagefind/index", "pagefind/filter"];
+/** Top-level folders whose file names change with their content: browsers may keep them for good. */
+export const IMMUTABLE_FOLDERS = ["assets", "img"];
+/** Folders of a Pagefind bundle (one per year shard) whose files Pagefind names by their content. */
+export const IMMUTABLE_PAGEFIND_FOLDERS = ["fragment", "index", "filter"];
 /** Files the host reads and does not serve. */
 const HOST_FILES = new Set(["_headers", "_redirects"]);
 
@@ -32,42 +34,42 @@ export interface HeaderRule {
   headers: Array<readonly [string, string]>;
 }
 
-/**
- * The header rules for a site whose output folder holds `entries` at its root (and
- * `pagefindEntries` in pagefind/). Hosts join the values of a header that several matching
- * rules set (Cloudflare: with commas), so each address gets Cache-Control from exactly one
- * rule: the immutable folders, and every other top-level file or folder by name.
- */
-export function planHeaderRules(pathPrefix: string, entries: readonly DirectoryEntry[], pagefindEntries: readonly DirectoryEntry[] = []): HeaderRule[] {
-  const at = (url: string) => withPathPrefix(pathPrefix, url);
-  const rules: HeaderRule[] = [{ pattern: at("/*"), headers: [...SECURITY_HEADERS] }];
-  const cache = (pattern: string, value: string) => rules.push({ pattern: at(pattern), headers: [["Cache-Control", value]] });
+const byName = (a: DirectoryEntry, b: DirectoryEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-  for (const folder of IMMUTABLE_FOLDERS) {
-    const [top, sub] = folder.split("/");
-    const present = sub === undefined ? entries.some((entry) => entry.directory && entry.name === top) : pagefindEntries.some((entry) => entry.directory && entry.name === sub);
-    if (present) cache(`/${folder}/*`, IMMUTABLE);
-  }
-  // The home page answers at the prefix itself, which no `/name` rule matches.
-  cache("/", REVALIDATE);
-  const byName = (a: DirectoryEntry, b: DirectoryEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const entry of [...entries].sort(byName)) {
-    if (HOST_FILES.has(entry.name) || IMMUTABLE_FOLDERS.includes(entry.name)) continue;
-    if (entry.directory && entry.name === "pagefind") {
-      for (const inner of [...pagefindEntries].sort(byName)) {
-        if (IMMUTABLE_FOLDERS.includes(`pagefind/${inner.name}`)) continue;
-        cache(`/pagefind/${encodePath(inner.name)}${inner.directory ? "/*" : ""}`, REVALIDATE);
-      }
-      continue;
+/**
+ * The header rules for a site whose output folder holds `entries` at its root (a folder's
+ * `children` are given for pagefind/ and its year shards). Hosts join the values of a header
+ * that several matching rules set (Cloudflare: with commas), so each address gets
+ * Cache-Control from exactly one rule: the immutable folders, and every other file or folder
+ * by name, one level deeper inside pagefind/ wherever a folder holds immutable ones.
+ */
+export function planHeaderRules(pathPrefix: string, entries: readonly DirectoryEntry[]): HeaderRule[] {
+  const at = (url: string) => withPathPrefix(pathPrefix, url);
+  const immutable: string[] = [];
+  const revalidated: string[] = [];
+  const visit = (folder: string, inside: readonly DirectoryEntry[], immutableNames: readonly string[]) => {
+    for (const entry of [...inside].sort(byName)) {
+      if (folder === "/" && HOST_FILES.has(entry.name)) continue;
+      const url = `${folder}${encodePath(entry.name)}`;
+      if (entry.directory && immutableNames.includes(entry.name)) immutable.push(`${url}/*`);
+      else if (entry.directory && entry.children) visit(`${url}/`, entry.children, IMMUTABLE_PAGEFIND_FOLDERS);
+      else revalidated.push(entry.directory ? `${url}/*` : url);
     }
-    cache(`/${encodePath(entry.name)}${entry.directory ? "/*" : ""}`, REVALIDATE);
-  }
-  return rules;
+  };
+  visit("/", entries, IMMUTABLE_FOLDERS);
+  return [
+    { pattern: at("/*"), headers: [...SECURITY_HEADERS] },
+    ...immutable.map((pattern) => ({ pattern: at(pattern), headers: [["Cache-Control", IMMUTABLE] as const] })),
+    // The home page answers at the prefix itself, which no `/name` rule matches.
+    ...["/", ...revalidated].map((pattern) => ({ pattern: at(pattern), headers: [["Cache-Control", REVALIDATE] as const] })),
+  ];
 }
 
 export interface DirectoryEntry {
   name: string;
   directory: boolean;
+  /** Given for the folders whose insides get rules of their own (pagefind/ and its shards). */
+  children?: DirectoryEntry[];
 }
 
 /** Hosts match the path as the browser sends it: percent-encoded (Persian folder names). */
@@ -118,9 +120,15 @@ export function registerDeployment(eleventyConfig: UserConfig, { site }: AkhbarC
   // After every other step has written its files (the search index included): the rules name them.
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs") return;
-    const list = async (dir: string) =>
-      (await readdir(dir, { withFileTypes: true }).catch(() => [])).map((entry) => ({ name: entry.name, directory: entry.isDirectory() }));
-    const rules = planHeaderRules(site.pathPrefix, await list(directories.output), await list(path.join(directories.output, "pagefind")));
+    // The root; pagefind/ and each shard folder in it are listed too.
+    const list = async (dir: string, level: number): Promise<DirectoryEntry[]> =>
+      Promise.all(
+        (await readdir(dir, { withFileTypes: true }).catch(() => [])).map(async (entry) => {
+          const expand = entry.isDirectory() && (level === 0 ? entry.name === "pagefind" : level === 1);
+          return { name: entry.name, directory: entry.isDirectory(), ...(expand ? { children: await list(path.join(dir, entry.name), level + 1) } : {}) };
+        }),
+      );
+    const rules = planHeaderRules(site.pathPrefix, await list(directories.output, 0));
     await writeFile(path.join(directories.output, "_headers"), renderHeadersFile(rules));
   });
 }

@@ -9,14 +9,15 @@
  * finds every spelling in the text. Results are built with DOM calls, never from markup:
  * nothing from the index is parsed as HTML.
  */
-import { formatPersianNumber, normalizeQuery } from "./persian.js";
-import { excerptOf, queryTerms, readIndexText, revealHidden, showText, type ExcerptPart } from "./search-text.js";
+import { formatPersianNumber, normalizeQuery, toPersianDigits } from "./persian.js";
+import { excerptOf, queryTerms, readIndexText, revealHidden, showText, unmatchedTerms, type ExcerptPart } from "./search-text.js";
+import { combineShardResults, searchNextShard, SEARCH_BUNDLE_PATH, shardFolder, type ShardListing } from "./search-shards.js";
 
 /**
- * Pagefind's script, found from this script's own address (/assets/search.<hash>.js): right
- * under any path prefix the site is served below, with nothing for the page to pass along.
+ * Where the year shards are, found from this script's own address (/assets/search.<hash>.js):
+ * right under any path prefix the site is served below, with nothing for the page to pass along.
  */
-const PAGEFIND_URL = new URL("../pagefind/pagefind.js", import.meta.url).href;
+const BUNDLE_URL = new URL(`..${SEARCH_BUNDLE_PATH}`, import.meta.url);
 const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 250;
 const FILTERS = ["county", "organization", "tag", "year"] as const;
@@ -36,11 +37,13 @@ interface PagefindData {
 }
 
 interface PagefindResult {
+  score: number;
   data(): Promise<PagefindData>;
 }
 
 interface PagefindApi {
   init(): Promise<void>;
+  mergeIndex(path: string): Promise<void>;
   search(term: string | null, options: { filters?: Record<string, string>; sort?: Record<string, "asc" | "desc"> }): Promise<{ results: PagefindResult[] }>;
 }
 
@@ -50,6 +53,8 @@ interface Strings {
   notFound: string;
   notFoundFiltered: string;
   failed: string;
+  yearsSearched: string;
+  yearSearched: string;
 }
 
 function stateFromAddress(address: URL): SearchState {
@@ -147,20 +152,20 @@ function start(form: HTMLFormElement): void {
     if (options && (state.sort !== "" || Object.keys(state.filters).length > 0)) options.open = true;
   };
 
-  const pagefind: Promise<PagefindApi> = import(PAGEFIND_URL).then(async (module: PagefindApi) => {
-    await module.init();
-    return module;
-  });
-  // A failed download is reported when a search needs it, not as an unhandled rejection now.
-  pagefind.catch(() => undefined);
+  const lang = document.documentElement.lang || "fa";
+  const older = document.getElementById("search-older") as HTMLButtonElement;
+  const listing = JSON.parse(form.dataset.shards ?? "[]") as ShardListing[];
+  const loadShard = shardLoader(BUNDLE_URL);
+  /** How many of the newest years a search without a year filter covers; grows, never shrinks. */
+  let searched = 0;
 
   let latest = 0;
   let results: PagefindResult[] = [];
   let shown = 0;
   let terms: string[] = [];
 
-  const showMore = async (search: number): Promise<HTMLLIElement[]> => {
-    const page = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+  const showMore = async (search: number, count = PAGE_SIZE): Promise<HTMLLIElement[]> => {
+    const page = await Promise.all(results.slice(shown, shown + count).map((result) => result.data()));
     if (search !== latest) return [];
     const items = page.map((data) => resultElement(data, terms));
     list.append(...items);
@@ -169,7 +174,10 @@ function start(form: HTMLFormElement): void {
     return items;
   };
 
-  const run = async (): Promise<void> => {
+  const yearText = (year: number): string => (lang === "fa" ? toPersianDigits(year) : String(year));
+
+  /** Runs the search in the form. `keep`: show at least that many results (a search over more years). */
+  const run = async (keep = 0): Promise<void> => {
     const search = ++latest;
     const state = readForm();
     history.replaceState(null, "", addressOf(state));
@@ -179,32 +187,66 @@ function start(form: HTMLFormElement): void {
     if (query === "" && !filtered) {
       list.replaceChildren();
       more.hidden = true;
+      older.hidden = true;
       status.textContent = "";
       return;
     }
     list.setAttribute("aria-busy", "true");
     try {
-      const api = await pagefind;
       // Without words there is no relevance to order by: newest first.
-      const sort = state.sort === "date" || query === "" ? { date: "desc" as const } : undefined;
-      const response = await api.search(query === "" ? null : query, { filters, ...(sort ? { sort } : {}) });
+      const byDate = state.sort === "date" || query === "";
+      const wanted = queryTerms(state.query);
+      const searchYear = async (year: number): Promise<PagefindResult[]> => {
+        const api = await loadShard(year);
+        // Every year's index is merged into one Pagefind, which searches them all: the year
+        // filter keeps the answer to this year's, so that the page orders the years itself.
+        const response = await api.search(query === "" ? null : query, { filters: { ...filters, year: String(year) }, ...(byDate ? { sort: { date: "desc" as const } } : {}) });
+        const first = response.results[0];
+        // A year whose index lacks a query word answers with Pagefind's best effort: not results.
+        // (The English index is stemmed: its words are not the query's, so it is not checked.)
+        if (first && lang === "fa" && wanted.length > 0 && unmatchedTerms((await first.data()).content, wanted).length > 0) return [];
+        return response.results;
+      };
+      const byYear: PagefindResult[][] = [];
+      const year = filters.year;
+      if (year !== undefined) {
+        // A year filter needs that year's shard alone; a year the site does not have finds nothing.
+        if (listing.some((shard) => String(shard.year) === year)) byYear.push(await searchYear(Number(year)));
+      } else {
+        byYear.push(...(await Promise.all(listing.slice(0, Math.max(searched, 1)).map((shard) => searchYear(shard.year)))));
+        let found = byYear.reduce((sum, answer) => sum + answer.length, 0);
+        while (search === latest && searchNextShard(listing, byYear.length, found, PAGE_SIZE)) {
+          const answer = await searchYear(listing[byYear.length]!.year);
+          byYear.push(answer);
+          found += answer.length;
+        }
+        searched = Math.max(searched, byYear.length);
+      }
       if (search !== latest) return;
-      results = response.results;
+      results = combineShardResults(byYear, byDate);
       shown = 0;
       terms = queryTerms(state.query);
       list.replaceChildren();
-      await showMore(search);
+      await showMore(search, Math.max(keep, PAGE_SIZE));
       if (search !== latest) return;
       const count = formatPersianNumber(results.length);
       const shownQuery = state.query.trim();
-      status.textContent =
+      const outcome =
         results.length === 0
           ? fill(query === "" ? strings.notFoundFiltered : strings.notFound, { query: shownQuery })
           : fill(query === "" ? strings.foundFiltered : strings.found, { count, query: shownQuery });
+      // Older years are searched when the reader asks: the status says which years this was.
+      const partial = year === undefined && searched < listing.length;
+      older.hidden = !partial;
+      const newest = listing[0]?.year ?? 0;
+      const oldest = listing[searched - 1]?.year ?? newest;
+      const scope = newest === oldest ? fill(strings.yearSearched, { year: yearText(newest) }) : fill(strings.yearsSearched, { oldest: yearText(oldest), newest: yearText(newest) });
+      status.textContent = partial ? `${outcome} ${scope}` : outcome;
     } catch {
       if (search !== latest) return;
       list.replaceChildren();
       more.hidden = true;
+      older.hidden = true;
       status.textContent = strings.failed;
     } finally {
       if (search === latest) list.removeAttribute("aria-busy");
@@ -229,13 +271,55 @@ function start(form: HTMLFormElement): void {
     // Keyboard and screen-reader users continue at the first new result.
     items[0]?.querySelector("a")?.focus();
   });
+  older.addEventListener("click", async () => {
+    searched = Math.min(searched + 1, listing.length);
+    await run(shown);
+    // The button stays where it was while older years remain; after the last, focus goes to the results.
+    if (older.hidden) list.querySelector("a")?.focus();
+  });
 
   const initial = stateFromAddress(new URL(location.href));
+  // Pagefind starts as the page opens, with the shard the first search will need.
+  const first = listing.find((shard) => String(shard.year) === initial.filters.year) ?? listing[0];
+  if (first) loadShard(first.year).catch(() => undefined);
   showState(initial);
   form.hidden = false;
   // The box is not focused on arrival: the skip link stays the first tab stop, and a screen
   // reader starts at the top of the page like on every other page.
   if (initial.query.trim() !== "" || Object.keys(initial.filters).length > 0) void run();
+}
+
+/**
+ * Loads the year shards into one Pagefind: the first one loaded is Pagefind's own index,
+ * which also brings its script, worker and WebAssembly; each other year is merged into it
+ * (`mergeIndex`, which fetches only that year's metadata and, later, its chunks). Each year
+ * is loaded once; a failed load is tried again by the next search.
+ */
+function shardLoader(base: URL): (year: number) => Promise<PagefindApi> {
+  let primary: Promise<PagefindApi> | undefined;
+  const loads = new Map<number, Promise<PagefindApi>>();
+  return (year) => {
+    let load = loads.get(year);
+    if (load) return load;
+    const url = new URL(shardFolder(year), base);
+    // A path on this site, as Pagefind makes its own: results link to paths, not to full addresses.
+    const folder = url.origin === location.origin ? url.pathname : url.href;
+    if (primary === undefined) {
+      load = primary = import(`${folder}pagefind.js`).then(async (module: PagefindApi) => {
+        await module.init();
+        return module;
+      });
+      load.catch(() => (primary = undefined));
+    } else {
+      load = primary.then(async (api) => {
+        await api.mergeIndex(folder);
+        return api;
+      });
+    }
+    loads.set(year, load);
+    load.catch(() => loads.delete(year));
+    return load;
+  };
 }
 
 const form = document.querySelector<HTMLFormElement>("form[data-search-form]");

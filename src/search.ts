@@ -1,6 +1,8 @@
 /**
  * Search: the Pagefind index of the releases, built through Pagefind's Node API as the last
  * step of every build (production and dev server alike), and the search page's script.
+ * The index is in shards, one Pagefind bundle per Jalali year (search-shards.ts), each kept
+ * in the build cache (search-cache.ts) so that a build indexes only the years that changed.
  *
  * The index is not made from the published pages. Each release is added as a small
  * document of normalized text (`search-document.ts`), so that every spelling of a word
@@ -8,8 +10,7 @@
  * (`search-client.ts`) is bundled with the same Persian rules to normalize queries.
  * docs/search.md explains the design.
  */
-import { readFile } from "node:fs/promises";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { UserConfig } from "@11ty/eleventy";
@@ -22,6 +23,8 @@ import { createMarkdown } from "./markdown.js";
 import { markdownBlocks, releaseTexts, searchDocument, type TextBlock } from "./search-document.js";
 import { CompoundLexicon, IndexTextEncoder } from "./search-text.js";
 import { canonicalPagefindBundle } from "./pagefind-bundle.js";
+import { searchCacheDir, ShardCache, type BundleFile } from "./search-cache.js";
+import { SEARCH_BUNDLE_PATH, searchShards, shardFolder, type SearchShard } from "./search-shards.js";
 
 const CLIENT_ENTRY = fileURLToPath(new URL("./search-client.ts", import.meta.url));
 /** Documents handed to Pagefind at once: its backend indexes them in parallel. */
@@ -29,20 +32,24 @@ const BATCH_SIZE = 64;
 
 export function registerSearchIndex(eleventyConfig: UserConfig, context: AkhbarContext): void {
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    const releases = context.archive().releases;
-    const parser = createMarkdown();
-    // Release files are not Eleventy templates (src/release-pages.ts): each text is read from its file.
-    const indexed: IndexedRelease[] = [];
-    for (const release of releases) {
-      const { body } = parseFrontMatter(await readFile(release.inputPath, "utf8"));
-      indexed.push({ release, blocks: markdownBlocks(body, parser) });
-    }
-    await buildSearchIndex(directories.output, indexed);
+    const report = await buildSearchShards(directories.output, searchShards(context.index()), {
+      cache: new ShardCache(searchCacheDir()),
+      prune: !context.includeDrafts(),
+    });
+    const indexed = report.shards.filter((shard) => shard.indexed).length;
+    console.log(`[akhbar] search index: ${report.shards.length} shards (years), ${indexed} indexed, ${report.shards.length - indexed} unchanged (from ${searchCacheDir()})`);
   });
 }
 
-export interface SearchIndexReport {
+export interface ShardReport {
+  year: number;
   pages: number;
+  /** false: the shard's inputs were unchanged and its bundle came from the cache. */
+  indexed: boolean;
+}
+
+export interface SearchIndexReport {
+  shards: ShardReport[];
 }
 
 export interface IndexedRelease {
@@ -50,46 +57,114 @@ export interface IndexedRelease {
   blocks: TextBlock[];
 }
 
-export async function buildSearchIndex(siteDir: string, releases: readonly IndexedRelease[]): Promise<SearchIndexReport> {
-  // First pass: the compounds the archive writes with a half-space; second: the documents.
+export interface ShardBuildOptions {
+  /** Without a cache, every shard is indexed. */
+  cache?: ShardCache;
+  /** Remove the cache entries this build did not use (production builds). */
+  prune?: boolean;
+  /** Shards indexed at once (default 1: Pagefind's memory is one year's); see docs/search.md for the measurement. */
+  concurrency?: number;
+}
+
+/**
+ * Writes one Pagefind bundle per shard into `<siteDir>/pagefind/<year>/`, one shard after the
+ * other, so that Pagefind's memory is that of one year. A shard whose inputs are in the cache
+ * is restored from it instead.
+ */
+export async function buildSearchShards(siteDir: string, shards: readonly SearchShard[], options: ShardBuildOptions = {}): Promise<SearchIndexReport> {
+  const bundleDir = path.join(siteDir, ...SEARCH_BUNDLE_PATH.split("/").filter(Boolean));
+  // Years the archive no longer has must not stay published (the dev server keeps its output).
+  await rm(bundleDir, { recursive: true, force: true });
+  const parser = createMarkdown();
+  const indexShard = async (shard: SearchShard): Promise<ShardReport> => {
+    const target = path.join(bundleDir, shardFolder(shard.year));
+    // Release files are not Eleventy templates (src/release-pages.ts): each text is read from its file.
+    const sources = await Promise.all(shard.releases.map((release) => readFile(release.inputPath, "utf8")));
+    const key = options.cache?.key(shard.releases.flatMap((release, position) => [release.url, release.lang, sources[position]!]));
+    if (key !== undefined && (await options.cache!.restore(key, target))) return { year: shard.year, pages: shard.releases.length, indexed: false };
+    const indexed = shard.releases.map((release, position) => ({ release, blocks: markdownBlocks(parseFrontMatter(sources[position]!).body, parser) }));
+    const files = await indexReleases(indexed);
+    if (key !== undefined) await options.cache!.store(key, files);
+    await writeBundle(target, files);
+    return { year: shard.year, pages: shard.releases.length, indexed: true };
+  };
+  const report: ShardReport[] = new Array(shards.length);
+  let next = 0;
+  const runner = async (): Promise<void> => {
+    while (next < shards.length) {
+      const position = next++;
+      report[position] = await indexShard(shards[position]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, runner));
+  if (options.prune) await options.cache?.prune();
+  return { shards: report };
+}
+
+/** Pagefind's bundle files that the search page never loads (its ready-made interfaces). */
+const UNUSED_BUNDLE_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
+
+/** A document for Pagefind: the address a result opens and the HTML it indexes (search-document.ts). */
+export interface SearchDocumentFile {
+  url: string;
+  content: string;
+}
+
+/**
+ * The documents of one shard. The compounds are learnt from these releases only, so that a
+ * shard's documents depend on its own releases and nothing else: a release added to one
+ * year cannot change another year's index.
+ */
+export function shardDocuments(releases: readonly IndexedRelease[]): SearchDocumentFile[] {
+  // First pass: the compounds these releases write with a half-space; second: the documents.
   const lexicon = new CompoundLexicon();
   for (const { release, blocks } of releases) for (const text of releaseTexts(release, blocks)) lexicon.learn(text);
   const encoder = new IndexTextEncoder(lexicon);
+  return releases.flatMap(({ release, blocks }) =>
+    (release.lang === "fa" ? (["fa"] as const) : (["fa", release.lang] as const)).map((language) => ({
+      // Pagefind keeps one document per address: the Persian index's copy of an English
+      // release gets an empty fragment, which opens the same page.
+      url: language === release.lang ? release.url : `${release.url}#`,
+      content: searchDocument(release, blocks, encoder, language),
+    })),
+  );
+}
 
+/** One Pagefind index over `releases` (one shard), returned as its files. */
+export async function indexReleases(releases: readonly IndexedRelease[]): Promise<BundleFile[]> {
+  return indexDocuments(shardDocuments(releases));
+}
+
+/** One Pagefind index over `documents`, returned as its files; Pagefind's memory is freed after. */
+export async function indexDocuments(documents: readonly SearchDocumentFile[]): Promise<BundleFile[]> {
   const created = await pagefind.createIndex({});
   const index = created.index;
   if (!index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
   try {
-    for (let start = 0; start < releases.length; start += BATCH_SIZE) {
-      const added = await Promise.all(
-        releases.slice(start, start + BATCH_SIZE).flatMap(({ release, blocks }) =>
-          (release.lang === "fa" ? (["fa"] as const) : (["fa", release.lang] as const)).map((language) =>
-            // Pagefind keeps one document per address: the Persian index's copy of an English
-            // release gets an empty fragment, which opens the same page.
-            index.addHTMLFile({
-              url: language === release.lang ? release.url : `${release.url}#`,
-              content: searchDocument(release, blocks, encoder, language),
-            }),
-          ),
-        ),
-      );
+    for (let start = 0; start < documents.length; start += BATCH_SIZE) {
+      const added = await Promise.all(documents.slice(start, start + BATCH_SIZE).map((document) => index.addHTMLFile(document)));
       const errors = added.flatMap((response) => response.errors);
       if (errors.length > 0) throw new Error(`Pagefind could not index the releases: ${errors.join("; ")}`);
     }
-    // The files are taken from Pagefind and written here rather than by `writeFiles`: its
-    // backend was seen to leave a file empty when the build moved on (swap, close) right after
-    // it answered. Written here, every byte is on disk before the build goes on.
+    // The files are taken from Pagefind and written by the caller rather than by `writeFiles`:
+    // its backend was seen to leave a file empty when the build moved on (swap, close) right
+    // after it answered. Written here, every byte is on disk before the build goes on.
     const bundle = await index.getFiles();
     if (bundle.errors.length > 0) throw new Error(`Pagefind could not write its index: ${bundle.errors.join("; ")}`);
-    const outputDir = path.join(siteDir, "pagefind");
-    for (const file of canonicalPagefindBundle(bundle.files)) {
-      const target = path.join(outputDir, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.content);
-    }
-    return { pages: releases.length };
+    // In one order, so that builds are byte-identical (Pagefind's own order changes from run to run).
+    return canonicalPagefindBundle(bundle.files.filter((file) => !UNUSED_BUNDLE_FILE.test(file.path)));
   } finally {
     await index.deleteIndex();
+  }
+}
+
+/** Writes a bundle's files into `target`, emptied first. */
+export async function writeBundle(target: string, files: readonly BundleFile[]): Promise<void> {
+  await rm(target, { recursive: true, force: true });
+  for (const file of files) {
+    const output = path.join(target, file.path);
+    await mkdir(path.dirname(output), { recursive: true });
+    await writeFile(output, file.content);
   }
 }
 

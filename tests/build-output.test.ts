@@ -484,24 +484,48 @@ describe("search", () => {
     const $ = await loadPage(site, "search/index.html");
     const script = await readFile(fileForUrl(site, $("script[src]").attr("src")!)!, "utf8");
     // Found from the script's own address (/assets/…), so that a path prefix is followed.
-    assert.ok(script.includes("../pagefind/pagefind.js"), "the script does not load Pagefind's API");
+    assert.ok(script.includes("../pagefind/"), "the script does not find Pagefind's shards");
+    assert.ok(script.includes("pagefind.js"), "the script does not load Pagefind's API");
+    assert.ok(script.includes("mergeIndex"), "the script does not merge the older years' shards");
     assert.doesNotMatch(script, /^\s*import\s/m, "the script imports other modules: it must be bundled");
     assert.ok(script.includes("ۀ"), "the Persian folding table is not in the script");
   });
 
-  test("the Pagefind bundle is written: every published release in the Persian index, the English ones also in an English index", async () => {
-    const files = await listFiles(path.join(site, "pagefind"));
-    for (const file of ["pagefind-entry.json", "pagefind.js"]) assert.ok(files.includes(file), `pagefind/${file} is missing`);
-    assert.ok(files.some((file) => /^index\/.+\.pf_index$/.test(file)), "pagefind/ has no index file");
-    assert.ok(files.some((file) => /^fragment\/.+\.pf_fragment$/.test(file)), "pagefind/ has no fragment file");
-    assert.ok(files.some((file) => /^filter\/.+\.pf_filter$/.test(file)), "pagefind/ has no filter file");
-    const entry = JSON.parse(await readFile(path.join(site, "pagefind", "pagefind-entry.json"), "utf8")) as {
-      languages: Record<string, { page_count: number }>;
+  test("the Pagefind bundle is written per Jalali year: every published release in its year's Persian index, the English ones also in an English index", async () => {
+    const jalaliYear = (id: number) => {
+      const { year, month, day } = tehranParts(shownIso.get(id)!);
+      return toJalaali(year, month, day).jy;
     };
-    assert.deepEqual(
-      Object.fromEntries(Object.entries(entry.languages).map(([lang, info]) => [lang, info.page_count])),
-      { en: published().filter((release) => release.lang === "en").length, fa: published().length },
-    );
+    const years = [...new Set(published().map((release) => jalaliYear(release.id)))].sort((a, b) => b - a);
+    assert.deepEqual((await readdir(path.join(site, "pagefind"))).sort(), years.map(String).sort());
+    for (const year of years) {
+      const files = await listFiles(path.join(site, "pagefind", String(year)));
+      for (const file of ["pagefind-entry.json", "pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"]) assert.ok(files.includes(file), `pagefind/${year}/${file} is missing`);
+      assert.ok(files.some((file) => /^index\/.+\.pf_index$/.test(file)), `pagefind/${year}/ has no index file`);
+      assert.ok(files.some((file) => /^fragment\/.+\.pf_fragment$/.test(file)), `pagefind/${year}/ has no fragment file`);
+      assert.ok(files.some((file) => /^filter\/.+\.pf_filter$/.test(file)), `pagefind/${year}/ has no filter file`);
+      assert.ok(!files.some((file) => file.startsWith("pagefind-ui")), `pagefind/${year}/ has Pagefind's UI, which no page loads`);
+      const entry = JSON.parse(await readFile(path.join(site, "pagefind", String(year), "pagefind-entry.json"), "utf8")) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      const inYear = published().filter((release) => jalaliYear(release.id) === year);
+      const english = inYear.filter((release) => release.lang === "en").length;
+      assert.deepEqual(
+        Object.fromEntries(Object.entries(entry.languages).map(([lang, info]) => [lang, info.page_count])),
+        english > 0 ? { fa: inYear.length, en: english } : { fa: inYear.length },
+        `pagefind/${year}/`,
+      );
+    }
+    // The search pages list their shards, newest first, with the pages of their language, and where the bundles are.
+    for (const [page, lang] of [["search/index.html", "fa"], ["en/search/index.html", "en"]] as const) {
+      const $ = await loadPage(site, page);
+      const form = $("form[data-search-form]");
+      assert.equal(form.attr("data-pagefind-base"), "/pagefind/", page);
+      const expected = years
+        .map((year) => ({ year, pages: published().filter((release) => jalaliYear(release.id) === year && (lang === "fa" || release.lang === lang)).length }))
+        .filter((shard) => shard.pages > 0);
+      assert.deepEqual(JSON.parse(form.attr("data-shards") ?? ""), expected, page);
+    }
   });
 
   test("release pages mark the article as the indexed body and leave out meta, tags and footer", async () => {

@@ -16,6 +16,7 @@ import {
   outcomeOf,
   QUERY_TABLE,
   releaseIdOf,
+  searchAllYears,
   searchThroughPage,
   SEARCH_FIXTURES,
   summarize,
@@ -221,9 +222,13 @@ test("search in Chromium, through the /search/ page", { skip: skipWithoutChromiu
         }
         assert.match(reached, /^\/news\/\d+\/$/);
 
-        // Eleven releases in Tehran: ten shown, then one more.
+        // Eleven releases in Tehran: the newest years fill a page with ten, the oldest year
+        // has the eleventh; then ten shown, and one more.
         await page.goto(`${site}/search/?county=${encodeURIComponent("تهران")}`);
         await waitForSearch(page);
+        assert.equal(await page.locator("#search-status").textContent(), "۱۰ خبر با این شرایط پیدا شد. جستجو در خبرهای سال ۱۳۹۴ تا ۱۴۰۳.");
+        await searchAllYears(page);
+        assert.equal(await page.locator("#search-older").isVisible(), false);
         assert.equal(await page.locator("#search-status").textContent(), "۱۱ خبر با این شرایط پیدا شد.");
         assert.equal(await page.locator(".search-result").count(), 10);
         await page.locator("#search-more").focus();

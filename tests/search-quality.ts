@@ -101,10 +101,25 @@ export async function waitForSearch(page: Page): Promise<void> {
   );
 }
 
-/** The releases a reader finds by opening /search/?q=…: every result, "more results" pressed until the end. */
+/** Presses «search older years» until every year is searched: each press says in the status which years were. */
+export async function searchAllYears(page: Page): Promise<void> {
+  const older = page.locator("#search-older");
+  while (await older.isVisible()) {
+    const status = await page.locator("#search-status").textContent();
+    await older.click();
+    await page.waitForFunction((before) => document.getElementById("search-status")?.textContent !== before, status);
+    await waitForSearch(page);
+  }
+}
+
+/**
+ * The releases a reader finds by opening /search/?q=…: every result, «search older years»
+ * pressed until every year is searched, then "more results" pressed until the end.
+ */
 export async function searchThroughPage(page: Page, site: string, query: string): Promise<number[]> {
   await page.goto(`${site}/search/?q=${encodeURIComponent(query)}`, { waitUntil: "load" });
   await waitForSearch(page);
+  await searchAllYears(page);
   const more = page.locator("#search-more");
   while (await more.isVisible()) {
     const count = await page.locator(".search-result").count();

@@ -31,9 +31,10 @@ export function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Bu
 
 /** Runs `scripts/build.ts` as `npm run build` does, in a child process. */
 export function runBuild(input: string, output: string, env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
-  // Each test folder has its own page cache (src/page-cache.ts), so a suite's first build is a clean one.
+  // Each test folder has its own page and search caches (src/page-cache.ts, src/search-cache.ts), so a suite's first build is a clean one.
   const pageCache = path.join(path.dirname(path.resolve(output)), "akhbar-page-cache");
-  return runNode(["scripts/build.ts", "--input", input, "--output", output], { AKHBAR_PAGE_CACHE: pageCache, ...env });
+  const searchCache = path.join(path.dirname(path.resolve(output)), "akhbar-search-cache");
+  return runNode(["scripts/build.ts", "--input", input, "--output", output], { AKHBAR_PAGE_CACHE: pageCache, AKHBAR_SEARCH_CACHE: searchCache, ...env });
 }
 
 /** Writes `files` (relative path → text) into a new temporary folder and returns the folder. */

@@ -58,53 +58,62 @@ test("withPathPrefix puts a root-relative address under the prefix", () => {
   for (const [prefix, url, expected] of cases) assert.equal(withPathPrefix(prefix, url), expected, `${prefix} ${url}`);
 });
 
+const shard = (year: string) => ({
+  name: year,
+  directory: true,
+  children: [
+    { name: "pagefind.js", directory: false },
+    { name: "fragment", directory: true },
+    { name: "index", directory: true },
+    { name: "pagefind-entry.json", directory: false },
+  ],
+});
 const entries = [
   { name: "index.html", directory: false },
   { name: "news", directory: true },
   { name: "assets", directory: true },
-  { name: "pagefind", directory: true },
+  { name: "pagefind", directory: true, children: [shard("1403"), shard("1402"), { name: "shards.json", directory: false }] },
   { name: "_headers", directory: false },
   { name: "_redirects", directory: false },
   { name: "feed.xml", directory: false },
   { name: "counties", directory: true },
 ];
-const pagefindEntries = [
-  { name: "pagefind.js", directory: false },
-  { name: "fragment", directory: true },
-  { name: "index", directory: true },
-  { name: "pagefind-entry.json", directory: false },
-];
 
-test("planHeaderRules: security headers for all; immutable for fingerprinted folders; every other top-level name revalidated", () => {
-  const rules = planHeaderRules("/akhbar/", entries, pagefindEntries);
+test("planHeaderRules: security headers for all; immutable for fingerprinted folders and each shard's chunks; every other name revalidated", () => {
+  const rules = planHeaderRules("/akhbar/", entries);
   assert.deepEqual(
     rules.map((rule) => [rule.pattern, rule.headers.map(([name, value]) => `${name}: ${value}`).join("; ")]),
     [
       ["/akhbar/*", rules[0]!.headers.map(([name, value]) => `${name}: ${value}`).join("; ")],
       ["/akhbar/assets/*", `Cache-Control: ${IMMUTABLE}`],
-      ["/akhbar/pagefind/fragment/*", `Cache-Control: ${IMMUTABLE}`],
-      ["/akhbar/pagefind/index/*", `Cache-Control: ${IMMUTABLE}`],
+      ["/akhbar/pagefind/1402/fragment/*", `Cache-Control: ${IMMUTABLE}`],
+      ["/akhbar/pagefind/1402/index/*", `Cache-Control: ${IMMUTABLE}`],
+      ["/akhbar/pagefind/1403/fragment/*", `Cache-Control: ${IMMUTABLE}`],
+      ["/akhbar/pagefind/1403/index/*", `Cache-Control: ${IMMUTABLE}`],
       ["/akhbar/", `Cache-Control: ${REVALIDATE}`],
       ["/akhbar/counties/*", `Cache-Control: ${REVALIDATE}`],
       ["/akhbar/feed.xml", `Cache-Control: ${REVALIDATE}`],
       ["/akhbar/index.html", `Cache-Control: ${REVALIDATE}`],
       ["/akhbar/news/*", `Cache-Control: ${REVALIDATE}`],
-      ["/akhbar/pagefind/pagefind-entry.json", `Cache-Control: ${REVALIDATE}`],
-      ["/akhbar/pagefind/pagefind.js", `Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/pagefind/1402/pagefind-entry.json", `Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/pagefind/1402/pagefind.js", `Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/pagefind/1403/pagefind-entry.json", `Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/pagefind/1403/pagefind.js", `Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/pagefind/shards.json", `Cache-Control: ${REVALIDATE}`],
     ],
   );
   assert.deepEqual(rules[0]!.headers.map(([name]) => name), ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"]);
 });
 
 test("headersFor: each address gets one Cache-Control; hosts join a header several rules set, as the file must avoid", () => {
-  const rules = planHeaderRules("/", entries, pagefindEntries);
+  const rules = planHeaderRules("/", entries);
   const cases: Array<[string, string]> = [
     ["/", REVALIDATE],
     ["/index.html", REVALIDATE],
     ["/news/149840/", REVALIDATE],
     ["/assets/site.rtl.0123456789.css", IMMUTABLE],
-    ["/pagefind/fragment/fa_123.pf_fragment", IMMUTABLE],
-    ["/pagefind/pagefind.js", REVALIDATE],
+    ["/pagefind/1403/fragment/fa_123.pf_fragment", IMMUTABLE],
+    ["/pagefind/1403/pagefind.js", REVALIDATE],
     ["/counties/%D8%B1%DB%8C/", REVALIDATE],
   ];
   for (const [pathname, caching] of cases) {
@@ -117,7 +126,7 @@ test("headersFor: each address gets one Cache-Control; hosts join a header sever
 });
 
 test("the _headers file: written and read back the same; a header line outside a rule is an error", () => {
-  const rules = planHeaderRules("/", entries, pagefindEntries);
+  const rules = planHeaderRules("/", entries);
   const text = renderHeadersFile(rules);
   assert.ok(text.startsWith("# "));
   assert.match(text, /^\/assets\/\*\n {2}Cache-Control: public, max-age=31536000, immutable$/m);
