@@ -48,6 +48,8 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   // Before the release pages, which name the fingerprinted assets and the converted pictures.
   registerAssets(eleventyConfig);
   registerImages(eleventyConfig);
+  // Started here and waited for at the end, so that it runs while the pages are rendered.
+  registerSearchIndex(eleventyConfig, context);
   registerReleasePages(eleventyConfig, context);
   registerSitePages(eleventyConfig, context);
   registerBrowsePages(eleventyConfig, context);
@@ -55,8 +57,6 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   registerSitemaps(eleventyConfig, context);
   registerRedirects(eleventyConfig, context);
   registerEnglishSection(eleventyConfig, context);
-  // Last: the index is built over the pages the steps above wrote.
-  registerSearchIndex(eleventyConfig, context);
   // After the index: the host's _headers name every file the build wrote.
   registerDeployment(eleventyConfig, context);
 }

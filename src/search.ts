@@ -30,12 +30,25 @@ const CLIENT_ENTRY = fileURLToPath(new URL("./search-client.ts", import.meta.url
 /** Documents handed to Pagefind at once: its backend indexes them in parallel. */
 const BATCH_SIZE = 64;
 
+/**
+ * The index is started as soon as the archive is read and waited for at the end of the build:
+ * Pagefind indexes in its own process, on the other core, while Node renders the pages (the
+ * index is made from the release files, not from the pages, so it needs nothing they write).
+ */
 export function registerSearchIndex(eleventyConfig: UserConfig, context: AkhbarContext): void {
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    const report = await buildSearchShards(directories.output, searchShards(context.index()), {
+  let indexing: Promise<SearchIndexReport> | undefined;
+  eleventyConfig.on("eleventy.before", ({ directories }) => {
+    indexing = buildSearchShards(directories.output, searchShards(context.index()), {
       cache: new ShardCache(searchCacheDir()),
       prune: !context.includeDrafts(),
     });
+    // Its failure is reported when it is waited for, below; a build that fails before then exits anyway.
+    indexing.catch(() => undefined);
+  });
+  eleventyConfig.on("eleventy.after", async () => {
+    if (!indexing) throw new Error("Internal error: the search index was not started before the build");
+    const report = await indexing;
+    indexing = undefined;
     const indexed = report.shards.filter((shard) => shard.indexed).length;
     console.log(`[akhbar] search index: ${report.shards.length} shards (years), ${indexed} indexed, ${report.shards.length - indexed} unchanged (from ${searchCacheDir()})`);
   });
