@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
-import { stopSearchIndexer } from "./search.js";
+import { searchIndexSettled, stopSearchIndexer } from "./search.js";
 
 export interface BuildOptions {
   input: string;
@@ -27,6 +27,8 @@ export async function buildSite({ input, output, configPath = ".eleventy.ts", qu
     const eleventy = new Eleventy(input, staging, { configPath, quietMode: quiet, runMode: "build" });
     await eleventy.write();
   } catch (error) {
+    // The search index is made alongside the pages: let it stop writing before its folder goes.
+    await searchIndexSettled();
     await rm(staging, { recursive: true, force: true });
     throw error;
   } finally {

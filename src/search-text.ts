@@ -88,8 +88,14 @@ function keyOf(word: string): string {
 export class CompoundLexicon {
   /** Joined key → the keys of its parts, and how often it was seen with a half-space. */
   private readonly byJoined = new Map<string, { parts: string[]; seen: number }>();
-  /** First part's key → the compounds starting with it, longest first. */
-  private readonly byFirstPart = new Map<string, string[][]>();
+  /**
+   * The first two parts' keys → the compounds starting with them, longest first. Keyed by two
+   * parts, not one: a common word («در», «و») starts thousands of compounds, and every word
+   * of every text is looked up here.
+   */
+  private readonly byFirstTwoParts = new Map<string, string[][]>();
+  /** Every compound's first part: most words start none, and are answered by this alone. */
+  private readonly firstParts = new Set<string>();
 
   learn(text: string): void {
     for (const word of foldForIndex(text).split(/\s+/)) {
@@ -112,24 +118,31 @@ export class CompoundLexicon {
       return;
     }
     this.byJoined.set(joined, { parts, seen: 1 });
-    const first = parts[0]!;
-    const starting = this.byFirstPart.get(first) ?? [];
+    this.firstParts.add(parts[0]!);
+    const pair = pairKey(parts[0]!, parts[1]!);
+    const starting = this.byFirstTwoParts.get(pair) ?? [];
     starting.push(parts);
     starting.sort((a, b) => b.length - a.length);
-    this.byFirstPart.set(first, starting);
+    this.byFirstTwoParts.set(pair, starting);
   }
 
-  /** How many of the words from `keys[0]` on form a compound written with spaces (0 if none). */
+  /**
+   * How many of the words from `keys[0]` on form a compound written with spaces (0 if none):
+   * the longest compound whose parts are these keys, the last one with or without a suffix.
+   */
   compoundAt(keys: readonly string[]): number {
-    for (const parts of this.byFirstPart.get(keys[0] ?? "") ?? []) {
-      if (parts.length > keys.length) continue;
-      const matches = parts.every((part, position) => {
+    if (keys.length < 2 || !this.firstParts.has(keys[0]!)) return 0;
+    const matches = (parts: readonly string[]) =>
+      parts.length <= keys.length &&
+      parts.every((part, position) => {
         const key = keys[position]!;
         return key === part || (position === parts.length - 1 && withoutSuffix(key) === part);
       });
-      if (matches) return parts.length;
-    }
-    return 0;
+    const longest = this.byFirstTwoParts.get(pairKey(keys[0]!, keys[1]!))?.find(matches)?.length ?? 0;
+    if (longest >= 2) return longest;
+    // A two-part compound whose second word carries a suffix: «روابط عمومی‌اش».
+    const bare = withoutSuffix(keys[1]!);
+    return bare !== keys[1] && this.byFirstTwoParts.get(pairKey(keys[0]!, bare))?.some((parts) => parts.length === 2) ? 2 : 0;
   }
 
   /**
@@ -173,6 +186,8 @@ export class CompoundLexicon {
     return known.parts.every((part) => part.length >= MIN_PART_LENGTH) ? known.parts : undefined;
   }
 }
+
+const pairKey = (first: string, second: string) => `${first}\u0000${second}`;
 
 /** Joins «می», «ها» … typed as words of their own to their word, unless punctuation stands between. */
 function attachAffixes(tokens: readonly Token[]): Token[] {

@@ -42,8 +42,12 @@ export function registerSearchIndex(eleventyConfig: UserConfig, context: AkhbarC
       cache: new ShardCache(searchCacheDir()),
       prune: !context.includeDrafts(),
     });
-    // Its failure is reported when it is waited for, below; a build that fails before then exits anyway.
-    indexing.catch(() => undefined);
+    // Its failure is reported when it is waited for, below; a build that fails before then
+    // waits for it to stop (searchIndexSettled) and reports its own error.
+    inFlight = indexing.then(
+      () => undefined,
+      () => undefined,
+    );
   });
   eleventyConfig.on("eleventy.after", async () => {
     if (!indexing) throw new Error("Internal error: the search index was not started before the build");
@@ -197,6 +201,14 @@ export async function bundleSearchClient(): Promise<string> {
     logLevel: "silent",
   });
   return result.outputFiles[0]!.text;
+}
+
+/** The index under way, if any, as a promise that never fails. */
+let inFlight: Promise<void> = Promise.resolve();
+
+/** Resolves once no search index is being written (a failed build removes its output after). */
+export function searchIndexSettled(): Promise<void> {
+  return inFlight;
 }
 
 /** Stops Pagefind's backend process so that a one-off build can exit. */
