@@ -54,7 +54,7 @@ if (work) {
   await buildSite({ input: "content", output: site });
 }
 const server = await serveStatic(site, { headersFile: true });
-const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update"] });
 const rows: Array<{ name: string; url: string; measure: Measure }> = [];
 try {
   for (const page of PAGES) {

@@ -17,25 +17,18 @@
  * developer machine and fails on CI (CI=true), as tests/browser.test.ts does.
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { test } from "node:test";
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { launchChromium, skipWithoutChromium, withPage as withSharedPage } from "./chromium.js";
 import { contentSecurityPolicy } from "../src/security-policy.js";
 import { listFiles, loadPage } from "./html.js";
 import { BUILD_ENV, HOSTILE_WORD, hostileReleases, isRedirectPage, pageVariants, PREFIX, prepareContent, urlOfFile } from "./ship-support.js";
 import { serveStatic, type StaticServer } from "./static-server.js";
 import { runBuild, temporaryDirectory } from "./support.js";
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const ON_CI = process.env.CI === "true";
-const chromiumMissing = !existsSync(CHROMIUM_PATH);
-const skip =
-  chromiumMissing && !ON_CI
-    ? `Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install chromium\` (on CI, with CI=true, this is a failure)`
-    : false;
 
 /** WCAG 2.0 and 2.1, levels A and AA: axe-core's tags for them. */
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -51,8 +44,7 @@ const PWNED = "window.__pwned";
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-test("shipping gates in Chromium: accessibility, security, no JavaScript needed", { skip, timeout: 900_000 }, async (t) => {
-  assert.ok(!chromiumMissing, `CI=true and Chromium is missing at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
+test("shipping gates in Chromium: accessibility, security, no JavaScript needed", { skip: skipWithoutChromium, timeout: 900_000 }, async (t) => {
 
   const work = await temporaryDirectory("akhbar-gates-");
   let server: StaticServer | undefined;
@@ -62,10 +54,7 @@ test("shipping gates in Chromium: accessibility, security, no JavaScript needed"
     const build = await runBuild(await prepareContent(work), site, BUILD_ENV);
     assert.equal(build.code, 0, `the build failed:\n${build.log}`);
     server = await serveStatic(site, { pathPrefix: PREFIX, headersFile: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"],
-    });
+    browser = await launchChromium();
     const open = browser;
     /** The address of a page, from its root-relative address without the prefix. */
     const at = (url: string) => `${server!.url}${PREFIX.slice(0, -1)}${url}`;
@@ -257,32 +246,9 @@ test("shipping gates in Chromium: accessibility, security, no JavaScript needed"
   }
 });
 
-/**
- * Runs a check in a fresh browser context. A page error, a console error (a resource that
- * failed to load, a CSP violation) or any dialog (alert, confirm, prompt) fails it.
- */
-async function withPage(browser: Browser, { axe = false, ...options }: BrowserContextOptions & { axe?: boolean }, check: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: "fa-IR", ...options });
-  if (axe) await context.addInitScript(axeSource);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`page error at ${page.url()}: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error at ${page.url()}: ${message.text()} (${message.location().url})`);
-  });
-  page.on("dialog", (dialog) => {
-    problems.push(`a ${dialog.type()} dialog at ${page.url()}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  try {
-    await check(page);
-  } catch (error) {
-    if (error instanceof Error && problems.length > 0) error.message += `\nThe browser also reported:\n${problems.join("\n")}`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-  assert.deepEqual(problems, [], `the browser reported:\n${problems.join("\n")}`);
+/** The shared page runner (tests/chromium.ts), with axe-core in every page when asked. */
+function withPage(browser: Browser, { axe = false, ...options }: BrowserContextOptions & { axe?: boolean }, check: (page: Page) => Promise<void>): Promise<void> {
+  return withSharedPage(browser, check, { ...options, ...(axe ? { initScript: axeSource } : {}) });
 }
 
 async function goto(page: Page, url: string): Promise<void> {

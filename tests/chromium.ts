@@ -33,14 +33,23 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Runs a check in a fresh browser context; a page error or console error fails it. */
-export async function withPage(browser: Browser, check: (page: Page) => Promise<void>, options: BrowserContextOptions = {}): Promise<void> {
+/**
+ * Runs a check in a fresh browser context. A page error, a console error (a resource that
+ * failed to load, a CSP violation) or any dialog (alert, confirm, prompt) fails it.
+ * `initScript` runs in every page before its own scripts (axe-core, for the accessibility gate).
+ */
+export async function withPage(browser: Browser, check: (page: Page) => Promise<void>, { initScript, ...options }: BrowserContextOptions & { initScript?: string } = {}): Promise<void> {
   const context = await browser.newContext({ locale: "fa-IR", ...options });
+  if (initScript !== undefined) await context.addInitScript(initScript);
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(`page error: ${error.stack ?? error.message}`));
+  page.on("pageerror", (error) => errors.push(`page error at ${page.url()}: ${error.stack ?? error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console error: ${message.text()} (${message.location().url})`);
+    if (message.type() === "error") errors.push(`console error at ${page.url()}: ${message.text()} (${message.location().url})`);
+  });
+  page.on("dialog", (dialog) => {
+    errors.push(`a ${dialog.type()} dialog at ${page.url()}: ${dialog.message()}`);
+    void dialog.dismiss();
   });
   try {
     await check(page);

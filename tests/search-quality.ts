@@ -118,6 +118,11 @@ export async function searchAllYears(page: Page): Promise<void> {
  */
 export async function searchThroughPage(page: Page, site: string, query: string): Promise<number[]> {
   await page.goto(`${site}/search/?q=${encodeURIComponent(query)}`, { waitUntil: "load" });
+  return everyResult(page);
+}
+
+/** Every release the search page just opened finds, in order: every year searched, every «more» pressed. */
+export async function everyResult(page: Page): Promise<number[]> {
   await waitForSearch(page);
   await searchAllYears(page);
   const more = page.locator("#search-more");

@@ -26,7 +26,7 @@ import { searchShards, type SearchShard } from "../src/search-shards.js";
 import { buildSearchShards, indexDocuments, shardDocuments, stopSearchIndexer, writeBundle } from "../src/search.js";
 import { launchChromium, skipWithoutChromium, withPage } from "./chromium.js";
 import { hashTree } from "./html.js";
-import { releaseIdOf, searchThroughPage, waitForSearch, searchAllYears } from "./search-quality.js";
+import { everyResult, releaseIdOf, searchThroughPage } from "./search-quality.js";
 import { serveStatic } from "./static-server.js";
 import { runBuild, runNode, temporaryDirectory } from "./support.js";
 
@@ -176,16 +176,7 @@ test("in Chromium, every year searched gives the single index's results", { skip
           const params = new URLSearchParams(row.address);
           if (row.query !== "") params.set("q", row.query);
           await page.goto(`${server.url}/search/?${params}`);
-          await waitForSearch(page);
-          await searchAllYears(page);
-          const more = page.locator("#search-more");
-          while (await more.isVisible()) {
-            const count = await page.locator(".search-result").count();
-            await more.click();
-            await page.waitForFunction((before) => document.querySelectorAll(".search-result").length > before, count);
-          }
-          const hrefs = await page.locator(".search-result__title a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
-          found = hrefs.map(releaseIdOf);
+          found = await everyResult(page);
         });
         if (row.byDate) assert.deepEqual(found, expected);
         else assert.deepEqual([...found].sort(), [...expected].sort());
