@@ -18,8 +18,10 @@ export const SEARCH_BUNDLE_PATH = "/pagefind/";
 
 /**
  * The first search loads the newest year, then older years while the page of results is
- * not full and the years loaded hold at most this many pages. Pagefind's metadata costs
- * ~10 bytes a page, so this keeps the metadata of a first search near 100 KB.
+ * not full and the years loaded so far hold fewer than this many pages. Pagefind's metadata
+ * costs ~10 bytes a page: a first search loads ~100 KB of it plus at most one more year's.
+ * Counting what is loaded, not what would be, means a new year's first few releases never
+ * stop a search before the last full year is in.
  */
 export const FIRST_SEARCH_PAGE_BUDGET = 12_000;
 
@@ -64,13 +66,13 @@ export function shardListing(shards: readonly SearchShard[], lang: Language): Sh
 /**
  * Whether a search that covered the newest `searched` shards and found `found` results there
  * goes on into the next older year by itself: only while the page of results is not full and
- * the years it would have loaded hold at most `budget` pages. Beyond, the reader asks for
- * older years (a button), so that a first search stays light.
+ * the years already loaded hold fewer than `budget` pages. Beyond, the reader asks for older
+ * years (a button), so that a first search stays light.
  */
 export function searchNextShard(listing: readonly ShardListing[], searched: number, found: number, pageSize: number, budget = FIRST_SEARCH_PAGE_BUDGET): boolean {
   if (searched >= listing.length || found >= pageSize) return false;
-  const pages = listing.slice(0, searched + 1).reduce((sum, shard) => sum + shard.pages, 0);
-  return pages <= budget;
+  const loaded = listing.slice(0, searched).reduce((sum, shard) => sum + shard.pages, 0);
+  return loaded < budget;
 }
 
 /**

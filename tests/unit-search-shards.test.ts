@@ -58,21 +58,31 @@ describe("searchShards and shardListing", () => {
   test("a shard's folder is its year in Latin digits", () => assert.equal(shardFolder(1403), "1403/"));
 });
 
-describe("searchNextShard: a search goes on into older years while the page is not full and the budget allows", () => {
+describe("searchNextShard: a search goes on into older years while the page is not full and the years loaded are under the budget", () => {
   const listing: ShardListing[] = [
     { year: 1404, pages: 1_500 },
     { year: 1403, pages: 10_000 },
     { year: 1402, pages: 9_000 },
   ];
   const rows: Array<{ name: string; searched: number; found: number; budget: number; next: boolean }> = [
-    { name: "the page is not full, the next year fits the budget", searched: 1, found: 3, budget: 12_000, next: true },
+    { name: "the page is not full, the years loaded are under the budget", searched: 1, found: 3, budget: 12_000, next: true },
     { name: "the page is full", searched: 1, found: 10, budget: 12_000, next: false },
-    { name: "the next year would pass the budget", searched: 2, found: 3, budget: 12_000, next: false },
-    { name: "exactly at the budget", searched: 1, found: 0, budget: 11_500, next: true },
-    { name: "one page over the budget", searched: 1, found: 0, budget: 11_499, next: false },
+    { name: "under the budget, even if the next year takes the search past it", searched: 2, found: 3, budget: 12_000, next: true },
+    { name: "the years loaded reach the budget", searched: 2, found: 3, budget: 11_500, next: false },
+    { name: "one page under the budget", searched: 1, found: 0, budget: 1_501, next: true },
+    { name: "the year loaded reaches the budget", searched: 1, found: 0, budget: 1_500, next: false },
     { name: "every year searched", searched: 3, found: 0, budget: 1_000_000, next: false },
   ];
   for (const row of rows) test(row.name, () => assert.equal(searchNextShard(listing, row.searched, row.found, 10, row.budget), row.next));
+
+  test("a new year's first releases do not stop a search before the last full year is in", () => {
+    const newYear: ShardListing[] = [
+      { year: 1405, pages: 3 },
+      { year: 1404, pages: 14_630 },
+      { year: 1403, pages: 13_797 },
+    ];
+    assert.deepEqual([1, 2].map((searched) => searchNextShard(newYear, searched, 1, 10)), [true, false]);
+  });
 });
 
 describe("combineShardResults", () => {
