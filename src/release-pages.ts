@@ -54,6 +54,8 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
   useConvertedPictures(markdown);
   const cache = new PageCache(pageCacheDir());
   const site = JSON.stringify(context.site);
+  // The stylesheets', fonts' and script's fingerprinted addresses, which every page names: once per build.
+  const assets = assetManifestKey();
   const written = await writeGeneratedFiles(outputDir, releasesWithPages(context), async (release) => {
     const source = await readFile(release.inputPath, "utf8");
     const browsing = releasePageBrowsing(context, release);
@@ -75,8 +77,7 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
       browsing: html`${browsing.before}${browsing.after}`.value,
       links: [browsing.countyUrl, browsing.organizationUrl, [...browsing.tagUrls]],
       site,
-      // The stylesheets', fonts' and script's fingerprinted addresses, which every page names.
-      assets: assetManifestKey(),
+      assets,
     });
     return { path: target, content: await cache.page(cache.key(inputs), render) };
   });
