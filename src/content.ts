@@ -3,6 +3,7 @@
  * content folder is a release. Problems are collected across all files (an editor fixes
  * them in one go) and reported with file, line and field.
  */
+import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -28,6 +29,16 @@ export interface Release {
   lang: Language;
   /** Path relative to the working directory, with forward slashes: `content/releases/1402/149840.md`. */
   inputPath: string;
+  /**
+   * A hash of the file's text: what the build caches key a page, feed or index made from the file on,
+   * so that a cached page is found without reading the file again.
+   */
+  fileHash: string;
+  /**
+   * Whether the release shows a picture (a lead image, or one in its body): its page is rendered
+   * on every build, since rendering is what tells the picture pipeline which files to publish.
+   */
+  hasPictures: boolean;
   url: string;
 }
 
@@ -140,10 +151,17 @@ export function readReleaseFile(file: string, source: string, now: DateTime = Da
     draft: data.draft,
     lang: data.lang,
     inputPath: file,
+    fileHash: fileHashOf(source),
+    hasPictures: data.image !== undefined || parsed.body.includes("!["),
     url: releaseUrl(data.id, data.lang),
   };
   if (isEmbargoed(release.date, now)) release.embargoed = true;
   return { release, parsed, id, problems: [] };
+}
+
+/** The `fileHash` of a release file's text. SHA-1 suffices: it tells versions of one file apart, it guards nothing. */
+export function fileHashOf(source: string): string {
+  return createHash("sha1").update(source).digest("hex");
 }
 
 /** One problem per file that reuses an id, naming the first file that has it. */
@@ -167,6 +185,9 @@ export function isShown(release: Release, options: LoadOptions): boolean {
   return options.includeDrafts || (!release.draft && !release.embargoed);
 }
 
+/** How many release files are read at once while the archive loads. */
+const READ_AHEAD = 64;
+
 export async function loadArchive(contentDir: string, options: LoadOptions): Promise<Archive> {
   const files = await findReleaseFiles(contentDir);
   const now = options.now ?? DateTime.now();
@@ -174,14 +195,20 @@ export async function loadArchive(contentDir: string, options: LoadOptions): Pro
   const byInputPath = new Map<string, Release>();
   const filesById = new Map<number, Array<{ file: string; line: number }>>();
 
-  for (const file of files) {
-    const result = readReleaseFile(file, await readFile(file, "utf8"), now);
-    problems.push(...result.problems);
-    if (!result.release) continue;
-    const owners = filesById.get(result.release.id) ?? [];
-    owners.push({ file, line: result.id!.line });
-    filesById.set(result.release.id, owners);
-    byInputPath.set(file, result.release);
+  // Files are read READ_AHEAD at a time: one at a time, a 150,000-file archive spent most of
+  // its 119 s loading waiting on each read in turn. They are still checked in path order.
+  for (let start = 0; start < files.length; start += READ_AHEAD) {
+    const batch = files.slice(start, start + READ_AHEAD);
+    const sources = await Promise.all(batch.map((file) => readFile(file, "utf8")));
+    batch.forEach((file, position) => {
+      const result = readReleaseFile(file, sources[position]!, now);
+      problems.push(...result.problems);
+      if (!result.release) return;
+      const owners = filesById.get(result.release.id) ?? [];
+      owners.push({ file, line: result.id!.line });
+      filesById.set(result.release.id, owners);
+      byInputPath.set(file, result.release);
+    });
   }
 
   problems.push(...duplicateIdProblems(filesById));

@@ -6,6 +6,7 @@
  */
 import type { ArchiveIndex } from "./collections.js";
 import type { Archive } from "./content.js";
+import type { PageCache } from "./page-cache.js";
 import type { SiteMetadata } from "./site.js";
 
 export interface AkhbarContext {
@@ -16,4 +17,9 @@ export interface AkhbarContext {
   index(): ArchiveIndex;
   /** Drafts are shown in `npm start` and left out of production builds. */
   includeDrafts(): boolean;
+  /**
+   * The build cache of rendered pages and feeds (src/page-cache.ts), one per build: a production
+   * build prunes what none of its writers used, once they have all written.
+   */
+  pageCache(): PageCache;
 }

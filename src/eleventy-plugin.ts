@@ -20,11 +20,13 @@ import { registerBrowsePages } from "./browse-pages.js";
 import { registerDeployment } from "./deploy.js";
 import { siteMetadata } from "./site.js";
 import { buildTime } from "./embargo.js";
+import { PageCache, pageCacheDir } from "./page-cache.js";
 
 export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   let archive: Archive | undefined;
   let index: ArchiveIndex | undefined;
   let includeDrafts = false;
+  let pageCache: PageCache | undefined;
 
   const context: AkhbarContext = {
     site: siteMetadata(),
@@ -34,6 +36,10 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
     },
     index: () => (index ??= indexArchive(context.archive().releases)),
     includeDrafts: () => includeDrafts,
+    pageCache: () => {
+      if (!pageCache) throw new Error("Internal error: the page cache is opened in eleventy.before, before any page renders");
+      return pageCache;
+    },
   };
 
   // Handlers of one event run one after another, in the order registered below: each step
@@ -44,6 +50,7 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
     includeDrafts = runMode !== "build";
     archive = await loadArchive(directories.input, { includeDrafts, now: buildTime() });
     index = undefined;
+    pageCache = new PageCache(pageCacheDir());
   });
   // Before the release pages, which name the fingerprinted assets and the converted pictures.
   registerAssets(eleventyConfig);
@@ -59,4 +66,8 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   registerEnglishSection(eleventyConfig, context);
   // After the index: the host's _headers name every file the build wrote.
   registerDeployment(eleventyConfig, context);
+  eleventyConfig.on("eleventy.after", async () => {
+    // The cache keeps one archive's pages and feeds: a production build drops what it did not use.
+    if (!includeDrafts) await context.pageCache().prune();
+  });
 }

@@ -1,15 +1,17 @@
 /**
  * Atom and JSON Feed 1.1 for the whole site, the English section, each county and each tag:
- * the newest 50 releases of each, with the full body. One virtual template, paginated over
- * a light list of feed files (keys, not releases), writes them all; the plan of which
- * releases each feed carries is made once per build from the archive indexes.
+ * the newest 50 releases of each, with the full body. The plan of which releases each feed
+ * carries is made once per build from the archive indexes; the feeds are written outside
+ * Eleventy (src/page-writer.ts), and a feed whose releases' files are unchanged since an
+ * earlier build is read from the build cache (src/page-cache.ts): at 150,000 releases the
+ * ~1,000 feeds carry ~24,000 bodies, whose Markdown would otherwise be rendered every build.
  *
  * Dates are RFC 3339 with the Tehran offset (src/dates.ts), not the UTC form of the RSS
  * plugin's dateToRfc3339: a reader sees the hour the office published at.
  */
 import type { UserConfig } from "@11ty/eleventy";
 import type { ArchiveIndex } from "./collections.js";
-import type { Archive, Release } from "./content.js";
+import type { Release } from "./content.js";
 import type { AkhbarContext } from "./context.js";
 import { toIsoString } from "./dates.js";
 import { absoluteUrl } from "./absolute-url.js";
@@ -17,6 +19,7 @@ import { atomUrl, countyFeed, jsonFeedUrl, siteFeed, tagFeed, type FeedRef } fro
 import { ReleaseBodies, renderBodyFromFile } from "./release-bodies.js";
 import type { SiteMetadata } from "./site.js";
 import { xml, xmlDocument } from "./xml.js";
+import { writeGeneratedFiles, type WriteReport } from "./page-writer.js";
 
 export const FEED_SIZE = 50;
 
@@ -110,52 +113,34 @@ export function renderJsonFeed(site: SiteMetadata, feed: FeedPlan, entries: read
   return `${JSON.stringify(document)}\n`;
 }
 
-interface FeedFile {
-  key: string;
-  format: "atom" | "json";
-  url: string;
-}
-
-interface BuildFeeds {
-  archive: Archive;
-  byKey: Map<string, FeedPlan>;
-  files: FeedFile[];
-  bodies: ReleaseBodies;
-}
-
 export function registerFeeds(eleventyConfig: UserConfig, context: AkhbarContext): void {
-  let current: BuildFeeds | undefined;
-  // Made on first use in each build (after the archive is read), and again when a rebuild reads a new archive.
-  const feeds = (): BuildFeeds => {
-    const archive = context.archive();
-    if (current?.archive === archive) return current;
-    const plans = planFeeds(context.site, archive.releases, context.index());
-    const bodies = new ReleaseBodies(renderBodyFromFile(context.site.url));
-    const files: FeedFile[] = [];
-    for (const plan of plans) {
-      for (const format of ["atom", "json"] as const) {
-        files.push({ key: plan.key, format, url: format === "atom" ? atomUrl(plan) : jsonFeedUrl(plan) });
-        for (const release of plan.releases) bodies.expect(release);
-      }
-    }
-    return (current = { archive, byKey: new Map(plans.map((plan) => [plan.key, plan])), files, bodies });
-  };
-
-  eleventyConfig.addTemplate("akhbar/feeds.11ty.js", {
-    data: () => ({
-      akhbarFeedFiles: feeds().files,
-      pagination: { data: "akhbarFeedFiles", size: 1, alias: "feedFile" },
-      permalink: (data: { feedFile: FeedFile }) => data.feedFile.url,
-      layout: false,
-      eleventyExcludeFromCollections: true,
-    }),
-    render: async (data) => {
-      const file = data.feedFile as FeedFile;
-      const { byKey, bodies } = feeds();
-      const plan = byKey.get(file.key);
-      if (!plan) throw new Error(`Internal error: no feed ${file.key}`);
-      const entries = await Promise.all(plan.releases.map(async (release) => ({ release, contentHtml: await bodies.get(release) })));
-      return file.format === "atom" ? renderAtom(context.site, plan, entries) : renderJsonFeed(context.site, plan, entries);
-    },
+  eleventyConfig.on("eleventy.before", async ({ directories, outputMode }) => {
+    if (outputMode === "fs") await writeFeeds(directories.output, context);
   });
+}
+
+/** Renders (or reads from the build cache) and writes every feed of the build under way into `outputDir`. */
+export async function writeFeeds(outputDir: string, context: AkhbarContext): Promise<WriteReport & { rendered: number }> {
+  const { site } = context;
+  const cache = context.pageCache();
+  const bodies = new ReleaseBodies(renderBodyFromFile(site.url));
+  const files = planFeeds(site, context.archive().releases, context.index()).flatMap((plan) =>
+    (["atom", "json"] as const).map((format) => ({ plan, format })),
+  );
+  for (const { plan } of files) for (const release of plan.releases) bodies.expect(release);
+  const siteKey = JSON.stringify(site);
+  let rendered = 0;
+  const report = await writeGeneratedFiles(outputDir, files, async ({ plan, format }) => {
+    const { releases, ...feed } = plan;
+    // A release's file hash stands for its body and fields: a feed found in the cache reads no file.
+    const inputs = JSON.stringify({ format, feed, releases: releases.map((release) => [release.url, release.fileHash]), site: siteKey });
+    const content = await cache.page(cache.key(inputs), async () => {
+      rendered++;
+      const entries = await Promise.all(releases.map(async (release) => ({ release, contentHtml: await bodies.get(release) })));
+      return format === "atom" ? renderAtom(site, plan, entries) : renderJsonFeed(site, plan, entries);
+    });
+    return { path: format === "atom" ? atomUrl(plan) : jsonFeedUrl(plan), content };
+  });
+  console.log(`[akhbar] feeds: ${files.length} files, ${rendered} rendered, ${report.written} written`);
+  return { ...report, rendered };
 }

@@ -19,7 +19,7 @@ import { renderRelease } from "../layouts/release.js";
 import { leadImage, useConvertedPictures } from "./images.js";
 import { releasePageBrowsing } from "./browse-pages.js";
 import { writeGeneratedFiles, type WriteReport } from "./page-writer.js";
-import { PageCache, pageCacheDir, type PageCacheReport } from "./page-cache.js";
+import { pageCacheDir, type PageCacheReport } from "./page-cache.js";
 import { html } from "./html.js";
 import { prefixHtmlUrls } from "./html-urls.js";
 import { assetManifestKey } from "./asset-manifest.js";
@@ -52,26 +52,27 @@ export function releasesWithPages(context: AkhbarContext): Release[] {
 export async function writeReleasePages(outputDir: string, context: AkhbarContext): Promise<WriteReport & { cache: PageCacheReport }> {
   const markdown = createMarkdown();
   useConvertedPictures(markdown);
-  const cache = new PageCache(pageCacheDir());
+  const cache = context.pageCache();
+  const before = { ...cache.report };
   const site = JSON.stringify(context.site);
   // The stylesheets', fonts' and script's fingerprinted addresses, which every page names: once per build.
   const assets = assetManifestKey();
   const written = await writeGeneratedFiles(outputDir, releasesWithPages(context), async (release) => {
-    const source = await readFile(release.inputPath, "utf8");
     const browsing = releasePageBrowsing(context, release);
-    const render = () => {
-      const { body } = parseFrontMatter(source);
+    const render = async () => {
+      const { body } = parseFrontMatter(await readFile(release.inputPath, "utf8"));
       // The environment names the file, for the picture pipeline's messages (as Eleventy's page data did).
       const bodyHtml = markdown.render(body, { page: { inputPath: release.inputPath } });
       return prefixHtmlUrls(renderRelease({ site: context.site, release, bodyHtml, image: leadImage(release), browsing }), context.site.pathPrefix);
     };
     const target = `${release.url}index.html`;
-    if (release.image !== undefined || source.includes("![")) {
+    if (release.hasPictures) {
       cache.report.rendered++;
       return { path: target, content: await render() };
     }
+    // The file's hash stands for its text: a page found in the cache costs no read of its file.
     const inputs = JSON.stringify({
-      source,
+      file: release.fileHash,
       target,
       embargoed: release.embargoed ?? false,
       browsing: html`${browsing.before}${browsing.after}`.value,
@@ -81,10 +82,10 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
     });
     return { path: target, content: await cache.page(cache.key(inputs), render) };
   });
-  if (!context.includeDrafts()) await cache.prune();
-  const { reused, rendered } = cache.report;
-  console.log(`[akhbar] release pages: ${rendered} rendered, ${reused} unchanged (from ${pageCacheDir()}), ${written.written} files written`);
-  return { ...written, cache: cache.report };
+  // The cache is shared with the feeds: this pass's part of its report.
+  const report: PageCacheReport = { reused: cache.report.reused - before.reused, rendered: cache.report.rendered - before.rendered, removed: 0 };
+  console.log(`[akhbar] release pages: ${report.rendered} rendered, ${report.reused} unchanged (from ${pageCacheDir()}), ${written.written} files written`);
+  return { ...written, cache: report };
 }
 
 /**

@@ -5,8 +5,8 @@
  * last child and the others stay as search engines last read them. /sitemap-news.xml is the
  * Google News sitemap of the releases of the last two days before the build.
  *
- * The children are made from what the build wrote (Eleventy's results), after every page is
- * rendered: any page another concern adds is listed without being declared here, and a page
+ * The children are made from what the build wrote (Eleventy's results, and the release and
+ * list pages written outside Eleventy), after every page is rendered: any page another concern adds is listed without being declared here, and a page
  * that asks not to be indexed (redirects, 404, drafts in the dev server) is left out.
  *
  * The build is otherwise deterministic; the news sitemap depends on "now", which is the
@@ -22,6 +22,7 @@ import type { AkhbarContext } from "./context.js";
 import { toIsoString } from "./dates.js";
 import { addPage } from "./site-pages.js";
 import { releasePagesForSitemaps } from "./release-pages.js";
+import { listPagesForSitemaps } from "./browse-pages.js";
 import type { SiteMetadata } from "./site.js";
 import { xml, xmlDocument } from "./xml.js";
 
@@ -152,7 +153,7 @@ export function registerSitemaps(eleventyConfig: UserConfig, context: AkhbarCont
 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }) => {
     if (outputMode !== "fs") return;
-    for (const file of planSitemaps(site, [...(results ?? []), ...releasePagesForSitemaps(context)], archive().releases)) {
+    for (const file of planSitemaps(site, [...(results ?? []), ...releasePagesForSitemaps(context), ...listPagesForSitemaps(context)], archive().releases)) {
       const target = path.join(directories.output, file.url);
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, file.content);

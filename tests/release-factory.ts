@@ -12,6 +12,8 @@ export function makeRelease(id: number, iso: string, extra: Partial<Release> = {
     draft: false,
     lang,
     inputPath: `content/releases/${id}.md`,
+    fileHash: "0".repeat(40),
+    hasPictures: false,
     url: releaseUrl(id, lang),
     ...extra,
   };

@@ -1,7 +1,8 @@
 /** Unit tests for src/content.ts: loading and validating a whole archive folder. */
 import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -81,7 +82,9 @@ describe("loadArchive: a valid archive", () => {
     });
     const archive = await loadArchive(dir, { includeDrafts: false });
     assert.equal(archive.releases.length, 1);
-    const { date, ...rest } = archive.releases[0]!;
+    const { date, fileHash, ...rest } = archive.releases[0]!;
+    // The SHA-1 of the file's text, as `sha1sum` gives it.
+    assert.equal(fileHash, createHash("sha1").update(await readFile(path.join(dir, "149840.md"))).digest("hex"));
     assert.deepEqual(rest, {
       id: 149840,
       title: "نشست شورای اداری",
@@ -95,6 +98,7 @@ describe("loadArchive: a valid archive", () => {
       draft: false,
       lang: "fa",
       inputPath: reported(dir, "149840.md"),
+      hasPictures: true,
       url: "/news/149840/",
     });
     assert.equal(date.toISO({ suppressMilliseconds: true }), "2024-05-12T10:30:00+03:30");

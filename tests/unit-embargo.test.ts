@@ -118,6 +118,8 @@ describe("the preview marks embargoed releases", () => {
     draft: false,
     lang: "fa" as const,
     inputPath: "content/releases/7.md",
+    fileHash: "0".repeat(40),
+    hasPictures: false,
     url: "/news/7/",
   };
 

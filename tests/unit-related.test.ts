@@ -15,6 +15,8 @@ function release(id: number, day: number, hour = 10): Release {
     draft: false,
     lang: "fa",
     inputPath: `content/releases/${id}.md`,
+    fileHash: "0".repeat(40),
+    hasPictures: false,
     url: releaseUrl(id),
   };
 }

@@ -25,6 +25,8 @@ function release(extra: Partial<Release> = {}): Release {
     draft: false,
     lang: "fa",
     inputPath: "content/releases/1402/149840.md",
+    fileHash: "0".repeat(40),
+    hasPictures: false,
     url: releaseUrl(149840),
     ...extra,
   };
