@@ -1,13 +1,17 @@
 /**
  * The production build: Eleventy (pages and search index) writes into a staging folder
- * beside the output folder, and only a build that succeeded replaces the output. A failed
+ * beside the output folder, and only a build that succeeded changes the output. A failed
  * build leaves the previous site exactly as it was.
+ *
+ * When the output is a site this build cache knows (src/publish.ts), only the files that
+ * changed are written to the staging folder and then moved into the site; otherwise the
+ * whole site is built in staging and swapped in.
  */
-import { existsSync } from "node:fs";
-import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { searchIndexSettled, stopSearchIndexer } from "./search.js";
+import { Publication, restoreInterruptedSwap } from "./publish.js";
+import { rm } from "node:fs/promises";
 
 export interface BuildOptions {
   input: string;
@@ -19,10 +23,11 @@ export interface BuildOptions {
 export async function buildSite({ input, output, configPath = ".eleventy.ts", quiet = true }: BuildOptions): Promise<void> {
   const target = path.resolve(output);
   const staging = `${target}.staging`;
-  const previous = `${target}.previous`;
 
-  await restoreInterruptedSwap(target, previous);
+  await restoreInterruptedSwap(target);
   await rm(staging, { recursive: true, force: true });
+  const publication = new Publication(target, staging);
+  await publication.prepare();
   try {
     const eleventy = new Eleventy(input, staging, { configPath, quietMode: quiet, runMode: "build" });
     await eleventy.write();
@@ -32,17 +37,9 @@ export async function buildSite({ input, output, configPath = ".eleventy.ts", qu
     await rm(staging, { recursive: true, force: true });
     throw error;
   } finally {
+    publication.close();
     await stopSearchIndexer();
   }
-
-  // Two renames on one file system: the window without a complete site is a few microseconds,
-  // and restoreInterruptedSwap repairs it should the process die inside it.
-  await rm(previous, { recursive: true, force: true });
-  if (existsSync(target)) await rename(target, previous);
-  await rename(staging, target);
-  await rm(previous, { recursive: true, force: true });
-}
-
-async function restoreInterruptedSwap(target: string, previous: string): Promise<void> {
-  if (!existsSync(target) && existsSync(previous)) await rename(previous, target);
+  const { moved, removed } = await publication.commit();
+  if (publication.incremental) console.log(`[akhbar] published: ${moved} files changed, ${removed} removed`);
 }

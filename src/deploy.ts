@@ -17,6 +17,7 @@ import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import type { AkhbarContext } from "./context.js";
 import { SECURITY_HEADERS } from "./security-policy.js";
 import { withPathPrefix } from "./site.js";
+import { ledgerFor, SEAL_FILE } from "./publish.js";
 
 /** Top-level folders whose file names change with their content: browsers may keep them for good. */
 export const IMMUTABLE_FOLDERS = ["assets", "img"];
@@ -100,6 +101,20 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   return rules;
 }
 
+/**
+ * The root listing of a site built over a published one: what the build wrote (`staged`),
+ * and from the published listing whatever the new site still has (`inSite`, given a
+ * root-relative path: the pages and shards the build kept without writing them).
+ */
+export function overlayEntries(staged: readonly DirectoryEntry[], published: readonly DirectoryEntry[], inSite: (url: string) => boolean, folder = "/"): DirectoryEntry[] {
+  const overlaid = staged.map((entry) => {
+    const before = published.find((old) => old.name === entry.name);
+    return entry.children && before?.children ? { ...entry, children: overlayEntries(entry.children, before.children, inSite, `${folder}${entry.name}/`) } : entry;
+  });
+  for (const entry of published) if (!staged.some((made) => made.name === entry.name) && inSite(`${folder}${entry.name}`)) overlaid.push(entry);
+  return overlaid;
+}
+
 /** The headers a host sends for `pathname` (percent-encoded, as requested): every matching rule's, values of one name joined. */
 export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<string, string> {
   const headers = new Map<string, string>();
@@ -128,7 +143,12 @@ export function registerDeployment(eleventyConfig: UserConfig, { site }: AkhbarC
           return { name: entry.name, directory: entry.isDirectory(), ...(expand ? { children: await list(path.join(dir, entry.name), level + 1) } : {}) };
         }),
       );
-    const rules = planHeaderRules(site.pathPrefix, await list(directories.output, 0));
+    // The seal (src/publish.ts) is written once the build is complete: it is named here already.
+    let entries = [...(await list(directories.output, 0)), { name: SEAL_FILE, directory: false }];
+    // A build that writes only what changed has the rest of the site in the published folder.
+    const ledger = ledgerFor(directories.output);
+    if (ledger?.publishedDir) entries = overlayEntries(entries, await list(ledger.publishedDir, 0), (url) => ledger.holds(url));
+    const rules = planHeaderRules(site.pathPrefix, entries);
     await writeFile(path.join(directories.output, "_headers"), renderHeadersFile(rules));
   });
 }

@@ -3,6 +3,8 @@
  * hands the shared context to each concern, which registers its own templates and steps.
  * `.eleventy.ts` only registers this.
  */
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { indexArchive, type ArchiveIndex } from "./collections.js";
 import { loadArchive, type Archive } from "./content.js";
@@ -21,6 +23,7 @@ import { registerDeployment } from "./deploy.js";
 import { siteMetadata } from "./site.js";
 import { buildTime } from "./embargo.js";
 import { PageCache, pageCacheDir } from "./page-cache.js";
+import { SEAL_FILE } from "./publish.js";
 
 export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   let archive: Archive | undefined;
@@ -48,6 +51,8 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     includeDrafts = runMode !== "build";
+    // The dev server writes into its output in place: a production build must not trust that site's manifest.
+    if (includeDrafts) await rm(path.join(directories.output, SEAL_FILE), { force: true });
     archive = await loadArchive(directories.input, { includeDrafts, now: buildTime() });
     index = undefined;
     pageCache = new PageCache(pageCacheDir());

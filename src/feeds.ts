@@ -134,12 +134,15 @@ export async function writeFeeds(outputDir: string, context: AkhbarContext): Pro
     const { releases, ...feed } = plan;
     // A release's file hash stands for its body and fields: a feed found in the cache reads no file.
     const inputs = JSON.stringify({ format, feed, releases: releases.map((release) => [release.url, release.fileHash]), site: siteKey });
-    const content = await cache.page(cache.key(inputs), async () => {
-      rendered++;
-      const entries = await Promise.all(releases.map(async (release) => ({ release, contentHtml: await bodies.get(release) })));
-      return format === "atom" ? renderAtom(site, plan, entries) : renderJsonFeed(site, plan, entries);
-    });
-    return { path: format === "atom" ? atomUrl(plan) : jsonFeedUrl(plan), content };
+    const key = cache.key(inputs);
+    cache.keep(key);
+    const content = () =>
+      cache.page(key, async () => {
+        rendered++;
+        const entries = await Promise.all(releases.map(async (release) => ({ release, contentHtml: await bodies.get(release) })));
+        return format === "atom" ? renderAtom(site, plan, entries) : renderJsonFeed(site, plan, entries);
+      });
+    return { path: format === "atom" ? atomUrl(plan) : jsonFeedUrl(plan), version: key, content };
   });
   console.log(`[akhbar] feeds: ${files.length} files, ${rendered} rendered, ${report.written} written`);
   return { ...report, rendered };

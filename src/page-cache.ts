@@ -70,6 +70,14 @@ export class PageCache {
     return createHash("sha256").update(this.version).update("\0").update(inputs).digest("hex");
   }
 
+  /**
+   * Keeps the entry under `key` through this build's pruning without reading it: the build
+   * did not need the page (the published site has it), but a later one may.
+   */
+  keep(key: string): void {
+    this.used.add(key);
+  }
+
   /** The page stored under `key`, or a page newly made by `render` and stored. */
   async page(key: string, render: () => string | Promise<string>): Promise<string> {
     this.used.add(key);

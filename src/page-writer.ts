@@ -7,17 +7,27 @@
  * are rendered one batch at a time and forgotten once written, so memory is bounded by
  * the batch, not the archive.
  *
- * A file whose bytes are already there is not written again (the dev server's output
- * persists between rebuilds; a production build writes into an empty staging folder).
+ * A file the published site already has is not written at all: a production build records
+ * every file in its ledger (src/publish.ts), and writes only those whose version changed. In
+ * the dev server, whose output persists between rebuilds, a file whose bytes are already there
+ * is not written again.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { contentVersion, ledgerFor } from "./publish.js";
 
-export interface GeneratedFile {
-  /** Root-relative path of the file, such as `/News/149840/index.html`. */
-  path: string;
-  content: string;
-}
+export type GeneratedFile =
+  | {
+      /** Root-relative path of the file, such as `/News/149840/index.html`. */
+      path: string;
+      content: string;
+    }
+  | {
+      path: string;
+      /** What fully determines the content (a build-cache key): the content is made only if the site lacks this version. */
+      version: string;
+      content: () => Promise<string>;
+    };
 
 export interface WriteReport {
   written: number;
@@ -47,9 +57,16 @@ export async function writeGeneratedFiles<T>(
   const report: WriteReport = { written: 0, unchanged: 0 };
   const folders = new Set<string>();
   let batch: T[] = [];
+  const ledger = ledgerFor(outputDir);
   const flush = async () => {
-    const files = await Promise.all(batch.map(render));
+    const rendered = await Promise.all(batch.map(render));
     batch = [];
+    const changed = rendered.filter((file) => {
+      const published = ledger?.record(file.path, "version" in file ? file.version : contentVersion(file.content)) ?? false;
+      if (published) report.unchanged++;
+      return !published;
+    });
+    const files = await Promise.all(changed.map(async (file) => ({ path: file.path, content: "version" in file ? await file.content() : file.content })));
     const targets = files.map((file) => ({ file, target: path.join(outputDir, ...file.path.split("/")) }));
     for (const folder of new Set(targets.map(({ target }) => path.dirname(target)))) {
       if (folders.has(folder)) continue;
@@ -58,7 +75,7 @@ export async function writeGeneratedFiles<T>(
     }
     await Promise.all(
       targets.map(async ({ file, target }) => {
-        if (await sameBytes(target, file.content)) report.unchanged++;
+        if (!ledger && (await sameBytes(target, file.content))) report.unchanged++;
         else {
           await writeFile(target, file.content);
           report.written++;

@@ -80,11 +80,16 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
       site,
       assets,
     });
-    return { path: target, content: await cache.page(cache.key(inputs), render) };
+    const key = cache.key(inputs);
+    cache.keep(key);
+    // Read from the cache, or rendered, only if the published site does not have this version.
+    return { path: target, version: key, content: () => cache.page(key, render) };
   });
   // The cache is shared with the feeds: this pass's part of its report.
   const report: PageCacheReport = { reused: cache.report.reused - before.reused, rendered: cache.report.rendered - before.rendered, removed: 0 };
-  console.log(`[akhbar] release pages: ${report.rendered} rendered, ${report.reused} unchanged (from ${pageCacheDir()}), ${written.written} files written`);
+  // Unchanged: read from the cache, or not needed at all because the published site has the page.
+  const unchanged = written.written + written.unchanged - report.rendered;
+  console.log(`[akhbar] release pages: ${report.rendered} rendered, ${unchanged} unchanged (from ${pageCacheDir()} or the published site), ${written.written} files written`);
   return { ...written, cache: report };
 }
 

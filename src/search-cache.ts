@@ -69,6 +69,11 @@ export class ShardCache {
     return hash.digest("hex");
   }
 
+  /** Keeps the entry under `key` through this build's pruning: the published site has the shard, a later build may need it. */
+  keep(key: string): void {
+    this.used.add(key);
+  }
+
   /** Puts the bundle stored under `key` into `target` (emptied first); false if there is none. */
   async restore(key: string, target: string): Promise<boolean> {
     this.used.add(key);

@@ -23,6 +23,7 @@ import { createMarkdown } from "./markdown.js";
 import { markdownBlocks, releaseTexts, searchDocument, type TextBlock } from "./search-document.js";
 import { CompoundLexicon, IndexTextEncoder } from "./search-text.js";
 import { canonicalPagefindBundle } from "./pagefind-bundle.js";
+import { ledgerFor } from "./publish.js";
 import { searchCacheDir, ShardCache, type BundleFile } from "./search-cache.js";
 import { SEARCH_BUNDLE_PATH, searchShards, shardFolder, type SearchShard } from "./search-shards.js";
 
@@ -90,15 +91,25 @@ export interface ShardBuildOptions {
  */
 export async function buildSearchShards(siteDir: string, shards: readonly SearchShard[], options: ShardBuildOptions = {}): Promise<SearchIndexReport> {
   const bundleDir = path.join(siteDir, ...SEARCH_BUNDLE_PATH.split("/").filter(Boolean));
+  const ledger = ledgerFor(siteDir);
   // Years the archive no longer has must not stay published (the dev server keeps its output).
-  await rm(bundleDir, { recursive: true, force: true });
+  if (!ledger) await rm(bundleDir, { recursive: true, force: true });
   const parser = createMarkdown();
   const indexShard = async (shard: SearchShard): Promise<ShardReport> => {
-    const target = path.join(bundleDir, shardFolder(shard.year));
+    const folder = shardFolder(shard.year);
+    const target = path.join(bundleDir, folder);
+    // Each release's file hash stands for its text: a shard found in the cache reads no file.
+    const key = options.cache?.key(shard.releases.flatMap((release) => [release.url, release.lang, release.fileHash]));
+    if (key !== undefined) {
+      // A shard is published as one folder: one the site already has is neither restored nor written.
+      if (ledger?.record(`${SEARCH_BUNDLE_PATH}${folder}`, key)) {
+        options.cache!.keep(key);
+        return { year: shard.year, pages: shard.releases.length, indexed: false };
+      }
+      if (await options.cache!.restore(key, target)) return { year: shard.year, pages: shard.releases.length, indexed: false };
+    }
     // Release files are not Eleventy templates (src/release-pages.ts): each text is read from its file.
     const sources = await Promise.all(shard.releases.map((release) => readFile(release.inputPath, "utf8")));
-    const key = options.cache?.key(shard.releases.flatMap((release, position) => [release.url, release.lang, sources[position]!]));
-    if (key !== undefined && (await options.cache!.restore(key, target))) return { year: shard.year, pages: shard.releases.length, indexed: false };
     const indexed = shard.releases.map((release, position) => ({ release, blocks: markdownBlocks(parseFrontMatter(sources[position]!).body, parser) }));
     const files = await indexReleases(indexed);
     if (key !== undefined) await options.cache!.store(key, files);
