@@ -213,7 +213,9 @@ async function measureSize(size: number): Promise<SizeResult> {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(
       file,
-      `---\nid: ${id}\ntitle: "خبر تازه برای سنجش ساخت افزایشی"\ndate: "2026-05-31T10:00:00+03:30"\ncounty: ری\ntags:\n  - "نشست"\n---\n\nمتن خبر تازه.\n`,
+      // Dated on the corpus's last day (1404/12/28): like a real day's release, it joins the newest
+      // month, whose search shard is indexed again (a date in a new year would make a shard of one).
+      `---\nid: ${id}\ntitle: "خبر تازه برای سنجش ساخت افزایشی"\ndate: "2026-03-19T10:00:00+03:30"\ncounty: ری\ntags:\n  - "نشست"\n---\n\nمتن خبر تازه.\n`,
     );
     try {
       const since = Date.now() - 1000;

@@ -31,10 +31,17 @@ export function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Bu
 
 /** Runs `scripts/build.ts` as `npm run build` does, in a child process. */
 export function runBuild(input: string, output: string, env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
-  // Each test folder has its own page and search caches (src/page-cache.ts, src/search-cache.ts), so a suite's first build is a clean one.
+  // Each test folder has its own page and search caches and site manifests (src/page-cache.ts, src/search-cache.ts,
+  // src/publish.ts), so a suite's first build is a clean one.
   const pageCache = path.join(path.dirname(path.resolve(output)), "akhbar-page-cache");
   const searchCache = path.join(path.dirname(path.resolve(output)), "akhbar-search-cache");
-  return runNode(["scripts/build.ts", "--input", input, "--output", output], { AKHBAR_PAGE_CACHE: pageCache, AKHBAR_SEARCH_CACHE: searchCache, ...env });
+  const siteManifests = path.join(path.dirname(path.resolve(output)), "akhbar-site-manifests");
+  return runNode(["scripts/build.ts", "--input", input, "--output", output], {
+    AKHBAR_PAGE_CACHE: pageCache,
+    AKHBAR_SEARCH_CACHE: searchCache,
+    AKHBAR_SITE_MANIFEST: siteManifests,
+    ...env,
+  });
 }
 
 /** Writes `files` (relative path → text) into a new temporary folder and returns the folder. */
