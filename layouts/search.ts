@@ -14,6 +14,7 @@ import type { Language } from "../src/schema.js";
 import { renderPage } from "./base.js";
 import { assetUrl } from "../src/asset-manifest.js";
 import { searchShards, shardListing } from "../src/search-shards.js";
+import { jalaliMonthName } from "../src/dates.js";
 
 /** Organizations and tags offered in the lists: the most used. Any other comes in by address (?tag=…). */
 export const LISTED_TERMS = 60;
@@ -46,7 +47,7 @@ export function searchFilterOptions(index: ArchiveIndex, lang: Language = "fa", 
 }
 
 /** The interface strings the search script needs, handed over in a data attribute. */
-function scriptStrings(t: InterfaceStrings) {
+function scriptStrings(t: InterfaceStrings, lang: Language) {
   return {
     found: t.searchFound,
     foundFiltered: t.searchFoundFiltered,
@@ -55,6 +56,9 @@ function scriptStrings(t: InterfaceStrings) {
     failed: t.searchFailed,
     yearsSearched: t.searchYearsSearched,
     yearSearched: t.searchYearSearched,
+    sinceMonth: t.searchSinceMonth,
+    // A shard starts with a month: the status can say «from Mehr 1403 on».
+    months: Array.from({ length: 12 }, (_, index) => jalaliMonthName(index + 1, lang)),
   };
 }
 
@@ -80,7 +84,7 @@ export function renderSearch({ site, index, lang = "fa" }: { site: SiteMetadata;
     head: html`<script type="module" src="${assetUrl("search.js")}"></script>`,
     body: html`<h1 class="page-title" id="search-title">${t.searchLabel}</h1>
 <noscript><p class="notice">${t.searchNeedsJs} <a href="${lang === "en" ? "/en/" : "/"}">${t.home}</a> · <a href="/archive/">${t.searchArchiveLink}</a></p></noscript>
-<form class="search-page" role="search" aria-labelledby="search-title" action="${url}" method="get" data-search-form data-strings="${JSON.stringify(scriptStrings(t))}" data-shards="${JSON.stringify(shardListing(searchShards(index), lang))}" hidden>
+<form class="search-page" role="search" aria-labelledby="search-title" action="${url}" method="get" data-search-form data-strings="${JSON.stringify(scriptStrings(t, lang))}" data-shards="${JSON.stringify(shardListing(searchShards(index), lang))}" hidden>
 <div class="search-page__query">
 <label for="search-query">${t.searchQueryLabel}</label>
 <div class="search-page__box">

@@ -4,11 +4,11 @@
  * wall time, CPU time and peak memory of
  * - `load`: reading and validating the archive only (the part every mode below includes),
  * - `single`: one Pagefind index over every release (the build before the shards),
- * - `shards`: one index per Jalali year, one after the other (the build now), and
- * - `shards2`: two years at once,
+ * - `shards`: one index per shard (months of one Jalali year, at most 1,500 releases), one after the other (the build now), and
+ * - `shards2`: two shards at once,
  * each without the shard cache (a clean build), and
- * - `cached`: the shards again with every year in the shard cache (filled by an unmeasured run first),
- *   as for a build where one release changed in the current year, less that year's indexing.
+ * - `cached`: the shards again with every shard in the shard cache (filled by an unmeasured run first),
+ *   as for a build where one release changed, less its shard's indexing.
  * Not a test: figures for docs/search.md.
  * Options: --modes load,single,shards,shards2 (default all).
  */

@@ -4,8 +4,9 @@
  * search typed into it (Pagefind's script, worker and WebAssembly, the index metadata, the
  * index chunks the query needs, and the fragments of the first page of results).
  *
- * With the index in year shards (/pagefind/<year>/), the first search loads the newest years
- * only (src/search-shards.ts); the report names the years whose files were fetched.
+ * With the index in shards (/pagefind/<year>-<month>/, or /pagefind/<year>/ before the month
+ * shards), the first search loads the newest shards only (src/search-shards.ts); the report
+ * names the shards whose files were fetched.
  * Options: --site <built site> (default: build the sample archive into a temporary folder),
  * --query <words> (repeatable; default «روابط عمومی» and «بودجه»).
  * Sizes are as served by the test server, which compresses nothing, and as gzip would send
@@ -39,14 +40,14 @@ interface Transfer {
 
 const TEXT_TYPES = /^(text\/|application\/(json|javascript)|image\/svg)/;
 
-/** The year of a shard's file (/pagefind/<year>/…), or undefined for the single index of earlier builds (/pagefind/…). */
+/** The shard of a file (/pagefind/1404-07/…, or /pagefind/1404/… of earlier builds), or undefined for the single index of earlier builds (/pagefind/…). */
 function shardOf(pathname: string): string | undefined {
-  return /^\/pagefind\/(\d+)\//.exec(pathname)?.[1];
+  return /^\/pagefind\/(\d+(?:-\d+)?)\//.exec(pathname)?.[1];
 }
 
 function kindOf(fullPath: string): string {
   // Either layout: a shard's files are named as the single index's were, under its year.
-  const pathname = fullPath.replace(/^\/pagefind\/\d+\//, "/pagefind/");
+  const pathname = fullPath.replace(/^\/pagefind\/\d+(?:-\d+)?\//, "/pagefind/");
   if (pathname.startsWith("/pagefind/index/")) return "index chunks";
   if (pathname.startsWith("/pagefind/fragment/")) return "result fragments";
   if (pathname.startsWith("/pagefind/filter/")) return "filter chunks";
@@ -74,8 +75,8 @@ function report(label: string, transfers: readonly Transfer[]): void {
   const total = transfers.reduce((sum, transfer) => sum + transfer.bytes, 0);
   const gzipped = transfers.reduce((sum, transfer) => sum + transfer.gzipped, 0);
   const shards = [...new Set(transfers.map((transfer) => shardOf(transfer.path)).filter((year) => year !== undefined))];
-  const years = shards.length > 0 ? ` (years loaded: ${shards.join(", ")})` : "";
-  console.log(`${label}: ${transfers.length} requests, ${kilobytes(total)} as served, ${kilobytes(gzipped)} with gzip${years}`);
+  const loaded = shards.length > 0 ? ` (shards loaded: ${shards.join(", ")})` : "";
+  console.log(`${label}: ${transfers.length} requests, ${kilobytes(total)} as served, ${kilobytes(gzipped)} with gzip${loaded}`);
   const kinds = new Map<string, Transfer[]>();
   for (const transfer of transfers) kinds.set(transfer.kind, [...(kinds.get(transfer.kind) ?? []), transfer]);
   for (const [kind, items] of kinds) {

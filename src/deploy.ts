@@ -21,7 +21,7 @@ import { ledgerFor, SEAL_FILE } from "./publish.js";
 
 /** Top-level folders whose file names change with their content: browsers may keep them for good. */
 export const IMMUTABLE_FOLDERS = ["assets", "img"];
-/** Folders of a Pagefind bundle (one per year shard) whose files Pagefind names by their content. */
+/** Folders of a Pagefind bundle (one per shard) whose files Pagefind names by their content. */
 export const IMMUTABLE_PAGEFIND_FOLDERS = ["fragment", "index", "filter"];
 /** Files the host reads and does not serve. */
 const HOST_FILES = new Set(["_headers", "_redirects"]);
@@ -29,8 +29,18 @@ const HOST_FILES = new Set(["_headers", "_redirects"]);
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 export const REVALIDATE = "public, max-age=0, must-revalidate";
 
+/**
+ * The placeholders that stand for a shard's folder and for a file name in the rules of
+ * pagefind/. Netlify and Cloudflare Pages both read `:name` in a `_headers` path as one path
+ * segment (any characters but `/`), and `*` at the end as any rest of the path. One rule per
+ * shard folder would not do: the archive has ~100–200 shards, and Cloudflare Pages takes at
+ * most 100 rules.
+ */
+const SHARD_PLACEHOLDER = ":shard";
+const FILE_PLACEHOLDER = ":file";
+
 export interface HeaderRule {
-  /** A path pattern as the hosts read it: exact, or ending in `*` (any rest of the path). */
+  /** A path pattern as the hosts read it: exact, with `:name` placeholders (one path segment each), or ending in `*` (any rest of the path). */
   pattern: string;
   headers: Array<readonly [string, string]>;
 }
@@ -39,25 +49,36 @@ const byName = (a: DirectoryEntry, b: DirectoryEntry) => (a.name < b.name ? -1 :
 
 /**
  * The header rules for a site whose output folder holds `entries` at its root (a folder's
- * `children` are given for pagefind/ and its year shards). Hosts join the values of a header
- * that several matching rules set (Cloudflare: with commas), so each address gets
- * Cache-Control from exactly one rule: the immutable folders, and every other file or folder
- * by name, one level deeper inside pagefind/ wherever a folder holds immutable ones.
+ * `children` are given for pagefind/ and its shards). Hosts join the values of a header that
+ * several matching rules set (Cloudflare: with commas), so each address gets Cache-Control
+ * from exactly one rule: the immutable folders, and every other file or folder by name. Inside
+ * pagefind/, the shards share their rules through placeholders: each shard's fragment/,
+ * index/ and filter/ immutable (`/pagefind/:shard/fragment/*`), any other folder of a shard
+ * revalidated the same way, and the files of a shard's own folder (its script, entry file,
+ * metadata, WebAssembly) revalidated by one rule, `/pagefind/:shard/:file`, which matches no
+ * deeper path. The files of pagefind/ itself get a rule each.
  */
 export function planHeaderRules(pathPrefix: string, entries: readonly DirectoryEntry[]): HeaderRule[] {
   const at = (url: string) => withPathPrefix(pathPrefix, url);
   const immutable: string[] = [];
   const revalidated: string[] = [];
-  const visit = (folder: string, inside: readonly DirectoryEntry[], immutableNames: readonly string[]) => {
-    for (const entry of [...inside].sort(byName)) {
-      if (folder === "/" && HOST_FILES.has(entry.name)) continue;
-      const url = `${folder}${encodePath(entry.name)}`;
-      if (entry.directory && immutableNames.includes(entry.name)) immutable.push(`${url}/*`);
-      else if (entry.directory && entry.children) visit(`${url}/`, entry.children, IMMUTABLE_PAGEFIND_FOLDERS);
-      else revalidated.push(entry.directory ? `${url}/*` : url);
-    }
+  const bundle = (folder: string, inside: readonly DirectoryEntry[]) => {
+    const shards = inside.filter((entry) => entry.directory);
+    for (const entry of [...inside].sort(byName)) if (!entry.directory) revalidated.push(`${folder}${encodePath(entry.name)}`);
+    if (shards.length === 0) return;
+    const shard = `${folder}${SHARD_PLACEHOLDER}/`;
+    const contents = shards.flatMap((entry) => entry.children ?? []);
+    const subfolders = [...new Set(contents.filter((entry) => entry.directory).map((entry) => entry.name))].sort();
+    for (const name of subfolders) (IMMUTABLE_PAGEFIND_FOLDERS.includes(name) ? immutable : revalidated).push(`${shard}${encodePath(name)}/*`);
+    if (contents.some((entry) => !entry.directory)) revalidated.push(`${shard}${FILE_PLACEHOLDER}`);
   };
-  visit("/", entries, IMMUTABLE_FOLDERS);
+  for (const entry of [...entries].sort(byName)) {
+    if (HOST_FILES.has(entry.name)) continue;
+    const url = `/${encodePath(entry.name)}`;
+    if (entry.directory && IMMUTABLE_FOLDERS.includes(entry.name)) immutable.push(`${url}/*`);
+    else if (entry.directory && entry.children) bundle(`${url}/`, entry.children);
+    else revalidated.push(entry.directory ? `${url}/*` : url);
+  }
   return [
     { pattern: at("/*"), headers: [...SECURITY_HEADERS] },
     ...immutable.map((pattern) => ({ pattern: at(pattern), headers: [["Cache-Control", IMMUTABLE] as const] })),
@@ -115,12 +136,19 @@ export function overlayEntries(staged: readonly DirectoryEntry[], published: rea
   return overlaid;
 }
 
+/** Whether a rule's pattern matches `pathname` as the hosts read it: `:name` is one path segment, a final `*` any rest. */
+export function patternMatches(pattern: string, pathname: string): boolean {
+  const splat = pattern.endsWith("*");
+  const parts = (splat ? pattern.slice(0, -1) : pattern).split(/(:[A-Za-z]\w*)/);
+  const source = parts.map((part, position) => (position % 2 === 1 ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("");
+  return new RegExp(`^${source}${splat ? "" : "$"}`).test(pathname);
+}
+
 /** The headers a host sends for `pathname` (percent-encoded, as requested): every matching rule's, values of one name joined. */
 export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<string, string> {
   const headers = new Map<string, string>();
   for (const rule of rules) {
-    const matches = rule.pattern.endsWith("*") ? pathname.startsWith(rule.pattern.slice(0, -1)) : pathname === rule.pattern;
-    if (!matches) continue;
+    if (!patternMatches(rule.pattern, pathname)) continue;
     for (const [name, value] of rule.headers) {
       const key = name.toLowerCase();
       headers.set(key, headers.has(key) ? `${headers.get(key)}, ${value}` : value);
@@ -135,7 +163,7 @@ export function registerDeployment(eleventyConfig: UserConfig, { site }: AkhbarC
   // After every other step has written its files (the search index included): the rules name them.
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs") return;
-    // The root; pagefind/ and each shard folder in it are listed too.
+    // The root; pagefind/ and each shard folder in it are listed too (their rules are shared: planHeaderRules).
     const list = async (dir: string, level: number): Promise<DirectoryEntry[]> =>
       Promise.all(
         (await readdir(dir, { withFileTypes: true }).catch(() => [])).map(async (entry) => {

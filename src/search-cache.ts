@@ -1,11 +1,12 @@
 /**
  * The build cache of search shards (`.cache/akhbar-search`, or AKHBAR_SEARCH_CACHE): each
- * year's Pagefind bundle is kept under a hash of everything that shapes it, so that a build
- * re-indexes only the years whose releases changed (the daily build: the current year).
+ * shard's Pagefind bundle (a run of months of one Jalali year, search-shards.ts) is kept under
+ * a hash of everything that shapes it, so that a build re-indexes only the shards whose
+ * releases changed (the daily build: the newest month's shard, or the two it splits into).
  *
  * The key is made from the shard's inputs rather than from its search documents: the
  * documents are a pure function of the release files and the code, and making them costs
- * reading Markdown and encoding the text (~1 ms a release), which an unchanged year should not
+ * reading Markdown and encoding the text (~1 ms a release), which an unchanged shard should not
  * pay. Inputs: each release's address, language and file bytes (the shard's compounds are
  * learnt from the same files, so they are covered too), the code (src/, layouts/, the locked
  * dependencies and their patches, Node's version: `renderingCodeVersion`) and Pagefind's

@@ -11,14 +11,16 @@
  */
 import { formatPersianNumber, normalizeQuery, toPersianDigits } from "./persian.js";
 import { excerptOf, queryTerms, readIndexText, revealHidden, showText, unmatchedTerms, type ExcerptPart } from "./search-text.js";
-import { combineShardResults, searchNextShard, SEARCH_BUNDLE_PATH, shardFolder, type ShardListing } from "./search-shards.js";
+import { combineShardResults, olderShards, searchedScope, searchNextShard, SEARCH_BUNDLE_PATH, shardFolder, yearShards, type SearchedScope, type ShardListing } from "./search-shards.js";
 
 /**
- * Where the year shards are, found from this script's own address (/assets/search.<hash>.js):
+ * Where the shards are, found from this script's own address (/assets/search.<hash>.js):
  * right under any path prefix the site is served below, with nothing for the page to pass along.
  */
 const BUNDLE_URL = new URL(`..${SEARCH_BUNDLE_PATH}`, import.meta.url);
 const PAGE_SIZE = 10;
+/** The filter each shard's index gets in the browser (see shardLoader); no document has it. */
+const SHARD_FILTER = "shard";
 const TYPING_PAUSE_MS = 250;
 const FILTERS = ["county", "organization", "tag", "year"] as const;
 type FilterName = (typeof FILTERS)[number];
@@ -42,8 +44,9 @@ interface PagefindResult {
 }
 
 interface PagefindApi {
+  options(options: { mergeFilter: Record<string, string> }): Promise<void>;
   init(): Promise<void>;
-  mergeIndex(path: string): Promise<void>;
+  mergeIndex(path: string, options: { mergeFilter: Record<string, string> }): Promise<void>;
   search(term: string | null, options: { filters?: Record<string, string>; sort?: Record<string, "asc" | "desc"> }): Promise<{ results: PagefindResult[] }>;
 }
 
@@ -55,6 +58,9 @@ interface Strings {
   failed: string;
   yearsSearched: string;
   yearSearched: string;
+  sinceMonth: string;
+  /** The Jalali months' names in the page's language, Farvardin first. */
+  months: string[];
 }
 
 function stateFromAddress(address: URL): SearchState {
@@ -156,7 +162,7 @@ function start(form: HTMLFormElement): void {
   const older = document.getElementById("search-older") as HTMLButtonElement;
   const listing = JSON.parse(form.dataset.shards ?? "[]") as ShardListing[];
   const loadShard = shardLoader(BUNDLE_URL);
-  /** How many of the newest years a search without a year filter covers; grows, never shrinks. */
+  /** How many of the newest shards a search without a year filter covers; grows, never shrinks. */
   let searched = 0;
 
   let latest = 0;
@@ -175,8 +181,13 @@ function start(form: HTMLFormElement): void {
   };
 
   const yearText = (year: number): string => (lang === "fa" ? toPersianDigits(year) : String(year));
+  const scopeText = (scope: SearchedScope): string => {
+    if (scope.kind === "year") return fill(strings.yearSearched, { year: yearText(scope.year) });
+    if (scope.kind === "years") return fill(strings.yearsSearched, { oldest: yearText(scope.oldest), newest: yearText(scope.newest) });
+    return fill(strings.sinceMonth, { month: strings.months[scope.month - 1] ?? String(scope.month), year: yearText(scope.year) });
+  };
 
-  /** Runs the search in the form. `keep`: show at least that many results (a search over more years). */
+  /** Runs the search in the form. `keep`: show at least that many results (a search over more shards). */
   const run = async (keep = 0): Promise<void> => {
     const search = ++latest;
     const state = readForm();
@@ -196,34 +207,35 @@ function start(form: HTMLFormElement): void {
       // Without words there is no relevance to order by: newest first.
       const byDate = state.sort === "date" || query === "";
       const wanted = queryTerms(state.query);
-      const searchYear = async (year: number): Promise<PagefindResult[]> => {
-        const api = await loadShard(year);
-        // Every year's index is merged into one Pagefind, which searches them all: the year
-        // filter keeps the answer to this year's, so that the page orders the years itself.
-        const response = await api.search(query === "" ? null : query, { filters: { ...filters, year: String(year) }, ...(byDate ? { sort: { date: "desc" as const } } : {}) });
+      const searchShard = async (id: string): Promise<PagefindResult[]> => {
+        const api = await loadShard(id);
+        // Every shard's index is merged into one Pagefind, which searches them all: the shard
+        // filter (each index's own, see shardLoader) keeps the answer to this shard's, so that
+        // the page orders the shards itself.
+        const response = await api.search(query === "" ? null : query, { filters: { ...filters, [SHARD_FILTER]: id }, ...(byDate ? { sort: { date: "desc" as const } } : {}) });
         const first = response.results[0];
-        // A year whose index lacks a query word answers with Pagefind's best effort: not results.
+        // A shard whose index lacks a query word answers with Pagefind's best effort: not results.
         // (The English index is stemmed: its words are not the query's, so it is not checked.)
         if (first && lang === "fa" && wanted.length > 0 && unmatchedTerms((await first.data()).content, wanted).length > 0) return [];
         return response.results;
       };
-      const byYear: PagefindResult[][] = [];
+      const byShard: PagefindResult[][] = [];
       const year = filters.year;
       if (year !== undefined) {
-        // A year filter needs that year's shard alone; a year the site does not have finds nothing.
-        if (listing.some((shard) => String(shard.year) === year)) byYear.push(await searchYear(Number(year)));
+        // A year filter needs that year's shards alone; a year the site does not have finds nothing.
+        byShard.push(...(await Promise.all(yearShards(listing, year).map((shard) => searchShard(shard.id)))));
       } else {
-        byYear.push(...(await Promise.all(listing.slice(0, Math.max(searched, 1)).map((shard) => searchYear(shard.year)))));
-        let found = byYear.reduce((sum, answer) => sum + answer.length, 0);
-        while (search === latest && searchNextShard(listing, byYear.length, found, PAGE_SIZE)) {
-          const answer = await searchYear(listing[byYear.length]!.year);
-          byYear.push(answer);
+        byShard.push(...(await Promise.all(listing.slice(0, Math.max(searched, 1)).map((shard) => searchShard(shard.id)))));
+        let found = byShard.reduce((sum, answer) => sum + answer.length, 0);
+        while (search === latest && searchNextShard(listing, byShard.length, found, PAGE_SIZE)) {
+          const answer = await searchShard(listing[byShard.length]!.id);
+          byShard.push(answer);
           found += answer.length;
         }
-        searched = Math.max(searched, byYear.length);
+        searched = Math.max(searched, byShard.length);
       }
       if (search !== latest) return;
-      results = combineShardResults(byYear, byDate);
+      results = combineShardResults(byShard, byDate);
       shown = 0;
       terms = queryTerms(state.query);
       list.replaceChildren();
@@ -235,13 +247,10 @@ function start(form: HTMLFormElement): void {
         results.length === 0
           ? fill(query === "" ? strings.notFoundFiltered : strings.notFound, { query: shownQuery })
           : fill(query === "" ? strings.foundFiltered : strings.found, { count, query: shownQuery });
-      // Older years are searched when the reader asks: the status says which years this was.
-      const partial = year === undefined && searched < listing.length;
-      older.hidden = !partial;
-      const newest = listing[0]?.year ?? 0;
-      const oldest = listing[searched - 1]?.year ?? newest;
-      const scope = newest === oldest ? fill(strings.yearSearched, { year: yearText(newest) }) : fill(strings.yearsSearched, { oldest: yearText(oldest), newest: yearText(newest) });
-      status.textContent = partial ? `${outcome} ${scope}` : outcome;
+      // Older shards are searched when the reader asks: the status says what this search covered.
+      const scope = year === undefined ? searchedScope(listing, searched) : undefined;
+      older.hidden = scope === undefined;
+      status.textContent = scope === undefined ? outcome : `${outcome} ${scopeText(scope)}`;
     } catch {
       if (search !== latest) return;
       list.replaceChildren();
@@ -272,16 +281,16 @@ function start(form: HTMLFormElement): void {
     items[0]?.querySelector("a")?.focus();
   });
   older.addEventListener("click", async () => {
-    searched = Math.min(searched + 1, listing.length);
+    searched = olderShards(listing, searched);
     await run(shown);
-    // The button stays where it was while older years remain; after the last, focus goes to the results.
+    // The button stays where it was while older shards remain; after the last, focus goes to the results.
     if (older.hidden) list.querySelector("a")?.focus();
   });
 
   const initial = stateFromAddress(new URL(location.href));
   // Pagefind starts as the page opens, with the shard the first search will need.
-  const first = listing.find((shard) => String(shard.year) === initial.filters.year) ?? listing[0];
-  if (first) loadShard(first.year).catch(() => undefined);
+  const first = yearShards(listing, initial.filters.year ?? "")[0] ?? listing[0];
+  if (first) loadShard(first.id).catch(() => undefined);
   showState(initial);
   form.hidden = false;
   // The box is not focused on arrival: the skip link stays the first tab stop, and a screen
@@ -290,34 +299,43 @@ function start(form: HTMLFormElement): void {
 }
 
 /**
- * Loads the year shards into one Pagefind: the first one loaded is Pagefind's own index,
- * which also brings its script, worker and WebAssembly; each other year is merged into it
- * (`mergeIndex`, which fetches only that year's metadata and, later, its chunks). Each year
+ * Loads the shards into one Pagefind: the first one loaded is Pagefind's own index, which
+ * also brings its script, worker and WebAssembly; each other shard is merged into it
+ * (`mergeIndex`, which fetches only that shard's metadata and, later, its chunks). Each shard
  * is loaded once; a failed load is tried again by the next search.
+ *
+ * Each index gets a filter of its own, `shard` = its id, through Pagefind's `mergeFilter`
+ * (a filter Pagefind adds in the browser to every page of that index: nothing in the bundle,
+ * nothing to fetch). Pagefind searches every merged index at once; this filter keeps each
+ * answer to one shard. The year filter could do it while a shard was a year; a year is now
+ * several shards.
  */
-function shardLoader(base: URL): (year: number) => Promise<PagefindApi> {
+function shardLoader(base: URL): (id: string) => Promise<PagefindApi> {
   let primary: Promise<PagefindApi> | undefined;
-  const loads = new Map<number, Promise<PagefindApi>>();
-  return (year) => {
-    let load = loads.get(year);
+  const loads = new Map<string, Promise<PagefindApi>>();
+  return (id) => {
+    let load = loads.get(id);
     if (load) return load;
-    const url = new URL(shardFolder(year), base);
+    const url = new URL(shardFolder(id), base);
     // A path on this site, as Pagefind makes its own: results link to paths, not to full addresses.
     const folder = url.origin === location.origin ? url.pathname : url.href;
+    const mergeFilter = { [SHARD_FILTER]: id };
     if (primary === undefined) {
       load = primary = import(`${folder}pagefind.js`).then(async (module: PagefindApi) => {
+        // Before init: Pagefind's own index takes its options when it starts.
+        await module.options({ mergeFilter });
         await module.init();
         return module;
       });
       load.catch(() => (primary = undefined));
     } else {
       load = primary.then(async (api) => {
-        await api.mergeIndex(folder);
+        await api.mergeIndex(folder, { mergeFilter });
         return api;
       });
     }
-    loads.set(year, load);
-    load.catch(() => loads.delete(year));
+    loads.set(id, load);
+    load.catch(() => loads.delete(id));
     return load;
   };
 }

@@ -1,55 +1,125 @@
 /**
- * The search index in shards, one per Jalali year: what the build indexes in each, what the
- * search page is told about them, and how the page combines their results. Plain TypeScript
- * without Node APIs: the search page's script (search-client.ts) imports it too.
+ * The search index in shards: what the build indexes in each, what the search page is told
+ * about them, and how the page combines their results. Plain TypeScript without Node APIs:
+ * the search page's script (search-client.ts) imports it too.
  *
  * One Pagefind index over the whole archive does not scale: its backend's memory grows with
  * the archive (15.6 GB at 40,000 releases), every build re-indexes everything, and its
- * metadata (every page is listed in it) is loaded before the first search. A year is the
- * shard: ~10,000 releases at most, a release never changes year, and the newest year is the
- * one most searches want. docs/search.md ("Shards") explains the design.
+ * metadata (every page is listed in it, ~10 bytes a page) is loaded before the first search.
+ * One index per Jalali year was the first answer, but at 150,000 releases a year holds up to
+ * 14,600 of them: Pagefind peaked at 5.7 GB indexing one, a release added to the newest year
+ * re-indexed all of it (~140 s), and a first search loaded 148 KB of that year's metadata.
+ * So a year is cut into shards of consecutive months of at most SHARD_CAP releases
+ * (`groupMonths`): memory, re-indexing and the first search's metadata are then bounded by
+ * the cap, not by the archive. docs/search.md ("Shards") explains the design.
  */
-import type { ArchiveIndex, JalaliYear } from "./collections.js";
+import type { ArchiveIndex, JalaliMonth } from "./collections.js";
 import type { Release } from "./content.js";
 import type { Language } from "./schema.js";
 
-/** Where the shards are published: `/pagefind/<year>/`, each a complete Pagefind bundle. */
+/** Where the shards are published: `/pagefind/<shard id>/`, each a complete Pagefind bundle. */
 export const SEARCH_BUNDLE_PATH = "/pagefind/";
 
 /**
- * The first search loads the newest year, then older years while the page of results is
- * not full and the years loaded so far hold fewer than this many pages. Pagefind's metadata
- * costs ~10 bytes a page: a first search loads ~100 KB of it plus at most one more year's.
- * Counting what is loaded, not what would be, means a new year's first few releases never
- * stop a search before the last full year is in.
+ * The most releases a shard takes, unless one month alone holds more (months are not split).
+ * 1,500 keeps Pagefind's backend under ~1 GB while it indexes one shard (0.9 GB was measured
+ * for ~1,000 releases), a rebuild after one new release re-indexes at most ~1,500 pages
+ * (~15 s), and one shard's metadata is ~15 KB.
  */
-export const FIRST_SEARCH_PAGE_BUDGET = 12_000;
+export const SHARD_CAP = 1_500;
+
+/**
+ * The first search loads the newest shard, then older shards while the page of results is
+ * not full and the shards loaded so far hold fewer than this many pages; the «search older»
+ * button loads shards of up to this many pages at once. 3,000 pages is two full shards: a
+ * first search then loads at most ~4,500 pages (the budget less one, plus one shard), whose
+ * metadata is ~45 KB (~10 bytes a page) and whose index chunks are those of 3–4 shards, which
+ * keeps a first search on the 150,000-release archive well under its 300 KB (the page and
+ * Pagefind's start are ~145 KB of it). Counting what is loaded, not what would be, means a new
+ * month's first few releases never stop a search before a full shard is in.
+ */
+export const FIRST_SEARCH_PAGE_BUDGET = 3_000;
 
 export interface SearchShard {
+  /** `<year>-<first month, two digits>`, e.g. `1404-07`: its folder and its name in the page. */
+  id: string;
   year: number;
+  /** The Jalali month of its first (oldest) release. */
+  month: number;
   /** Newest first. */
   releases: Release[];
 }
 
-/** What the search page knows of a shard: its year and how many pages its index for the page's language holds. */
+/** What the search page knows of a shard: its id, its year and how many pages its index for the page's language holds. */
 export interface ShardListing {
+  id: string;
   year: number;
   pages: number;
 }
 
-/** The folder of a year's shard under the bundle path: Latin digits, as in the year filter's values. */
-export function shardFolder(year: number): string {
-  return `${year}/`;
+/** A shard's id: its year and first month, Latin digits (as in the year filter's values and the folder). */
+export function shardId(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, "0")}`;
 }
 
-/** The releases of one Jalali year, newest first (the archive index keeps months newest first). */
-export function yearReleases(year: JalaliYear): Release[] {
-  return year.months.flatMap((month) => month.releases);
+/** The Jalali month a shard starts with, read back from its id. */
+export function shardMonth(id: string): number {
+  return Number(id.slice(id.lastIndexOf("-") + 1));
 }
 
-/** One shard per Jalali year of the archive index (src/collections.ts), newest year first. */
-export function searchShards(index: ArchiveIndex): SearchShard[] {
-  return index.years.map((year) => ({ year: year.year, releases: yearReleases(year) }));
+/** The folder of a shard under the bundle path. */
+export function shardFolder(id: string): string {
+  return `${id}/`;
+}
+
+/**
+ * Months of one year, given oldest first by their release counts, grouped into shards:
+ * each a list of positions. Greedy from the year's first month: a shard takes the next month
+ * while its count plus that month's stays within `cap`; a month over the cap alone is a shard
+ * by itself. So a shard's extent depends only on the months before and in it: a release added
+ * to the newest month changes the year's last shard, or splits it into two (the month that no
+ * longer fits starts a new one), and a release edited in an old month changes its own shard.
+ */
+export function groupMonths(counts: readonly number[], cap: number = SHARD_CAP): number[][] {
+  const groups: number[][] = [];
+  let current: number[] = [];
+  let size = 0;
+  counts.forEach((count, position) => {
+    if (current.length > 0 && size + count > cap) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(position);
+    size += count;
+  });
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/**
+ * The shards of the archive index (src/collections.ts), newest first: each Jalali year cut by
+ * `groupMonths`. `cap` is a parameter for tests, which force several shards in a small archive.
+ */
+export function searchShards(index: ArchiveIndex, cap: number = SHARD_CAP): SearchShard[] {
+  return index.years.flatMap((year) => {
+    // The index keeps months newest first; the grouping walks them from the year's start.
+    const months: JalaliMonth[] = [...year.months].reverse();
+    return groupMonths(
+      months.map((month) => month.releases.length),
+      cap,
+    )
+      .map((positions): SearchShard => {
+        const first = months[positions[0]!]!;
+        return {
+          id: shardId(year.year, first.month),
+          year: year.year,
+          month: first.month,
+          releases: positions.map((position) => months[position]!.releases).reverse().flat(),
+        };
+      })
+      .reverse();
+  });
 }
 
 /**
@@ -59,29 +129,63 @@ export function searchShards(index: ArchiveIndex): SearchShard[] {
  */
 export function shardListing(shards: readonly SearchShard[], lang: Language): ShardListing[] {
   return shards
-    .map((shard) => ({ year: shard.year, pages: lang === "fa" ? shard.releases.length : shard.releases.filter((release) => release.lang === lang).length }))
+    .map((shard) => ({ id: shard.id, year: shard.year, pages: lang === "fa" ? shard.releases.length : shard.releases.filter((release) => release.lang === lang).length }))
     .filter((listing) => listing.pages > 0);
 }
 
+const pagesOf = (shards: readonly ShardListing[]) => shards.reduce((sum, shard) => sum + shard.pages, 0);
+
 /**
  * Whether a search that covered the newest `searched` shards and found `found` results there
- * goes on into the next older year by itself: only while the page of results is not full and
- * the years already loaded hold fewer than `budget` pages. Beyond, the reader asks for older
- * years (a button), so that a first search stays light.
+ * goes on into the next older shard by itself: only while the page of results is not full and
+ * the shards already loaded hold fewer than `budget` pages. Beyond, the reader asks for older
+ * shards (a button), so that a first search stays light.
  */
 export function searchNextShard(listing: readonly ShardListing[], searched: number, found: number, pageSize: number, budget = FIRST_SEARCH_PAGE_BUDGET): boolean {
   if (searched >= listing.length || found >= pageSize) return false;
-  const loaded = listing.slice(0, searched).reduce((sum, shard) => sum + shard.pages, 0);
-  return loaded < budget;
+  return pagesOf(listing.slice(0, searched)) < budget;
 }
 
 /**
- * The results of several shards, given newest year first, as one list. By date, the years
- * follow each other (a year's results are newest first within it, and every one is newer
- * than any of an older year); by relevance, by score, as Pagefind merges its own instances
- * (a stable sort: on a tie the newer year comes first).
+ * How many of the newest shards are searched once the reader asks for older releases, when
+ * `searched` were: the next shard, and more while together they stay within `budget` pages,
+ * so that an archive of small shards (a small year is one) does not need a press per shard.
  */
-export function combineShardResults<T extends { score: number }>(byYear: readonly (readonly T[])[], byDate: boolean): T[] {
-  const all = byYear.flat();
+export function olderShards(listing: readonly ShardListing[], searched: number, budget = FIRST_SEARCH_PAGE_BUDGET): number {
+  let next = Math.min(searched + 1, listing.length);
+  while (next < listing.length && pagesOf(listing.slice(searched, next + 1)) <= budget) next++;
+  return next;
+}
+
+/** The shards of one year in a listing: what the year filter loads and searches, newest first. */
+export function yearShards(listing: readonly ShardListing[], year: string): ShardListing[] {
+  return listing.filter((shard) => String(shard.year) === year);
+}
+
+/** What a search that did not cover every shard covered: one year, years, or the releases from a month on. */
+export type SearchedScope = { kind: "year"; year: number } | { kind: "years"; oldest: number; newest: number } | { kind: "since"; year: number; month: number };
+
+/**
+ * What a search over the newest `searched` shards of `listing` covered, for the status line:
+ * whole years (the oldest shard searched is the first its year has in the listing), or the
+ * releases from a month on. Undefined once every shard is searched (nothing to say).
+ */
+export function searchedScope(listing: readonly ShardListing[], searched: number): SearchedScope | undefined {
+  if (searched >= listing.length || searched < 1) return undefined;
+  const oldest = listing[searched - 1]!;
+  const newest = listing[0]!.year;
+  // The next shard is the older one: if it is of the same year, that year is not all searched.
+  if (listing[searched]!.year === oldest.year) return { kind: "since", year: oldest.year, month: shardMonth(oldest.id) };
+  return oldest.year === newest ? { kind: "year", year: newest } : { kind: "years", oldest: oldest.year, newest };
+}
+
+/**
+ * The results of several shards, given newest shard first, as one list. By date, the shards
+ * follow each other (a shard's results are newest first within it, and every one is newer
+ * than any of an older shard); by relevance, by score, as Pagefind merges its own instances
+ * (a stable sort: on a tie the newer shard comes first).
+ */
+export function combineShardResults<T extends { score: number }>(byShard: readonly (readonly T[])[], byDate: boolean): T[] {
+  const all = byShard.flat();
   return byDate ? all : all.sort((a, b) => b.score - a.score);
 }

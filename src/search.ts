@@ -1,8 +1,9 @@
 /**
  * Search: the Pagefind index of the releases, built through Pagefind's Node API as the last
  * step of every build (production and dev server alike), and the search page's script.
- * The index is in shards, one Pagefind bundle per Jalali year (search-shards.ts), each kept
- * in the build cache (search-cache.ts) so that a build indexes only the years that changed.
+ * The index is in shards, one Pagefind bundle per run of months of a Jalali year of at most
+ * 1,500 releases (search-shards.ts), each kept in the build cache (search-cache.ts) so that a
+ * build indexes only the shards that changed (the daily build: the newest one or two).
  *
  * The index is not made from the published pages. Each release is added as a small
  * document of normalized text (`search-document.ts`), so that every spelling of a word
@@ -55,11 +56,12 @@ export function registerSearchIndex(eleventyConfig: UserConfig, context: AkhbarC
     const report = await indexing;
     indexing = undefined;
     const indexed = report.shards.filter((shard) => shard.indexed).length;
-    console.log(`[akhbar] search index: ${report.shards.length} shards (years), ${indexed} indexed, ${report.shards.length - indexed} unchanged (from ${searchCacheDir()})`);
+    console.log(`[akhbar] search index: ${report.shards.length} shards, ${indexed} indexed, ${report.shards.length - indexed} unchanged (from ${searchCacheDir()})`);
   });
 }
 
 export interface ShardReport {
+  id: string;
   year: number;
   pages: number;
   /** false: the shard's inputs were unchanged and its bundle came from the cache. */
@@ -80,33 +82,34 @@ export interface ShardBuildOptions {
   cache?: ShardCache;
   /** Remove the cache entries this build did not use (production builds). */
   prune?: boolean;
-  /** Shards indexed at once (default 1: Pagefind's memory is one year's); see docs/search.md for the measurement. */
+  /** Shards indexed at once (default 1: Pagefind's memory is one shard's); see docs/search.md for the measurement. */
   concurrency?: number;
 }
 
 /**
- * Writes one Pagefind bundle per shard into `<siteDir>/pagefind/<year>/`, one shard after the
- * other, so that Pagefind's memory is that of one year. A shard whose inputs are in the cache
- * is restored from it instead.
+ * Writes one Pagefind bundle per shard into `<siteDir>/pagefind/<shard id>/`, one shard after
+ * the other, so that Pagefind's memory is that of one shard. A shard whose inputs are in the
+ * cache is restored from it instead.
  */
 export async function buildSearchShards(siteDir: string, shards: readonly SearchShard[], options: ShardBuildOptions = {}): Promise<SearchIndexReport> {
   const bundleDir = path.join(siteDir, ...SEARCH_BUNDLE_PATH.split("/").filter(Boolean));
   const ledger = ledgerFor(siteDir);
-  // Years the archive no longer has must not stay published (the dev server keeps its output).
+  // Shards the archive no longer has must not stay published (the dev server keeps its output).
   if (!ledger) await rm(bundleDir, { recursive: true, force: true });
   const parser = createMarkdown();
   const indexShard = async (shard: SearchShard): Promise<ShardReport> => {
-    const folder = shardFolder(shard.year);
+    const folder = shardFolder(shard.id);
     const target = path.join(bundleDir, folder);
+    const unchanged = { id: shard.id, year: shard.year, pages: shard.releases.length, indexed: false };
     // Each release's file hash stands for its text: a shard found in the cache reads no file.
     const key = options.cache?.key(shard.releases.flatMap((release) => [release.url, release.lang, release.fileHash]));
     if (key !== undefined) {
       // A shard is published as one folder: one the site already has is neither restored nor written.
       if (ledger?.record(`${SEARCH_BUNDLE_PATH}${folder}`, key)) {
         options.cache!.keep(key);
-        return { year: shard.year, pages: shard.releases.length, indexed: false };
+        return unchanged;
       }
-      if (await options.cache!.restore(key, target)) return { year: shard.year, pages: shard.releases.length, indexed: false };
+      if (await options.cache!.restore(key, target)) return unchanged;
     }
     // Release files are not Eleventy templates (src/release-pages.ts): each text is read from its file.
     const sources = await Promise.all(shard.releases.map((release) => readFile(release.inputPath, "utf8")));
@@ -114,7 +117,7 @@ export async function buildSearchShards(siteDir: string, shards: readonly Search
     const files = await indexReleases(indexed);
     if (key !== undefined) await options.cache!.store(key, files);
     await writeBundle(target, files);
-    return { year: shard.year, pages: shard.releases.length, indexed: true };
+    return { id: shard.id, year: shard.year, pages: shard.releases.length, indexed: true };
   };
   const report: ShardReport[] = new Array(shards.length);
   let next = 0;
@@ -141,7 +144,7 @@ export interface SearchDocumentFile {
 /**
  * The documents of one shard. The compounds are learnt from these releases only, so that a
  * shard's documents depend on its own releases and nothing else: a release added to one
- * year cannot change another year's index.
+ * shard cannot change another shard's index.
  */
 export function shardDocuments(releases: readonly IndexedRelease[]): SearchDocumentFile[] {
   // First pass: the compounds these releases write with a half-space; second: the documents.

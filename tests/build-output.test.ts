@@ -486,34 +486,38 @@ describe("search", () => {
     // Found from the script's own address (/assets/…), so that a path prefix is followed.
     assert.ok(script.includes("import.meta.url"), "the script does not find Pagefind's shards from its own address");
     assert.ok(script.includes("pagefind.js"), "the script does not load Pagefind's API");
-    assert.ok(script.includes("mergeIndex"), "the script does not merge the older years' shards");
+    assert.ok(script.includes("mergeIndex"), "the script does not merge the older shards");
+    assert.ok(script.includes("mergeFilter"), "the script does not give each shard its own filter");
     assert.doesNotMatch(script, /^\s*import\s/m, "the script imports other modules: it must be bundled");
     assert.ok(script.includes("ۀ"), "the Persian folding table is not in the script");
   });
 
-  test("the Pagefind bundle is written per Jalali year: every published release in its year's Persian index, the English ones also in an English index", async () => {
-    const jalaliYear = (id: number) => {
+  test("the Pagefind bundle is written per shard (a year each, at this size, named after its first month): every published release in its shard's Persian index, the English ones also in an English index", async () => {
+    const jalali = (id: number) => {
       const { year, month, day } = tehranParts(shownIso.get(id)!);
-      return toJalaali(year, month, day).jy;
+      return toJalaali(year, month, day);
     };
-    const years = [...new Set(published().map((release) => jalaliYear(release.id)))].sort((a, b) => b - a);
-    assert.deepEqual((await readdir(path.join(site, "pagefind"))).sort(), years.map(String).sort());
+    const years = [...new Set(published().map((release) => jalali(release.id).jy))].sort((a, b) => b - a);
+    // A year of the sample archive is far under the cap (1,500): one shard, `<year>-<its first month>`.
+    const shardOf = (year: number) => `${year}-${String(Math.min(...published().filter((release) => jalali(release.id).jy === year).map((release) => jalali(release.id).jm))).padStart(2, "0")}`;
+    assert.deepEqual((await readdir(path.join(site, "pagefind"))).sort(), years.map(shardOf).sort());
     for (const year of years) {
-      const files = await listFiles(path.join(site, "pagefind", String(year)));
-      for (const file of ["pagefind-entry.json", "pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"]) assert.ok(files.includes(file), `pagefind/${year}/${file} is missing`);
-      assert.ok(files.some((file) => /^index\/.+\.pf_index$/.test(file)), `pagefind/${year}/ has no index file`);
-      assert.ok(files.some((file) => /^fragment\/.+\.pf_fragment$/.test(file)), `pagefind/${year}/ has no fragment file`);
-      assert.ok(files.some((file) => /^filter\/.+\.pf_filter$/.test(file)), `pagefind/${year}/ has no filter file`);
-      assert.ok(!files.some((file) => file.startsWith("pagefind-ui")), `pagefind/${year}/ has Pagefind's UI, which no page loads`);
-      const entry = JSON.parse(await readFile(path.join(site, "pagefind", String(year), "pagefind-entry.json"), "utf8")) as {
+      const shard = shardOf(year);
+      const files = await listFiles(path.join(site, "pagefind", shard));
+      for (const file of ["pagefind-entry.json", "pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"]) assert.ok(files.includes(file), `pagefind/${shard}/${file} is missing`);
+      assert.ok(files.some((file) => /^index\/.+\.pf_index$/.test(file)), `pagefind/${shard}/ has no index file`);
+      assert.ok(files.some((file) => /^fragment\/.+\.pf_fragment$/.test(file)), `pagefind/${shard}/ has no fragment file`);
+      assert.ok(files.some((file) => /^filter\/.+\.pf_filter$/.test(file)), `pagefind/${shard}/ has no filter file`);
+      assert.ok(!files.some((file) => file.startsWith("pagefind-ui")), `pagefind/${shard}/ has Pagefind's UI, which no page loads`);
+      const entry = JSON.parse(await readFile(path.join(site, "pagefind", shard, "pagefind-entry.json"), "utf8")) as {
         languages: Record<string, { page_count: number }>;
       };
-      const inYear = published().filter((release) => jalaliYear(release.id) === year);
+      const inYear = published().filter((release) => jalali(release.id).jy === year);
       const english = inYear.filter((release) => release.lang === "en").length;
       assert.deepEqual(
         Object.fromEntries(Object.entries(entry.languages).map(([lang, info]) => [lang, info.page_count])),
         english > 0 ? { fa: inYear.length, en: english } : { fa: inYear.length },
-        `pagefind/${year}/`,
+        `pagefind/${shard}/`,
       );
     }
     // The search pages list their shards, newest first, with the pages of their language.
@@ -521,9 +525,12 @@ describe("search", () => {
       const $ = await loadPage(site, page);
       const form = $("form[data-search-form]");
       const expected = years
-        .map((year) => ({ year, pages: published().filter((release) => jalaliYear(release.id) === year && (lang === "fa" || release.lang === lang)).length }))
+        .map((year) => ({ id: shardOf(year), year, pages: published().filter((release) => jalali(release.id).jy === year && (lang === "fa" || release.lang === lang)).length }))
         .filter((shard) => shard.pages > 0);
       assert.deepEqual(JSON.parse(form.attr("data-shards") ?? ""), expected, page);
+      // The script names months in the page's language (a shard starts with one).
+      const strings = JSON.parse(form.attr("data-strings") ?? "") as { months: string[] };
+      assert.deepEqual([strings.months[0], strings.months[6], strings.months.length], lang === "fa" ? ["فروردین", "مهر", 12] : ["Farvardin", "Mehr", 12], page);
     }
   });
 

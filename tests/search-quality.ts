@@ -101,7 +101,7 @@ export async function waitForSearch(page: Page): Promise<void> {
   );
 }
 
-/** Presses «search older years» until every year is searched: each press says in the status which years were. */
+/** Presses «search older releases» until every shard is searched: each press says in the status what was searched (or, at the end, nothing more). */
 export async function searchAllYears(page: Page): Promise<void> {
   const older = page.locator("#search-older");
   while (await older.isVisible()) {
@@ -113,15 +113,15 @@ export async function searchAllYears(page: Page): Promise<void> {
 }
 
 /**
- * The releases a reader finds by opening /search/?q=…: every result, «search older years»
- * pressed until every year is searched, then "more results" pressed until the end.
+ * The releases a reader finds by opening /search/?q=…: every result, «search older releases»
+ * pressed until every shard is searched, then "more results" pressed until the end.
  */
 export async function searchThroughPage(page: Page, site: string, query: string): Promise<number[]> {
   await page.goto(`${site}/search/?q=${encodeURIComponent(query)}`, { waitUntil: "load" });
   return everyResult(page);
 }
 
-/** Every release the search page just opened finds, in order: every year searched, every «more» pressed. */
+/** Every release the search page just opened finds, in order: every shard searched, every «more» pressed. */
 export async function everyResult(page: Page): Promise<number[]> {
   await waitForSearch(page);
   await searchAllYears(page);

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import yaml from "js-yaml";
-import { headersFor, IMMUTABLE, parseHeadersFile, planHeaderRules, renderHeadersFile, REVALIDATE } from "../src/deploy.js";
+import { headersFor, IMMUTABLE, parseHeadersFile, patternMatches, planHeaderRules, renderHeadersFile, REVALIDATE } from "../src/deploy.js";
 import { absoluteHtmlUrls, prefixHtmlUrls, siteAbsoluteUrl } from "../src/html-urls.js";
 import { renderRedirectsFile, type Redirect } from "../src/redirects.js";
 import { contentSecurityPolicy } from "../src/security-policy.js";
@@ -58,51 +58,73 @@ test("withPathPrefix puts a root-relative address under the prefix", () => {
   for (const [prefix, url, expected] of cases) assert.equal(withPathPrefix(prefix, url), expected, `${prefix} ${url}`);
 });
 
-const shard = (year: string) => ({
-  name: year,
+const shard = (id: string) => ({
+  name: id,
   directory: true,
   children: [
     { name: "pagefind.js", directory: false },
+    { name: `pagefind.fa_${id.replace("-", "")}.pf_meta`, directory: false },
     { name: "fragment", directory: true },
     { name: "index", directory: true },
+    { name: "filter", directory: true },
     { name: "pagefind-entry.json", directory: false },
   ],
 });
-const entries = [
+const siteWith = (shards: readonly string[]) => [
   { name: "index.html", directory: false },
   { name: "news", directory: true },
   { name: "assets", directory: true },
-  { name: "pagefind", directory: true, children: [shard("1403"), shard("1402"), { name: "shards.json", directory: false }] },
+  { name: "pagefind", directory: true, children: [...shards.map(shard), { name: "shards.json", directory: false }] },
   { name: "_headers", directory: false },
   { name: "_redirects", directory: false },
   { name: "feed.xml", directory: false },
   { name: "counties", directory: true },
 ];
+const entries = siteWith(["1403-07", "1403-01", "1402-01"]);
 
-test("planHeaderRules: security headers for all; immutable for fingerprinted folders and each shard's chunks; every other name revalidated", () => {
+test("planHeaderRules: security headers for all; immutable for fingerprinted folders and every shard's chunks (one rule for all shards); every other name revalidated", () => {
   const rules = planHeaderRules("/akhbar/", entries);
   assert.deepEqual(
     rules.map((rule) => [rule.pattern, rule.headers.map(([name, value]) => `${name}: ${value}`).join("; ")]),
     [
       ["/akhbar/*", rules[0]!.headers.map(([name, value]) => `${name}: ${value}`).join("; ")],
       ["/akhbar/assets/*", `Cache-Control: ${IMMUTABLE}`],
-      ["/akhbar/pagefind/1402/fragment/*", `Cache-Control: ${IMMUTABLE}`],
-      ["/akhbar/pagefind/1402/index/*", `Cache-Control: ${IMMUTABLE}`],
-      ["/akhbar/pagefind/1403/fragment/*", `Cache-Control: ${IMMUTABLE}`],
-      ["/akhbar/pagefind/1403/index/*", `Cache-Control: ${IMMUTABLE}`],
+      ["/akhbar/pagefind/:shard/filter/*", `Cache-Control: ${IMMUTABLE}`],
+      ["/akhbar/pagefind/:shard/fragment/*", `Cache-Control: ${IMMUTABLE}`],
+      ["/akhbar/pagefind/:shard/index/*", `Cache-Control: ${IMMUTABLE}`],
       ["/akhbar/", `Cache-Control: ${REVALIDATE}`],
       ["/akhbar/counties/*", `Cache-Control: ${REVALIDATE}`],
       ["/akhbar/feed.xml", `Cache-Control: ${REVALIDATE}`],
       ["/akhbar/index.html", `Cache-Control: ${REVALIDATE}`],
       ["/akhbar/news/*", `Cache-Control: ${REVALIDATE}`],
-      ["/akhbar/pagefind/1402/pagefind-entry.json", `Cache-Control: ${REVALIDATE}`],
-      ["/akhbar/pagefind/1402/pagefind.js", `Cache-Control: ${REVALIDATE}`],
-      ["/akhbar/pagefind/1403/pagefind-entry.json", `Cache-Control: ${REVALIDATE}`],
-      ["/akhbar/pagefind/1403/pagefind.js", `Cache-Control: ${REVALIDATE}`],
       ["/akhbar/pagefind/shards.json", `Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/pagefind/:shard/:file", `Cache-Control: ${REVALIDATE}`],
     ],
   );
   assert.deepEqual(rules[0]!.headers.map(([name]) => name), ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"]);
+});
+
+test("planHeaderRules: as many rules for 200 shards as for one (Cloudflare Pages takes at most 100)", () => {
+  const many = Array.from({ length: 200 }, (_, position) => `${1390 + Math.floor(position / 12)}-${String((position % 12) + 1).padStart(2, "0")}`);
+  assert.deepEqual(planHeaderRules("/", siteWith(many)), planHeaderRules("/", siteWith(["1404-01"])));
+  assert.equal(planHeaderRules("/", siteWith(many)).length, 12);
+});
+
+test("patternMatches: a placeholder is one path segment, a final * any rest, the rest literal", () => {
+  const cases: Array<[string, string, boolean]> = [
+    ["/pagefind/:shard/:file", "/pagefind/1403-07/pagefind.js", true],
+    ["/pagefind/:shard/:file", "/pagefind/1403-07/fragment/fa_1.pf_fragment", false],
+    ["/pagefind/:shard/:file", "/pagefind/shards.json", false],
+    ["/pagefind/:shard/fragment/*", "/pagefind/1403-07/fragment/fa_1.pf_fragment", true],
+    ["/pagefind/:shard/fragment/*", "/pagefind/1403-07/index/fa_1.pf_index", false],
+    ["/pagefind/:shard/fragment/*", "/pagefind/fragment/fa_1.pf_fragment", false],
+    ["/feed.xml", "/feed.xml", true],
+    ["/feed.xml", "/feedaxml", false],
+    ["/feed.xml", "/feed.xml/x", false],
+    ["/news/*", "/news/1/", true],
+    ["/*", "/", true],
+  ];
+  for (const [pattern, pathname, matches] of cases) assert.equal(patternMatches(pattern, pathname), matches, `${pattern} ${pathname}`);
 });
 
 test("headersFor: each address gets one Cache-Control; hosts join a header several rules set, as the file must avoid", () => {
@@ -112,8 +134,12 @@ test("headersFor: each address gets one Cache-Control; hosts join a header sever
     ["/index.html", REVALIDATE],
     ["/news/149840/", REVALIDATE],
     ["/assets/site.rtl.0123456789.css", IMMUTABLE],
-    ["/pagefind/1403/fragment/fa_123.pf_fragment", IMMUTABLE],
-    ["/pagefind/1403/pagefind.js", REVALIDATE],
+    ["/pagefind/1403-07/fragment/fa_123.pf_fragment", IMMUTABLE],
+    ["/pagefind/1402-01/index/fa_123.pf_index", IMMUTABLE],
+    ["/pagefind/1403-01/filter/fa_123.pf_filter", IMMUTABLE],
+    ["/pagefind/1403-07/pagefind.js", REVALIDATE],
+    ["/pagefind/1403-07/pagefind.fa_140307.pf_meta", REVALIDATE],
+    ["/pagefind/shards.json", REVALIDATE],
     ["/counties/%D8%B1%DB%8C/", REVALIDATE],
   ];
   for (const [pathname, caching] of cases) {
