@@ -164,6 +164,19 @@ export function fileHashOf(source: string): string {
   return createHash("sha1").update(source).digest("hex");
 }
 
+/**
+ * A release's file read again (to render or index it) after the archive was loaded. Caches key
+ * what is made from it on `fileHash`: a file changed since, by an editor saving during the
+ * build, would store a page under the hash of another text, so the build stops instead.
+ */
+export async function readReleaseSource(release: Pick<Release, "inputPath" | "fileHash">): Promise<string> {
+  const source = await readFile(release.inputPath, "utf8");
+  if (fileHashOf(source) !== release.fileHash) {
+    throw new Error(`${release.inputPath} changed while the site was being built: build again`);
+  }
+  return source;
+}
+
 /** One problem per file that reuses an id, naming the first file that has it. */
 export function duplicateIdProblems(filesById: ReadonlyMap<number, ReadonlyArray<{ file: string; line: number }>>): ContentProblem[] {
   const problems: ContentProblem[] = [];

@@ -9,9 +9,8 @@
  * will), so memory stays bounded by the releases still waiting rather than by every release
  * any feed carries.
  */
-import { readFile } from "node:fs/promises";
 import { absoluteHtmlUrls } from "./html-urls.js";
-import type { Release } from "./content.js";
+import { readReleaseSource, type Release } from "./content.js";
 import { parseFrontMatter } from "./frontmatter.js";
 import { createMarkdown } from "./markdown.js";
 
@@ -51,7 +50,7 @@ export class ReleaseBodies {
 export function renderBodyFromFile(siteUrl: string): BodyRenderer {
   const markdown = createMarkdown();
   return async (release) => {
-    const { body } = parseFrontMatter(await readFile(release.inputPath, "utf8"));
+    const { body } = parseFrontMatter(await readReleaseSource(release));
     return absoluteHtmlUrls(markdown.render(body), siteUrl, release.url);
   };
 }

@@ -9,9 +9,8 @@
  * for the 150,000-release archive), and its per-template bookkeeping was most of the
  * build's time; it now renders only the few thousand list, feed and site pages.
  */
-import { readFile } from "node:fs/promises";
 import type { UserConfig } from "@11ty/eleventy";
-import { isShown, type Release } from "./content.js";
+import { isShown, readReleaseSource, type Release } from "./content.js";
 import type { AkhbarContext } from "./context.js";
 import { parseFrontMatter } from "./frontmatter.js";
 import { createMarkdown } from "./markdown.js";
@@ -60,7 +59,7 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
   const written = await writeGeneratedFiles(outputDir, releasesWithPages(context), async (release) => {
     const browsing = releasePageBrowsing(context, release);
     const render = async () => {
-      const { body } = parseFrontMatter(await readFile(release.inputPath, "utf8"));
+      const { body } = parseFrontMatter(await readReleaseSource(release));
       // The environment names the file, for the picture pipeline's messages (as Eleventy's page data did).
       const bodyHtml = markdown.render(body, { page: { inputPath: release.inputPath } });
       return prefixHtmlUrls(renderRelease({ site: context.site, release, bodyHtml, image: leadImage(release), browsing }), context.site.pathPrefix);

@@ -11,13 +11,13 @@
  * (`search-client.ts`) is bundled with the same Persian rules to normalize queries.
  * docs/search.md explains the design.
  */
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { UserConfig } from "@11ty/eleventy";
 import { build } from "esbuild";
 import * as pagefind from "pagefind";
-import type { Release } from "./content.js";
+import { readReleaseSource, type Release } from "./content.js";
 import { parseFrontMatter } from "./frontmatter.js";
 import type { AkhbarContext } from "./context.js";
 import { createMarkdown } from "./markdown.js";
@@ -112,7 +112,7 @@ export async function buildSearchShards(siteDir: string, shards: readonly Search
       if (await options.cache!.restore(key, target)) return unchanged;
     }
     // Release files are not Eleventy templates (src/release-pages.ts): each text is read from its file.
-    const sources = await Promise.all(shard.releases.map((release) => readFile(release.inputPath, "utf8")));
+    const sources = await Promise.all(shard.releases.map((release) => readReleaseSource(release)));
     const indexed = shard.releases.map((release, position) => ({ release, blocks: markdownBlocks(parseFrontMatter(sources[position]!).body, parser) }));
     const files = await indexReleases(indexed);
     if (key !== undefined) await options.cache!.store(key, files);

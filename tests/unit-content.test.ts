@@ -11,6 +11,7 @@ import {
   formatProblems,
   loadArchive,
   newestFirst,
+  readReleaseSource,
   nextId,
   releaseUrl,
   type ContentProblem,
@@ -364,4 +365,18 @@ describe("loadArchive: counties", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+});
+
+test("a release file read again must be the text the archive was loaded from", async () => {
+  const dir = await folderWith({ "1.md": release({ id: 1, title: "نخست", date: "2024-05-12" }) });
+  try {
+    const archive = await loadArchive(dir, { includeDrafts: false });
+    const loaded = archive.releases[0]!;
+    assert.equal(await readReleaseSource(loaded), await readFile(loaded.inputPath, "utf8"));
+    // An editor saves while the build runs: what is made from the new text must not be cached under the old hash.
+    await writeFile(path.join(dir, "1.md"), release({ id: 1, title: "ویرایش‌شده", date: "2024-05-12" }));
+    await assert.rejects(readReleaseSource(loaded), /1\.md changed while the site was being built: build again/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
