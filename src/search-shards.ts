@@ -31,14 +31,18 @@ export const SHARD_CAP = 1_500;
 /**
  * The first search loads the newest shard, then older shards while the page of results is
  * not full and the shards loaded so far hold fewer than this many pages; the «search older»
- * button loads shards of up to this many pages at once. 3,000 pages is two full shards: a
- * first search then loads at most ~4,500 pages (the budget less one, plus one shard), whose
- * metadata is ~45 KB (~10 bytes a page) and whose index chunks are those of 3–4 shards, which
- * keeps a first search on the 150,000-release archive well under its 300 KB (the page and
- * Pagefind's start are ~145 KB of it). Counting what is loaded, not what would be, means a new
- * month's first few releases never stop a search before a full shard is in.
+ * button loads shards of up to this many pages at once. What a shard costs a first search is
+ * its metadata (~10 bytes a page: ~15 KB for a full shard) and, above all, the index chunks
+ * of the query's words: ~40 KB a shard for a word found nowhere, whatever the shard's size
+ * (measured on the 10,000-release corpus). The page and Pagefind's start are ~140 KB. With
+ * 3,000 pages a search for a missing word loaded four small shards there: 324 KB. With 2,000,
+ * a first search loads the newest shard and one more (two or three: the newest month's few
+ * releases do not count against a full shard), ~230–290 KB at worst on the 150,000-release
+ * archive, and less where the page fills in the newest shard. Counting what is loaded, not
+ * what would be, means a new month's first releases never stop a search before a full shard
+ * is in.
  */
-export const FIRST_SEARCH_PAGE_BUDGET = 3_000;
+export const FIRST_SEARCH_PAGE_BUDGET = 2_000;
 
 export interface SearchShard {
   /** `<year>-<first month, two digits>`, e.g. `1404-07`: its folder and its name in the page. */
