@@ -3,7 +3,6 @@
  * content folder is a release. Problems are collected across all files (an editor fixes
  * them in one go) and reported with file, line and field.
  */
-import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -11,6 +10,7 @@ import { FrontMatterSyntaxError, lineOfField, parseFrontMatter, type ParsedFile 
 import { validateFrontMatter, type Language } from "./schema.js";
 import { closestCounty, findCounty, type County } from "./counties.js";
 import { isEmbargoed } from "./embargo.js";
+import { ArchiveCache, blobId, fromRecord, gitBlobIds, toRecord } from "./archive-cache.js";
 
 export interface Release {
   id: number;
@@ -99,6 +99,8 @@ export interface LoadOptions {
   includeDrafts: boolean;
   /** The build's "now": a release dated after it is embargoed. Default: the clock (see src/embargo.ts). */
   now?: DateTime;
+  /** Where the archive as last read is kept (src/archive-cache.ts); without it every file is read. */
+  cacheDir?: string;
 }
 
 /** One file's release (when it is valid) and its problems. `id` is read even when another field is wrong. */
@@ -159,9 +161,9 @@ export function readReleaseFile(file: string, source: string, now: DateTime = Da
   return { release, parsed, id, problems: [] };
 }
 
-/** The `fileHash` of a release file's text. SHA-1 suffices: it tells versions of one file apart, it guards nothing. */
+/** The `fileHash` of a release file's text: git's blob id of its bytes (src/archive-cache.ts). */
 export function fileHashOf(source: string): string {
-  return createHash("sha1").update(source).digest("hex");
+  return blobId(source);
 }
 
 /**
@@ -207,21 +209,38 @@ export async function loadArchive(contentDir: string, options: LoadOptions): Pro
   const problems: ContentProblem[] = [];
   const byInputPath = new Map<string, Release>();
   const filesById = new Map<number, Array<{ file: string; line: number }>>();
+  const cache = options.cacheDir === undefined ? undefined : new ArchiveCache(contentDir, options.cacheDir);
+  const [known] = await Promise.all([cache ? gitBlobIds(contentDir) : new Map<string, string>(), cache?.open()]);
+  const add = (file: string, release: Release, idLine: number) => {
+    if (isEmbargoed(release.date, now)) release.embargoed = true;
+    const owners = filesById.get(release.id) ?? [];
+    owners.push({ file, line: idLine });
+    filesById.set(release.id, owners);
+    byInputPath.set(file, release);
+  };
 
   // Files are read READ_AHEAD at a time: one at a time, a 150,000-file archive spent most of
   // its 119 s loading waiting on each read in turn. They are still checked in path order.
   for (let start = 0; start < files.length; start += READ_AHEAD) {
     const batch = files.slice(start, start + READ_AHEAD);
-    const sources = await Promise.all(batch.map((file) => readFile(file, "utf8")));
+    const records = batch.map((file) => {
+      const id = known.get(path.resolve(file));
+      return id === undefined ? undefined : cache?.get(id);
+    });
+    const sources = await Promise.all(batch.map((file, position) => (records[position] ? undefined : readFile(file, "utf8"))));
     batch.forEach((file, position) => {
+      const record = records[position];
+      if (record) return add(file, fromRecord(record, file), record.idLine);
       const result = readReleaseFile(file, sources[position]!, now);
       problems.push(...result.problems);
       if (!result.release) return;
-      const owners = filesById.get(result.release.id) ?? [];
-      owners.push({ file, line: result.id!.line });
-      filesById.set(result.release.id, owners);
-      byInputPath.set(file, result.release);
+      cache?.set(result.release.fileHash, toRecord(result.release, result.id!.line));
+      add(file, result.release, result.id!.line);
     });
+  }
+  if (cache) {
+    await cache.save();
+    console.log(`[akhbar] archive: ${files.length} files, ${files.length - cache.hits} read, ${cache.hits} unchanged (from ${options.cacheDir})`);
   }
 
   problems.push(...duplicateIdProblems(filesById));

@@ -24,6 +24,7 @@ import { siteMetadata } from "./site.js";
 import { buildTime } from "./embargo.js";
 import { PageCache, pageCacheDir } from "./page-cache.js";
 import { SEAL_FILE } from "./publish.js";
+import { archiveCacheDir } from "./archive-cache.js";
 
 export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   let archive: Archive | undefined;
@@ -53,7 +54,7 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
     includeDrafts = runMode !== "build";
     // The dev server writes into its output in place: a production build must not trust that site's manifest.
     if (includeDrafts) await rm(path.join(directories.output, SEAL_FILE), { force: true });
-    archive = await loadArchive(directories.input, { includeDrafts, now: buildTime() });
+    archive = await loadArchive(directories.input, { includeDrafts, now: buildTime(), cacheDir: archiveCacheDir() });
     index = undefined;
     pageCache = new PageCache(pageCacheDir());
   });

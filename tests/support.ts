@@ -40,6 +40,7 @@ export function runBuild(input: string, output: string, env: NodeJS.ProcessEnv =
     AKHBAR_PAGE_CACHE: pageCache,
     AKHBAR_SEARCH_CACHE: searchCache,
     AKHBAR_SITE_MANIFEST: siteManifests,
+    AKHBAR_ARCHIVE_CACHE: path.join(path.dirname(path.resolve(output)), "akhbar-archive-cache"),
     ...env,
   });
 }
