@@ -61,15 +61,18 @@ export function fromRecord(record: ReleaseRecord, inputPath: string): Release {
  * converts line ends or filters files (the bytes on disk would not be the blob's).
  */
 export async function gitBlobIds(contentDir: string): Promise<Map<string, string>> {
-  const known = new Map<string, string>();
-  const dir = path.resolve(contentDir);
-  const git = async (...args: string[]) => (await run("git", ["-C", dir, ...args], { maxBuffer: 1 << 30, encoding: "utf8" })).stdout;
-  let root: string;
   try {
-    root = (await git("rev-parse", "--show-toplevel")).trim();
+    return await askGit(path.resolve(contentDir));
   } catch {
-    return known;
+    // Git missing, or refusing this repository (another owner's, a broken index): every file is read.
+    return new Map();
   }
+}
+
+async function askGit(dir: string): Promise<Map<string, string>> {
+  const known = new Map<string, string>();
+  const git = async (...args: string[]) => (await run("git", ["-C", dir, ...args], { maxBuffer: 1 << 30, encoding: "utf8" })).stdout;
+  const root = (await git("rev-parse", "--show-toplevel")).trim();
   const autocrlf = (await git("config", "--get", "core.autocrlf").catch(() => "")).trim();
   if (autocrlf === "true" || autocrlf === "input") return known;
   if ((await git("ls-files", "-z", "--", ":(top,glob)**/.gitattributes")).length > 0 || existsSync(path.join(root, ".git", "info", "attributes"))) return known;
