@@ -57,6 +57,10 @@ test("git vouches for nothing where it rewrites files on checkout, or outside a 
   const plain = await folderWith({ "releases/1.md": release(1, "یک") }, "akhbar-unit-archive-");
   created.push(plain);
   assert.equal((await gitBlobIds(plain)).size, 0);
+  // A repository git finds but cannot read (here, a broken index): every file is read, the build goes on.
+  const broken = await repository({ "releases/1.md": release(1, "یک") });
+  await writeFile(path.join(broken, ".git", "index"), "not an index");
+  assert.equal((await gitBlobIds(broken)).size, 0);
 });
 
 test("a load from the cache gives the releases reading every file gives, and reads only what changed", async () => {
