@@ -25,7 +25,6 @@ export async function buildSite({ input, output, configPath = ".eleventy.ts", qu
   const staging = `${target}.staging`;
 
   await restoreInterruptedSwap(target);
-  await rm(staging, { recursive: true, force: true });
   const publication = new Publication(target, staging);
   await publication.prepare();
   try {

@@ -85,7 +85,7 @@ interface Manifest {
   entries: [string, string][];
 }
 
-interface Journal {
+export interface Journal {
   target: string;
   staging: string;
   /** Root-relative paths moved from staging into the site: files, and folders kept whole. */
@@ -118,28 +118,21 @@ async function publishedEntries(target: string, manifestPath: string): Promise<S
   }
 }
 
-/** Every file under `root` that the ledger has not recorded, root-relative; recorded folders kept whole are not entered. */
-async function unrecordedFiles(root: string, ledger: OutputLedger, folder = "/"): Promise<string[]> {
-  const found: string[] = [];
+/**
+ * What the staging folder holds, root-relative: its files, and the folders a writer recorded
+ * whole (search shards), which are not entered.
+ */
+async function stagedPaths(root: string, ledger: OutputLedger, folder = "/"): Promise<{ files: string[]; folders: string[] }> {
+  const found = { files: [] as string[], folders: [] as string[] };
   for (const entry of await readdir(toFsPath(root, folder), { withFileTypes: true })) {
     const file = `${folder}${entry.name}`;
-    if (entry.isDirectory()) {
-      if (!ledger.entries.has(`${file}/`)) found.push(...(await unrecordedFiles(root, ledger, `${file}/`)));
-    } else if (!ledger.entries.has(file)) {
-      found.push(file);
+    if (!entry.isDirectory()) found.files.push(file);
+    else if (ledger.entries.has(`${file}/`)) found.folders.push(`${file}/`);
+    else {
+      const inside = await stagedPaths(root, ledger, `${file}/`);
+      found.files.push(...inside.files);
+      found.folders.push(...inside.folders);
     }
-  }
-  return found;
-}
-
-/** Files and recorded folders present in staging, root-relative: what a commit moves into the site. */
-async function stagedPaths(root: string, ledger: OutputLedger, folder = "/"): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(toFsPath(root, folder), { withFileTypes: true })) {
-    const file = `${folder}${entry.name}`;
-    if (!entry.isDirectory()) found.push(file);
-    else if (ledger.entries.has(`${file}/`)) found.push(`${file}/`);
-    else found.push(...(await stagedPaths(root, ledger, `${file}/`)));
   }
   return found;
 }
@@ -189,8 +182,10 @@ export class Publication {
     return this.published !== undefined;
   }
 
+  /** Before the build: finishes a commit the last build did not (its files are in staging), then empties staging. */
   async prepare(): Promise<void> {
     await this.finishInterruptedCommit();
+    await rm(this.staging, { recursive: true, force: true });
     this.published = await publishedEntries(this.target, this.manifestPath);
     this.ledger = new OutputLedger(this.published, this.published ? this.target : undefined);
     ledgers.set(path.resolve(this.staging), this.ledger);
@@ -203,37 +198,53 @@ export class Publication {
 
   /** Puts the staged build in place; returns how many files were moved and removed. */
   async commit(): Promise<{ moved: number; removed: number }> {
+    const journal = await this.stage();
+    if (!journal) return { moved: this.ledger.entries.size, removed: 0 };
+    await this.finish(journal);
+    return { moved: journal.moves.length, removed: journal.removals.length };
+  }
+
+  /**
+   * The first half of a commit. A full build is swapped in whole (nothing is left to finish);
+   * a build over the site gets its journal written and the site's seal removed, and is then
+   * `finish`ed: by this build, or by the next one if this process stops in between.
+   */
+  async stage(): Promise<Journal | undefined> {
     const { ledger } = this;
+    const staged = await stagedPaths(this.staging, ledger);
     // Files no writer recorded (Eleventy's own pages, assets, pictures) are known by their bytes.
-    for (const file of await unrecordedFiles(this.staging, ledger)) ledger.record(file, contentVersion(await readFile(toFsPath(this.staging, file))));
+    for (const file of staged.files) if (!ledger.entries.has(file)) ledger.record(file, contentVersion(await readFile(toFsPath(this.staging, file))));
     ledger.entries.delete(`/${SEAL_FILE}`);
     const entries = [...ledger.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     // Named by what it lists, so that two builds of the same site are the same bytes, seal included.
     const manifest: Manifest = { id: contentVersion(JSON.stringify(entries)), entries };
 
     if (!this.published) {
-      // A full build: the staging folder is the whole site, swapped in at once.
       await writeFile(path.join(this.staging, SEAL_FILE), `${manifest.id}\n`);
       await rm(this.manifestPath, { force: true });
       await swapIn(this.staging, this.target);
       await writeAtomically(this.manifestPath, JSON.stringify(manifest));
-      return { moved: manifest.entries.length, removed: 0 };
+      return undefined;
     }
 
     // What was staged but is already published as it is (Eleventy's pages, assets) stays as it is.
     const published = this.published;
-    const moves = (await stagedPaths(this.staging, ledger)).filter((file) => published.get(file) !== ledger.entries.get(file));
+    const moves = [...staged.files, ...staged.folders].filter((file) => published.get(file) !== ledger.entries.get(file));
     const removals = [...published.keys()].filter((file) => !ledger.entries.has(file));
     const journal: Journal = { target: this.target, staging: this.staging, moves, removals, manifest };
     await writeAtomically(this.journalPath, JSON.stringify(journal));
     // From here the site is being changed: without its seal, no build trusts its manifest until
     // the journal has been applied in full.
     await rm(path.join(this.target, SEAL_FILE), { force: true });
+    return journal;
+  }
+
+  /** The second half of a commit: moves and removals applied, the manifest and seal written, staging removed. */
+  async finish(journal: Journal): Promise<void> {
     await applyJournal(journal);
-    await writeAtomically(this.manifestPath, JSON.stringify(manifest));
+    await writeAtomically(this.manifestPath, JSON.stringify(journal.manifest));
     await rm(this.journalPath, { force: true });
-    await rm(this.staging, { recursive: true, force: true });
-    return { moved: moves.length, removed: removals.length };
+    await rm(journal.staging, { recursive: true, force: true });
   }
 
   private async finishInterruptedCommit(): Promise<void> {
@@ -243,9 +254,7 @@ export class Publication {
     } catch {
       return;
     }
-    await applyJournal(journal);
-    await writeAtomically(this.manifestPath, JSON.stringify(journal.manifest));
-    await rm(this.journalPath, { force: true });
+    await this.finish(journal);
   }
 }
 

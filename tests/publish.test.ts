@@ -10,7 +10,8 @@ import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { hashTree, exists } from "./html.js";
 import { repoRoot, runBuild, temporaryDirectory } from "./support.js";
-import { OutputLedger } from "../src/publish.js";
+import { mkdir } from "node:fs/promises";
+import { OutputLedger, Publication, SEAL_FILE } from "../src/publish.js";
 import { overlayEntries, type DirectoryEntry } from "../src/deploy.js";
 
 const ADDED = "releases/1403/990001.md";
@@ -129,4 +130,46 @@ test("the _headers listing of a build over a published site: what was written, a
     names(overlayEntries(staged, published, (url) => kept.has(url))),
     names([file("index.html"), folder("news"), folder("pagefind", [folder("1404", [file("new.pf_meta")]), folder("1403", [file("a.pf_meta")])])]),
   );
+});
+
+test("a commit stopped after its journal is finished by the next build, before it reads the site", async () => {
+  const root = await temporaryDirectory("akhbar-publish-journal-");
+  try {
+    const target = path.join(root, "site");
+    const staging = `${target}.staging`;
+    const manifests = path.join(root, "manifests");
+    const stage = async (publication: Publication, files: Record<string, string>) => {
+      for (const [file, content] of Object.entries(files)) {
+        if (publication.ledger.record(file, content)) continue;
+        await mkdir(path.dirname(path.join(staging, file)), { recursive: true });
+        await writeFile(path.join(staging, file), content);
+      }
+    };
+    const first = new Publication(target, staging, manifests);
+    await first.prepare();
+    await stage(first, { "/a.html": "A", "/b.html": "B" });
+    await first.commit();
+    first.close();
+
+    const second = new Publication(target, staging, manifests);
+    await second.prepare();
+    assert.equal(second.incremental, true);
+    await stage(second, { "/a.html": "A2", "/c/index.html": "C" });
+    await second.stage(); // the process stops here: journal written, nothing moved yet
+    second.close();
+    assert.equal(await exists(path.join(target, SEAL_FILE)), false, "a site being changed keeps its seal");
+    assert.equal(await readFile(path.join(target, "a.html"), "utf8"), "A");
+
+    // The next build's staging folder starts empty, but only once the journal has moved the files out of it.
+    const third = new Publication(target, staging, manifests);
+    await third.prepare();
+    third.close();
+    assert.equal(third.incremental, true, "the finished site is described by the new manifest");
+    assert.equal(await readFile(path.join(target, "a.html"), "utf8"), "A2");
+    assert.equal(await readFile(path.join(target, "c", "index.html"), "utf8"), "C");
+    assert.equal(await exists(path.join(target, "b.html")), false);
+    assert.equal(await exists(staging), false);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });
