@@ -1,7 +1,7 @@
 /** Pieces the browsing pages share: breadcrumbs, page-number navigation and numbers in the page's digits. */
 import { html, type SafeHtml } from "../src/html.js";
 import { fillString, interfaceStrings } from "../src/i18n.js";
-import { pageLinks, pagedUrl } from "../src/pagination.js";
+import { archivePageLinks, archivePageUrl, FRONT_PAGE, pageLinks, pagedUrl } from "../src/pagination.js";
 import { formatPersianNumber, toPersianDigits } from "../src/persian.js";
 import type { Language } from "../src/schema.js";
 
@@ -45,5 +45,29 @@ export function pageNavigation(lang: Language, base: string, page: number, count
 ${page > 1 ? html`<a class="pagination__previous" href="${pagedUrl(base, page - 1)}" rel="prev">${t.previousPage}</a>` : ""}
 <ol class="pagination__pages">${items}</ol>
 ${page < count ? html`<a class="pagination__next" href="${pagedUrl(base, page + 1)}" rel="next">${t.nextPage}</a>` : ""}
+</nav>`;
+}
+
+/**
+ * Navigation of an archive-paged list (src/pagination.ts): its front page (the newest
+ * releases), then numbered pages counted from the oldest. Previous is the newer page, next
+ * the older one, as in every list here. Nothing for a list with no numbered page.
+ */
+export function archiveNavigation(lang: Language, base: string, page: number, archived: number): SafeHtml | "" {
+  if (archived === 0) return "";
+  const t = interfaceStrings(lang);
+  const label = (number: number) => (number === FRONT_PAGE ? t.newestPageLabel : fillString(t.pageNumber, { page: numberText(lang, number) }));
+  const text = (number: number) => (number === FRONT_PAGE ? t.newestPage : numberText(lang, number));
+  const items = archivePageLinks(page, archived).map((link) => {
+    if (link === "gap") return html`<li class="pagination__gap" aria-hidden="true">…</li>`;
+    if (link === page) return html`<li><a href="${archivePageUrl(base, link)}" aria-current="page" aria-label="${label(link)}">${text(link)}</a></li>`;
+    return html`<li><a href="${archivePageUrl(base, link)}" aria-label="${label(link)}">${text(link)}</a></li>`;
+  });
+  const newer = page === FRONT_PAGE ? undefined : page === archived ? FRONT_PAGE : page + 1;
+  const older = page === FRONT_PAGE ? archived : page > 1 ? page - 1 : undefined;
+  return html`<nav class="pagination" aria-label="${t.pagination}">
+${newer !== undefined ? html`<a class="pagination__previous" href="${archivePageUrl(base, newer)}" rel="prev">${t.previousPage}</a>` : ""}
+<ol class="pagination__pages">${items}</ol>
+${older !== undefined ? html`<a class="pagination__next" href="${archivePageUrl(base, older)}" rel="next">${t.nextPage}</a>` : ""}
 </nav>`;
 }

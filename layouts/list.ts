@@ -8,13 +8,13 @@ import { jalaliMonthName, jalaliParts } from "../src/dates.js";
 import { html, type Renderable, type SafeHtml } from "../src/html.js";
 import { fillString, interfaceStrings } from "../src/i18n.js";
 import { listReleases, monthKey, type BrowseIndex, type ListPage } from "../src/list-pages.js";
-import { LATEST_PAGE_LIMIT, PAGE_SIZE, pageItems, pageOfPosition, pagedUrl } from "../src/pagination.js";
+import { archivePageItems, archivePageOfPosition, archivePageUrl, FRONT_PAGE, LATEST_PAGE_LIMIT, PAGE_SIZE, pageItems } from "../src/pagination.js";
 import { newestFirstPosition } from "../src/related.js";
 import type { SiteMetadata } from "../src/site.js";
 import { monthChart } from "./archive.js";
 import { renderPage } from "./base.js";
 import { atomUrl, countyFeed, feedLinks, jsonFeedUrl, tagFeed } from "../src/feed-links.js";
-import { breadcrumbs, countText, numberText, pageNavigation, type Crumb } from "./browse-parts.js";
+import { archiveNavigation, breadcrumbs, countText, numberText, pageNavigation, type Crumb } from "./browse-parts.js";
 import { releaseSummary } from "./release.js";
 
 const LANG = "fa";
@@ -94,8 +94,8 @@ function olderNews(browse: BrowseIndex): SafeHtml {
   if (next) {
     const { year, month } = jalaliParts(next.date);
     const releases = listReleases(browse, { kind: "month", key: monthKey(year, month) });
-    const page = pageOfPosition(newestFirstPosition(releases, next));
-    continuation = html`<li><a href="${pagedUrl(monthUrl(year, month), page)}">${fillString(t.continueInMonth, { month: jalaliMonthName(month, LANG), year: numberText(LANG, year) })}</a></li>`;
+    const page = archivePageOfPosition(newestFirstPosition(releases, next), releases.length);
+    continuation = html`<li><a href="${archivePageUrl(monthUrl(year, month), page)}">${fillString(t.continueInMonth, { month: jalaliMonthName(month, LANG), year: numberText(LANG, year) })}</a></li>`;
   }
   return html`<section class="older-news" aria-labelledby="older-news">
 <h2 id="older-news">${t.olderNews}</h2>
@@ -108,28 +108,60 @@ export function renderListPage(view: ListPageView): string {
   const { site, page, browse } = view;
   const heading = headingOf(view);
   const all = listReleases(browse, page);
-  const releases = pageItems(all, page.page);
+  const latest = page.kind === "news";
+  const front = latest ? page.page === 1 : page.page === FRONT_PAGE;
+  const releases = latest ? pageItems(all, page.page) : archivePageItems(all, page.page);
   const pageLabel = fillString(t.pageNumber, { page: numberText(LANG, page.page) });
-  const trail: Crumb[] =
-    page.page === 1 ? [...heading.trail, { label: heading.title }] : [...heading.trail, { label: heading.title, url: heading.base }, { label: pageLabel }];
-  const status = [
-    fillString(t.releaseCount, { count: countText(LANG, all.length) }),
-    page.pageCount > 1 ? fillString(t.pageOf, { page: numberText(LANG, page.page), count: numberText(LANG, page.pageCount) }) : "",
-  ].filter(Boolean);
+  const trail: Crumb[] = front ? [...heading.trail, { label: heading.title }] : [...heading.trail, { label: heading.title, url: heading.base }, { label: pageLabel }];
+  // An archive-paged list's numbered pages do not show its length, which changes with every
+  // release added: they stay as they are (src/pagination.ts).
+  const status = latest
+    ? [fillString(t.releaseCount, { count: countText(LANG, all.length) }), page.pageCount > 1 ? fillString(t.pageOf, { page: numberText(LANG, page.page), count: numberText(LANG, page.pageCount) }) : ""]
+    : [front ? fillString(t.releaseCount, { count: countText(LANG, all.length) }) : fillString(t.archivePageNote, { page: numberText(LANG, page.page) })];
 
   return renderPage({
     site,
     lang: LANG,
-    title: page.page === 1 ? heading.title : `${heading.title}، ${pageLabel}`,
+    title: front ? heading.title : `${heading.title}، ${pageLabel}`,
     url: page.url,
     head: heading.head,
     body: html`${breadcrumbs(LANG, trail)}
 <h1 class="page-title">${heading.title}</h1>
-<p class="list-status">${status.join(" · ")}</p>
-${page.page === 1 ? heading.intro : ""}
+<p class="list-status">${status.filter(Boolean).join(" · ")}</p>
+${front ? heading.intro : ""}
 ${heading.context}
 ${releases.length === 0 ? html`<p>${t.noReleases}</p>` : html`<ol class="release-list">${releases.map((release) => html`<li>${releaseSummary(release)}</li>`)}</ol>`}
-${pageNavigation(LANG, heading.base, page.page, page.pageCount)}
+${latest ? pageNavigation(LANG, heading.base, page.page, page.pageCount) : archiveNavigation(LANG, heading.base, page.page, page.pageCount)}
 ${page.kind === "news" && page.page === page.pageCount ? olderNews(browse) : ""}`,
   });
+}
+
+/**
+ * Everything `renderListPage` reads of the archive, as one string: the page, what its heading
+ * shows (a year's month counts on its front page, a month's neighbours, a term's name), the
+ * list's length where the page shows it (front pages), its navigation, and the files of the
+ * releases it lists (their summaries) with their embargo, which the preview marks. A page whose
+ * inputs the published site already has is not rendered at all (src/browse-pages.ts): at
+ * 150,000 releases rendering all ~45,000 list pages to learn which of them changed took 16 s of
+ * every build. A numbered page's inputs do not include its list's length, so that it stays as it
+ * is while releases are added after it. Kept beside the renderer so that what it reads and what
+ * keys it change together; tests/unit-page-keys.test.ts checks that pages with the same inputs
+ * render the same. /news/ is not keyed (undefined): its last page reads where its successor
+ * sits in a month, and its 50 pages are cheap to render.
+ */
+export function listPageInputs({ page, browse }: Omit<ListPageView, "site">): string | undefined {
+  if (page.kind === "news") return undefined;
+  const all = listReleases(browse, page);
+  const front = page.page === FRONT_PAGE;
+  const parts: Array<string | number> = [page.kind, page.key, page.page, page.url, front ? all.length : "", archiveNavigation(LANG, "/", page.page, page.pageCount).toString()];
+  if (page.kind === "year") {
+    if (front) for (const month of browse.years.get(Number(page.key))!.months) parts.push(`${month.month}:${month.releases.length}`);
+  } else if (page.kind === "month") {
+    const { newer, older } = browse.adjacentMonths.get(page.key) ?? {};
+    parts.push(newer ? monthKey(newer.year, newer.month) : "-", older ? monthKey(older.year, older.month) : "-");
+  } else {
+    parts.push(browse.terms[page.kind].get(page.key)!.name);
+  }
+  for (const release of archivePageItems(all, page.page)) parts.push(release.embargoed ? `${release.fileHash}!` : release.fileHash);
+  return parts.join("\n");
 }

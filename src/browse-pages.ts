@@ -17,11 +17,12 @@ import { ARCHIVE_URL, TERM_SECTION_URLS } from "./browse-urls.js";
 import { buildBrowseIndex, listPages, TERM_KINDS, type BrowseIndex } from "./list-pages.js";
 import { releaseBrowsing } from "./release-browsing.js";
 import { addPage } from "./site-pages.js";
-import { writeGeneratedFiles, type WriteReport } from "./page-writer.js";
+import { writeGeneratedFiles, type GeneratedFile, type WriteReport } from "./page-writer.js";
 import { prefixHtmlUrls } from "./html-urls.js";
 import type { WrittenPage } from "./sitemaps.js";
 import { renderArchiveIndex } from "../layouts/archive.js";
-import { renderListPage } from "../layouts/list.js";
+import { listPageInputs, renderListPage } from "../layouts/list.js";
+import { assetManifestKey } from "./asset-manifest.js";
 import type { ReleasePageBrowsing } from "../layouts/release.js";
 import { releaseBreadcrumbs, releaseFollowUps } from "../layouts/release-browsing.js";
 import { renderTermIndex } from "../layouts/terms.js";
@@ -68,11 +69,21 @@ export function registerBrowsePages(eleventyConfig: UserConfig, context: AkhbarC
 export async function writeListPages(outputDir: string, context: AkhbarContext): Promise<WriteReport> {
   const { site } = context;
   const browse = browseIndexOf(context);
-  const report = await writeGeneratedFiles(outputDir, listPages(browse), async (page) => ({
-    path: `${page.url}index.html`,
-    content: await prefixHtmlUrls(renderListPage({ site, page, browse }), site.pathPrefix),
-  }));
-  console.log(`[akhbar] list pages: ${report.written + report.unchanged} pages, ${report.written} files written`);
+  const cache = context.pageCache();
+  const settings = cache.key(JSON.stringify({ site, assets: assetManifestKey() }));
+  let rendered = 0;
+  const report = await writeGeneratedFiles(outputDir, listPages(browse), async (page): Promise<GeneratedFile> => {
+    const path = `${page.url}index.html`;
+    const render = async () => {
+      rendered++;
+      return prefixHtmlUrls(renderListPage({ site, page, browse }), site.pathPrefix);
+    };
+    const inputs = listPageInputs({ page, browse });
+    if (inputs === undefined) return { path, content: await render() };
+    // Not kept in the page cache: a list page is quick to render once it is known to have changed.
+    return { path, version: cache.key(`list\n${settings}\n${inputs}`), content: render };
+  });
+  console.log(`[akhbar] list pages: ${report.written + report.unchanged} pages, ${rendered} rendered, ${report.written} files written`);
   return report;
 }
 

@@ -53,6 +53,9 @@ export function indexArchive(releases: readonly Release[]): ArchiveIndex {
   const organizations = new Map<string, Term>();
   const tags = new Map<string, Term>();
   const neighbours = new Map<Release, Neighbours>();
+  // A few hundred tags and organizations recur across 150,000 releases: each spelling is slugged once.
+  const slugOf = memoized(slugify);
+  const nameOf = memoized(fixPersianLetters);
 
   releases.forEach((release, position) => {
     neighbours.set(release, { newer: releases[position - 1], older: releases[position + 1] });
@@ -64,8 +67,8 @@ export function indexArchive(releases: readonly Release[]): ArchiveIndex {
     jalaliMonth.releases.push(release);
 
     if (release.county) addTo(counties, release.county.slug, release.county.name, release);
-    if (release.organization) addTo(organizations, slugify(release.organization), fixPersianLetters(release.organization), release);
-    for (const tag of release.tags) addTo(tags, slugify(tag), fixPersianLetters(tag), release);
+    if (release.organization) addTo(organizations, slugOf(release.organization), nameOf(release.organization), release);
+    for (const tag of release.tags) addTo(tags, slugOf(tag), nameOf(tag), release);
   });
 
   const years = new Map<number, JalaliYear>();
@@ -82,6 +85,15 @@ export function indexArchive(releases: readonly Release[]): ArchiveIndex {
     organizations: byName(organizations),
     tags: byName(tags),
     neighbours,
+  };
+}
+
+function memoized(transform: (text: string) => string): (text: string) => string {
+  const results = new Map<string, string>();
+  return (text) => {
+    let result = results.get(text);
+    if (result === undefined) results.set(text, (result = transform(text)));
+    return result;
   };
 }
 

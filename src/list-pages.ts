@@ -8,7 +8,7 @@
 import type { ArchiveIndex, JalaliMonth, JalaliYear, Term } from "./collections.js";
 import type { Release } from "./content.js";
 import { LATEST_NEWS_URL, monthUrl, termUrl, yearUrl, type TermKind } from "./browse-urls.js";
-import { LATEST_PAGE_LIMIT, PAGE_SIZE, pageCount, pagedUrl } from "./pagination.js";
+import { archivedPageCount, archivePageUrl, FRONT_PAGE, LATEST_PAGE_LIMIT, PAGE_SIZE, pageCount, pagedUrl } from "./pagination.js";
 
 export type ListKind = "news" | "year" | "month" | TermKind;
 
@@ -18,8 +18,12 @@ export interface ListPage {
   kind: ListKind;
   /** "" for news, "1403" for a year, "1403/2" for a month, the slug for a county, organization or tag. */
   key: string;
-  /** 1-based. */
+  /**
+   * /news/: 1-based, counted from the newest. Every other list is archive-paged
+   * (src/pagination.ts): FRONT_PAGE (0) for its own address, else counted from the oldest.
+   */
   page: number;
+  /** /news/: how many pages it has; an archive-paged list: how many numbered pages. */
   pageCount: number;
   /** Root-relative address of this page. */
   url: string;
@@ -98,14 +102,18 @@ export function buildBrowseIndex(releases: readonly Release[], index: ArchiveInd
   };
 }
 
-/** Every list page of the site, in a stable order: news, years and months (newest first), then terms by name. */
+/**
+ * Every list page of the site, in a stable order: news, years and months (newest first), then
+ * terms by name; each list's front page first, then its numbered pages from the oldest.
+ */
 export function listPages(browse: BrowseIndex): ListPage[] {
   const pages: ListPage[] = [];
-  const add = (kind: ListKind, key: string, total: number, base: string) => {
-    const count = pageCount(total);
-    for (let page = 1; page <= count; page++) pages.push({ kind, key, page, pageCount: count, url: pagedUrl(base, page) });
+  const add = (kind: Exclude<ListKind, "news">, key: string, total: number, base: string) => {
+    const count = archivedPageCount(total);
+    for (let page = FRONT_PAGE; page <= count; page++) pages.push({ kind, key, page, pageCount: count, url: archivePageUrl(base, page) });
   };
-  add("news", "", browse.latest.length, LATEST_NEWS_URL);
+  const latestPages = pageCount(browse.latest.length);
+  for (let page = 1; page <= latestPages; page++) pages.push({ kind: "news", key: "", page, pageCount: latestPages, url: pagedUrl(LATEST_NEWS_URL, page) });
   for (const year of browse.years.values()) {
     add("year", String(year.year), year.count, yearUrl(year.year));
     for (const month of year.months) add("month", monthKey(month.year, month.month), month.releases.length, monthUrl(month.year, month.month));

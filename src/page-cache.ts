@@ -11,7 +11,7 @@
  * half-written entry. A production build removes the entries it did not use (the cache
  * holds one archive's pages, not every version of them).
  */
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -67,7 +67,8 @@ export class PageCache {
 
   /** The key of a page whose inputs (everything but the code) are `inputs`. */
   key(inputs: string): string {
-    return createHash("sha256").update(this.version).update("\0").update(inputs).digest("hex");
+    // One-shot hashing: ~200,000 keys a build at 150,000 releases, where a Hash object apiece showed in the profile.
+    return hash("sha256", `${this.version}\0${inputs}`);
   }
 
   /**

@@ -167,9 +167,14 @@ export function registerRedirects(eleventyConfig: UserConfig, context: AkhbarCon
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs") return;
     const pages = skipLegacyPages ? redirects().filter((redirect) => !redirect.from.startsWith("/News/")) : redirects();
-    await writeGeneratedFiles(directories.output, pages, async (redirect) => ({
+    const cache = context.pageCache();
+    const settings = cache.key(JSON.stringify(context.site));
+    // A redirect page is made of its redirect and the site alone: keyed on them, the ~150,000
+    // pages the published site already has are neither rendered nor hashed.
+    await writeGeneratedFiles(directories.output, pages, (redirect) => ({
       path: `${redirect.from}index.html`,
-      content: await prefixHtmlUrls(renderRedirect({ ...redirect, canonical: absoluteUrl(context.site.url, redirect.to) }), context.site.pathPrefix),
+      version: cache.key(`redirect\n${settings}\n${redirect.from}\n${redirect.to}\n${redirect.lang}\n${redirect.title}`),
+      content: async () => prefixHtmlUrls(renderRedirect({ ...redirect, canonical: absoluteUrl(context.site.url, redirect.to) }), context.site.pathPrefix),
     }));
   });
 

@@ -51,6 +51,15 @@ export function nearestInTime(list: readonly Release[], release: Release, window
 }
 
 /**
+ * The candidates `relatedReleases` scores, bucket by bucket: all it reads of the archive
+ * besides the candidates' own terms and dates. A page keyed on these (by their files) is keyed
+ * on its related releases without working them out.
+ */
+export function relatedCandidates(release: Release, buckets: ReadonlyArray<readonly Release[]>, window = RELATED_WINDOW): Release[][] {
+  return buckets.map((bucket) => nearestInTime(bucket, release, window));
+}
+
+/**
  * @param buckets for each term of `release`, the releases that share it, newest first.
  * @param termsOf the term keys of a release (for example `tag:نوروز`, `county:ری`).
  */
@@ -62,8 +71,8 @@ export function relatedReleases(
 ): Release[] {
   const own = new Set(termsOf(release));
   const scores = new Map<Release, number>();
-  for (const bucket of buckets) {
-    for (const candidate of nearestInTime(bucket, release, window)) {
+  for (const candidates of relatedCandidates(release, buckets, window)) {
+    for (const candidate of candidates) {
       if (scores.has(candidate) || candidate.id === release.id) continue;
       let shared = 0;
       for (const term of new Set(termsOf(candidate))) if (own.has(term)) shared++;

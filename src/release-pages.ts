@@ -14,9 +14,10 @@ import { isShown, readReleaseSource, type Release } from "./content.js";
 import type { AkhbarContext } from "./context.js";
 import { parseFrontMatter } from "./frontmatter.js";
 import { createMarkdown } from "./markdown.js";
-import { renderRelease } from "../layouts/release.js";
+import { renderRelease, type ReleasePageBrowsing } from "../layouts/release.js";
 import { leadImage, useConvertedPictures } from "./images.js";
-import { releasePageBrowsing } from "./browse-pages.js";
+import { browseIndexOf, releasePageBrowsing } from "./browse-pages.js";
+import { releaseBrowsingReads } from "./release-browsing.js";
 import { writeGeneratedFiles, type WriteReport } from "./page-writer.js";
 import { pageCacheDir, type PageCacheReport } from "./page-cache.js";
 import { html } from "./html.js";
@@ -53,12 +54,14 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
   useConvertedPictures(markdown);
   const cache = context.pageCache();
   const before = { ...cache.report };
-  const site = JSON.stringify(context.site);
-  // The stylesheets', fonts' and script's fingerprinted addresses, which every page names: once per build.
-  const assets = assetManifestKey();
+  // The site settings and the stylesheets', fonts' and script's fingerprinted addresses, which
+  // every page names: hashed once per build, not into each of 150,000 keys.
+  const settings = cache.key(JSON.stringify({ site: context.site, assets: assetManifestKey() }));
+  const index = context.index();
+  const browse = browseIndexOf(context);
   const written = await writeGeneratedFiles(outputDir, releasesWithPages(context), async (release) => {
-    const browsing = releasePageBrowsing(context, release);
     const render = async () => {
+      const browsing = releasePageBrowsing(context, release);
       const { body } = parseFrontMatter(await readReleaseSource(release));
       // The environment names the file, for the picture pipeline's messages (as Eleventy's page data did).
       const bodyHtml = markdown.render(body, { page: { inputPath: release.inputPath } });
@@ -69,17 +72,11 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
       cache.report.rendered++;
       return { path: target, content: await render() };
     }
-    // The file's hash stands for its text: a page found in the cache costs no read of its file.
-    const inputs = JSON.stringify({
-      file: release.fileHash,
-      target,
-      embargoed: release.embargoed ?? false,
-      browsing: html`${browsing.before}${browsing.after}`.value,
-      links: [browsing.countyUrl, browsing.organizationUrl, [...browsing.tagUrls]],
-      site,
-      assets,
-    });
-    const key = cache.key(inputs);
+    // The file's hash stands for its text, and the files its browsing reads for its browsing
+    // (src/release-browsing.ts): a page found in the cache or the published site costs no read of
+    // its file, and no working out of its links.
+    const browsing = releaseBrowsingReads(index, browse, release) ?? browsingShown(releasePageBrowsing(context, release));
+    const key = cache.key(`release\n${settings}\n${release.fileHash}\n${target}\n${release.embargoed ?? false}\n${browsing}`);
     cache.keep(key);
     // Read from the cache, or rendered, only if the published site does not have this version.
     return { path: target, version: key, content: () => cache.page(key, render) };
@@ -90,6 +87,11 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
   const unchanged = written.written + written.unchanged - report.rendered;
   console.log(`[akhbar] release pages: ${report.rendered} rendered, ${unchanged} unchanged (from ${pageCacheDir()} or the published site), ${written.written} files written`);
   return { ...written, cache: report };
+}
+
+/** A release page's browsing as shown: what keys the page of a release that is in no list. */
+function browsingShown(browsing: ReleasePageBrowsing): string {
+  return JSON.stringify([html`${browsing.before}${browsing.after}`.value, browsing.countyUrl, browsing.organizationUrl, [...browsing.tagUrls]]);
 }
 
 /**

@@ -8,6 +8,7 @@ import { newestFirst, type Release } from "../src/content.js";
 import { monthUrl, termUrl, yearUrl } from "../src/browse-urls.js";
 import { makeRelease } from "./release-factory.js";
 import { buildBrowseIndex, listPages, listReleases, monthKey, type ListPage } from "../src/list-pages.js";
+import { archivePageItems, FRONT_PAGE } from "../src/pagination.js";
 
 const release = makeRelease;
 
@@ -42,16 +43,16 @@ describe("listPages on a small archive", () => {
   test("news, years and months newest first, then counties, organizations and tags", () => {
     assert.deepEqual(summary(listPages(browse)), [
       "news  1/1 /news/",
-      "year 1404 1/1 /archive/1404/",
-      "month 1404/1 1/1 /archive/1404/01/",
-      "year 1403 1/1 /archive/1403/",
-      "month 1403/12 1/1 /archive/1403/12/",
-      "year 1402 1/1 /archive/1402/",
-      "month 1402/12 1/1 /archive/1402/12/",
-      "county ری 1/1 /counties/ری/",
-      "organization استانداری-تهران 1/1 /organizations/استانداری-تهران/",
-      "tag روابط-عمومی 1/1 /tags/روابط-عمومی/",
-      "tag نوروز 1/1 /tags/نوروز/",
+      "year 1404 0/0 /archive/1404/",
+      "month 1404/1 0/0 /archive/1404/01/",
+      "year 1403 0/0 /archive/1403/",
+      "month 1403/12 0/0 /archive/1403/12/",
+      "year 1402 0/0 /archive/1402/",
+      "month 1402/12 0/0 /archive/1402/12/",
+      "county ری 0/0 /counties/ری/",
+      "organization استانداری-تهران 0/0 /organizations/استانداری-تهران/",
+      "tag روابط-عمومی 0/0 /tags/روابط-عمومی/",
+      "tag نوروز 0/0 /tags/نوروز/",
     ]);
   });
 
@@ -100,10 +101,12 @@ describe("pagination edges", () => {
     Array.from({ length: count }, (_, index) => release(firstId + index, DateTime.fromISO("2022-09-25T08:00:00+03:30").plus({ hours: index }).toISO()!, { tags: ["مهر"] }));
   const pagesOf = (releases: Release[], kind: ListPage["kind"]) => summary(listPages(browseOf(releases)).filter((page) => page.kind === kind));
 
+  // Archive paging (src/pagination.ts): the front page first, then numbered pages from the oldest.
   const rows: Array<[count: number, pages: string[]]> = [
-    [20, ["month 1401/7 1/1 /archive/1401/07/"]],
-    [21, ["month 1401/7 1/2 /archive/1401/07/", "month 1401/7 2/2 /archive/1401/07/page/2/"]],
-    [41, ["month 1401/7 1/3 /archive/1401/07/", "month 1401/7 2/3 /archive/1401/07/page/2/", "month 1401/7 3/3 /archive/1401/07/page/3/"]],
+    [20, ["month 1401/7 0/0 /archive/1401/07/"]],
+    [39, ["month 1401/7 0/0 /archive/1401/07/"]],
+    [40, ["month 1401/7 0/1 /archive/1401/07/", "month 1401/7 1/1 /archive/1401/07/page/1/"]],
+    [61, ["month 1401/7 0/2 /archive/1401/07/", "month 1401/7 1/2 /archive/1401/07/page/1/", "month 1401/7 2/2 /archive/1401/07/page/2/"]],
   ];
   for (const [count, pages] of rows) {
     test(`${count} releases in a month`, () => {
@@ -111,6 +114,17 @@ describe("pagination edges", () => {
       assert.deepEqual(pagesOf(month(count), "tag"), pages.map((page) => page.replace("month 1401/7", "tag مهر").replace("/archive/1401/07/", "/tags/مهر/")));
     });
   }
+
+  test("a numbered page keeps its releases while releases are added after it; the front page shows the rest", () => {
+    for (let count = 40; count <= 100; count++) {
+      const all = listReleases(browseOf(month(count)), { kind: "month", key: monthKey(1401, 7) });
+      // Ids count up with time: page 1 is always the oldest 20, page 2 the next 20, newest first.
+      assert.deepEqual(ids(archivePageItems(all, 1)), Array.from({ length: 20 }, (_, index) => 20 - index), `${count} releases`);
+      const front = archivePageItems(all, FRONT_PAGE);
+      assert.ok(front.length >= 20 && front.length < 40, `${count} releases: the front page shows ${front.length}`);
+      assert.equal(front[0]!.id, count);
+    }
+  });
 
   test("/news/ covers the newest 1,000 releases in 50 pages and leads on to the 1,001st", () => {
     const releases = Array.from({ length: 1050 }, (_, index) =>

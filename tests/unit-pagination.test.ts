@@ -1,7 +1,23 @@
 /** Unit tests for src/pagination.ts: the arithmetic of every paged list. */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { LATEST_PAGE_LIMIT, PAGE_SIZE, pageBounds, pageCount, pageItems, pageLinks, pageOfPosition, pagedUrl, type PageLink } from "../src/pagination.js";
+import {
+  archivedPageCount,
+  archivePageBounds,
+  archivePageLinks,
+  archivePageOfPosition,
+  archivePageUrl,
+  FRONT_PAGE,
+  LATEST_PAGE_LIMIT,
+  PAGE_SIZE,
+  pageBounds,
+  pageCount,
+  pageItems,
+  pageLinks,
+  pageOfPosition,
+  pagedUrl,
+  type PageLink,
+} from "../src/pagination.js";
 
 test("the site's page size and the latest-news limit", () => {
   assert.equal(PAGE_SIZE, 20);
@@ -91,4 +107,63 @@ describe("pageLinks", () => {
   for (const [current, count] of [[0, 5], [6, 5], [1, 0]] as const) {
     test(`page ${current} of ${count} is an error`, () => assert.throws(() => pageLinks(current, count), RangeError));
   }
+});
+
+describe("archive paging: numbered pages counted from the oldest", () => {
+  const counts: Array<[total: number, archived: number]> = [
+    [0, 0],
+    [1, 0],
+    [39, 0],
+    [40, 1],
+    [59, 1],
+    [60, 2],
+    [14_600, 729],
+  ];
+  for (const [total, archived] of counts) test(`${total} releases → ${archived} numbered pages`, () => assert.equal(archivedPageCount(total), archived));
+
+  // Newest-first positions [start, end): page 1 is the oldest 20, the front page what is left.
+  const bounds: Array<[page: number, total: number, start: number, end: number]> = [
+    [FRONT_PAGE, 0, 0, 0],
+    [FRONT_PAGE, 39, 0, 39],
+    [FRONT_PAGE, 40, 0, 20],
+    [1, 40, 20, 40],
+    [FRONT_PAGE, 61, 0, 21],
+    [2, 61, 21, 41],
+    [1, 61, 41, 61],
+  ];
+  for (const [page, total, start, end] of bounds) {
+    test(`page ${page} of ${total}: positions ${start}–${end}`, () => assert.deepEqual(archivePageBounds(page, total), { start, end }));
+  }
+  for (const [page, total] of [[1, 39], [-1, 50], [3, 61], [1.5, 61]] as const) {
+    test(`page ${page} of ${total} is an error`, () => assert.throws(() => archivePageBounds(page, total), RangeError));
+  }
+
+  test("every position is on the page that shows it", () => {
+    for (const total of [1, 20, 39, 40, 41, 99, 100, 101]) {
+      for (let position = 0; position < total; position++) {
+        const { start, end } = archivePageBounds(archivePageOfPosition(position, total), total);
+        assert.ok(start <= position && position < end, `position ${position} of ${total}`);
+      }
+    }
+  });
+
+  test("addresses: the front page is the list's own", () => {
+    assert.equal(archivePageUrl("/tags/آب/", FRONT_PAGE), "/tags/آب/");
+    assert.equal(archivePageUrl("/tags/آب/", 1), "/tags/آب/page/1/");
+  });
+
+  const links: Array<[current: number, archived: number, expected: PageLink[]]> = [
+    [FRONT_PAGE, 1, [FRONT_PAGE, 1]],
+    [FRONT_PAGE, 10, [FRONT_PAGE, 10, 9, "gap", 1]],
+    [10, 10, [FRONT_PAGE, 10, 9, 8, "gap", 1]],
+    [5, 10, [FRONT_PAGE, "gap", 7, 6, 5, 4, 3, 2, 1]],
+    [1, 10, [FRONT_PAGE, "gap", 3, 2, 1]],
+  ];
+  for (const [current, archived, expected] of links) {
+    test(`navigation of page ${current} with ${archived} numbered pages`, () => assert.deepEqual(archivePageLinks(current, archived), expected));
+  }
+
+  test("a page's navigation does not change as pages are added far above it", () => {
+    for (let archived = 10; archived < 40; archived++) assert.deepEqual(archivePageLinks(5, archived), [FRONT_PAGE, "gap", 7, 6, 5, 4, 3, 2, 1]);
+  });
 });
