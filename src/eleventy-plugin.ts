@@ -7,7 +7,8 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { indexArchive, type ArchiveIndex } from "./collections.js";
-import { loadArchive, type Archive } from "./content.js";
+import { isReleaseFile, loadArchive, reloadArchive, type Archive } from "./content.js";
+import { PreviewOutput } from "./preview.js";
 import type { AkhbarContext } from "./context.js";
 import { registerReleasePages } from "./release-pages.js";
 import { registerSitePages } from "./site-pages.js";
@@ -50,12 +51,29 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   // can rely on what the steps before it made (Eleventy's default runs them all at once).
   eleventyConfig.setEventEmitterMode("sequential");
 
+  // The dev server: the files saved since its last rebuild, and its output between rebuilds.
+  let changedFiles: string[] | undefined;
+  let preview: PreviewOutput | undefined;
+  eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
+    changedFiles = queue;
+  });
+
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     includeDrafts = runMode !== "build";
-    // The dev server writes into its output in place: a production build must not trust that site's manifest.
-    if (includeDrafts) await rm(path.join(directories.output, SEAL_FILE), { force: true });
-    archive = await loadArchive(directories.input, { includeDrafts, now: buildTime(), cacheDir: archiveCacheDir() });
+    const previous = archive;
+    const changed = changedFiles;
+    // Forgotten until this read succeeds: a rebuild after a failed one reads every file again.
+    archive = undefined;
+    changedFiles = undefined;
     index = undefined;
+    const options = { includeDrafts, now: buildTime(), cacheDir: archiveCacheDir() };
+    if (includeDrafts) {
+      // The dev server writes into its output in place: a production build must not trust that site's manifest.
+      await rm(path.join(directories.output, SEAL_FILE), { force: true });
+      (preview ??= new PreviewOutput(directories.output)).begin();
+    }
+    const onlyReleasesChanged = includeDrafts && previous && changed && changed.every((file) => isReleaseFile(directories.input, file));
+    archive = onlyReleasesChanged ? await reloadArchive(previous, changed, options) : await loadArchive(directories.input, options);
     pageCache = new PageCache(pageCacheDir());
   });
   // Before the release pages, which name the fingerprinted assets and the converted pictures.
@@ -75,5 +93,6 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.on("eleventy.after", async () => {
     // The cache keeps one archive's pages and feeds: a production build drops what it did not use.
     if (!includeDrafts) await context.pageCache().prune();
+    else await preview?.finish();
   });
 }

@@ -43,6 +43,8 @@ declare module "@11ty/eleventy" {
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     on(event: "eleventy.before" | "eleventy.after", handler: (args: EleventyEventArguments) => unknown): void;
+    /** Before a rebuild of the dev server: the files whose change started it. */
+    on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => unknown): void;
     /** "sequential": the handlers of one event run one after another, in the order they were added. */
     setEventEmitterMode(mode: "parallel" | "sequential"): void;
     addPlugin<T>(plugin: (config: UserConfig, options: T) => void, options?: T): void;

@@ -75,9 +75,20 @@ export class OutputLedger {
 
 const ledgers = new Map<string, OutputLedger>();
 
-/** The ledger of the build writing into `outputDir`, if a production build is under way (the dev server has none). */
+/** The ledger of the build writing into `outputDir`: a production build's, or the dev server's (src/preview.ts). */
 export function ledgerFor(outputDir: string): OutputLedger | undefined {
   return ledgers.get(path.resolve(outputDir));
+}
+
+/** Opens the ledger of a build writing into `outputDir`, over what `published` (in `publishedDir`, if not `outputDir` itself) has. */
+export function openLedger(outputDir: string, published: ReadonlyMap<string, string>, publishedDir?: string): OutputLedger {
+  const ledger = new OutputLedger(published, publishedDir);
+  ledgers.set(path.resolve(outputDir), ledger);
+  return ledger;
+}
+
+export function closeLedger(outputDir: string): void {
+  ledgers.delete(path.resolve(outputDir));
 }
 
 interface Manifest {
@@ -187,13 +198,12 @@ export class Publication {
     await this.finishInterruptedCommit();
     await rm(this.staging, { recursive: true, force: true });
     this.published = await publishedEntries(this.target, this.manifestPath);
-    this.ledger = new OutputLedger(this.published, this.published ? this.target : undefined);
-    ledgers.set(path.resolve(this.staging), this.ledger);
+    this.ledger = openLedger(this.staging, this.published ?? new Map(), this.published ? this.target : undefined);
   }
 
   /** Forgets the ledger (the build is over, whatever its outcome). */
   close(): void {
-    ledgers.delete(path.resolve(this.staging));
+    closeLedger(this.staging);
   }
 
   /** Puts the staged build in place; returns how many files were moved and removed. */

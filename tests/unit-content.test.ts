@@ -1,7 +1,7 @@
 /** Unit tests for src/content.ts: loading and validating a whole archive folder. */
 import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,7 +9,9 @@ import {
   ContentError,
   findReleaseFiles,
   formatProblems,
+  isReleaseFile,
   loadArchive,
+  reloadArchive,
   newestFirst,
   readReleaseSource,
   nextId,
@@ -379,4 +381,71 @@ test("a release file read again must be the text the archive was loaded from", a
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+describe("reloadArchive: the dev server reads only the files saved since its last rebuild", () => {
+  const options = { includeDrafts: true };
+  /** What a build sees of an archive: the releases in order, and every valid file. */
+  const view = (archive: Awaited<ReturnType<typeof loadArchive>>) => ({
+    releases: archive.releases.map((item) => [item.id, item.title, item.inputPath, item.fileHash, item.embargoed ?? false]),
+    files: [...archive.byInputPath.keys()],
+  });
+
+  test("an edit, a new file and a deleted file give the archive a full read gives", async () => {
+    const dir = await archiveFolder({
+      "1403/1.md": release({ id: 1, title: "یک", date: "2024-05-12" }),
+      "1403/2.md": release({ id: 2, title: "دو", date: "2024-05-13" }),
+      "1403/3.md": release({ id: 3, title: "سه", date: "2024-05-14" }),
+    });
+    const before = await loadArchive(dir, options);
+    const file = (name: string) => path.join(dir, ...name.split("/"));
+    await writeFile(file("1403/2.md"), release({ id: 2, title: "دو، ویرایش‌شده", date: "2024-05-15" }));
+    await mkdir(path.join(dir, "1404"), { recursive: true });
+    await writeFile(file("1404/4.md"), release({ id: 4, title: "چهار", date: "2025-04-01" }));
+    await rm(file("1403/1.md"));
+    const reloaded = await reloadArchive(before, [file("1403/2.md"), file("1404/4.md"), file("1403/1.md")], options);
+    assert.deepEqual(view(reloaded), view(await loadArchive(dir, options)));
+    assert.deepEqual(reloaded.releases.map((item) => item.id), [4, 2, 3]);
+    // The earlier archive's lists are left as they were.
+    assert.deepEqual(before.releases.map((item) => item.id), [3, 2, 1]);
+  });
+
+  test("a saved file that reuses an id, or breaks, stops the rebuild as a full read would", async () => {
+    const dir = await archiveFolder({
+      "1403/1.md": release({ id: 1, title: "یک", date: "2024-05-12" }),
+      "1403/2.md": release({ id: 2, title: "دو", date: "2024-05-13" }),
+    });
+    const before = await loadArchive(dir, options);
+    const second = path.join(dir, "1403", "2.md");
+    await writeFile(second, release({ id: 1, title: "دو", date: "2024-05-13" }));
+    const duplicate = await reloadArchive(before, [second], options).catch((error: unknown) => error);
+    assert.ok(duplicate instanceof ContentError);
+    assert.deepEqual(duplicate.problems, (await contentError(dir)).problems);
+    await writeFile(second, release({ id: 2, titel: "دو", date: "2024-05-13" }));
+    const unknown = await reloadArchive(before, [second], options).catch((error: unknown) => error);
+    assert.ok(unknown instanceof ContentError);
+    assert.deepEqual(unknown.problems, (await contentError(dir)).problems);
+  });
+
+  test("embargoes are worked out again from the rebuild's now", async () => {
+    const dir = await archiveFolder({ "1403/1.md": release({ id: 1, title: "یک", date: "2024-05-12T10:00:00+03:30" }) });
+    const { DateTime } = await import("luxon");
+    const before = await loadArchive(dir, { includeDrafts: true, now: DateTime.fromISO("2024-05-12T09:00:00+03:30") });
+    assert.equal(before.releases[0]?.embargoed, true);
+    const later = await reloadArchive(before, [], { includeDrafts: true, now: DateTime.fromISO("2024-05-12T11:00:00+03:30") });
+    assert.equal(later.releases[0]?.embargoed, undefined);
+  });
+
+  test("which saved files are release files", () => {
+    const rows: Array<[string, boolean]> = [
+      ["content/releases/1403/1.md", true],
+      ["./content/releases/1403/1.md", true],
+      ["content/images/photo.jpg", false],
+      ["content/.drafts/1.md", false],
+      ["content/node_modules/x/1.md", false],
+      ["src/content.ts", false],
+      ["README.md", false],
+    ];
+    for (const [file, expected] of rows) assert.equal(isReleaseFile("content", file), expected, file);
+  });
 });
