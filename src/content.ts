@@ -261,12 +261,13 @@ export async function loadArchive(contentDir: string, options: LoadOptions): Pro
  * an editor saved a file: at 150,000 releases reading the whole archive again took seconds). A
  * changed file that is gone is taken out. Embargoes are worked out again from "now".
  */
-export async function reloadArchive(previous: Archive, changedFiles: Iterable<string>, options: LoadOptions): Promise<Archive> {
+export async function reloadArchive(previous: Archive, changedFiles: readonly string[], options: LoadOptions): Promise<Archive> {
   const now = options.now ?? DateTime.now();
   const byInputPath = new Map(previous.byInputPath);
   const idLines = new Map(previous.idLines);
   const problems: ContentProblem[] = [];
-  for (const file of new Set([...changedFiles].map(inputPathKey))) {
+  const saved = new Set(changedFiles.map(inputPathKey));
+  for (const file of saved) {
     byInputPath.delete(file);
     idLines.delete(file);
     let source: string;
@@ -282,6 +283,7 @@ export async function reloadArchive(previous: Archive, changedFiles: Iterable<st
     byInputPath.set(file, result.release);
     idLines.set(file, result.id!.line);
   }
+  console.log(`[akhbar] archive: ${byInputPath.size} files, the ${saved.size} saved since the last build read again`);
   // In path order, as a full read checks them: the first file to use an id keeps it.
   const ordered = new Map([...byInputPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return completeArchive(ordered, idLines, problems, now, options);
