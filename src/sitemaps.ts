@@ -13,8 +13,6 @@
  * SOURCE_DATE_EPOCH environment variable (seconds, the reproducible-builds convention) when
  * set, and the clock when not.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { absoluteUrl } from "./absolute-url.js";
 import type { Release } from "./content.js";
@@ -25,6 +23,7 @@ import { releasePagesForSitemaps } from "./release-pages.js";
 import { listPagesForSitemaps } from "./browse-pages.js";
 import type { SiteMetadata } from "./site.js";
 import { xml, xmlDocument } from "./xml.js";
+import { writeGeneratedFiles } from "./page-writer.js";
 
 export const SITEMAP_URL_LIMIT = 50_000;
 /** Google News reads releases of the last two days, at most 1,000 per sitemap. */
@@ -104,7 +103,13 @@ export interface WrittenPage {
 export interface SitemapFile {
   /** Root-relative address. */
   url: string;
-  content: string;
+  /**
+   * What the file is made from, as one string (addresses, and each release's file hash for its
+   * date): a build over the published site renders only the children whose inputs changed,
+   * the newest one in a day's build, not all 150,000 addresses.
+   */
+  inputs: string;
+  content: () => string;
 }
 
 /** The index and its children, from the pages written; `releases` newest first (as the archive keeps them). */
@@ -118,32 +123,33 @@ export function planSitemaps(site: SiteMetadata, pages: readonly WrittenPage[], 
     others.push(page.url);
   }
   const releaseUrls = new Set<string>();
-  const releaseEntries: SitemapEntry[] = [];
+  const listed: Release[] = [];
   for (let index = releases.length - 1; index >= 0; index--) {
     const release = releases[index]!;
     if (!written.has(release.url)) continue;
     releaseUrls.add(release.url);
-    releaseEntries.push({ loc: abs(release.url), lastmod: toIsoString(release.date) });
+    listed.push(release);
   }
-  const pageEntries = others
-    .filter((url) => !releaseUrls.has(url))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((url) => ({ loc: abs(url) }));
+  const pageUrls = others.filter((url) => !releaseUrls.has(url)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
   const files: SitemapFile[] = [];
   const children: SitemapEntry[] = [];
-  const addChildren = (name: string, entries: SitemapEntry[]) => {
-    chunk(entries, limit).forEach((entries, index) => {
-      const url = `/sitemap-${name}-${index + 1}.xml`;
-      files.push({ url, content: renderUrlset(entries) });
-      // Release entries are oldest first: the last one is the newest of its child.
-      const lastmod = entries.at(-1)?.lastmod;
-      children.push(lastmod ? { loc: abs(url), lastmod } : { loc: abs(url) });
-    });
-  };
-  addChildren("pages", pageEntries);
-  addChildren("releases", releaseEntries);
-  return [{ url: "/sitemap.xml", content: renderSitemapIndex(children) }, ...files];
+  const childUrl = (name: string, index: number) => `/sitemap-${name}-${index + 1}.xml`;
+  chunk(pageUrls, limit).forEach((urls, index) => {
+    const url = childUrl("pages", index);
+    files.push({ url, inputs: `${site.url}\n${urls.join("\n")}`, content: () => renderUrlset(urls.map((page) => ({ loc: abs(page) }))) });
+    children.push({ loc: abs(url) });
+  });
+  chunk(listed, limit).forEach((group, index) => {
+    const url = childUrl("releases", index);
+    // A release's file hash stands for its date: the entries are made only if the child is written.
+    const inputs = `${site.url}\n${group.map((release) => `${release.url} ${release.fileHash}`).join("\n")}`;
+    files.push({ url, inputs, content: () => renderUrlset(group.map((release) => ({ loc: abs(release.url), lastmod: toIsoString(release.date) }))) });
+    // Oldest first: the last release is the newest of its child.
+    children.push({ loc: abs(url), lastmod: toIsoString(group.at(-1)!.date) });
+  });
+  const index = renderSitemapIndex(children);
+  return [{ url: "/sitemap.xml", inputs: index, content: () => index }, ...files];
 }
 
 export function registerSitemaps(eleventyConfig: UserConfig, context: AkhbarContext): void {
@@ -153,10 +159,8 @@ export function registerSitemaps(eleventyConfig: UserConfig, context: AkhbarCont
 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }) => {
     if (outputMode !== "fs") return;
-    for (const file of planSitemaps(site, [...(results ?? []), ...releasePagesForSitemaps(context), ...listPagesForSitemaps(context)], archive().releases)) {
-      const target = path.join(directories.output, file.url);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.content);
-    }
+    const cache = context.pageCache();
+    const files = planSitemaps(site, [...(results ?? []), ...releasePagesForSitemaps(context), ...listPagesForSitemaps(context)], archive().releases);
+    await writeGeneratedFiles(directories.output, files, (file) => ({ path: file.url, version: cache.key(`sitemap\n${file.inputs}`), content: async () => file.content() }));
   });
 }

@@ -67,9 +67,9 @@ test("planSitemaps: an index of children of at most `limit` addresses; releases 
     "/sitemap-releases-2.xml",
     "/sitemap-releases-3.xml",
   ]);
-  for (const file of files) assert.equal(XMLValidator.validate(file.content), true, file.url);
+  for (const file of files) assert.equal(XMLValidator.validate(file.content()), true, file.url);
 
-  const index = parser.parse(files[0]!.content).sitemapindex;
+  const index = parser.parse(files[0]!.content()).sitemapindex;
   assert.equal(index["@_xmlns"], "http://www.sitemaps.org/schemas/sitemap/0.9");
   assert.deepEqual(index.sitemap.map((entry: { loc: string; lastmod?: string }) => [entry.loc, entry.lastmod]), [
     ["https://akhbar.test/sitemap-pages-1.xml", undefined],
@@ -79,7 +79,7 @@ test("planSitemaps: an index of children of at most `limit` addresses; releases 
     ["https://akhbar.test/sitemap-releases-3.xml", "2024-05-01T10:00:00+03:30"],
   ]);
   const urlsOf = (file: number) => {
-    const urlset = parser.parse(files[file]!.content).urlset;
+    const urlset = parser.parse(files[file]!.content()).urlset;
     assert.equal(urlset["@_xmlns"], "http://www.sitemaps.org/schemas/sitemap/0.9");
     return urlset.url.map((entry: { loc: string; lastmod?: string }) => (entry.lastmod ? `${entry.loc} ${entry.lastmod}` : entry.loc));
   };
@@ -101,7 +101,7 @@ test("planSitemaps: a release page that was not written (a draft left out) is no
   const releases = [makeRelease(1, "2024-01-01T10:00:00+03:30"), makeRelease(2, "2024-01-02T10:00:00+03:30")].sort(newestFirst);
   const files = planSitemaps(site, [page("/news/1/")], releases);
   assert.deepEqual(files.map((file) => file.url), ["/sitemap.xml", "/sitemap-releases-1.xml"]);
-  assert.deepEqual(parser.parse(files[1]!.content).urlset.url.map((entry: { loc: string }) => entry.loc), ["https://akhbar.test/news/1/"]);
+  assert.deepEqual(parser.parse(files[1]!.content()).urlset.url.map((entry: { loc: string }) => entry.loc), ["https://akhbar.test/news/1/"]);
 });
 
 test("isNoindex reads the robots meta tag of the head only", () => {
@@ -170,4 +170,19 @@ test("robots.txt allows everything and names both sitemaps on the site's own add
     renderRobotsTxt(site),
     "User-agent: *\nAllow: /\n\nSitemap: https://akhbar.test/sitemap.xml\nSitemap: https://akhbar.test/sitemap-news.xml\n",
   );
+});
+
+test("planSitemaps: a child's inputs change with a release file in it, and only then", () => {
+  const releases = [1, 2, 3, 4].map((id) => makeRelease(id, `2024-0${id}-01T10:00:00+03:30`, { fileHash: `${id}`.repeat(40) })).sort(newestFirst);
+  const pages = releases.map((release) => page(release.url, `<meta name="robots" content="index, follow">`));
+  const inputs = (list: typeof releases) => planSitemaps(site, pages, list, 2).map((file) => [file.url, file.inputs]);
+  const before = inputs(releases);
+  assert.deepEqual(inputs(releases), before, "the same archive, the same inputs");
+  // Release 4 (in the second child, oldest first) moved a day: its file changed.
+  const moved = releases.map((release) => (release.id === 4 ? { ...release, date: release.date.plus({ days: 1 }), fileHash: "f".repeat(40) } : release));
+  const after = inputs(moved);
+  assert.deepEqual(after.map(([url]) => url), ["/sitemap.xml", "/sitemap-releases-1.xml", "/sitemap-releases-2.xml"]);
+  assert.equal(after[1]![1], before[1]![1], "the first child stays");
+  assert.notEqual(after[2]![1], before[2]![1], "the second child is made again");
+  assert.notEqual(after[0]![1], before[0]![1], "the index names the newer lastmod");
 });
