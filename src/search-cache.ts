@@ -8,9 +8,9 @@
  * documents are a pure function of the release files and the code, and making them costs
  * reading Markdown and encoding the text (~1 ms a release), which an unchanged shard should not
  * pay. Inputs: each release's address, language and file bytes (the shard's compounds are
- * learnt from the same files, so they are covered too), the code (src/, layouts/, the locked
- * dependencies and their patches, Node's version: `renderingCodeVersion`) and Pagefind's
- * version. Any change gives another key, so a stale shard is never served.
+ * learnt from the same files, so they are covered too), the code that indexes (the modules
+ * search.ts imports, the data files, the locked dependencies and their patches, Node's version:
+ * `searchCodeVersion`) and Pagefind's version. Any change gives another key, so a stale shard is never served.
  *
  * Conventions of src/page-cache.ts: entries are written under a temporary name and renamed
  * (a build killed halfway leaves no half entry), and a production build removes the entries
@@ -23,7 +23,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { renderingCodeVersion } from "./page-cache.js";
+import { moduleCodeVersion } from "./page-cache.js";
 import { cacheFolder } from "./cache-dir.js";
 
 export const SEARCH_CACHE_VARIABLE = "AKHBAR_SEARCH_CACHE";
@@ -49,6 +49,18 @@ export function pagefindVersion(): string {
   }
 }
 
+/** The module that makes a shard's bundle: its import graph is the code a shard's key names. */
+const SHARD_CODE_ENTRY = fileURLToPath(new URL(`./search${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+let searchCode: string | undefined;
+
+/**
+ * The code that makes search shards, hashed once per process: only what the indexing module
+ * imports, so that a change to a layout or a list does not throw 40 minutes of indexing away.
+ */
+export function searchCodeVersion(): string {
+  return (searchCode ??= moduleCodeVersion(SHARD_CODE_ENTRY));
+}
+
 export interface BundleFile {
   path: string;
   content: Uint8Array;
@@ -59,7 +71,7 @@ export class ShardCache {
 
   constructor(
     private readonly dir: string,
-    private readonly version: string = `${renderingCodeVersion()}\0pagefind ${pagefindVersion()}`,
+    private readonly version: string = `${searchCodeVersion()}\0pagefind ${pagefindVersion()}`,
   ) {}
 
   /** The key of a shard whose inputs are `inputs`, in order. */

@@ -1,9 +1,10 @@
 /** Unit tests for src/page-writer.ts (batched writing, unchanged files left alone) and src/page-cache.ts. */
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { PageCache } from "../src/page-cache.js";
+import { moduleCodeVersion, PageCache } from "../src/page-cache.js";
 import { WRITE_BATCH, writeGeneratedFiles } from "../src/page-writer.js";
 import { temporaryDirectory } from "./support.js";
 
@@ -82,4 +83,26 @@ describe("PageCache", () => {
     await upgraded.prune();
     assert.deepEqual(await readdir(dir), [`${upgraded.key("same")}.html`]);
   });
+});
+
+test("moduleCodeVersion: the files a module imports count, others do not", async () => {
+  const root = await mkdtemp(path.join(tmpdir(), "akhbar-module-code-"));
+  try {
+    await mkdir(path.join(root, "src"));
+    await writeFile(path.join(root, "src", "entry.ts"), `import { part } from "./part.js";\nexport const value = part + 1;\n`);
+    await writeFile(path.join(root, "src", "part.ts"), `export const part = 1;\n`);
+    await writeFile(path.join(root, "src", "layout.ts"), `export const layout = "<p>";\n`);
+    const entry = path.join(root, "src", "entry.ts");
+    const first = moduleCodeVersion(entry, root);
+    await writeFile(path.join(root, "src", "layout.ts"), `export const layout = "<div>";\n`);
+    assert.equal(moduleCodeVersion(entry, root), first, "a module the entry does not import");
+    await writeFile(path.join(root, "src", "part.ts"), `export const part = 2;\n`);
+    const second = moduleCodeVersion(entry, root);
+    assert.notEqual(second, first, "a module the entry imports");
+    await mkdir(path.join(root, "src", "data"));
+    await writeFile(path.join(root, "src", "data", "counties.json"), "[]");
+    assert.notEqual(moduleCodeVersion(entry, root), second, "a data file, read rather than imported");
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });
