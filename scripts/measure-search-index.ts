@@ -4,13 +4,14 @@
  * wall time, CPU time and peak memory of
  * - `load`: reading and validating the archive only (the part every mode below includes),
  * - `single`: one Pagefind index over every release (the build before the shards),
- * - `shards`: one index per shard (months of one Jalali year, at most 1,500 releases), one after the other (the build now), and
- * - `shards2`: two shards at once,
+ * - `shards`: one index per shard (months of one Jalali year, at most 1,500 releases), one after the
+ *   other on the main thread (the build before the worker threads, AKHBAR_SEARCH_WORKERS=0), and
+ * - `workers`: the shards in two worker threads, each with its own Pagefind process (the build now),
  * each without the shard cache (a clean build), and
  * - `cached`: the shards again with every shard in the shard cache (filled by an unmeasured run first),
  *   as for a build where one release changed, less its shard's indexing.
  * Not a test: figures for docs/search.md.
- * Options: --modes load,single,shards,shards2 (default all).
+ * Options: --modes load,single,shards,workers (default all).
  */
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
@@ -25,7 +26,7 @@ import { searchShards } from "../src/search-shards.js";
 import { ShardCache } from "../src/search-cache.js";
 import { buildSearchShards, indexDocuments, shardDocuments, stopSearchIndexer, writeBundle } from "../src/search.js";
 
-const MODES = ["load", "single", "shards", "shards2", "cached"] as const;
+const MODES = ["load", "single", "shards", "workers", "cached"] as const;
 type Mode = (typeof MODES)[number];
 
 const { values } = parseArgs({
@@ -55,7 +56,7 @@ async function runMode(mode: Mode, input: string, output: string): Promise<void>
   } else if (mode === "cached") {
     await buildSearchShards(output, shards, { cache: new ShardCache(`${output}-cache`) });
   } else {
-    await buildSearchShards(output, shards, { concurrency: mode === "shards2" ? 2 : 1 });
+    await buildSearchShards(output, shards, { workers: mode === "workers" ? 2 : 0 });
   }
   await stopSearchIndexer();
 }

@@ -9,7 +9,7 @@
  * reading Markdown and encoding the text (~1 ms a release), which an unchanged shard should not
  * pay. Inputs: each release's address, language and file bytes (the shard's compounds are
  * learnt from the same files, so they are covered too), the code that indexes (the modules
- * search.ts imports, the data files, the locked dependencies and their patches, Node's version:
+ * search-index.ts imports, the data files, the locked dependencies and their patches, Node's version:
  * `searchCodeVersion`) and Pagefind's version. Any change gives another key, so a stale shard is never served.
  *
  * Conventions of src/page-cache.ts: entries are written under a temporary name and renamed
@@ -23,6 +23,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 import { moduleCodeVersion } from "./page-cache.js";
 import { cacheFolder } from "./cache-dir.js";
 
@@ -49,8 +50,8 @@ export function pagefindVersion(): string {
   }
 }
 
-/** The module that makes a shard's bundle: its import graph is the code a shard's key names. */
-const SHARD_CODE_ENTRY = fileURLToPath(new URL(`./search${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+/** The module that makes a shard's bundle (one shard's job): its import graph is the code a shard's key names. */
+const SHARD_CODE_ENTRY = fileURLToPath(new URL(`./search-index${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 let searchCode: string | undefined;
 
 /**
@@ -73,6 +74,11 @@ export class ShardCache {
     private readonly dir: string,
     private readonly version: string = `${searchCodeVersion()}\0pagefind ${pagefindVersion()}`,
   ) {}
+
+  /** Where the entries are: a worker thread that indexed a shard stores it there itself (storeBundle). */
+  get directory(): string {
+    return this.dir;
+  }
 
   /** The key of a shard whose inputs are `inputs`, in order. */
   key(inputs: Iterable<string>): string {
@@ -106,16 +112,7 @@ export class ShardCache {
   /** Stores a bundle under `key`. */
   async store(key: string, files: readonly BundleFile[]): Promise<void> {
     this.used.add(key);
-    const entry = path.join(this.dir, key);
-    const temporary = `${entry}.${process.pid}.tmp`;
-    await rm(temporary, { recursive: true, force: true });
-    for (const file of files) {
-      const target = path.join(temporary, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.content);
-    }
-    await rm(entry, { recursive: true, force: true });
-    await rename(temporary, entry);
+    await storeBundle(this.dir, key, files);
   }
 
   /** Removes the entries this build did not use; returns how many. */
@@ -134,6 +131,25 @@ export class ShardCache {
     }
     return removed;
   }
+}
+
+/**
+ * Stores a bundle under `key` in the cache folder `dir`, as ShardCache.store does, for a worker
+ * thread, which has no ShardCache: the build's list of used entries is the main thread's
+ * (it calls `keep` once the worker is done).
+ */
+export async function storeBundle(dir: string, key: string, files: readonly BundleFile[]): Promise<void> {
+  const entry = path.join(dir, key);
+  // Threads share the process id: the thread's id keeps two writers' temporary folders apart.
+  const temporary = `${entry}.${process.pid}-${threadId}.tmp`;
+  await rm(temporary, { recursive: true, force: true });
+  for (const file of files) {
+    const target = path.join(temporary, file.path);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+  }
+  await rm(entry, { recursive: true, force: true });
+  await rename(temporary, entry);
 }
 
 /** Every file under `dir`, as paths relative to it with "/", sorted. */

@@ -7,6 +7,7 @@
 import type MarkdownIt from "markdown-it";
 
 type Markdown = InstanceType<typeof MarkdownIt>;
+import type { DateTime } from "luxon";
 import type { Language } from "./schema.js";
 import type { Release } from "./content.js";
 import { formatJalaliDateTime, jalaliParts } from "./dates.js";
@@ -15,6 +16,23 @@ import { slugify } from "./persian.js";
 import { hideFromSearch, type IndexTextEncoder } from "./search-text.js";
 
 type Token = ReturnType<Markdown["parse"]>[number];
+
+/**
+ * What a search document is made from: a release's fields that the index shows, filters or
+ * sorts on. Narrower than `Release` so that a worker thread (search-worker.ts) can rebuild it
+ * from plain data; a `Release` is one.
+ */
+export interface SearchRelease {
+  id: number;
+  url: string;
+  lang: Language;
+  title: string;
+  lead?: string;
+  organization?: string;
+  tags: readonly string[];
+  county?: Pick<NonNullable<Release["county"]>, "name" | "slug">;
+  date: DateTime;
+}
 
 export interface TextBlock {
   /** Headings keep their rank (Pagefind weighs them above paragraphs); the title alone is h1. */
@@ -48,7 +66,7 @@ function inlineText(tokens: readonly Token[]): string {
 }
 
 /** The words a lexicon learns from a release: every text a reader sees. */
-export function releaseTexts(release: Release, blocks: readonly TextBlock[]): string[] {
+export function releaseTexts(release: SearchRelease, blocks: readonly TextBlock[]): string[] {
   return [release.title, release.lead ?? "", release.organization ?? "", ...release.tags, ...blocks.map((block) => block.text)];
 }
 
@@ -60,7 +78,7 @@ export interface SearchFilterValues {
   year: string;
 }
 
-export function searchFilterValues(release: Release): SearchFilterValues {
+export function searchFilterValues(release: SearchRelease): SearchFilterValues {
   const tags = [...new Set(release.tags.map(slugify).filter((slug) => slug !== ""))];
   const organization = release.organization ? slugify(release.organization) : "";
   return {
@@ -72,7 +90,7 @@ export function searchFilterValues(release: Release): SearchFilterValues {
 }
 
 /** Newest first is descending order of this key: the instant, then the news code. */
-export function dateSortKey(release: Release): string {
+export function dateSortKey(release: SearchRelease): string {
   return `${String(release.date.toMillis()).padStart(15, "0")}-${String(release.id).padStart(12, "0")}`;
 }
 
@@ -81,7 +99,7 @@ export function dateSortKey(release: Release): string {
  * Persian index, which the Persian search page searches; English releases also go into an
  * English one, which the English search page (/en/search/, `<html lang="en">`) loads.
  */
-export function searchDocument(release: Release, blocks: readonly TextBlock[], encoder: IndexTextEncoder, language: Language = "fa"): string {
+export function searchDocument(release: SearchRelease, blocks: readonly TextBlock[], encoder: IndexTextEncoder, language: Language = "fa"): string {
   const filters = searchFilterValues(release);
   const title = encoder.encode(release.title);
   const document = html`<!doctype html>

@@ -59,11 +59,19 @@ interface Token {
   trail: string;
   /** The search key of a word that can be part of a compound written with spaces; "" for any other. */
   partKey: string;
+  /** Whether the word is a verb prefix («می») or a suffix («ها») written as a word of its own. */
+  spacedPrefix: boolean;
+  spacedSuffix: boolean;
+  /**
+   * The token as the index text writes it, once an encoder has worked it out: an encoder
+   * remembers its words' tokens (and so this) by word, so that a word met again costs a lookup.
+   */
+  encoded?: string;
 }
 
 function token(lead: string, core: string, trail: string): Token {
   const partKey = core === "" || compoundParts(core).length > 1 ? "" : keyOf(core);
-  return { lead, core, trail, partKey };
+  return { lead, core, trail, partKey, spacedPrefix: core !== "" && isSpacedPrefix(core), spacedSuffix: core !== "" && isSpacedSuffix(core) };
 }
 
 function splitToken(word: string): Token {
@@ -96,18 +104,24 @@ export class CompoundLexicon {
   private readonly byFirstTwoParts = new Map<string, string[][]>();
   /** Every compound's first part: most words start none, and are answered by this alone. */
   private readonly firstParts = new Set<string>();
+  /** Each word with a half-space already read: the compounds it adds (an archive writes them again and again). */
+  private readonly compoundsOfWord = new Map<string, string[][]>();
 
   learn(text: string): void {
     for (const word of foldForIndex(text).split(/\s+/)) {
       if (!word.includes(ZWNJ)) continue;
-      const { core } = splitToken(word.replaceAll(JOINER, ESCAPED_JOINER));
-      const parts = compoundParts(core).map(foldIndexedForSearch);
-      if (parts.length < 2 || parts.some((part) => part === "")) continue;
-      this.add(parts);
-      const last = parts[parts.length - 1]!;
-      const bare = withoutSuffix(last);
-      if (bare !== last) this.add([...parts.slice(0, -1), bare]);
+      let compounds = this.compoundsOfWord.get(word);
+      if (!compounds) {
+        if (this.compoundsOfWord.size > MAX_REMEMBERED_WORDS) this.compoundsOfWord.clear();
+        this.compoundsOfWord.set(word, (compounds = compoundsOf(word)));
+      }
+      for (const parts of compounds) this.add(parts);
     }
+  }
+
+  /** Whether some compound starts with the word whose key this is. */
+  startsCompound(key: string): boolean {
+    return this.firstParts.has(key);
   }
 
   private add(parts: string[]): void {
@@ -149,8 +163,7 @@ export class CompoundLexicon {
    * A folded word written joined, split at its compound's part boundaries; [word] if it is no
    * known compound. An affix's half-space in it («روابطعمومی‌ها») stays with its part.
    */
-  splitJoined(word: string): string[] {
-    const key = foldIndexedForSearch(word.replaceAll(ZWNJ, ""));
+  splitJoined(word: string, key: string = foldIndexedForSearch(word.replaceAll(ZWNJ, ""))): string[] {
     let parts = this.knownParts(key);
     if (!parts) {
       const bare = withoutSuffix(key);
@@ -189,6 +202,16 @@ export class CompoundLexicon {
 
 const pairKey = (first: string, second: string) => `${first}\u0000${second}`;
 
+/** The compounds a word written with a half-space teaches (its parts' keys): none, the word, and the word without its suffix. */
+function compoundsOf(word: string): string[][] {
+  const { core } = splitToken(word.replaceAll(JOINER, ESCAPED_JOINER));
+  const parts = compoundParts(core).map(foldIndexedForSearch);
+  if (parts.length < 2 || parts.some((part) => part === "")) return [];
+  const last = parts[parts.length - 1]!;
+  const bare = withoutSuffix(last);
+  return bare === last ? [parts] : [parts, [...parts.slice(0, -1), bare]];
+}
+
 /** Joins «می», «ها» … typed as words of their own to their word, unless punctuation stands between. */
 function attachAffixes(tokens: readonly Token[]): Token[] {
   const joined: Token[] = [];
@@ -197,12 +220,12 @@ function attachAffixes(tokens: readonly Token[]): Token[] {
     const next = tokens[position + 1];
     const previous = joined[joined.length - 1];
     if (
-      current.core !== "" && current.trail === "" && isSpacedPrefix(current.core) &&
-      next !== undefined && next.lead === "" && next.core !== "" && !isSpacedPrefix(next.core) && !isSpacedSuffix(next.core)
+      current.trail === "" && current.spacedPrefix &&
+      next !== undefined && next.lead === "" && next.core !== "" && !next.spacedPrefix && !next.spacedSuffix
     ) {
       joined.push(token(current.lead, current.core + ZWNJ + next.core, next.trail));
       position++;
-    } else if (current.core !== "" && current.lead === "" && isSpacedSuffix(current.core) && previous !== undefined && previous.core !== "" && previous.trail === "") {
+    } else if (current.lead === "" && current.spacedSuffix && previous !== undefined && previous.core !== "" && previous.trail === "") {
       joined[joined.length - 1] = token(previous.lead, previous.core + ZWNJ + current.core, current.trail);
     } else {
       joined.push(current);
@@ -215,6 +238,11 @@ function attachAffixes(tokens: readonly Token[]): Token[] {
 function joinSpacedCompounds(tokens: readonly Token[], lexicon: CompoundLexicon): Token[] {
   const joined: Token[] = [];
   for (let position = 0; position < tokens.length; position++) {
+    // Most words start no compound: answered without gathering the words after them.
+    if (!lexicon.startsCompound(tokens[position]!.partKey)) {
+      joined.push(tokens[position]!);
+      continue;
+    }
     const keys: string[] = [];
     // Only bare words, with no punctuation between them, can be one compound.
     for (let offset = position; offset < tokens.length && keys.length < 4; offset++) {
@@ -239,14 +267,17 @@ function encodeToken(token: Token, lexicon: CompoundLexicon | undefined): string
   if (token.core === "") return token.lead + token.trail;
   // Parts as written, affixes with their half-space: Pagefind drops the half-space from the
   // whole word it indexes, so «می‌شود» is indexed as «میشود» and shown as written.
-  let parts = compoundParts(token.core, true);
-  if (parts.length === 1 && lexicon) parts = lexicon.splitJoined(parts[0]!);
+  // Most words have no half-space: one part, whose key the token already has (its partKey),
+  // so that a word new to the encoder (a quarter of a shard's words) is folded once, not thrice.
+  const plain = !token.core.includes(ZWNJ);
+  let parts = plain ? [token.core] : compoundParts(token.core, true);
+  if (parts.length === 1 && lexicon) parts = plain ? lexicon.splitJoined(token.core, token.partKey) : lexicon.splitJoined(parts[0]!);
   const shown = token.lead + parts.join(JOINER) + token.trail;
   // A word with an editor's «~» (kept as «～») gets no extra spelling: folding would turn it back into the joiner.
   if (token.core.includes(ESCAPED_JOINER)) return shown;
   // Pagefind indexes a compound's parts as they are, half-spaces included: a part with an
   // affix's half-space, or with letters its key spells otherwise, needs the extra spelling.
-  const keys = parts.map((part) => foldIndexedForSearch(part.replaceAll(ZWNJ, ""))).filter((key) => key !== "");
+  const keys = (plain && parts.length === 1 ? [token.partKey] : parts.map((part) => foldIndexedForSearch(part.replaceAll(ZWNJ, "")))).filter((key) => key !== "");
   const written = parts.length === 1 ? [parts[0]!.replaceAll(ZWNJ, "")] : parts;
   const sameKeys = keys.length === parts.length && keys.every((key, position) => key === written[position]!.toLowerCase());
   return sameKeys || keys.length === 0 ? shown : `${JOINER}${keys.join(JOINER)} ${shown}`;
@@ -286,10 +317,14 @@ export class IndexTextEncoder {
   }
 
   private encodeToken(token: Token): string {
+    if (token.encoded !== undefined) return token.encoded;
+    // A token made by joining words (an affix, a compound written with spaces) is new each
+    // time: remembered by its text instead.
     if (this.encoded.size > MAX_REMEMBERED_WORDS) this.encoded.clear();
     const key = `${token.lead}\u0000${token.core}\u0000${token.trail}`;
     let encoded = this.encoded.get(key);
     if (encoded === undefined) this.encoded.set(key, (encoded = encodeToken(token, this.lexicon)));
+    token.encoded = encoded;
     return encoded;
   }
 }
