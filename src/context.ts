@@ -22,4 +22,6 @@ export interface AkhbarContext {
    * build prunes what none of its writers used, once they have all written.
    */
   pageCache(): PageCache;
+  /** The dev server: what its output holds is no longer known (a step that writes after the rebuild failed). */
+  forgetPreviewOutput?(): void;
 }

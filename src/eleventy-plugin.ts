@@ -32,6 +32,9 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   let index: ArchiveIndex | undefined;
   let includeDrafts = false;
   let pageCache: PageCache | undefined;
+  // The dev server: the files saved since its last rebuild, and its output between rebuilds.
+  let changedFiles: string[] | undefined;
+  let preview: PreviewOutput | undefined;
 
   const context: AkhbarContext = {
     site: siteMetadata(),
@@ -45,15 +48,13 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
       if (!pageCache) throw new Error("Internal error: the page cache is opened in eleventy.before, before any page renders");
       return pageCache;
     },
+    forgetPreviewOutput: () => preview?.forget(),
   };
 
   // Handlers of one event run one after another, in the order registered below: each step
   // can rely on what the steps before it made (Eleventy's default runs them all at once).
   eleventyConfig.setEventEmitterMode("sequential");
 
-  // The dev server: the files saved since its last rebuild, and its output between rebuilds.
-  let changedFiles: string[] | undefined;
-  let preview: PreviewOutput | undefined;
   eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
     changedFiles = queue;
   });

@@ -25,6 +25,11 @@ export class PreviewOutput {
     this.ledger = openLedger(this.outputDir, this.written);
   }
 
+  /** What the output holds is no longer known: the next rebuild writes every file. */
+  forget(): void {
+    this.written = new Map();
+  }
+
   /** After a successful rebuild: removes what it no longer has. Returns how many entries were removed. */
   async finish(): Promise<number> {
     const ledger = this.ledger;

@@ -37,7 +37,11 @@ const CLIENT_ENTRY = fileURLToPath(new URL("./search-client.ts", import.meta.url
  */
 export function registerSearchIndex(eleventyConfig: UserConfig, context: AkhbarContext): void {
   let indexing: Promise<SearchIndexReport> | undefined;
-  eleventyConfig.on("eleventy.before", ({ directories }) => {
+  // The dev server's index, still being written after the rebuild that started it.
+  let previewIndex: Promise<void> = Promise.resolve();
+  eleventyConfig.on("eleventy.before", async ({ directories }) => {
+    // One index at a time writes into the dev server's output.
+    await previewIndex;
     const controller = new AbortController();
     indexing = buildSearchShards(directories.output, searchShards(context.index()), {
       cache: new ShardCache(searchCacheDir()),
@@ -55,12 +59,23 @@ export function registerSearchIndex(eleventyConfig: UserConfig, context: AkhbarC
   });
   eleventyConfig.on("eleventy.after", async () => {
     if (!indexing) throw new Error("Internal error: the search index was not started before the build");
-    const report = await indexing;
+    const running = indexing;
     indexing = undefined;
-    const indexed = report.shards.filter((shard) => shard.indexed).length;
-    const threads = report.workersStarted > 0 ? ` in ${report.workersStarted} worker thread${report.workersStarted === 1 ? "" : "s"}` : "";
-    console.log(`[akhbar] search index: ${report.shards.length} shards, ${indexed} indexed${threads}, ${report.shards.length - indexed} unchanged (from ${searchCacheDir()})`);
+    if (!context.includeDrafts()) return reportIndex(await running);
+    // The dev server reloads the browser as soon as the pages are written: re-indexing the shard
+    // of a saved release takes seconds more, and the search follows when it is done. A failed
+    // index is reported; the next rebuild rewrites what it left.
+    previewIndex = running.then(reportIndex, (error: unknown) => {
+      console.error(`[akhbar] the search index could not be written: ${error instanceof Error ? error.message : String(error)}`);
+      context.forgetPreviewOutput?.();
+    });
   });
+}
+
+function reportIndex(report: SearchIndexReport): void {
+  const indexed = report.shards.filter((shard) => shard.indexed).length;
+  const threads = report.workersStarted > 0 ? ` in ${report.workersStarted} worker thread${report.workersStarted === 1 ? "" : "s"}` : "";
+  console.log(`[akhbar] search index: ${report.shards.length} shards, ${indexed} indexed${threads}, ${report.shards.length - indexed} unchanged (from ${searchCacheDir()})`);
 }
 
 export interface ShardReport {
@@ -116,15 +131,19 @@ export async function buildSearchShards(siteDir: string, shards: readonly Search
   options.signal?.addEventListener("abort", stop, { once: true });
   if (options.signal?.aborted) stop();
 
-  const indexShard = async (shard: SearchShard): Promise<ShardReport> => {
-    const folder = shardFolder(shard.id);
-    const target = path.join(bundleDir, folder);
+  // Each release's file hash stands for its text: a shard found in the cache reads no file. Every
+  // shard is recorded in the site's ledger before any is indexed, so that the ledger describes the
+  // whole index as soon as this starts (the dev server does not wait for it: registerSearchIndex).
+  const keys = shards.map((shard) => options.cache?.key(shard.releases.flatMap((release) => [release.url, release.lang, release.fileHash])));
+  // A shard is published as one folder: one the site already has is neither restored nor written.
+  const published = shards.map((shard, position) => keys[position] !== undefined && (ledger?.record(`${SEARCH_BUNDLE_PATH}${shardFolder(shard.id)}`, keys[position]!) ?? false));
+
+  const indexShard = async (shard: SearchShard, position: number): Promise<ShardReport> => {
+    const target = path.join(bundleDir, shardFolder(shard.id));
     const unchanged = { id: shard.id, year: shard.year, pages: shard.releases.length, indexed: false };
-    // Each release's file hash stands for its text: a shard found in the cache reads no file.
-    const key = options.cache?.key(shard.releases.flatMap((release) => [release.url, release.lang, release.fileHash]));
+    const key = keys[position];
     if (key !== undefined) {
-      // A shard is published as one folder: one the site already has is neither restored nor written.
-      if (ledger?.record(`${SEARCH_BUNDLE_PATH}${folder}`, key)) {
+      if (published[position]) {
         options.cache!.keep(key);
         return unchanged;
       }
@@ -147,7 +166,7 @@ export async function buildSearchShards(siteDir: string, shards: readonly Search
     while (!stopped && next < shards.length) {
       const position = next++;
       try {
-        report[position] = await indexShard(shards[position]!);
+        report[position] = await indexShard(shards[position]!, position);
       } catch (error) {
         // The first failure is the build's; the shards it stops fail after it.
         failure ??= { error };
