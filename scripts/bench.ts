@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--sizes 1000,10000] [--runs 3] [--no-baseline] [--no-incremental] [--memory-limit-gb 20]`
+ * `npm run bench -- [--sizes 1000,10000] [--runs 3] [--no-baseline] [--no-incremental] [--no-dev] [--memory-limit-gb 20]`
  *
  * Builds generated archives (scripts/generate-corpus.ts) of each size with the production
  * build, and the same corpus with the baseline (bare Eleventy with one minimal layout, then
@@ -10,7 +10,9 @@
  * processes pass --memory-limit-gb is stopped there and reported as such (Pagefind's CLI
  * would need more than the machine's memory for 150,000 pages).
  * Then, unless --no-incremental, the daily CI build: one release added to the built archive,
- * built again with the build cache kept.
+ * built again with the build cache kept. Then, unless --no-dev, the editor's preview: `npm start`'s
+ * Eleventy dev server on the built archive (the same cache), a release saved three times, and the
+ * time from each save to the rebuilt pages (Eleventy's "Wrote" line), median of the three.
  *
  * Results are kept by size in docs/benchmarks.json and the table in docs/benchmarks.md is
  * written again from it, with the machine they ran on. Working files live in --work
@@ -18,7 +20,7 @@
  * Sizes over 10,000 take long: `npm run bench -- --sizes 40000,150000 --runs 1`.
  * `npm run bench -- --report-only` writes the table again from docs/benchmarks.json.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     "no-baseline": { type: "boolean", default: false },
     "no-incremental": { type: "boolean", default: false },
+    "no-dev": { type: "boolean", default: false },
     // Not under the repository: Eleventy skips what .gitignore names (.cache/ is there), so a corpus there would build empty.
     work: { type: "string", default: path.join(os.tmpdir(), "akhbar-bench") },
     report: { type: "string", default: "docs/benchmarks.md" },
@@ -75,6 +78,8 @@ interface SizeResult {
   baselineNote?: string;
   /** One release added to the built archive, build cache kept. */
   incremental?: Figures & { written: number };
+  /** The dev server: seconds from a saved release to its rebuilt pages, median of three saves. */
+  devRebuildSeconds?: number;
 }
 
 const median = (numbers: number[]) => {
@@ -246,6 +251,8 @@ async function measureSize(size: number): Promise<SizeResult> {
     }
   }
 
+  const devRebuildSeconds = values["no-dev"] ? undefined : await measureDevRebuild(corpus, cacheEnv);
+
   return {
     releases: size,
     runs,
@@ -256,7 +263,63 @@ async function measureSize(size: number): Promise<SizeResult> {
     baseline: baseline.length > 0 ? medianFigures(baseline) : undefined,
     baselineNote,
     incremental,
+    devRebuildSeconds,
   };
+}
+
+/**
+ * `npm start` on the corpus: waits for the dev server's first build, then saves one release three
+ * times (a sentence added to its body) and measures each time from the save to Eleventy's "Wrote"
+ * line of the rebuild it started. The release is put back as it was.
+ */
+async function measureDevRebuild(corpus: string, extraEnv: NodeJS.ProcessEnv): Promise<number> {
+  const output = path.join(work, "dev-site");
+  await rm(output, { recursive: true, force: true });
+  const file = (await readdir(path.join(corpus, "releases"), { recursive: true })).filter((name) => name.endsWith(".md")).sort()[0]!;
+  const target = path.join(corpus, "releases", file);
+  const original = await readFile(target, "utf8");
+  process.stdout.write(`  dev server: first build … `);
+  const server = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${corpus}`, `--output=${output}`, "--serve", "--port=8765"], {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  const waiters: Array<{ pattern: RegExp; from: number; resolve: () => void }> = [];
+  const check = () => {
+    for (const waiter of [...waiters]) {
+      if (waiter.pattern.test(log.slice(waiter.from))) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  };
+  for (const stream of [server.stdout, server.stderr]) stream.on("data", (chunk: Buffer) => ((log += chunk.toString()), check()));
+  const exited = new Promise<never>((_, reject) => server.on("exit", (code) => reject(new Error(`the dev server stopped (exit ${code}):\n${log.slice(-3000)}`))));
+  const waitFor = (pattern: RegExp, from = log.length) => Promise.race([new Promise<void>((resolve) => (waiters.push({ pattern, from, resolve }), check())), exited]);
+  try {
+    const started = performance.now();
+    await waitFor(/Watching…/, 0);
+    console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const times: number[] = [];
+    for (let save = 1; save <= 3; save++) {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const from = log.length;
+      const saved = performance.now();
+      await writeFile(target, `${original}\nجملهٔ افزوده برای سنجش پیش‌نمایش، بار ${save}.\n`);
+      await waitFor(/File changed[\s\S]*\[11ty\] (Copied \d+ )?Wrote/, from);
+      times.push((performance.now() - saved) / 1000);
+      // The saved release's search shard is indexed after the reload: let it finish before the next save.
+      await waitFor(/\[akhbar\] search index/, from);
+    }
+    const result = median(times);
+    console.log(`  dev server: a saved release rebuilt in ${times.map((time) => time.toFixed(2)).join(", ")} s (median ${result.toFixed(2)} s)`);
+    return result;
+  } finally {
+    server.kill("SIGINT");
+    await writeFile(target, original);
+    await rm(output, { recursive: true, force: true });
+  }
 }
 
 const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
@@ -266,8 +329,8 @@ const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}�
 
 export function renderTable(results: readonly SizeResult[]): string {
   const rows = [
-    "| releases | commit | runs | wall: ours / baseline (ratio) | CPU: ours / baseline (ratio) | peak memory: ours / baseline (ratio) | files: ours / baseline | bytes: ours / baseline | one release added (cache kept) | date |",
-    "|---:|---|---:|---|---|---|---|---|---|---|",
+    "| releases | commit | runs | wall: ours / baseline (ratio) | CPU: ours / baseline (ratio) | peak memory: ours / baseline (ratio) | files: ours / baseline | bytes: ours / baseline | one release added (cache kept) | dev server: a saved release rebuilt | date |",
+    "|---:|---|---:|---|---|---|---|---|---|---|---|",
   ];
   for (const r of [...results].sort((a, b) => a.releases - b.releases)) {
     const b = r.baseline;
@@ -291,6 +354,7 @@ export function renderTable(results: readonly SizeResult[]): string {
         `${r.ours.files.toLocaleString("en")} / ${b ? b.files.toLocaleString("en") : "–"}`,
         `${mb(r.ours.bytes)} / ${b ? mb(b.bytes) : "–"}`,
         r.incremental ? `${s(r.incremental.wallSeconds)} wall, ${s(r.incremental.cpuSeconds)} CPU, ${gb(r.incremental.peakBytes)}, ${r.incremental.written.toLocaleString("en")} files written` : "–",
+        r.devRebuildSeconds !== undefined ? `${r.devRebuildSeconds.toFixed(2)} s` : "–",
         r.date,
       ].join(" | ").replace(/^/, "| ").replace(/$/, " |"),
     );
