@@ -8,7 +8,7 @@ import { jalaliMonthName, jalaliParts } from "../src/dates.js";
 import { html, type Renderable, type SafeHtml } from "../src/html.js";
 import { fillString, interfaceStrings } from "../src/i18n.js";
 import { listReleases, monthKey, type BrowseIndex, type ListPage } from "../src/list-pages.js";
-import { archivePageItems, archivePageOfPosition, archivePageUrl, FRONT_PAGE, LATEST_PAGE_LIMIT, PAGE_SIZE, pageItems } from "../src/pagination.js";
+import { archivePageItems, archivePageLinks, archivePageOfPosition, archivePageUrl, FRONT_PAGE, LATEST_PAGE_LIMIT, PAGE_SIZE, pageItems } from "../src/pagination.js";
 import { newestFirstPosition } from "../src/related.js";
 import type { SiteMetadata } from "../src/site.js";
 import { monthChart } from "./archive.js";
@@ -153,7 +153,9 @@ export function listPageInputs({ page, browse }: Omit<ListPageView, "site">): st
   if (page.kind === "news") return undefined;
   const all = listReleases(browse, page);
   const front = page.page === FRONT_PAGE;
-  const parts: Array<string | number> = [page.kind, page.key, page.page, page.url, front ? all.length : "", archiveNavigation(LANG, "/", page.page, page.pageCount).toString()];
+  // The navigation is a function of the page, its page numbers shown and whether it is the newest numbered page.
+  const navigation = `${archivePageLinks(page.page, page.pageCount).join(",")}${page.page === page.pageCount ? " newest" : ""}`;
+  const parts: Array<string | number> = [page.kind, page.key, page.page, page.url, front ? all.length : "", page.pageCount === 0 ? "" : navigation];
   if (page.kind === "year") {
     if (front) for (const month of browse.years.get(Number(page.key))!.months) parts.push(`${month.month}:${month.releases.length}`);
   } else if (page.kind === "month") {

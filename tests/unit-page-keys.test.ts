@@ -133,3 +133,25 @@ describe("page keys stand for what the pages show", () => {
     assert.ok(totals.listKept > 50 && totals.listChanged > 20, JSON.stringify(totals));
   });
 });
+
+test("a long list: releases added one by one change its front and newest numbered pages only", () => {
+  const start = DateTime.fromISO("2024-04-20T09:00:00", { zone: "Asia/Tehran" });
+  const tagged = (count: number) => Array.from({ length: count }, (_, position) => release(7000 + position, start.plus({ hours: position * 5 }), { tags: ["نشست"] }));
+  let before = archiveOf(tagged(300));
+  let kept = 0;
+  for (let count = 301; count <= 345; count++) {
+    const after = archiveOf(tagged(count));
+    const previous = new Map(listPages(before.browse).map((page) => [page.url, page]));
+    for (const page of listPages(after.browse).filter((item) => item.kind === "tag")) {
+      const old = previous.get(page.url);
+      if (!old) continue;
+      const same = listPageInputs({ page, browse: after.browse }) === listPageInputs({ page: old, browse: before.browse });
+      if (page.page !== 0 && page.page < old.pageCount - 3) assert.ok(same, `${page.url} changed when release ${count} was added`);
+      if (!same) continue;
+      kept++;
+      assert.equal(renderListPage({ site, page, browse: after.browse }), renderListPage({ site, page: old, browse: before.browse }), `${page.url}: same inputs, another page`);
+    }
+    before = after;
+  }
+  assert.ok(kept > 400, `${kept} pages kept`);
+});
