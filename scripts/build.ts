@@ -3,7 +3,7 @@
  * Options: --input <content folder> (default content), --output <folder> (default _site).
  */
 import { parseArgs } from "node:util";
-import { buildSite } from "../src/build.js";
+import { buildSite, eleventyReported } from "../src/build.js";
 import { SettingError } from "../src/embargo.js";
 import { siteMetadata } from "../src/site.js";
 
@@ -21,8 +21,10 @@ try {
   await buildSite({ input: values.input, output: values.output });
   console.log(`Built ${values.output}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 } catch (error) {
-  // Eleventy has already printed the problem (for content errors: file, line, field).
+  // Eleventy has already printed what went wrong while it built (for content errors: file, line,
+  // field); a setting, or a failure after Eleventy (publishing the site), is printed here.
   if (error instanceof SettingError) console.error(error.message);
+  else if (!eleventyReported(error)) console.error(error);
   console.error(`Build failed: ${values.output}/ was left as it was.`);
   process.exitCode = 1;
 }

@@ -20,6 +20,14 @@ export interface BuildOptions {
   quiet?: boolean;
 }
 
+/** Errors Eleventy has printed already, with its own account of where they arose. */
+const reportedByEleventy = new WeakSet<object>();
+
+/** Whether Eleventy printed `error` already (a failure after Eleventy, such as publishing, it did not). */
+export function eleventyReported(error: unknown): boolean {
+  return error instanceof Object && reportedByEleventy.has(error);
+}
+
 export async function buildSite({ input, output, configPath = ".eleventy.ts", quiet = true }: BuildOptions): Promise<void> {
   const target = path.resolve(output);
   const staging = `${target}.staging`;
@@ -34,6 +42,7 @@ export async function buildSite({ input, output, configPath = ".eleventy.ts", qu
     // The search index is made alongside the pages: let it stop writing before its folder goes.
     await searchIndexSettled();
     await rm(staging, { recursive: true, force: true });
+    if (error instanceof Object) reportedByEleventy.add(error);
     throw error;
   } finally {
     publication.close();

@@ -133,17 +133,13 @@ async function publishedEntries(target: string, manifestPath: string): Promise<S
  * What the staging folder holds, root-relative: its files, and the folders a writer recorded
  * whole (search shards), which are not entered.
  */
-async function stagedPaths(root: string, ledger: OutputLedger, folder = "/"): Promise<{ files: string[]; folders: string[] }> {
-  const found = { files: [] as string[], folders: [] as string[] };
+async function stagedPaths(root: string, ledger: OutputLedger, folder = "/", found = { files: [] as string[], folders: [] as string[] }): Promise<{ files: string[]; folders: string[] }> {
   for (const entry of await readdir(toFsPath(root, folder), { withFileTypes: true })) {
     const file = `${folder}${entry.name}`;
     if (!entry.isDirectory()) found.files.push(file);
     else if (ledger.entries.has(`${file}/`)) found.folders.push(`${file}/`);
-    else {
-      const inside = await stagedPaths(root, ledger, `${file}/`);
-      found.files.push(...inside.files);
-      found.folders.push(...inside.folders);
-    }
+    // Into the same lists: spreading a folder's 150,000 files into push() overflowed the stack.
+    else await stagedPaths(root, ledger, `${file}/`, found);
   }
   return found;
 }
