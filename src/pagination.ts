@@ -35,12 +35,6 @@ export function pageItems<T>(items: readonly T[], page: number, size: number = P
   return items.slice(start, end);
 }
 
-/** The page (1-based) that shows the item at `position` (0-based). */
-export function pageOfPosition(position: number, size: number = PAGE_SIZE): number {
-  if (!Number.isInteger(position) || position < 0) throw new RangeError(`position must be a whole number ≥ 0, got ${position}`);
-  return Math.floor(position / size) + 1;
-}
-
 /** `/news/` for page 1, `/news/page/2/` for page 2: the first page keeps the list's own address. */
 export function pagedUrl(base: string, page: number): string {
   if (!base.endsWith("/")) throw new Error(`a list address ends with "/": ${base}`);

@@ -14,7 +14,6 @@ import {
   pageCount,
   pageItems,
   pageLinks,
-  pageOfPosition,
   pagedUrl,
   type PageLink,
 } from "../src/pagination.js";
@@ -66,12 +65,6 @@ describe("pageBounds and pageItems", () => {
   for (const [page, total] of [[0, 45], [4, 45], [2, 20], [2, 0], [1.5, 45]] as const) {
     test(`page ${page} of ${total} items is out of range`, () => assert.throws(() => pageBounds(page, total), RangeError));
   }
-});
-
-describe("pageOfPosition", () => {
-  const rows: Array<[position: number, page: number]> = [[0, 1], [19, 1], [20, 2], [999, 50], [1000, 51]];
-  for (const [position, page] of rows) test(`position ${position} is on page ${page}`, () => assert.equal(pageOfPosition(position), page));
-  test("rejects a negative position", () => assert.throws(() => pageOfPosition(-1), RangeError));
 });
 
 describe("pagedUrl", () => {
