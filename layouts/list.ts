@@ -7,8 +7,8 @@ import { ARCHIVE_URL, LATEST_NEWS_URL, TERM_SECTION_URLS, monthUrl, termUrl, yea
 import { jalaliMonthName, jalaliParts } from "../src/dates.js";
 import { html, type Renderable, type SafeHtml } from "../src/html.js";
 import { fillString, interfaceStrings } from "../src/i18n.js";
-import { listReleases, monthKey, type BrowseIndex, type ListPage } from "../src/list-pages.js";
-import { archivePageItems, archivePageLinks, archivePageOfPosition, archivePageUrl, FRONT_PAGE, LATEST_PAGE_LIMIT, PAGE_SIZE, pageItems } from "../src/pagination.js";
+import { listPageReleases, listReleases, monthKey, type BrowseIndex, type ListPage } from "../src/list-pages.js";
+import { archivePageItems, archivePageLinks, archivePageOfPosition, archivePageUrl, FRONT_PAGE, LATEST_PAGE_LIMIT, PAGE_SIZE } from "../src/pagination.js";
 import { newestFirstPosition } from "../src/related.js";
 import type { SiteMetadata } from "../src/site.js";
 import { monthChart } from "./archive.js";
@@ -110,7 +110,7 @@ export function renderListPage(view: ListPageView): string {
   const all = listReleases(browse, page);
   const latest = page.kind === "news";
   const front = latest ? page.page === 1 : page.page === FRONT_PAGE;
-  const releases = latest ? pageItems(all, page.page) : archivePageItems(all, page.page);
+  const releases = listPageReleases(browse, page);
   const pageLabel = fillString(t.pageNumber, { page: numberText(LANG, page.page) });
   const trail: Crumb[] = front ? [...heading.trail, { label: heading.title }] : [...heading.trail, { label: heading.title, url: heading.base }, { label: pageLabel }];
   // An archive-paged list's numbered pages do not show its length, which changes with every

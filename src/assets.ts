@@ -10,10 +10,14 @@ import { AssetManifest, ASSETS_URL, fingerprint, setAssetManifest } from "./asse
 import { FONT_FACES, fontFaceCss, subsetFonts } from "./fonts.js";
 import { bundleSearchClient } from "./search.js";
 import { buildStylesheets } from "./styles.js";
+import type { AkhbarContext } from "./context.js";
 
-export function registerAssets(eleventyConfig: UserConfig): void {
+export function registerAssets(eleventyConfig: UserConfig, context: Pick<AkhbarContext, "edited">): void {
   let manifest: AssetManifest | undefined;
   eleventyConfig.on("eleventy.before", async () => {
+    // Assets are made from the code and the fonts, never from releases: a dev-server rebuild of
+    // edited releases keeps them (bundling and subsetting again took a good part of a second).
+    if (manifest && context.edited()) return;
     manifest = await buildAssetManifest();
     setAssetManifest(manifest);
   });

@@ -14,7 +14,7 @@ import type { ArchiveIndex } from "./collections.js";
 import type { Release } from "./content.js";
 import type { AkhbarContext } from "./context.js";
 import { ARCHIVE_URL, TERM_SECTION_URLS } from "./browse-urls.js";
-import { buildBrowseIndex, listPages, TERM_KINDS, type BrowseIndex } from "./list-pages.js";
+import { buildBrowseIndex, listPages, listPagesShowing, TERM_KINDS, type BrowseIndex } from "./list-pages.js";
 import { releaseBrowsing } from "./release-browsing.js";
 import { addPage } from "./site-pages.js";
 import { writeGeneratedFiles, type GeneratedFile, type WriteReport } from "./page-writer.js";
@@ -72,7 +72,10 @@ export async function writeListPages(outputDir: string, context: AkhbarContext):
   const cache = context.pageCache();
   const settings = cache.key(JSON.stringify({ site, assets: assetManifestKey() }));
   let rendered = 0;
-  const report = await writeGeneratedFiles(outputDir, listPages(browse), async (page): Promise<GeneratedFile> => {
+  const edited = context.edited();
+  // A rebuild of edited releases makes only the pages that list them; the others are as they were.
+  const pages = edited ? listPagesShowing(browse, edited) : listPages(browse);
+  const report = await writeGeneratedFiles(outputDir, pages, async (page): Promise<GeneratedFile> => {
     const path = `${page.url}index.html`;
     const render = async () => {
       rendered++;

@@ -49,6 +49,8 @@ export interface Archive {
   byInputPath: Map<string, Release>;
   /** The line of `id:` in each release's file, for duplicate-id messages when the archive is read again in part. */
   idLines: Map<string, number>;
+  /** When the first embargo of this archive ends (ms), if it has one: from then on the archive has another shape. */
+  embargoEnds?: number;
 }
 
 export interface ContentProblem {
@@ -307,7 +309,53 @@ function completeArchive(byInputPath: Map<string, Release>, idLines: Map<string,
   }
 
   const releases = [...byInputPath.values()].filter((release) => isShown(release, options)).sort(newestFirst);
-  return { releases, byInputPath, idLines };
+  let embargoEnds: number | undefined;
+  for (const release of byInputPath.values()) {
+    if (release.embargoed) embargoEnds = Math.min(embargoEnds ?? Infinity, release.date.toMillis());
+  }
+  return { releases, byInputPath, idLines, ...(embargoEnds === undefined ? {} : { embargoEnds }) };
+}
+
+/**
+ * Everything about a release that decides where it appears: which lists hold it and in what
+ * order, its address, its terms' names, its redirects. Two versions of a file with the same
+ * placement differ only in what the pages that show the release say of it.
+ */
+function placement(release: Release): string {
+  const { id, date, lang, draft, embargoed, county, organization, tags, source, url } = release;
+  return JSON.stringify([id, date.toMillis(), lang, draft, embargoed ?? false, county?.name, organization, tags, source, url]);
+}
+
+/**
+ * The dev server's common rebuild: an editor saved releases without changing their placement
+ * (the text, the title, the lead, a picture; not the date, terms, id, draft or language). The
+ * releases of `archive` are then updated in place and returned, and the archive, its order and
+ * every index made from it stay valid: only the pages that show these releases change. Returns
+ * undefined, changing nothing, when any saved file is new, gone, invalid or placed otherwise, or
+ * when an embargo has ended since: the archive must then be read again (`reloadArchive`).
+ */
+export async function editArchiveInPlace(archive: Archive, changedFiles: readonly string[], options: LoadOptions): Promise<Set<Release> | undefined> {
+  const now = options.now ?? DateTime.now();
+  if (archive.embargoEnds !== undefined && archive.embargoEnds <= now.toMillis()) return undefined;
+  const edits: Array<{ file: string; previous: Release; next: Release; idLine: number }> = [];
+  for (const file of new Set(changedFiles.map(inputPathKey))) {
+    const previous = archive.byInputPath.get(file);
+    if (!previous) return undefined;
+    const source = await readFile(file, "utf8").catch(() => undefined);
+    if (source === undefined) return undefined;
+    const result = readReleaseFile(file, source, now);
+    if (!result.release || result.problems.length > 0 || placement(result.release) !== placement(previous)) return undefined;
+    edits.push({ file, previous, next: result.release, idLine: result.id!.line });
+  }
+  const edited = new Set<Release>();
+  for (const { file, previous, next, idLine } of edits) {
+    // Every field the file gives, unset ones included (a lead taken out), over the same object.
+    Object.assign(previous, next);
+    archive.idLines.set(file, idLine);
+    edited.add(previous);
+  }
+  console.log(`[akhbar] archive: ${edited.size} saved release${edited.size === 1 ? "" : "s"} edited in place`);
+  return edited;
 }
 
 export function nextId(ids: Iterable<number>): number {

@@ -5,7 +5,7 @@
  * copied into 150,000 pages is quadratic.
  */
 import type { ArchiveIndex } from "./collections.js";
-import type { Archive } from "./content.js";
+import type { Archive, Release } from "./content.js";
 import type { PageCache } from "./page-cache.js";
 import type { SiteMetadata } from "./site.js";
 
@@ -22,6 +22,13 @@ export interface AkhbarContext {
    * build prunes what none of its writers used, once they have all written.
    */
   pageCache(): PageCache;
+  /**
+   * The dev server's rebuild after saves that changed no release's placement (src/content.ts
+   * `editArchiveInPlace`): the releases edited in place. Each writer then makes only the files
+   * that show one of them, and the rest of the output stays as the last rebuild wrote it.
+   * Undefined in every other build, which makes every file.
+   */
+  edited(): ReadonlySet<Release> | undefined;
   /** The dev server: what its output holds is no longer known (a step that writes after the rebuild failed). */
   forgetPreviewOutput?(): void;
 }

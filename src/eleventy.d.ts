@@ -47,6 +47,7 @@ declare module "@11ty/eleventy" {
     on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => unknown): void;
     /** "sequential": the handlers of one event run one after another, in the order they were added. */
     setEventEmitterMode(mode: "parallel" | "sequential"): void;
+    setWatchJavaScriptDependencies(watch: boolean): void;
     addPlugin<T>(plugin: (config: UserConfig, options: T) => void, options?: T): void;
   }
 

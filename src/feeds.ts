@@ -124,7 +124,10 @@ export async function writeFeeds(outputDir: string, context: AkhbarContext): Pro
   const { site } = context;
   const cache = context.pageCache();
   const bodies = new ReleaseBodies(renderBodyFromFile(site.url));
-  const files = planFeeds(site, context.archive().releases, context.index()).flatMap((plan) =>
+  const edited = context.edited();
+  const plans = planFeeds(site, context.archive().releases, context.index());
+  // A rebuild of edited releases makes only the feeds that carry them; the others are as they were.
+  const files = (edited ? plans.filter((plan) => plan.releases.some((release) => edited.has(release))) : plans).flatMap((plan) =>
     (["atom", "json"] as const).map((format) => ({ plan, format })),
   );
   for (const { plan } of files) for (const release of plan.releases) bodies.expect(release);

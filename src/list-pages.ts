@@ -8,7 +8,9 @@
 import type { ArchiveIndex, JalaliMonth, JalaliYear, Term } from "./collections.js";
 import type { Release } from "./content.js";
 import { LATEST_NEWS_URL, monthUrl, termUrl, yearUrl, type TermKind } from "./browse-urls.js";
-import { archivedPageCount, archivePageUrl, FRONT_PAGE, LATEST_PAGE_LIMIT, PAGE_SIZE, pageCount, pagedUrl } from "./pagination.js";
+import { archivedPageCount, archivePageItems, archivePageUrl, FRONT_PAGE, LATEST_PAGE_LIMIT, PAGE_SIZE, pageCount, pagedUrl, pageItems } from "./pagination.js";
+import { jalaliParts } from "./dates.js";
+import { slugify } from "./persian.js";
 
 export type ListKind = "news" | "year" | "month" | TermKind;
 
@@ -140,4 +142,28 @@ export function listReleases(browse: BrowseIndex, page: Pick<ListPage, "kind" | 
 
 function missing(page: Pick<ListPage, "kind" | "key">): never {
   throw new Error(`Internal error: no ${page.kind} "${page.key}" in this build's archive`);
+}
+
+/** The releases a list page shows. */
+export function listPageReleases(browse: BrowseIndex, page: ListPage): readonly Release[] {
+  const all = listReleases(browse, page);
+  return page.kind === "news" ? pageItems(all, page.page) : archivePageItems(all, page.page);
+}
+
+/**
+ * The list pages that show any of `releases`: in each list a release is in, the one page that
+ * holds it. For a rebuild that changed these releases and not their places in the lists.
+ */
+export function listPagesShowing(browse: BrowseIndex, releases: ReadonlySet<Release>): ListPage[] {
+  const lists = new Set<string>();
+  const latest = new Set(browse.latest);
+  for (const release of releases) {
+    const { year, month } = jalaliParts(release.date);
+    if (latest.has(release)) lists.add("news\n");
+    lists.add(`year\n${year}`).add(`month\n${monthKey(year, month)}`);
+    if (release.county) lists.add(`county\n${release.county.slug}`);
+    if (release.organization) lists.add(`organization\n${slugify(release.organization)}`);
+    for (const tag of release.tags) lists.add(`tag\n${slugify(tag)}`);
+  }
+  return listPages(browse).filter((page) => lists.has(`${page.kind}\n${page.key}`) && listPageReleases(browse, page).some((release) => releases.has(release)));
 }

@@ -26,28 +26,37 @@ export function pageCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return cacheFolder("akhbar-pages", PAGE_CACHE_VARIABLE, env);
 }
 
-function addTree(hash: ReturnType<typeof createHash>, entry: string): void {
+/**
+ * Hashes the files under `entry` (a path relative to `root`) by their paths relative to `root`
+ * and their bytes: the same code gives the same hash wherever it is checked out (a CI runner's
+ * folder, a second clone), so a restored cache is used, not thrown away.
+ */
+function addTree(hash: ReturnType<typeof createHash>, root: string, entry: string): void {
+  const file = path.join(root, entry);
   let info;
   try {
-    info = statSync(entry);
+    info = statSync(file);
   } catch {
     return; // a path the checkout does not have (patches/ may be absent)
   }
   if (info.isDirectory()) {
-    for (const name of readdirSync(entry).sort()) addTree(hash, path.join(entry, name));
+    for (const name of readdirSync(file).sort()) addTree(hash, root, path.posix.join(entry, name));
   } else {
-    hash.update(`${entry}\0`).update(readFileSync(entry)).update("\0");
+    hash.update(`${entry}\0`).update(readFileSync(file)).update("\0");
   }
 }
 
-let codeVersion: string | undefined;
+const codeVersions = new Map<string, string>();
 
 /** A hash of the rendering code, made once per process. */
 export function renderingCodeVersion(root = process.cwd()): string {
-  if (codeVersion) return codeVersion;
+  const known = codeVersions.get(root);
+  if (known) return known;
   const hash = createHash("sha256").update(process.version);
-  for (const entry of CODE_PATHS) addTree(hash, path.join(root, entry));
-  return (codeVersion = hash.digest("hex"));
+  for (const entry of CODE_PATHS) addTree(hash, root, entry);
+  const version = hash.digest("hex");
+  codeVersions.set(root, version);
+  return version;
 }
 
 /**
@@ -72,7 +81,7 @@ export function moduleCodeVersion(entry: string, root = process.cwd()): string {
   const hash = createHash("sha256").update(process.version);
   for (const file of Object.keys(metafile.inputs).sort()) hash.update(`${file}\0`).update(readFileSync(path.join(root, file))).update("\0");
   // Data files are read, not imported: all of them count.
-  for (const entryPath of ["src/data", "patches", "package-lock.json"]) addTree(hash, path.join(root, entryPath));
+  for (const entryPath of ["src/data", "patches", "package-lock.json"]) addTree(hash, root, entryPath);
   return hash.digest("hex");
 }
 

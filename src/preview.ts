@@ -18,11 +18,21 @@ export class PreviewOutput {
 
   constructor(private readonly outputDir: string) {}
 
-  /** Before a rebuild: files are recorded against what the last successful one wrote. */
-  begin(): void {
+  /** Whether the output is what the last rebuild wrote: it succeeded, and nothing since made it unknown. */
+  get intact(): boolean {
+    return !this.ledger && this.written.size > 0;
+  }
+
+  /**
+   * Before a rebuild: files are recorded against what the last successful one wrote. `partial`: the
+   * rebuild makes only the files that may have changed (saved releases edited in place), and every
+   * other file of the last rebuild is kept as it is; only when `intact`.
+   */
+  begin(partial = false): void {
+    if (partial && !this.intact) throw new Error("Internal error: a partial rebuild over an output that is not known");
     // Still open: the last rebuild failed midway, and the output is not what `written` says.
     if (this.ledger) this.written = new Map();
-    this.ledger = openLedger(this.outputDir, this.written);
+    this.ledger = openLedger(this.outputDir, this.written, undefined, partial);
   }
 
   /** What the output holds is no longer known: the next rebuild writes every file. */

@@ -43,13 +43,17 @@ export function contentVersion(content: string | Uint8Array): string {
 
 /** What the build under way writes, and what the published site already has. */
 export class OutputLedger {
-  readonly entries: SiteEntries = new Map();
+  readonly entries: SiteEntries;
 
   constructor(
     private readonly published: ReadonlyMap<string, string> = new Map(),
     /** The published site this build is written over, when it writes only what changed. */
     readonly publishedDir?: string,
-  ) {}
+    /** Entries taken over from `published` as they are: the files a build knows it leaves unchanged without making them. */
+    carried = false,
+  ) {
+    this.entries = carried ? new Map(published) : new Map();
+  }
 
   /** Records `file` (root-relative) at `version`; true when the published site already has exactly that. */
   record(file: string, version: string): boolean {
@@ -80,9 +84,12 @@ export function ledgerFor(outputDir: string): OutputLedger | undefined {
   return ledgers.get(path.resolve(outputDir));
 }
 
-/** Opens the ledger of a build writing into `outputDir`, over what `published` (in `publishedDir`, if not `outputDir` itself) has. */
-export function openLedger(outputDir: string, published: ReadonlyMap<string, string>, publishedDir?: string): OutputLedger {
-  const ledger = new OutputLedger(published, publishedDir);
+/**
+ * Opens the ledger of a build writing into `outputDir`, over what `published` (in `publishedDir`,
+ * if not `outputDir` itself) has; `carried`: every published entry is recorded as it is to begin with.
+ */
+export function openLedger(outputDir: string, published: ReadonlyMap<string, string>, publishedDir?: string, carried = false): OutputLedger {
+  const ledger = new OutputLedger(published, publishedDir, carried);
   ledgers.set(path.resolve(outputDir), ledger);
   return ledger;
 }
@@ -102,11 +109,22 @@ export interface Journal {
   /** Root-relative paths moved from staging into the site: files, and folders kept whole. */
   moves: string[];
   removals: string[];
-  manifest: Manifest;
+  /** The new manifest's id; the manifest itself waits beside the journal (`<manifest>.next`) until the moves are done. */
+  manifestId: string;
 }
 
 function manifestFile(dir: string, target: string): string {
   return path.join(dir, `${contentVersion(target).slice(0, 16)}.json`);
+}
+
+/**
+ * A manifest's id: a hash of its sorted entries, so that two builds of the same site are the same
+ * bytes, seal included. Hashed entry by entry: one string of 500,000 entries is ~50 MB.
+ */
+export function manifestId(entries: readonly (readonly [string, string])[]): string {
+  const hash = createHash("sha1");
+  for (const [file, version] of entries) hash.update(`${file}\0${version}\n`);
+  return hash.digest("hex");
 }
 
 const toFsPath = (root: string, file: string) => path.join(root, ...file.split("/").filter(Boolean));
@@ -162,7 +180,7 @@ async function applyJournal(journal: Journal): Promise<void> {
       await rm(folder, { recursive: true, force: true });
     }
   }
-  await writeFile(path.join(journal.target, SEAL_FILE), `${journal.manifest.id}\n`);
+  await writeFile(path.join(journal.target, SEAL_FILE), `${journal.manifestId}\n`);
 }
 
 /**
@@ -171,6 +189,7 @@ async function applyJournal(journal: Journal): Promise<void> {
  */
 export class Publication {
   private readonly manifestPath: string;
+  private readonly nextManifestPath: string;
   private readonly journalPath: string;
   private published: SiteEntries | undefined;
   ledger = new OutputLedger();
@@ -181,6 +200,7 @@ export class Publication {
     manifestDir: string = siteManifestDir(),
   ) {
     this.manifestPath = manifestFile(manifestDir, target);
+    this.nextManifestPath = `${this.manifestPath}.next`;
     this.journalPath = `${this.manifestPath}.journal`;
   }
 
@@ -222,12 +242,11 @@ export class Publication {
     for (const file of staged.files) if (!ledger.entries.has(file)) ledger.record(file, contentVersion(await readFile(toFsPath(this.staging, file))));
     ledger.entries.delete(`/${SEAL_FILE}`);
     const entries = [...ledger.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    // Named by what it lists, so that two builds of the same site are the same bytes, seal included.
-    const manifest: Manifest = { id: contentVersion(JSON.stringify(entries)), entries };
+    const manifest: Manifest = { id: manifestId(entries), entries };
 
     if (!this.published) {
       await writeFile(path.join(this.staging, SEAL_FILE), `${manifest.id}\n`);
-      await rm(this.manifestPath, { force: true });
+      await Promise.all([rm(this.manifestPath, { force: true }), rm(this.nextManifestPath, { force: true })]);
       await swapIn(this.staging, this.target);
       await writeAtomically(this.manifestPath, JSON.stringify(manifest));
       return undefined;
@@ -237,7 +256,9 @@ export class Publication {
     const published = this.published;
     const moves = [...staged.files, ...staged.folders].filter((file) => published.get(file) !== ledger.entries.get(file));
     const removals = [...published.keys()].filter((file) => !ledger.entries.has(file));
-    const journal: Journal = { target: this.target, staging: this.staging, moves, removals, manifest };
+    const journal: Journal = { target: this.target, staging: this.staging, moves, removals, manifestId: manifest.id };
+    // The manifest first, the journal that names it last: a journal on disk always has its manifest.
+    await writeAtomically(this.nextManifestPath, JSON.stringify(manifest));
     await writeAtomically(this.journalPath, JSON.stringify(journal));
     // From here the site is being changed: without its seal, no build trusts its manifest until
     // the journal has been applied in full.
@@ -245,10 +266,11 @@ export class Publication {
     return journal;
   }
 
-  /** The second half of a commit: moves and removals applied, the manifest and seal written, staging removed. */
+  /** The second half of a commit: moves and removals applied, the manifest and seal put in place, staging removed. */
   async finish(journal: Journal): Promise<void> {
     await applyJournal(journal);
-    await writeAtomically(this.manifestPath, JSON.stringify(journal.manifest));
+    // Already in place when the process stopped after this rename and before the journal went.
+    if (existsSync(this.nextManifestPath)) await rename(this.nextManifestPath, this.manifestPath);
     await rm(this.journalPath, { force: true });
     await rm(journal.staging, { recursive: true, force: true });
   }
@@ -259,6 +281,12 @@ export class Publication {
       journal = JSON.parse(await readFile(this.journalPath, "utf8")) as Journal;
     } catch {
       return;
+    }
+    // A journal of an older Akhbar carried its manifest inside (and no id of its own).
+    const old = journal as Journal & { manifest?: Manifest };
+    if (old.manifest && !journal.manifestId) {
+      journal.manifestId = old.manifest.id;
+      await writeAtomically(this.nextManifestPath, JSON.stringify(old.manifest));
     }
     await this.finish(journal);
   }

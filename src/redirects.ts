@@ -166,7 +166,15 @@ export function registerRedirects(eleventyConfig: UserConfig, context: AkhbarCon
   // pages. They are noindex, so the sitemaps (made from Eleventy's results) would leave them out anyway.
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs") return;
-    const pages = skipLegacyPages ? redirects().filter((redirect) => !redirect.from.startsWith("/News/")) : redirects();
+    let pages = redirects();
+    const edited = context.edited();
+    if (edited) {
+      // The releases edited in place kept their addresses; their titles, which their redirect pages show, may be new.
+      const titles = new Map([...edited].map((release) => [release.url, release.title]));
+      pages = pages.filter((redirect) => titles.has(redirect.to));
+      for (const redirect of pages) redirect.title = titles.get(redirect.to)!;
+    }
+    if (skipLegacyPages) pages = pages.filter((redirect) => !redirect.from.startsWith("/News/"));
     const cache = context.pageCache();
     const settings = cache.key(JSON.stringify(context.site));
     // A redirect page is made of its redirect and the site alone: keyed on them, the ~150,000
@@ -178,5 +186,12 @@ export function registerRedirects(eleventyConfig: UserConfig, context: AkhbarCon
     }));
   });
 
-  eleventyConfig.addTemplate("akhbar/redirects-file.11ty.js", { render: () => renderRedirectsFile(redirects(), context.site.pathPrefix) }, { permalink: "/_redirects", layout: false, eleventyExcludeFromCollections: true });
+  // Made again only for another archive: a dev-server rebuild of edited releases changed no address in it.
+  let redirectsFile: { redirects: Redirect[]; text: string } | undefined;
+  const renderFile = () => {
+    const list = redirects();
+    if (redirectsFile?.redirects !== list) redirectsFile = { redirects: list, text: renderRedirectsFile(list, context.site.pathPrefix) };
+    return redirectsFile.text;
+  };
+  eleventyConfig.addTemplate("akhbar/redirects-file.11ty.js", { render: renderFile }, { permalink: "/_redirects", layout: false, eleventyExcludeFromCollections: true });
 }

@@ -9,7 +9,7 @@ import { jalaliParts } from "./dates.js";
 import { monthUrl, termUrl, yearUrl } from "./browse-urls.js";
 import { monthKey, type BrowseIndex } from "./list-pages.js";
 import { slugify } from "./persian.js";
-import { relatedCandidates, relatedReleases } from "./related.js";
+import { newestFirstPosition, RELATED_WINDOW, relatedCandidates, relatedReleases } from "./related.js";
 
 export interface ReleaseBrowsing {
   /** The Jalali year and month, with the addresses of their pages when they exist. */
@@ -68,4 +68,29 @@ export function releaseBrowsingReads(index: ArchiveIndex, browse: BrowseIndex, r
     for (const candidate of candidates) parts.push(candidate.fileHash);
   });
   return parts.join(" ");
+}
+
+/**
+ * The releases whose pages show any of `edited` (themselves included): the inverse of
+ * `releaseBrowsingReads`, for a rebuild that changed those releases and not their places in the
+ * lists. A page shows its neighbours and the related releases it draws from each of its term
+ * lists, up to 2·RELATED_WINDOW away from it in the list (`nearestInTime` takes more on one side
+ * where the other runs out); so the pages that can show a release are those within that
+ * distance of it in each of its term lists, and its neighbours. Some of these do not show it
+ * after all: their keys say so, and they are not written.
+ */
+export function releasesShowing(index: ArchiveIndex, browse: BrowseIndex, edited: Iterable<Release>, window = RELATED_WINDOW): Set<Release> {
+  const showing = new Set<Release>();
+  for (const release of edited) {
+    showing.add(release);
+    const neighbours = index.neighbours.get(release);
+    if (neighbours?.newer) showing.add(neighbours.newer);
+    if (neighbours?.older) showing.add(neighbours.older);
+    for (const key of browse.relatedKeys.get(release) ?? []) {
+      const bucket = browse.relatedBuckets.get(key) ?? [];
+      const position = newestFirstPosition(bucket, release);
+      for (const other of bucket.slice(Math.max(0, position - 2 * window), position + 2 * window + 1)) showing.add(other);
+    }
+  }
+  return showing;
 }

@@ -17,7 +17,7 @@ import { createMarkdown } from "./markdown.js";
 import { renderRelease, type ReleasePageBrowsing } from "../layouts/release.js";
 import { leadImage, useConvertedPictures } from "./images.js";
 import { browseIndexOf, releasePageBrowsing } from "./browse-pages.js";
-import { releaseBrowsingReads } from "./release-browsing.js";
+import { releaseBrowsingReads, releasesShowing } from "./release-browsing.js";
 import { writeGeneratedFiles, type WriteReport } from "./page-writer.js";
 import { pageCacheDir, type PageCacheReport } from "./page-cache.js";
 import { html } from "./html.js";
@@ -59,7 +59,10 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
   const settings = cache.key(JSON.stringify({ site: context.site, assets: assetManifestKey() }));
   const index = context.index();
   const browse = browseIndexOf(context);
-  const written = await writeGeneratedFiles(outputDir, releasesWithPages(context), async (release) => {
+  const edited = context.edited();
+  // A rebuild of edited releases makes only the pages that show them; the others are as they were.
+  const releases = edited ? [...releasesShowing(index, browse, edited)] : releasesWithPages(context);
+  const written = await writeGeneratedFiles(outputDir, releases, async (release) => {
     const render = async () => {
       const browsing = releasePageBrowsing(context, release);
       const { body } = parseFrontMatter(await readReleaseSource(release));

@@ -43,7 +43,11 @@ export function registerSearchIndex(eleventyConfig: UserConfig, context: AkhbarC
     // One index at a time writes into the dev server's output.
     await previewIndex;
     const controller = new AbortController();
-    indexing = buildSearchShards(directories.output, searchShards(context.index()), {
+    const shards = searchShards(context.index());
+    const edited = context.edited();
+    // A rebuild of edited releases indexes only their shards; the others are as they were.
+    const changed = edited ? shards.filter((shard) => shard.releases.some((release) => edited.has(release))) : shards;
+    indexing = buildSearchShards(directories.output, changed, {
       cache: new ShardCache(searchCacheDir()),
       prune: !context.includeDrafts(),
       workers: searchWorkerCount(),
@@ -216,6 +220,14 @@ let inFlight: { stop: () => void; settled: Promise<void> } = { stop: () => {}, s
  */
 export function searchIndexSettled(): Promise<void> {
   inFlight.stop();
+  return inFlight.settled;
+}
+
+/**
+ * Resolves once the index under way, if any, has been written (or has failed): the dev server
+ * writes a rebuild's index after the reload, and a caller that reads the whole output waits here.
+ */
+export function searchIndexWritten(): Promise<void> {
   return inFlight.settled;
 }
 

@@ -158,7 +158,8 @@ export function registerSitemaps(eleventyConfig: UserConfig, context: AkhbarCont
   addPage(eleventyConfig, "sitemap-news", "/sitemap-news.xml", () => renderNewsSitemap(site, recentReleases(archive().releases, buildTime())));
 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }) => {
-    if (outputMode !== "fs") return;
+    // A sitemap lists addresses and dates: a rebuild of releases edited in place changed neither.
+    if (outputMode !== "fs" || context.edited()) return;
     const cache = context.pageCache();
     const files = planSitemaps(site, [...(results ?? []), ...releasePagesForSitemaps(context), ...listPagesForSitemaps(context)], archive().releases);
     await writeGeneratedFiles(directories.output, files, (file) => ({ path: file.url, version: cache.key(`sitemap\n${file.inputs}`), content: async () => file.content() }));

@@ -5,7 +5,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { blobId, gitBlobIds } from "../src/archive-cache.js";
 import { loadArchive, type Release } from "../src/content.js";
@@ -95,6 +95,44 @@ test("a load from the cache gives the releases reading every file gives, and rea
   try {
     const embargoed = await loadArchive(dir, { includeDrafts: true, now: later, cacheDir });
     assert.deepEqual(embargoed.releases.map((item) => item.embargoed), [true, true, undefined]);
+  } finally {
+    console.log = log;
+  }
+});
+
+test("a changed file rewrites only the cache files of its old and new blob ids", async () => {
+  const files: Record<string, string> = {};
+  for (let id = 1; id <= 40; id++) files[`releases/${id}.md`] = release(id, `خبر ${id}`);
+  const dir = await repository(files);
+  const cacheDir = await temporaryDirectory("akhbar-unit-archive-cache-");
+  created.push(cacheDir);
+  const options = { includeDrafts: false, cacheDir };
+  const snapshot = async () => {
+    const found = new Map<string, string>();
+    for (const entry of await readdir(cacheDir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      // The inode too: a file written again under the same bytes is still a file rewritten.
+      found.set(path.relative(cacheDir, file), `${(await stat(file)).ino}\n${await readFile(file, "utf8")}`);
+    }
+    return found;
+  };
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    await loadArchive(dir, options);
+    const before = await snapshot();
+    const edited = release(7, "خبر ۷، ویرایش‌شده");
+    await writeFile(path.join(dir, "releases", "7.md"), edited);
+    await loadArchive(dir, options);
+    const after = await snapshot();
+    const changed = [...new Set([...before.keys(), ...after.keys()])].filter((file) => before.get(file) !== after.get(file));
+    const expected = new Set([blobId(files["releases/7.md"]!), blobId(edited)].map((id) => `${id.slice(0, 2)}.json`));
+    assert.ok(before.size > 10, `${before.size} cache files for 40 releases`);
+    assert.deepEqual(new Set(changed.map((file) => path.basename(file))), expected);
+    // An unchanged archive writes nothing.
+    await loadArchive(dir, options);
+    assert.deepEqual(await snapshot(), after);
   } finally {
     console.log = log;
   }

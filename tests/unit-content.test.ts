@@ -12,6 +12,8 @@ import {
   isReleaseFile,
   loadArchive,
   reloadArchive,
+  editArchiveInPlace,
+  inputPathKey,
   newestFirst,
   readReleaseSource,
   nextId,
@@ -447,5 +449,57 @@ describe("reloadArchive: the dev server reads only the files saved since its las
       ["README.md", false],
     ];
     for (const [file, expected] of rows) assert.equal(isReleaseFile("content", file), expected, file);
+  });
+});
+
+describe("editArchiveInPlace: a save that moves no release updates it where it is", () => {
+  const options = { includeDrafts: true };
+  const base = { id: 2, title: "دو", date: "2024-05-13", county: "ری", tags: "[روابط عمومی]" };
+  const rows: Array<[string, Record<string, string | number | boolean> | undefined, boolean]> = [
+    ["a new title and lead", { ...base, title: "دو، ویرایش‌شده", lead: "خلاصه" }, true],
+    ["another date", { ...base, date: "2024-05-14" }, false],
+    ["another tag", { ...base, tags: "[بودجه]" }, false],
+    ["the same tag spelled otherwise (its name on every page may change)", { ...base, tags: "[روابط‌عمومی]" }, false],
+    ["another county", { ...base, county: "ورامین" }, false],
+    ["made a draft", { ...base, draft: true }, false],
+    ["another id", { ...base, id: 9 }, false],
+    ["an unknown field", { ...base, titel: "دو" }, false],
+    ["the file deleted", undefined, false],
+  ];
+  for (const [name, fields, inPlace] of rows) {
+    test(name, async () => {
+      const dir = await archiveFolder({ "1403/1.md": release({ id: 1, title: "یک", date: "2024-05-12" }), "1403/2.md": release(base) });
+      const file = path.join(dir, "1403", "2.md");
+      const before = await loadArchive(dir, options);
+      const saved = before.byInputPath.get(inputPathKey(file))!;
+      const order = before.releases.map((item) => item.id);
+      if (fields) await writeFile(file, release(fields));
+      else await rm(file);
+      const edited = await editArchiveInPlace(before, [file], options);
+      if (!inPlace) {
+        assert.equal(edited, undefined);
+        assert.equal(saved.title, "دو", "nothing changed: the archive is read again instead");
+        return;
+      }
+      assert.deepEqual([...edited!], [saved], "the same object, which every index holds");
+      assert.deepEqual(before.releases.map((item) => item.id), order);
+      const fresh = await loadArchive(dir, options);
+      const { date, ...rest } = fresh.byInputPath.get(inputPathKey(file))!;
+      const { date: savedDate, ...savedRest } = saved;
+      assert.deepEqual(savedRest, rest, "as a full read makes it");
+      assert.equal(savedDate.toMillis(), date.toMillis());
+    });
+  }
+
+  test("a new file, or an embargo that has ended, needs the archive read again", async () => {
+    const { DateTime } = await import("luxon");
+    const dir = await archiveFolder({ "1403/1.md": release({ id: 1, title: "یک", date: "2024-05-12T10:00:00+03:30" }) });
+    const before = await loadArchive(dir, { includeDrafts: true, now: DateTime.fromISO("2024-05-12T09:00:00+03:30") });
+    const first = path.join(dir, "1403", "1.md");
+    assert.ok(await editArchiveInPlace(before, [first], { includeDrafts: true, now: DateTime.fromISO("2024-05-12T09:30:00+03:30") }), "still embargoed");
+    assert.equal(await editArchiveInPlace(before, [first], { includeDrafts: true, now: DateTime.fromISO("2024-05-12T11:00:00+03:30") }), undefined);
+    const added = path.join(dir, "1403", "5.md");
+    await writeFile(added, release({ id: 5, title: "پنج", date: "2024-05-12" }));
+    assert.equal(await editArchiveInPlace(before, [added], options), undefined);
   });
 });

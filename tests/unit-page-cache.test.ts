@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { moduleCodeVersion, PageCache } from "../src/page-cache.js";
+import { moduleCodeVersion, PageCache, renderingCodeVersion } from "../src/page-cache.js";
 import { WRITE_BATCH, writeGeneratedFiles } from "../src/page-writer.js";
 import { temporaryDirectory } from "./support.js";
 
@@ -104,5 +104,32 @@ test("moduleCodeVersion: the files a module imports count, others do not", async
     assert.notEqual(moduleCodeVersion(entry, root), second, "a data file, read rather than imported");
   } finally {
     await rm(root, { recursive: true, force: true });
+  }
+});
+
+test("the code's hashes do not depend on where it is checked out (a cache restored on another runner is used)", async () => {
+  const roots = [await mkdtemp(path.join(tmpdir(), "akhbar-checkout-a-")), await mkdtemp(path.join(tmpdir(), "akhbar-checkout-b-"))];
+  try {
+    for (const root of roots) {
+      await mkdir(path.join(root, "src", "data"), { recursive: true });
+      await writeFile(path.join(root, "src", "entry.ts"), `import { part } from "./part.js";\nexport const value = part + 1;\n`);
+      await writeFile(path.join(root, "src", "part.ts"), `export const part = 1;\n`);
+      await writeFile(path.join(root, "src", "data", "counties.json"), "[]");
+      await writeFile(path.join(root, "package-lock.json"), "{}");
+    }
+    const [a, b] = roots as [string, string];
+    assert.equal(moduleCodeVersion(path.join(b, "src", "entry.ts"), b), moduleCodeVersion(path.join(a, "src", "entry.ts"), a));
+    assert.equal(renderingCodeVersion(b), renderingCodeVersion(a));
+    // And the hash still follows the code: a third checkout with one file changed differs.
+    const c = await mkdtemp(path.join(tmpdir(), "akhbar-checkout-c-"));
+    roots.push(c);
+    await mkdir(path.join(c, "src", "data"), { recursive: true });
+    await writeFile(path.join(c, "src", "entry.ts"), `import { part } from "./part.js";\nexport const value = part + 1;\n`);
+    await writeFile(path.join(c, "src", "part.ts"), `export const part = 2;\n`);
+    await writeFile(path.join(c, "src", "data", "counties.json"), "[]");
+    await writeFile(path.join(c, "package-lock.json"), "{}");
+    assert.notEqual(renderingCodeVersion(c), renderingCodeVersion(a));
+  } finally {
+    await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
   }
 });

@@ -13,8 +13,8 @@ import { indexArchive } from "../src/collections.js";
 import { blobId } from "../src/archive-cache.js";
 import { findCounty } from "../src/counties.js";
 import { newestFirst, type Release } from "../src/content.js";
-import { buildBrowseIndex, listPages } from "../src/list-pages.js";
-import { releaseBrowsing, releaseBrowsingReads } from "../src/release-browsing.js";
+import { buildBrowseIndex, listPageReleases, listPages, listPagesShowing } from "../src/list-pages.js";
+import { releaseBrowsing, releaseBrowsingReads, releasesShowing } from "../src/release-browsing.js";
 import { siteMetadata } from "../src/site.js";
 import { listPageInputs, renderListPage } from "../layouts/list.js";
 import { releaseBreadcrumbs, releaseFollowUps } from "../layouts/release-browsing.js";
@@ -154,4 +154,24 @@ test("a long list: releases added one by one change its front and newest numbere
     before = after;
   }
   assert.ok(kept > 400, `${kept} pages kept`);
+});
+
+test("the pages said to show a release (the dev server's rebuild after a save) are all the pages that read it", () => {
+  const { sorted, index, browse } = archiveOf(base);
+  const allLists = listPages(browse);
+  let readers = 0;
+  for (const saved of sorted) {
+    const showing = releasesShowing(index, browse, [saved]);
+    assert.ok(showing.has(saved));
+    for (const other of sorted) {
+      if (other === saved || !releaseBrowsingReads(index, browse, other)!.split(" ").includes(saved.fileHash)) continue;
+      readers++;
+      assert.ok(showing.has(other), `release ${other.id} reads release ${saved.id} but is not made again when it is saved`);
+    }
+    const listed = new Set(listPagesShowing(browse, new Set([saved])).map((page) => page.url));
+    for (const page of allLists) {
+      if (listPageReleases(browse, page).includes(saved)) assert.ok(listed.has(page.url), `${page.url} lists release ${saved.id} but is not made again`);
+    }
+  }
+  assert.ok(readers > sorted.length * 10, `${readers} pages read another release`);
 });

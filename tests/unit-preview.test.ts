@@ -58,3 +58,40 @@ test("after a failed rebuild the next one trusts nothing it did not write itself
     await rm(output, { recursive: true, force: true });
   }
 });
+
+test("a partial rebuild (saved releases edited in place) keeps every file it does not make, and only over an intact output", async () => {
+  const output = await temporaryDirectory("akhbar-preview-");
+  try {
+    const preview = new PreviewOutput(output);
+    assert.equal(preview.intact, false, "nothing written yet");
+    assert.throws(() => preview.begin(true), /not known/);
+    preview.begin();
+    const first = ledgerFor(output)!;
+    first.record("/news/1/index.html", "a");
+    first.record("/news/2/index.html", "b");
+    await write(output, "/news/1/index.html");
+    await write(output, "/news/2/index.html");
+    await preview.finish();
+    assert.equal(preview.intact, true);
+
+    preview.begin(true);
+    const partial = ledgerFor(output)!;
+    assert.equal(partial.record("/news/2/index.html", "c"), false, "the page that shows the edit is written");
+    assert.equal(await preview.finish(), 0, "the page it did not make is kept");
+    assert.equal(await exists(path.join(output, "news", "1", "index.html")), true);
+    preview.begin();
+    assert.equal(ledgerFor(output)!.record("/news/1/index.html", "a"), true, "kept at the version it had");
+    assert.equal(ledgerFor(output)!.record("/news/2/index.html", "c"), true, "at the version the partial rebuild made");
+    await preview.finish();
+
+    // A failed rebuild, or an output made unknown, allows no partial rebuild after it.
+    preview.begin();
+    assert.equal(preview.intact, false, "a rebuild under way, or one that failed");
+    preview.begin();
+    await preview.finish();
+    preview.forget();
+    assert.equal(preview.intact, false, "forgotten");
+  } finally {
+    await rm(output, { recursive: true, force: true });
+  }
+});
