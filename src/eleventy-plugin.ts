@@ -103,7 +103,7 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   registerAssets(eleventyConfig, context);
   registerImages(eleventyConfig);
   // Started here and waited for at the end, so that it runs while the pages are rendered.
-  registerSearchIndex(eleventyConfig, context);
+  const awaitSearchIndex = registerSearchIndex(eleventyConfig, context);
   registerReleasePages(eleventyConfig, context);
   registerSitePages(eleventyConfig, context);
   registerBrowsePages(eleventyConfig, context);
@@ -111,6 +111,8 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   registerSitemaps(eleventyConfig, context);
   registerRedirects(eleventyConfig, context);
   registerEnglishSection(eleventyConfig, context);
+  // Waited for once the sitemaps and redirect pages are written, which need nothing of it.
+  awaitSearchIndex();
   // After the index: the host's _headers name every file the build wrote.
   registerDeployment(eleventyConfig, context);
   eleventyConfig.on("eleventy.after", async () => {

@@ -30,7 +30,8 @@ export class PreviewOutput {
    */
   begin(partial = false): void {
     if (partial && !this.intact) throw new Error("Internal error: a partial rebuild over an output that is not known");
-    // Still open: the last rebuild failed midway, and the output is not what `written` says.
+    // Still open: the last rebuild failed midway, and the output is not what `written` says (a
+    // partial rebuild had recorded into it).
     if (this.ledger) this.written = new Map();
     this.ledger = openLedger(this.outputDir, this.written, undefined, partial);
   }
@@ -46,6 +47,8 @@ export class PreviewOutput {
     if (!ledger) return 0;
     closeLedger(this.outputDir);
     this.ledger = undefined;
+    // A partial rebuild recorded into `written` itself, and made nothing go.
+    if (ledger.entries === this.written) return 0;
     let removed = 0;
     for (const entry of this.written.keys()) {
       if (ledger.entries.has(entry)) continue;

@@ -49,17 +49,23 @@ export class OutputLedger {
     private readonly published: ReadonlyMap<string, string> = new Map(),
     /** The published site this build is written over, when it writes only what changed. */
     readonly publishedDir?: string,
-    /** Entries taken over from `published` as they are: the files a build knows it leaves unchanged without making them. */
+    /**
+     * `published` itself is this build's record, taken over as it is and updated in place: the
+     * files a build knows it leaves unchanged without making them (the dev server's rebuild of
+     * edited releases; a copy of 500,000 entries took 0.4 s of each save).
+     */
     carried = false,
   ) {
-    this.entries = carried ? new Map(published) : new Map();
+    this.entries = carried ? (published as SiteEntries) : new Map();
   }
 
   /** Records `file` (root-relative) at `version`; true when the published site already has exactly that. */
   record(file: string, version: string): boolean {
+    // Read before the entry is set: in a carried ledger the two are one map.
+    const published = this.published.get(file) === version;
     this.entries.set(file, version);
     this.folders = undefined;
-    return this.published.get(file) === version;
+    return published;
   }
 
   private folders: Set<string> | undefined;

@@ -35,7 +35,7 @@ const CLIENT_ENTRY = fileURLToPath(new URL("./search-client.ts", import.meta.url
  * thread renders the pages (the index is made from the release files, not from the pages, so
  * it needs nothing they write).
  */
-export function registerSearchIndex(eleventyConfig: UserConfig, context: AkhbarContext): void {
+export function registerSearchIndex(eleventyConfig: UserConfig, context: AkhbarContext): () => void {
   let indexing: Promise<SearchIndexReport> | undefined;
   // The dev server's index, still being written after the rebuild that started it.
   let previewIndex: Promise<void> = Promise.resolve();
@@ -61,19 +61,23 @@ export function registerSearchIndex(eleventyConfig: UserConfig, context: AkhbarC
     );
     inFlight = { stop: () => controller.abort(), settled };
   });
-  eleventyConfig.on("eleventy.after", async () => {
-    if (!indexing) throw new Error("Internal error: the search index was not started before the build");
-    const running = indexing;
-    indexing = undefined;
-    if (!context.includeDrafts()) return reportIndex(await running);
-    // The dev server reloads the browser as soon as the pages are written: re-indexing the shard
-    // of a saved release takes seconds more, and the search follows when it is done. A failed
-    // index is reported; the next rebuild rewrites what it left.
-    previewIndex = running.then(reportIndex, (error: unknown) => {
-      console.error(`[akhbar] the search index could not be written: ${error instanceof Error ? error.message : String(error)}`);
-      context.forgetPreviewOutput?.();
+  // Returned to be registered by the caller, after the steps that need nothing of the index: they
+  // run while it is written (at 150,000 releases the daily build's sitemaps and redirect pages,
+  // ~4 s, waited behind it).
+  return () =>
+    eleventyConfig.on("eleventy.after", async () => {
+      if (!indexing) throw new Error("Internal error: the search index was not started before the build");
+      const running = indexing;
+      indexing = undefined;
+      if (!context.includeDrafts()) return reportIndex(await running);
+      // The dev server reloads the browser as soon as the pages are written: re-indexing the shard
+      // of a saved release takes seconds more, and the search follows when it is done. A failed
+      // index is reported; the next rebuild rewrites what it left.
+      previewIndex = running.then(reportIndex, (error: unknown) => {
+        console.error(`[akhbar] the search index could not be written: ${error instanceof Error ? error.message : String(error)}`);
+        context.forgetPreviewOutput?.();
+      });
     });
-  });
 }
 
 function reportIndex(report: SearchIndexReport): void {
