@@ -67,6 +67,15 @@ export function renderingCodeVersion(root = process.cwd()): string {
  * away when a layout or a list changes.
  */
 export function moduleCodeVersion(entry: string, root = process.cwd()): string {
+  const hash = createHash("sha256").update(process.version);
+  for (const file of moduleCodeFiles(entry, root)) hash.update(`${file}\0`).update(readFileSync(path.join(root, file))).update("\0");
+  // Data files are read, not imported: all of them count.
+  for (const entryPath of ["src/data", "patches", "package-lock.json"]) addTree(hash, root, entryPath);
+  return hash.digest("hex");
+}
+
+/** Our source files in a module's import graph, relative to `root`, sorted: what `moduleCodeVersion` hashes besides the data. */
+export function moduleCodeFiles(entry: string, root = process.cwd()): string[] {
   const { metafile } = buildSync({
     entryPoints: [entry],
     absWorkingDir: root,
@@ -78,11 +87,7 @@ export function moduleCodeVersion(entry: string, root = process.cwd()): string {
     metafile: true,
     logLevel: "silent",
   });
-  const hash = createHash("sha256").update(process.version);
-  for (const file of Object.keys(metafile.inputs).sort()) hash.update(`${file}\0`).update(readFileSync(path.join(root, file))).update("\0");
-  // Data files are read, not imported: all of them count.
-  for (const entryPath of ["src/data", "patches", "package-lock.json"]) addTree(hash, root, entryPath);
-  return hash.digest("hex");
+  return Object.keys(metafile.inputs).sort();
 }
 
 export interface PageCacheReport {

@@ -10,7 +10,8 @@
  * any feed carries.
  */
 import { absoluteHtmlUrls } from "./html-urls.js";
-import { readReleaseSource, type Release } from "./content.js";
+import type { Release } from "./content.js";
+import { readReleaseSource } from "./release-source.js";
 import { parseFrontMatter } from "./frontmatter.js";
 import { createMarkdown } from "./markdown.js";
 

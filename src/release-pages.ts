@@ -10,7 +10,8 @@
  * build's time; it now renders only the few thousand list, feed and site pages.
  */
 import type { UserConfig } from "@11ty/eleventy";
-import { isShown, readReleaseSource, type Release } from "./content.js";
+import { isShown, type Release } from "./content.js";
+import { readReleaseSource } from "./release-source.js";
 import type { AkhbarContext } from "./context.js";
 import { parseFrontMatter } from "./frontmatter.js";
 import { createMarkdown } from "./markdown.js";

@@ -5,9 +5,12 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { blobId, gitBlobIds } from "../src/archive-cache.js";
+import { gitBlobIds } from "../src/archive-cache.js";
+import { blobId } from "../src/release-source.js";
 import { loadArchive, type Release } from "../src/content.js";
 import { folderWith, temporaryDirectory } from "./support.js";
 
@@ -127,12 +130,35 @@ test("a changed file rewrites only the cache files of its old and new blob ids",
     await loadArchive(dir, options);
     const after = await snapshot();
     const changed = [...new Set([...before.keys(), ...after.keys()])].filter((file) => before.get(file) !== after.get(file));
-    const expected = new Set([blobId(files["releases/7.md"]!), blobId(edited)].map((id) => `${id.slice(0, 2)}.json`));
+    const expected = new Set([blobId(files["releases/7.md"]!), blobId(edited)].map((id) => `${id.slice(0, 2)}.v8`));
     assert.ok(before.size > 10, `${before.size} cache files for 40 releases`);
     assert.deepEqual(new Set(changed.map((file) => path.basename(file))), expected);
     // An unchanged archive writes nothing.
     await loadArchive(dir, options);
     assert.deepEqual(await snapshot(), after);
+  } finally {
+    console.log = log;
+  }
+});
+
+test("a cache of an earlier format (JSON buckets, or one JSON file) is not read, and is removed once the archive is saved", async () => {
+  const dir = await repository({ "releases/1.md": release(1, "یک"), "releases/2.md": release(2, "دو") });
+  const cacheDir = await temporaryDirectory("akhbar-unit-archive-cache-");
+  created.push(cacheDir);
+  const cacheFolder = path.join(cacheDir, createHash("sha1").update(path.resolve(dir)).digest("hex").slice(0, 16));
+  await mkdir(cacheFolder, { recursive: true });
+  // Records a reader of the old format would trust: a wrong title under the real blob id.
+  const wrong = (id: number, text: string) => [blobId(release(id, text)), { release: { id, title: "کهنه" }, idLine: 2 }];
+  await writeFile(path.join(cacheFolder, `${blobId(release(1, "یک")).slice(0, 2)}.json`), JSON.stringify([wrong(1, "یک")]));
+  await writeFile(`${cacheFolder}.json`, JSON.stringify([wrong(2, "دو")]));
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    const archive = await loadArchive(dir, { includeDrafts: false, cacheDir });
+    assert.deepEqual(archive.releases.map((item) => item.title).sort(), ["یک", "دو"].sort());
+    const left = await readdir(cacheFolder);
+    assert.ok(left.every((name) => /^[0-9a-f]{2}\.v8$/.test(name)), left.join(", "));
+    assert.equal(existsSync(`${cacheFolder}.json`), false);
   } finally {
     console.log = log;
   }

@@ -15,12 +15,12 @@ import {
   editArchiveInPlace,
   inputPathKey,
   newestFirst,
-  readReleaseSource,
   nextId,
   releaseUrl,
   type ContentProblem,
   type Release,
 } from "../src/content.js";
+import { readReleaseSource } from "../src/release-source.js";
 import { folderWith } from "./support.js";
 
 const created: string[] = [];

@@ -1,8 +1,9 @@
 /** Unit tests for src/dates.ts: reading front-matter dates and showing them in Tehran. */
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { DateTime } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 import {
+  TEHRAN,
   TEHRAN_ZONE,
   formatEnglishDateTime,
   formatJalaliInput,
@@ -252,4 +253,20 @@ describe("jalaliMonthName", () => {
     });
   }
   for (const month of [0, 13, 1.5]) test(`${month} is not a month`, () => assert.throws(() => jalaliMonthName(month), RangeError));
+});
+
+test("TEHRAN gives luxon's own Asia/Tehran offset at every half hour across the years Iran kept daylight saving time and after", () => {
+  const tz = new IANAZone("Asia/Tehran");
+  const step = 30 * 60 * 1000;
+  // From 2019 (daylight saving still kept) to 2024 (abolished in 2022), each half hour and the
+  // milliseconds either side of it, so every change of offset and the days around it are met.
+  for (let ts = Date.UTC(2019, 0, 1); ts < Date.UTC(2024, 0, 1); ts += step) {
+    for (const instant of [ts - 1, ts, ts + 1]) {
+      if (TEHRAN.offset(instant) !== tz.offset(instant)) assert.fail(`${new Date(instant).toISOString()}: ${TEHRAN.offset(instant)} ≠ ${tz.offset(instant)}`);
+    }
+  }
+  assert.equal(TEHRAN.offset(Date.UTC(2021, 5, 1)), 270, "+04:30 in the summer of 2021");
+  assert.equal(TEHRAN.offset(Date.UTC(2023, 5, 1)), 210, "+03:30 in the summer of 2023");
+  assert.ok(TEHRAN.equals(tz), "the same zone to luxon");
+  assert.ok(DateTime.fromMillis(Date.UTC(2021, 5, 1), { zone: TEHRAN }).equals(DateTime.fromMillis(Date.UTC(2021, 5, 1), { zone: "Asia/Tehran" })));
 });

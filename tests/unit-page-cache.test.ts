@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { moduleCodeVersion, PageCache, renderingCodeVersion } from "../src/page-cache.js";
+import { moduleCodeFiles, moduleCodeVersion, PageCache, renderingCodeVersion } from "../src/page-cache.js";
 import { WRITE_BATCH, writeGeneratedFiles } from "../src/page-writer.js";
 import { temporaryDirectory } from "./support.js";
 
@@ -104,6 +104,16 @@ test("moduleCodeVersion: the files a module imports count, others do not", async
     assert.notEqual(moduleCodeVersion(entry, root), second, "a data file, read rather than imported");
   } finally {
     await rm(root, { recursive: true, force: true });
+  }
+});
+
+test("the search shards' code is the indexing code, not the archive loader's (a change to how the archive is read re-indexes nothing)", () => {
+  const files = moduleCodeFiles("src/search-index.ts");
+  for (const indexing of ["src/search-index.ts", "src/search-document.ts", "src/search-text.ts", "src/persian.ts", "src/markdown.ts", "src/release-source.ts"]) {
+    assert.ok(files.includes(indexing), `${indexing} makes the documents: it must key the shards`);
+  }
+  for (const loading of ["src/content.ts", "src/archive-cache.ts", "src/schema.ts", "src/embargo.ts"]) {
+    assert.ok(!files.includes(loading), `${loading} reads the archive: it must not key the shards`);
   }
 });
 

@@ -10,7 +10,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { indexArchive } from "../src/collections.js";
-import { blobId } from "../src/archive-cache.js";
+import { blobId } from "../src/release-source.js";
 import { findCounty } from "../src/counties.js";
 import { newestFirst, type Release } from "../src/content.js";
 import { buildBrowseIndex, listPageReleases, listPages, listPagesShowing } from "../src/list-pages.js";
