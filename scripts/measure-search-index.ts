@@ -4,7 +4,7 @@
  * wall time, CPU time and peak memory of
  * - `load`: reading and validating the archive only (the part every mode below includes),
  * - `single`: one Pagefind index over every release (the build before the shards),
- * - `shards`: one index per shard (months of one Jalali year, at most 1,500 releases), one after the
+ * - `shards`: one index per shard (half-months of one Jalali year, at most 750 releases), one after the
  *   other on the main thread (the build before the worker threads, AKHBAR_SEARCH_WORKERS=0), and
  * - `workers`: the shards in two worker threads, each with its own Pagefind process (the build now),
  * each without the shard cache (a clean build), and

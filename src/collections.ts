@@ -7,6 +7,7 @@
 import type { Release } from "./content.js";
 import { jalaliParts } from "./dates.js";
 import { fixPersianLetters, slugify } from "./persian.js";
+import { SECOND_HALF } from "./search-shards.js";
 
 export interface Term {
   slug: string;
@@ -21,6 +22,8 @@ export interface JalaliMonth {
   month: number;
   /** Newest first. */
   releases: Release[];
+  /** How many of `releases`, the newest, are of the month's second half (the search index's shards cut months there). */
+  secondHalf: number;
 }
 
 export interface JalaliYear {
@@ -60,11 +63,12 @@ export function indexArchive(releases: readonly Release[]): ArchiveIndex {
   releases.forEach((release, position) => {
     neighbours.set(release, { newer: releases[position - 1], older: releases[position + 1] });
 
-    const { year, month } = jalaliParts(release.date);
+    const { year, month, day } = jalaliParts(release.date);
     const monthKey = `${year}/${month}`;
     let jalaliMonth = months.get(monthKey);
-    if (!jalaliMonth) months.set(monthKey, (jalaliMonth = { year, month, releases: [] }));
+    if (!jalaliMonth) months.set(monthKey, (jalaliMonth = { year, month, releases: [], secondHalf: 0 }));
     jalaliMonth.releases.push(release);
+    if (day >= SECOND_HALF) jalaliMonth.secondHalf++;
 
     if (release.county) addTo(counties, release.county.slug, release.county.name, release);
     if (release.organization) addTo(organizations, slugOf(release.organization), nameOf(release.organization), release);

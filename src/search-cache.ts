@@ -1,8 +1,8 @@
 /**
  * The build cache of search shards (`.cache/akhbar-search`, or AKHBAR_SEARCH_CACHE): each
- * shard's Pagefind bundle (a run of months of one Jalali year, search-shards.ts) is kept under
+ * shard's Pagefind bundle (a run of half-months of one Jalali year, search-shards.ts) is kept under
  * a hash of everything that shapes it, so that a build re-indexes only the shards whose
- * releases changed (the daily build: the newest month's shard, or the two it splits into).
+ * releases changed (the daily build: the newest half-month's shard, or the two it splits into).
  *
  * The key is made from the shard's inputs rather than from its search documents: the
  * documents are a pure function of the release files and the code, and making them costs

@@ -59,6 +59,7 @@ interface Strings {
   yearsSearched: string;
   yearSearched: string;
   sinceMonth: string;
+  sinceDay: string;
   /** The Jalali months' names in the page's language, Farvardin first. */
   months: string[];
 }
@@ -184,7 +185,9 @@ function start(form: HTMLFormElement): void {
   const scopeText = (scope: SearchedScope): string => {
     if (scope.kind === "year") return fill(strings.yearSearched, { year: yearText(scope.year) });
     if (scope.kind === "years") return fill(strings.yearsSearched, { oldest: yearText(scope.oldest), newest: yearText(scope.newest) });
-    return fill(strings.sinceMonth, { month: strings.months[scope.month - 1] ?? String(scope.month), year: yearText(scope.year) });
+    const month = strings.months[scope.month - 1] ?? String(scope.month);
+    if (scope.day === 1) return fill(strings.sinceMonth, { month, year: yearText(scope.year) });
+    return fill(strings.sinceDay, { day: lang === "fa" ? toPersianDigits(scope.day) : String(scope.day), month, year: yearText(scope.year) });
   };
 
   /** Runs the search in the form. `keep`: show at least that many results (a search over more shards). */

@@ -9,11 +9,14 @@
  * One index per Jalali year was the first answer, but at 150,000 releases a year holds up to
  * 14,600 of them: Pagefind peaked at 5.7 GB indexing one, a release added to the newest year
  * re-indexed all of it (~140 s), and a first search loaded 148 KB of that year's metadata.
- * So a year is cut into shards of consecutive months of at most SHARD_CAP releases
- * (`groupMonths`): memory, re-indexing and the first search's metadata are then bounded by
- * the cap, not by the archive. docs/search.md ("Shards") explains the design.
+ * So a year is cut into shards of consecutive half-months (days 1–15, and 16 to the month's
+ * end) of at most SHARD_CAP releases (`groupPeriods`): memory, re-indexing and the first
+ * search's metadata are then bounded by the cap, not by the archive. Half-months, not months:
+ * a day's new release re-indexes its shard, and at ~1,300 releases a month (the 150,000
+ * archive's last years) a month's shard took Pagefind 14 s, most of the daily build's index.
+ * docs/search.md ("Shards") explains the design.
  */
-import type { ArchiveIndex, JalaliMonth } from "./collections.js";
+import type { ArchiveIndex } from "./collections.js";
 import type { Release } from "./content.js";
 import type { Language } from "./schema.js";
 
@@ -21,12 +24,17 @@ import type { Language } from "./schema.js";
 export const SEARCH_BUNDLE_PATH = "/pagefind/";
 
 /**
- * The most releases a shard takes, unless one month alone holds more (months are not split).
- * 1,500 keeps Pagefind's backend under ~1 GB while it indexes one shard (0.9 GB was measured
- * for ~1,000 releases), a rebuild after one new release re-indexes at most ~1,500 pages
- * (~15 s), and one shard's metadata is ~15 KB.
+ * The most releases a shard takes, unless one half-month alone holds more (half-months are not
+ * split). Pagefind's time to index a shard grows with its pages (measured on the 150,000
+ * archive's newest shards: 150 pages 1.9 s, 300 2.9 s, 600 6.5 s, 1,182 13.9 s), and a day's
+ * build re-indexes the newest: 750 keeps that under ~8 s and Pagefind's memory under ~0.6 GB.
+ * A shard's metadata is then ~8 KB; what a smaller shard does not save is its index chunk per
+ * word searched (~35 KB whatever the shard's size), which FIRST_SEARCH_PAGE_BUDGET bounds.
  */
-export const SHARD_CAP = 1_500;
+export const SHARD_CAP = 750;
+
+/** The first day of a month's second half: a half-month is days 1–15 or 16 to the month's end. */
+export const SECOND_HALF = 16;
 
 /**
  * The first search loads the newest shard, then older shards while the page of results is
@@ -35,21 +43,23 @@ export const SHARD_CAP = 1_500;
  * its metadata (~10 bytes a page: ~15 KB for a full shard) and, above all, the index chunks
  * of the query's words: ~40 KB a shard for a word found nowhere, whatever the shard's size
  * (measured on the 10,000-release corpus). The page and Pagefind's start are ~140 KB. With
- * 3,000 pages a search for a missing word loaded four small shards there: 324 KB. With 2,000,
- * a first search loads the newest shard and one more (two or three: the newest month's few
- * releases do not count against a full shard), ~230–290 KB at worst on the 150,000-release
- * archive, and less where the page fills in the newest shard. Counting what is loaded, not
- * what would be, means a new month's first releases never stop a search before a full shard
- * is in.
+ * 3,000 pages a search for a missing word loaded four small shards there: 324 KB. With shards of
+ * at most SHARD_CAP (750) pages and a budget of 1,000, a first search loads the newest shard and
+ * one more (two or three: a new half-month's few releases do not count against a full shard),
+ * as many shards as with 1,500-page shards and a budget of 2,000, so no more bytes, over about
+ * half the releases. Counting what is loaded, not what would be, means a new half-month's first
+ * releases never stop a search before a full shard is in.
  */
-export const FIRST_SEARCH_PAGE_BUDGET = 2_000;
+export const FIRST_SEARCH_PAGE_BUDGET = 1_000;
 
 export interface SearchShard {
-  /** `<year>-<first month, two digits>`, e.g. `1404-07`: its folder and its name in the page. */
+  /** Its year and first half-month (`shardId`), e.g. `1404-07` or `1404-07-16`: its folder and its name in the page. */
   id: string;
   year: number;
   /** The Jalali month of its first (oldest) release. */
   month: number;
+  /** The first day of that release's half-month: 1 or SECOND_HALF. */
+  day: number;
   /** Newest first. */
   releases: Release[];
 }
@@ -61,14 +71,20 @@ export interface ShardListing {
   pages: number;
 }
 
-/** A shard's id: its year and first month, Latin digits (as in the year filter's values and the folder). */
-export function shardId(year: number, month: number): string {
-  return `${year}-${String(month).padStart(2, "0")}`;
+const twoDigits = (value: number) => String(value).padStart(2, "0");
+
+/**
+ * A shard's id: its year and first half-month, Latin digits (as in the year filter's values and
+ * the folder): `1404-07` from the 1st of Mehr, `1404-07-16` from the 16th.
+ */
+export function shardId(year: number, month: number, day = 1): string {
+  return day === 1 ? `${year}-${twoDigits(month)}` : `${year}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
-/** The Jalali month a shard starts with, read back from its id. */
-export function shardMonth(id: string): number {
-  return Number(id.slice(id.lastIndexOf("-") + 1));
+/** The Jalali month and day a shard starts with, read back from its id. */
+export function shardStart(id: string): { month: number; day: number } {
+  const [, month, day = "1"] = id.split("-");
+  return { month: Number(month), day: Number(day) };
 }
 
 /** The folder of a shard under the bundle path. */
@@ -77,14 +93,14 @@ export function shardFolder(id: string): string {
 }
 
 /**
- * Months of one year, given oldest first by their release counts, grouped into shards:
- * each a list of positions. Greedy from the year's first month: a shard takes the next month
- * while its count plus that month's stays within `cap`; a month over the cap alone is a shard
- * by itself. So a shard's extent depends only on the months before and in it: a release added
- * to the newest month changes the year's last shard, or splits it into two (the month that no
- * longer fits starts a new one), and a release edited in an old month changes its own shard.
+ * Half-months of one year, given oldest first by their release counts, grouped into shards:
+ * each a list of positions. Greedy from the year's first: a shard takes the next half-month
+ * while its count plus that half-month's stays within `cap`; one over the cap alone is a shard
+ * by itself. So a shard's extent depends only on the half-months before and in it: a release
+ * added to the newest changes the year's last shard, or splits it into two (the half-month that
+ * no longer fits starts a new one), and a release edited in an old one changes its own shard.
  */
-export function groupMonths(counts: readonly number[], cap: number = SHARD_CAP): number[][] {
+export function groupPeriods(counts: readonly number[], cap: number = SHARD_CAP): number[][] {
   const groups: number[][] = [];
   let current: number[] = [];
   let size = 0;
@@ -101,25 +117,40 @@ export function groupMonths(counts: readonly number[], cap: number = SHARD_CAP):
   return groups;
 }
 
+interface HalfMonth {
+  month: number;
+  day: number;
+  /** Newest first. */
+  releases: Release[];
+}
+
 /**
- * The shards of the archive index (src/collections.ts), newest first: each Jalali year cut by
- * `groupMonths`. `cap` is a parameter for tests, which force several shards in a small archive.
+ * The shards of the archive index (src/collections.ts), newest first: each Jalali year's
+ * half-months (those with releases) grouped by `groupPeriods`. `cap` is a parameter for tests,
+ * which force several shards in a small archive.
  */
 export function searchShards(index: ArchiveIndex, cap: number = SHARD_CAP): SearchShard[] {
   return index.years.flatMap((year) => {
-    // The index keeps months newest first; the grouping walks them from the year's start.
-    const months: JalaliMonth[] = [...year.months].reverse();
-    return groupMonths(
-      months.map((month) => month.releases.length),
+    // The index keeps months and their releases newest first; the grouping walks from the year's start.
+    const halves: HalfMonth[] = [...year.months].reverse().flatMap(({ month, releases, secondHalf }) => {
+      const parts: HalfMonth[] = [
+        { month, day: 1, releases: releases.slice(secondHalf) },
+        { month, day: SECOND_HALF, releases: releases.slice(0, secondHalf) },
+      ];
+      return parts.filter((half) => half.releases.length > 0);
+    });
+    return groupPeriods(
+      halves.map((half) => half.releases.length),
       cap,
     )
       .map((positions): SearchShard => {
-        const first = months[positions[0]!]!;
+        const first = halves[positions[0]!]!;
         return {
-          id: shardId(year.year, first.month),
+          id: shardId(year.year, first.month, first.day),
           year: year.year,
           month: first.month,
-          releases: positions.map((position) => months[position]!.releases).reverse().flat(),
+          day: first.day,
+          releases: positions.map((position) => halves[position]!.releases).reverse().flat(),
         };
       })
       .reverse();
@@ -166,20 +197,20 @@ export function yearShards(listing: readonly ShardListing[], year: string): Shar
   return listing.filter((shard) => String(shard.year) === year);
 }
 
-/** What a search that did not cover every shard covered: one year, years, or the releases from a month on. */
-export type SearchedScope = { kind: "year"; year: number } | { kind: "years"; oldest: number; newest: number } | { kind: "since"; year: number; month: number };
+/** What a search that did not cover every shard covered: one year, years, or the releases from a day (the 1st or the 16th of a month) on. */
+export type SearchedScope = { kind: "year"; year: number } | { kind: "years"; oldest: number; newest: number } | { kind: "since"; year: number; month: number; day: number };
 
 /**
  * What a search over the newest `searched` shards of `listing` covered, for the status line:
  * whole years (the oldest shard searched is the first its year has in the listing), or the
- * releases from a month on. Undefined once every shard is searched (nothing to say).
+ * releases from a half-month on. Undefined once every shard is searched (nothing to say).
  */
 export function searchedScope(listing: readonly ShardListing[], searched: number): SearchedScope | undefined {
   if (searched >= listing.length || searched < 1) return undefined;
   const oldest = listing[searched - 1]!;
   const newest = listing[0]!.year;
   // The next shard is the older one: if it is of the same year, that year is not all searched.
-  if (listing[searched]!.year === oldest.year) return { kind: "since", year: oldest.year, month: shardMonth(oldest.id) };
+  if (listing[searched]!.year === oldest.year) return { kind: "since", year: oldest.year, ...shardStart(oldest.id) };
   return oldest.year === newest ? { kind: "year", year: newest } : { kind: "years", oldest: oldest.year, newest };
 }
 

@@ -1,8 +1,8 @@
 /**
  * Search: the Pagefind index of the releases, built through Pagefind's Node API as the last
  * step of every build (production and dev server alike), and the search page's script.
- * The index is in shards, one Pagefind bundle per run of months of a Jalali year of at most
- * 1,500 releases (search-shards.ts), each kept in the build cache (search-cache.ts) so that a
+ * The index is in shards, one Pagefind bundle per run of half-months of a Jalali year of at most
+ * 750 releases (search-shards.ts), each kept in the build cache (search-cache.ts) so that a
  * build indexes only the shards that changed (the daily build: the newest one or two). The
  * shards to index are indexed in worker threads (search-pool.ts), each with its own Pagefind
  * process; the work of one shard is search-index.ts.

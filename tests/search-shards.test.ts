@@ -6,9 +6,9 @@
  *   a changed release re-indexes its shard only, as the report returned by `buildSearchShards`
  *   says, and leaves every other shard's bytes as they were);
  * - with a cap of 2 releases (`searchShards(index, cap)`, the seam for tests: the production cap
- *   of 1,500 would need an archive of thousands), several shards in one year: their folders,
- *   the year filter in each, and a release added to the newest month re-indexing that year's
- *   last shard only;
+ *   of 750 would need an archive of thousands), several shards in one year: their folders,
+ *   the year filter in each, and a release added to the newest half-month re-indexing that
+ *   year's last shard only;
  * - the search page in Chromium, on the site built with that cap: with every shard searched
  *   («search older releases» pressed until none is left), the results are the set one Pagefind
  *   index over the same documents gives, «newest first» is the same order, and a year filter
@@ -123,7 +123,7 @@ describe("the shards and their cache", () => {
     assert.deepEqual(shardsChanged(firstHashes, await bundleHashes(path.join(folder, "changed"))), [changedShard.id]);
   });
 
-  test("with a small cap: several shards in a year, named after their first months; the year filter in each; a release added to the newest month re-indexes that year's last shard only", async () => {
+  test("with a small cap: several shards in a year, named after their first half-months; the year filter in each; a release added to the newest half-month re-indexes that year's last shard only", async () => {
     const shards = await shardsOf(corpus, SMALL_CAP);
     const newestYear = shards[0]!.year;
     const ofNewestYear = shards.filter((shard) => shard.year === newestYear);
@@ -133,12 +133,18 @@ describe("the shards and their cache", () => {
     const first = await buildSearchShards(site, shards, { cache });
     assert.ok(first.shards.every((shard) => shard.indexed));
 
-    // The folders: one per shard, `<year>-<first month>`, each a whole bundle.
+    // The folders: one per shard, `<year>-<first month>` or `<year>-<first month>-16`, each a whole bundle.
     assert.deepEqual((await readdir(path.join(site, "pagefind"))).sort(), shards.map((shard) => shard.id).sort());
     for (const shard of shards) {
-      const months = shard.releases.map((release) => jalaliParts(release.date).month);
-      assert.equal(shard.id, `${shard.year}-${String(Math.min(...months)).padStart(2, "0")}`);
-      assert.ok(shard.releases.length <= SMALL_CAP || new Set(months).size === 1, `${shard.id} passes the cap with more than one month`);
+      // Each release's half-month, as a number that orders them: month·100 + 1 or 16.
+      const halves = shard.releases.map((release) => {
+        const { month, day } = jalaliParts(release.date);
+        return month * 100 + (day >= 16 ? 16 : 1);
+      });
+      const first = Math.min(...halves);
+      const firstMonth = String(Math.floor(first / 100)).padStart(2, "0");
+      assert.equal(shard.id, first % 100 === 1 ? `${shard.year}-${firstMonth}` : `${shard.year}-${firstMonth}-16`);
+      assert.ok(shard.releases.length <= SMALL_CAP || new Set(halves).size === 1, `${shard.id} passes the cap with more than one half-month`);
       // Every page of the shard carries its year in the year filter (src/search-document.ts).
       const filterFiles = (await listFiles(path.join(site, "pagefind", shard.id))).filter((file) => /^filter\/fa_.+\.pf_filter$/.test(file));
       const filters = await Promise.all(filterFiles.map(async (file) => readPagefindFile(await readFile(path.join(site, "pagefind", shard.id, file))) as [string, Array<[string, number[]]>]));
@@ -150,7 +156,7 @@ describe("the shards and their cache", () => {
       );
     }
 
-    // Releases added to the newest month, one build each (copies of the newest release under new news codes).
+    // Releases added to the newest half-month, one build each (copies of the newest release under new news codes).
     const contents = (list: readonly SearchShard[]) => new Set(list.map((shard) => `${shard.id}:${shard.releases.map((release) => release.id).join(",")}`));
     const newest = shards[0]!.releases[0]!;
     let code = Math.max(...shards.flatMap((shard) => shard.releases.map((release) => release.id)));
@@ -164,8 +170,8 @@ describe("the shards and their cache", () => {
       assert.ok(grown[0]!.releases.some((release) => release.id === code), "the new release is in the newest shard");
       const before = await bundleHashes(site);
       const again = await buildSearchShards(site, grown, { cache, prune: true });
-      // The shards whose releases changed: the newest month's, which takes the release, or (when it
-      // no longer fits with the months before it) that one cut in two. Always the newest year's last
+      // The shards whose releases changed: the newest half-month's, which takes the release, or (when
+      // it no longer fits with the half-months before it) that one cut in two. Always the newest year's last
       // one or two; every other shard comes from the cache with its bytes.
       const old = contents(previous);
       const changed = grown.filter((shard) => !old.has([...contents([shard])][0]!)).map((shard) => shard.id);
@@ -179,9 +185,9 @@ describe("the shards and their cache", () => {
       reindexed.push(changed);
       previous = grown;
     }
-    // In the generated archive the newest shard is full (two months of one release each): the
-    // first release cuts it in two (its older month keeps the id, the newest month starts a shard);
-    // the second goes to the newest month's shard, which alone is indexed again.
+    // In the generated archive the newest shard is full (two half-months of one release each): the
+    // first release cuts it in two (its older half-month keeps the id, the newest starts a shard);
+    // the second goes to the newest half-month's shard, which alone is indexed again.
     assert.deepEqual(
       reindexed.map((changed) => changed.length),
       [2, 1],
@@ -303,7 +309,9 @@ test("in Chromium, every shard searched gives the single index's results, with s
       const strings = interfaceStrings("fa");
       const scopeText =
         scope.kind === "since"
-          ? fillString(strings.searchSinceMonth, { month: jalaliMonthName(scope.month), year: toPersianDigits(scope.year) })
+          ? scope.day === 1
+            ? fillString(strings.searchSinceMonth, { month: jalaliMonthName(scope.month), year: toPersianDigits(scope.year) })
+            : fillString(strings.searchSinceDay, { day: toPersianDigits(scope.day), month: jalaliMonthName(scope.month), year: toPersianDigits(scope.year) })
           : scope.kind === "year"
             ? fillString(strings.searchYearSearched, { year: toPersianDigits(scope.year) })
             : fillString(strings.searchYearsSearched, { oldest: toPersianDigits(scope.oldest), newest: toPersianDigits(scope.newest) });

@@ -1,6 +1,6 @@
 /**
- * Unit tests for src/search-shards.ts (the index in shards of consecutive months of one
- * Jalali year: how months are grouped, which releases each shard holds, what the search page
+ * Unit tests for src/search-shards.ts (the index in shards of consecutive half-months of one
+ * Jalali year: how half-months are grouped, which releases each shard holds, what the search page
  * is told, how far a first search and the «older» button go, what the status says was
  * searched, how the shards' results are combined) and for `unmatchedTerms`
  * (src/search-text.ts), which tells a shard's real answer from Pagefind's best effort.
@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { indexArchive } from "../src/collections.js";
 import {
   combineShardResults,
-  groupMonths,
+  groupPeriods,
   olderShards,
   searchedScope,
   searchNextShard,
@@ -18,7 +18,8 @@ import {
   shardFolder,
   shardId,
   shardListing,
-  shardMonth,
+  shardStart,
+  SECOND_HALF,
   SHARD_CAP,
   yearShards,
   type SearchedScope,
@@ -27,7 +28,7 @@ import {
 import { unmatchedTerms } from "../src/search-text.js";
 import { makeRelease } from "./release-factory.js";
 
-describe("groupMonths: a year's months, oldest first, in shards of at most the cap", () => {
+describe("groupPeriods: a year's half-months, oldest first, in shards of at most the cap", () => {
   const rows: Array<{ name: string; counts: number[]; cap: number; groups: number[][] }> = [
     { name: "a small year is one shard", counts: [300, 400, 200], cap: 1_500, groups: [[0, 1, 2]] },
     { name: "exactly the cap is one shard", counts: [500, 500, 500], cap: 1_500, groups: [[0, 1, 2]] },
@@ -45,11 +46,12 @@ describe("groupMonths: a year's months, oldest first, in shards of at most the c
     { name: "no months, no shards", counts: [], cap: 1_500, groups: [] },
     { name: "a small cap", counts: [1, 2, 1, 1, 3], cap: 3, groups: [[0, 1], [2, 3], [4]] },
   ];
-  for (const row of rows) test(row.name, () => assert.deepEqual(groupMonths(row.counts, row.cap), row.groups));
+  for (const row of rows) test(row.name, () => assert.deepEqual(groupPeriods(row.counts, row.cap), row.groups));
 
-  test("the production cap is 1,500 releases", () => {
-    assert.equal(SHARD_CAP, 1_500);
-    assert.deepEqual(groupMonths([1_000, 500, 1]), [[0, 1], [2]]);
+  test("the production cap is 750 releases, a half-month is cut from the 16th", () => {
+    assert.equal(SHARD_CAP, 750);
+    assert.equal(SECOND_HALF, 16);
+    assert.deepEqual(groupPeriods([500, 250, 1]), [[0, 1], [2]]);
   });
 
   // The archive grows in its newest month: release by release, every earlier shard must stay as
@@ -64,11 +66,11 @@ describe("groupMonths: a year's months, oldest first, in shards of at most the c
   for (const year of years)
     test(`growing the newest month only changes the last one or two shards: ${year.name}`, () => {
       const last = year.counts.length - 1;
-      let before = groupMonths(year.counts);
+      let before = groupPeriods(year.counts);
       for (let added = 1; added <= 2_000; added++) {
         const counts = [...year.counts];
         counts[last] = counts[last]! + added;
-        const after = groupMonths(counts);
+        const after = groupPeriods(counts);
         const kept = after.length === before.length || after.length === before.length + 1 ? before.length - 1 : -1;
         assert.ok(kept >= 0, `${added} added: from ${before.length} to ${after.length} shards`);
         assert.deepEqual(after.slice(0, kept), before.slice(0, kept), `${added} added: an earlier shard changed`);
@@ -92,28 +94,28 @@ describe("searchShards and shardListing", () => {
   ];
   const index = indexArchive(releases);
 
-  test("with the production cap, one shard per year, named after its first month, newest first, releases newest first", () => {
+  test("with the production cap, one shard per year, named after its first half-month, newest first, releases newest first", () => {
     assert.deepEqual(
-      searchShards(index).map((shard) => ({ id: shard.id, year: shard.year, month: shard.month, ids: shard.releases.map((release) => release.id) })),
+      searchShards(index).map((shard) => ({ id: shard.id, year: shard.year, month: shard.month, day: shard.day, ids: shard.releases.map((release) => release.id) })),
       [
-        { id: "1403-01", year: 1403, month: 1, ids: [9] },
-        { id: "1402-03", year: 1402, month: 3, ids: [8, 7, 6, 5, 4] },
-        { id: "1401-12", year: 1401, month: 12, ids: [3] },
-        { id: "1400-10", year: 1400, month: 10, ids: [2] },
+        { id: "1403-01", year: 1403, month: 1, day: 1, ids: [9] },
+        { id: "1402-03", year: 1402, month: 3, day: 1, ids: [8, 7, 6, 5, 4] },
+        { id: "1401-12-16", year: 1401, month: 12, day: 16, ids: [3] },
+        { id: "1400-10", year: 1400, month: 10, day: 1, ids: [2] },
       ],
     );
   });
 
-  test("with a cap of 2, a year is cut at months, never inside one", () => {
+  test("with a cap of 2, a year is cut at half-months (a month at its 16th), never inside one", () => {
     assert.deepEqual(
       searchShards(index, 2).map((shard) => ({ id: shard.id, ids: shard.releases.map((release) => release.id) })),
       [
         { id: "1403-01", ids: [9] },
-        // Khordad (1), Aban (2): 3 > 2, so Khordad alone; Aban (2) full; Azar (1) + Esfand (1).
-        { id: "1402-09", ids: [8, 7] },
-        { id: "1402-08", ids: [6, 5] },
-        { id: "1402-03", ids: [4] },
-        { id: "1401-12", ids: [3] },
+        // Oldest first: Khordad 1–15 (1) + Aban 1–15 (1); Aban 16– (1) + Azar 1–15 (1); Esfand 16– (1).
+        { id: "1402-12-16", ids: [8] },
+        { id: "1402-08-16", ids: [7, 6] },
+        { id: "1402-03", ids: [5, 4] },
+        { id: "1401-12-16", ids: [3] },
         { id: "1400-10", ids: [2] },
       ],
     );
@@ -125,10 +127,10 @@ describe("searchShards and shardListing", () => {
       lang: "fa",
       listing: [
         { id: "1403-01", year: 1403, pages: 1 },
-        { id: "1402-09", year: 1402, pages: 2 },
-        { id: "1402-08", year: 1402, pages: 2 },
-        { id: "1402-03", year: 1402, pages: 1 },
-        { id: "1401-12", year: 1401, pages: 1 },
+        { id: "1402-12-16", year: 1402, pages: 1 },
+        { id: "1402-08-16", year: 1402, pages: 2 },
+        { id: "1402-03", year: 1402, pages: 2 },
+        { id: "1401-12-16", year: 1401, pages: 1 },
         { id: "1400-10", year: 1400, pages: 1 },
       ],
     },
@@ -136,24 +138,30 @@ describe("searchShards and shardListing", () => {
     {
       lang: "en",
       listing: [
-        { id: "1402-09", year: 1402, pages: 1 },
-        { id: "1402-08", year: 1402, pages: 1 },
-        { id: "1401-12", year: 1401, pages: 1 },
+        { id: "1402-12-16", year: 1402, pages: 1 },
+        { id: "1402-03", year: 1402, pages: 1 },
+        { id: "1401-12-16", year: 1401, pages: 1 },
       ],
     },
   ];
   for (const { lang, listing } of rows) test(`the ${lang} search page's list of shards`, () => assert.deepEqual(shardListing(shards, lang), listing));
 
-  test("a shard's id and folder: year and first month, Latin digits; the month read back", () => {
+  test("a shard's id and folder: year, first month and (from a month's 16th) day, Latin digits; read back", () => {
     assert.equal(shardId(1403, 7), "1403-07");
-    assert.equal(shardId(1403, 12), "1403-12");
+    assert.equal(shardId(1403, 12, 1), "1403-12");
+    assert.equal(shardId(1403, 12, 16), "1403-12-16");
     assert.equal(shardFolder("1403-07"), "1403-07/");
-    assert.deepEqual(["1403-07", "1403-12", "1403-01"].map(shardMonth), [7, 12, 1]);
+    assert.equal(shardFolder("1403-07-16"), "1403-07-16/");
+    assert.deepEqual(["1403-07", "1403-12-16", "1403-01"].map(shardStart), [
+      { month: 7, day: 1 },
+      { month: 12, day: 16 },
+      { month: 1, day: 1 },
+    ]);
   });
 
   test("yearShards: the shards of one year, newest first; none for a year the site does not have", () => {
     const listing = shardListing(shards, "fa");
-    assert.deepEqual(yearShards(listing, "1402").map((shard) => shard.id), ["1402-09", "1402-08", "1402-03"]);
+    assert.deepEqual(yearShards(listing, "1402").map((shard) => shard.id), ["1402-12-16", "1402-08-16", "1402-03"]);
     assert.deepEqual(yearShards(listing, "1399"), []);
     assert.deepEqual(yearShards(listing, ""), []);
   });
@@ -177,24 +185,29 @@ describe("searchNextShard: a search goes on into older shards while the page is 
   ];
   for (const row of rows) test(row.name, () => assert.equal(searchNextShard(listing, row.searched, row.found, 10, row.budget), row.next));
 
-  test("with the production budget (2,000 pages), a first search that finds little loads the newest shards while under it", () => {
+  test("with the production budget (1,000 pages), a first search that finds little loads the newest shards while under it", () => {
+    const production: ShardListing[] = [
+      { id: "1404-07-16", year: 1404, pages: 300 },
+      { id: "1404-07", year: 1404, pages: 750 },
+      { id: "1404-06-16", year: 1404, pages: 700 },
+      { id: "1404-06", year: 1404, pages: 720 },
+    ];
     assert.deepEqual(
-      [1, 2, 3].map((count) => searchNextShard(listing, count, 0, 10)),
-      [true, true, false],
-      "after 300 and 1,800 pages the search goes on; after 3,200 it stops",
+      [1, 2, 3].map((count) => searchNextShard(production, count, 0, 10)),
+      [true, false, false],
+      "after 300 pages the search goes on; after 1,050 it stops",
     );
   });
 
-  test("a new month's first releases do not stop a search before a full shard is in", () => {
-    const newMonth: ShardListing[] = [
+  test("a new half-month's first releases do not stop a search before a full shard is in", () => {
+    const newHalf: ShardListing[] = [
       { id: "1405-01", year: 1405, pages: 3 },
-      { id: "1404-11", year: 1404, pages: 1_490 },
-      { id: "1404-09", year: 1404, pages: 1_480 },
-      { id: "1404-07", year: 1404, pages: 1_470 },
-      { id: "1404-05", year: 1404, pages: 1_460 },
+      { id: "1404-12-16", year: 1404, pages: 740 },
+      { id: "1404-12", year: 1404, pages: 730 },
+      { id: "1404-11-16", year: 1404, pages: 720 },
     ];
-    // 3 and 1,493 pages loaded: on; 2,973: stop.
-    assert.deepEqual([1, 2, 3].map((searched) => searchNextShard(newMonth, searched, 1, 10)), [true, true, false]);
+    // 3 and 743 pages loaded: on; 1,473: stop.
+    assert.deepEqual([1, 2, 3].map((searched) => searchNextShard(newHalf, searched, 1, 10)), [true, true, false]);
   });
 });
 
@@ -217,23 +230,24 @@ describe("olderShards: the «older» button loads the next shard, and more while
     { name: "every shard searched: nothing more", listing: large, searched: 6, budget: 3_000, next: 6 },
   ];
   for (const row of rows) test(row.name, () => assert.equal(olderShards(row.listing, row.searched, row.budget), row.next));
-  test("with the production budget: two small shards a press, one full shard", () => {
-    assert.deepEqual([olderShards(small, 1), olderShards(large, 1)], [3, 2]);
+  test("with the production budget: three shards of 300 pages a press, one full shard", () => {
+    const sparse: ShardListing[] = small.map((shard) => ({ ...shard, pages: 300 }));
+    assert.deepEqual([olderShards(sparse, 1), olderShards(large, 1)], [4, 2]);
   });
 });
 
 describe("searchedScope: what the status says a search covered", () => {
   const listing: ShardListing[] = [
-    { id: "1404-07", year: 1404, pages: 300 },
+    { id: "1404-07-16", year: 1404, pages: 300 },
     { id: "1404-01", year: 1404, pages: 1_450 },
     { id: "1403-08", year: 1403, pages: 1_400 },
     { id: "1403-01", year: 1403, pages: 1_450 },
     { id: "1402-02", year: 1402, pages: 900 },
   ];
   const rows: Array<{ name: string; searched: number; scope: SearchedScope | undefined }> = [
-    { name: "the newest shard, a year's last: from its month on", searched: 1, scope: { kind: "since", year: 1404, month: 7 } },
+    { name: "the newest shard, a year's last: from its half-month on (the 16th)", searched: 1, scope: { kind: "since", year: 1404, month: 7, day: 16 } },
     { name: "the newest year whole", searched: 2, scope: { kind: "year", year: 1404 } },
-    { name: "into an older year, from a month on", searched: 3, scope: { kind: "since", year: 1403, month: 8 } },
+    { name: "into an older year, from a month on (its first half)", searched: 3, scope: { kind: "since", year: 1403, month: 8, day: 1 } },
     { name: "whole years", searched: 4, scope: { kind: "years", oldest: 1403, newest: 1404 } },
     { name: "every shard: nothing to say", searched: 5, scope: undefined },
     { name: "nothing searched: nothing to say", searched: 0, scope: undefined },
