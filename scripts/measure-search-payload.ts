@@ -4,9 +4,9 @@
  * search typed into it (Pagefind's script, worker and WebAssembly, the index metadata, the
  * index chunks the query needs, and the fragments of the first page of results).
  *
- * With the index in shards (/pagefind/<year>-<month>/, or /pagefind/<year>/ before the month
- * shards), the first search loads the newest shards only (src/search-shards.ts); the report
- * names the shards whose files were fetched.
+ * With the index in shards (/pagefind/<year>-<month>/ and /pagefind/<year>-<month>-16/, or
+ * /pagefind/<year>/ before the month shards), the first search loads the newest shards only
+ * (src/search-shards.ts); the report names the shards whose files were fetched.
  * Options: --site <built site> (default: build the sample archive into a temporary folder),
  * --query <words> (repeatable; default «روابط عمومی» and «بودجه»).
  * Sizes are as served by the test server, which compresses nothing, and as gzip would send
@@ -40,14 +40,14 @@ interface Transfer {
 
 const TEXT_TYPES = /^(text\/|application\/(json|javascript)|image\/svg)/;
 
-/** The shard of a file (/pagefind/1404-07/…, or /pagefind/1404/… of earlier builds), or undefined for the single index of earlier builds (/pagefind/…). */
+/** The shard of a file (/pagefind/1404-07/… or /pagefind/1404-07-16/…, or /pagefind/1404/… of earlier builds), or undefined for the single index of earlier builds (/pagefind/…). */
 function shardOf(pathname: string): string | undefined {
-  return /^\/pagefind\/(\d+(?:-\d+)?)\//.exec(pathname)?.[1];
+  return /^\/pagefind\/(\d+(?:-\d+){0,2})\//.exec(pathname)?.[1];
 }
 
 function kindOf(fullPath: string): string {
   // Either layout: a shard's files are named as the single index's were, under its year.
-  const pathname = fullPath.replace(/^\/pagefind\/\d+(?:-\d+)?\//, "/pagefind/");
+  const pathname = fullPath.replace(/^\/pagefind\/\d+(?:-\d+){0,2}\//, "/pagefind/");
   if (pathname.startsWith("/pagefind/index/")) return "index chunks";
   if (pathname.startsWith("/pagefind/fragment/")) return "result fragments";
   if (pathname.startsWith("/pagefind/filter/")) return "filter chunks";

@@ -492,14 +492,19 @@ describe("search", () => {
     assert.ok(script.includes("ۀ"), "the Persian folding table is not in the script");
   });
 
-  test("the Pagefind bundle is written per shard (a year each, at this size, named after its first month): every published release in its shard's Persian index, the English ones also in an English index", async () => {
+  test("the Pagefind bundle is written per shard (a year each, at this size, named after its first half-month): every published release in its shard's Persian index, the English ones also in an English index", async () => {
     const jalali = (id: number) => {
       const { year, month, day } = tehranParts(shownIso.get(id)!);
       return toJalaali(year, month, day);
     };
     const years = [...new Set(published().map((release) => jalali(release.id).jy))].sort((a, b) => b - a);
-    // A year of the sample archive is far under the cap (1,500): one shard, `<year>-<its first month>`.
-    const shardOf = (year: number) => `${year}-${String(Math.min(...published().filter((release) => jalali(release.id).jy === year).map((release) => jalali(release.id).jm))).padStart(2, "0")}`;
+    // A year of the sample archive is far under the cap (750): one shard, `<year>-<its first month>`, with
+    // `-16` when its first release is of that month's second half.
+    const shardOf = (year: number) => {
+      const first = Math.min(...published().filter((release) => jalali(release.id).jy === year).map((release) => jalali(release.id).jm * 100 + jalali(release.id).jd));
+      const month = String(Math.floor(first / 100)).padStart(2, "0");
+      return first % 100 >= 16 ? `${year}-${month}-16` : `${year}-${month}`;
+    };
     assert.deepEqual((await readdir(path.join(site, "pagefind"))).sort(), years.map(shardOf).sort());
     for (const year of years) {
       const shard = shardOf(year);
