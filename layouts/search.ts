@@ -58,7 +58,7 @@ function scriptStrings(t: InterfaceStrings, lang: Language) {
     yearSearched: t.searchYearSearched,
     sinceMonth: t.searchSinceMonth,
     sinceDay: t.searchSinceDay,
-    // A shard starts with a month: the status can say «from Mehr 1403 on».
+    // A shard starts with a half-month: the status can say «from Mehr 1403 on» or «from 16 Mehr 1403 on».
     months: Array.from({ length: 12 }, (_, index) => jalaliMonthName(index + 1, lang)),
   };
 }
