@@ -279,7 +279,8 @@ async function measureDevRebuild(corpus: string, extraEnv: NodeJS.ProcessEnv): P
   const target = path.join(corpus, "releases", file);
   const original = await readFile(target, "utf8");
   process.stdout.write(`  dev server: first build … `);
-  const server = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${corpus}`, `--output=${output}`, "--serve", "--port=8765"], {
+  // What `npm start` runs (package.json), on the corpus.
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--input", corpus, "--output", output, "--port", "8765"], {
     cwd: root,
     env: { ...env, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],

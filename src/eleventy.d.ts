@@ -40,6 +40,8 @@ declare module "@11ty/eleventy" {
     /** Runs before a template of these extensions renders; returning nothing keeps its content. */
     addPreprocessor(name: string, extensions: string, preprocessor: (data: EleventyPageData, content: string) => unknown): void;
     addWatchTarget(path: string): void;
+    /** Globs Eleventy's file watcher does not watch. */
+    watchIgnores: Set<string>;
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     on(event: "eleventy.before" | "eleventy.after", handler: (args: EleventyEventArguments) => unknown): void;
@@ -55,6 +57,8 @@ declare module "@11ty/eleventy" {
     configPath?: string;
     quietMode?: boolean;
     runMode?: "build" | "watch" | "serve";
+    /** Run after the configuration file, with the same configuration object. */
+    config?: (config: UserConfig) => void | Promise<void>;
   }
 
   /**
@@ -66,5 +70,12 @@ declare module "@11ty/eleventy" {
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;
+    init(): Promise<void>;
+    /** The first build, then the file watcher (`watcher`), which rebuilds on each of its events. */
+    watch(): Promise<unknown>;
+    serve(port: number): Promise<void>;
+    stopWatch(): Promise<void>;
+    /** Eleventy's file watcher (chokidar): "change" and "add" events with a file's path start a rebuild. */
+    watcher: { emit(event: "change" | "add" | "unlink", file: string): boolean };
   }
 }

@@ -28,8 +28,8 @@ import type { WrittenPage } from "./sitemaps.js";
 
 export function registerReleasePages(eleventyConfig: UserConfig, context: AkhbarContext): void {
   // The release files are read by the archive loader (src/content.ts), not by Eleventy: Markdown is
-  // not one of Eleventy's template formats (.eleventy.ts). The dev server still rebuilds when one changes.
-  eleventyConfig.addWatchTarget(eleventyConfig.directories.input);
+  // not one of Eleventy's template formats (.eleventy.ts). The dev server (scripts/serve.ts) watches
+  // the content folder itself (src/content-watcher.ts) and hands Eleventy each save.
   // Lists are made from the validated archive; Eleventy's own collections are not used.
   eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
   // Written as soon as the archive is read, before Eleventy renders its own pages: nothing of them stays in memory.

@@ -1,0 +1,60 @@
+/**
+ * `npm start`: the editors' preview. Eleventy's dev server builds the archive (drafts and
+ * embargoed releases shown), serves it on http://localhost:8080/, and rebuilds and reloads the
+ * browser on every save.
+ * Options: --input <content folder> (default content), --output <folder> (default _site), --port.
+ *
+ * Eleventy's own watcher is kept for the code and configuration, but not given the content
+ * folder: src/content-watcher.ts watches that (one watch per folder rather than per file; see
+ * there why) and hands each save to Eleventy's watcher as its own event, so Eleventy rebuilds
+ * exactly as it would have.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { Eleventy } from "@11ty/eleventy";
+import { stopSearchIndexer } from "../src/search.js";
+import { watchContentFolder, type ContentEvent } from "../src/content-watcher.js";
+
+const { values } = parseArgs({
+  options: {
+    input: { type: "string", default: "content" },
+    output: { type: "string", default: "_site" },
+    port: { type: "string", default: "8080" },
+  },
+});
+
+const contentDir = path.resolve(values.input);
+// Relative to the working folder, as Eleventy writes its watcher's globs (an absolute glob is not matched).
+const contentGlob = path.relative(process.cwd(), contentDir).split(path.sep).join("/");
+if (contentGlob === "") throw new Error("--input: the content folder must be a folder of its own, not the project's folder");
+
+const eleventy = new Eleventy(values.input, values.output, {
+  configPath: ".eleventy.ts",
+  runMode: "serve",
+  config: (eleventyConfig) => {
+    eleventyConfig.watchIgnores.add(`${contentGlob}/**`);
+  },
+});
+await eleventy.init();
+// Started before the first build, so that a save during it is not lost: it is handed to Eleventy's
+// watcher once there is one (a rebuild follows the first build), where Eleventy alone would miss it.
+let saved: Array<[ContentEvent, string]> | undefined = [];
+const report = (event: ContentEvent, file: string) => {
+  // Named as Eleventy's watcher names them: relative to the working folder where they are under it.
+  const relative = path.relative(process.cwd(), file);
+  eleventy.watcher.emit(event, relative.startsWith("..") || path.isAbsolute(relative) ? file : relative);
+};
+const content = watchContentFolder(contentDir, (event, file) => (saved ? saved.push([event, file]) : report(event, file)));
+// The first build, then Eleventy's watcher.
+await eleventy.watch();
+for (const [event, file] of saved) report(event, file);
+saved = undefined;
+void eleventy.serve(Number(values.port));
+
+process.on("SIGINT", async () => {
+  content.close();
+  await eleventy.stopWatch();
+  // A search index still being written would keep its worker threads and Pagefind processes running.
+  await stopSearchIndexer();
+  process.exitCode = 0;
+});
