@@ -194,7 +194,8 @@ async function measureSize(size: number): Promise<SizeResult> {
   await writeFile(baselineConfig, BASELINE_CONFIG);
   // Every build cache (pages, search shards, pictures, fonts) under one folder of the bench's own.
   const cacheEnv = { AKHBAR_CACHE_DIR: cache };
-  const build = `${node} --import tsx scripts/build.ts --input ${JSON.stringify(corpus)} --output ${JSON.stringify(site)}`;
+  // As CI builds: `npm run build`, with the Node flags package.json gives it.
+  const build = `npm run --silent build -- --input ${JSON.stringify(corpus)} --output ${JSON.stringify(site)}`;
 
   const ours: Figures[] = [];
   const baseline: Figures[] = [];
@@ -279,11 +280,12 @@ async function measureDevRebuild(corpus: string, extraEnv: NodeJS.ProcessEnv): P
   const target = path.join(corpus, "releases", file);
   const original = await readFile(target, "utf8");
   process.stdout.write(`  dev server: first build … `);
-  // What `npm start` runs (package.json), on the corpus.
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--input", corpus, "--output", output, "--port", "8765"], {
+  // `npm start` on the corpus, in a process group of its own: stopped as a whole at the end.
+  const server = spawn("npm", ["start", "--", "--input", corpus, "--output", output, "--port", "8765"], {
     cwd: root,
     env: { ...env, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
   let log = "";
   const waiters: Array<{ pattern: RegExp; from: number; resolve: () => void }> = [];
@@ -319,7 +321,7 @@ async function measureDevRebuild(corpus: string, extraEnv: NodeJS.ProcessEnv): P
     console.log(`  dev server: a saved release rebuilt in ${times.map((time) => time.toFixed(2)).join(", ")} s (median ${result.toFixed(2)} s)`);
     return result;
   } finally {
-    server.kill("SIGINT");
+    process.kill(-server.pid!, "SIGINT");
     await writeFile(target, original);
     await rm(output, { recursive: true, force: true });
   }

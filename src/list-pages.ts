@@ -47,6 +47,8 @@ export interface BrowseIndex {
   /** Each release's related-release keys (`tag:<slug>`, `county:<slug>`), and the releases under each key. */
   relatedKeys: ReadonlyMap<Release, readonly string[]>;
   relatedBuckets: ReadonlyMap<string, readonly Release[]>;
+  /** Where each release is in the bucket of each of its `relatedKeys`, in the same order (found once, not searched for each page). */
+  relatedPositions: ReadonlyMap<Release, readonly number[]>;
 }
 
 export function monthKey(year: number, month: number): string {
@@ -80,15 +82,21 @@ export function buildBrowseIndex(releases: readonly Release[], index: ArchiveInd
   };
   const relatedKeys = new Map<Release, string[]>();
   const relatedBuckets = new Map<string, readonly Release[]>();
+  const relatedPositions = new Map<Release, number[]>();
   for (const kind of RELATED_KINDS) {
     for (const term of terms[kind].values()) {
       const key = `${kind}:${term.slug}`;
       relatedBuckets.set(key, term.releases);
-      for (const release of term.releases) {
+      term.releases.forEach((release, position) => {
         const keys = relatedKeys.get(release);
-        if (keys) keys.push(key);
-        else relatedKeys.set(release, [key]);
-      }
+        if (keys) {
+          keys.push(key);
+          relatedPositions.get(release)!.push(position);
+        } else {
+          relatedKeys.set(release, [key]);
+          relatedPositions.set(release, [position]);
+        }
+      });
     }
   }
   return {
@@ -101,6 +109,7 @@ export function buildBrowseIndex(releases: readonly Release[], index: ArchiveInd
     terms,
     relatedKeys,
     relatedBuckets,
+    relatedPositions,
   };
 }
 

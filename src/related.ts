@@ -37,17 +37,25 @@ export function newestFirstPosition(list: readonly Release[], release: Release):
 }
 
 /**
- * The releases of `list` nearest in time to `release` (itself left out): `window` on either
- * side, more on one side where the other runs out, so that up to 2·window are returned.
+ * Where the releases nearest in time to position `position` of a list of `length` lie: those
+ * from `from` up to `position`, and from `position + self` up to `to` (`self`: 1 when the
+ * release itself is at `position`). `window` on either side, more on one side where the other
+ * runs out, so that up to 2·window are taken.
  */
+export function nearestWindow(length: number, position: number, self: 0 | 1, window: number): { from: number; to: number } {
+  const newer = position;
+  const older = length - position - self;
+  const takeNewer = Math.min(newer, window + Math.max(0, window - older));
+  const takeOlder = Math.min(older, window + Math.max(0, window - newer));
+  return { from: position - takeNewer, to: position + self + takeOlder };
+}
+
+/** The releases of `list` nearest in time to `release` (itself left out), as `nearestWindow` places them. */
 export function nearestInTime(list: readonly Release[], release: Release, window: number): Release[] {
   const position = newestFirstPosition(list, release);
   const self = list[position] === release ? 1 : 0;
-  const newer = position;
-  const older = list.length - position - self;
-  const takeNewer = Math.min(newer, window + Math.max(0, window - older));
-  const takeOlder = Math.min(older, window + Math.max(0, window - newer));
-  return [...list.slice(position - takeNewer, position), ...list.slice(position + self, position + self + takeOlder)];
+  const { from, to } = nearestWindow(list.length, position, self, window);
+  return [...list.slice(from, position), ...list.slice(position + self, to)];
 }
 
 /**

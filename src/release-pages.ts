@@ -18,7 +18,7 @@ import { createMarkdown } from "./markdown.js";
 import { renderRelease, type ReleasePageBrowsing } from "../layouts/release.js";
 import { leadImage, useConvertedPictures } from "./images.js";
 import { browseIndexOf, releasePageBrowsing } from "./browse-pages.js";
-import { releaseBrowsingReads, releasesShowing } from "./release-browsing.js";
+import { releaseBrowsingReader, releasesShowing } from "./release-browsing.js";
 import { writeGeneratedFiles, type WriteReport } from "./page-writer.js";
 import { pageCacheDir, type PageCacheReport } from "./page-cache.js";
 import { html } from "./html.js";
@@ -63,6 +63,7 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
   const edited = context.edited();
   // A rebuild of edited releases makes only the pages that show them; the others are as they were.
   const releases = edited ? [...releasesShowing(index, browse, edited)] : releasesWithPages(context);
+  const browsingReads = releaseBrowsingReader(index, browse);
   const written = await writeGeneratedFiles(outputDir, releases, async (release) => {
     const render = async () => {
       const browsing = releasePageBrowsing(context, release);
@@ -79,7 +80,7 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
     // The file's hash stands for its text, and the files its browsing reads for its browsing
     // (src/release-browsing.ts): a page found in the cache or the published site costs no read of
     // its file, and no working out of its links.
-    const browsing = releaseBrowsingReads(index, browse, release) ?? browsingShown(releasePageBrowsing(context, release));
+    const browsing = browsingReads(release) ?? browsingShown(releasePageBrowsing(context, release));
     const key = cache.key(`release\n${settings}\n${release.fileHash}\n${target}\n${release.embargoed ?? false}\n${browsing}`);
     cache.keep(key);
     // Read from the cache, or rendered, only if the published site does not have this version.

@@ -14,7 +14,8 @@ import { blobId } from "../src/release-source.js";
 import { findCounty } from "../src/counties.js";
 import { newestFirst, type Release } from "../src/content.js";
 import { buildBrowseIndex, listPageReleases, listPages, listPagesShowing } from "../src/list-pages.js";
-import { releaseBrowsing, releaseBrowsingReads, releasesShowing } from "../src/release-browsing.js";
+import { releaseBrowsing, releaseBrowsingReader, releaseBrowsingReads, releasesShowing } from "../src/release-browsing.js";
+import { relatedCandidates } from "../src/related.js";
 import { siteMetadata } from "../src/site.js";
 import { listPageInputs, renderListPage } from "../layouts/list.js";
 import { releaseBreadcrumbs, releaseFollowUps } from "../layouts/release-browsing.js";
@@ -174,4 +175,19 @@ test("the pages said to show a release (the dev server's rebuild after a save) a
     }
   }
   assert.ok(readers > sorted.length * 10, `${readers} pages read another release`);
+});
+
+test("a release page's reads are its neighbours' files and its related candidates' files, term by term", () => {
+  // releaseBrowsingReader slices each term list's joined hashes; relatedCandidates (what relatedReleases scores) says which they must be.
+  const { sorted, index, browse } = archiveOf(base);
+  const reader = releaseBrowsingReader(index, browse);
+  for (const item of sorted) {
+    const neighbours = index.neighbours.get(item)!;
+    const keys = browse.relatedKeys.get(item) ?? [];
+    const parts = [neighbours.newer?.fileHash ?? "-", neighbours.older?.fileHash ?? "-"];
+    relatedCandidates(item, keys.map((key) => browse.relatedBuckets.get(key)!)).forEach((candidates, term) => {
+      parts.push(keys[term]!, ...candidates.map((candidate) => candidate.fileHash));
+    });
+    assert.equal(reader(item), parts.join(" "), `release ${item.id}`);
+  }
 });
