@@ -29,11 +29,12 @@ const BATCH_SIZE = 64;
 
 /**
  * Pagefind's backend allocates with jemalloc, which its Rust build configures from this
- * variable. By default jemalloc gives freed memory back to the system soon, and the next shard
- * takes it again one 4 KB page fault at a time: on this project's 2-core VM the page faults and
- * the returns (madvise, with their TLB flushes) were a sixth of the backend's CPU. Kept, and in
- * huge pages, indexing 14,630 releases in two workers took 161 s of CPU instead of 189 s, for
- * ~0.3 GB more at the peak (docs/architecture.md). An operator's own setting is left alone.
+ * variable. By default jemalloc gives freed memory back to the system within seconds and takes
+ * it again one 4 KB page fault at a time: on this project's 2-core VM the page faults and the
+ * returns (madvise, with their TLB flushes) were a sixth of the backend's CPU. Kept, and in huge
+ * pages, for the one shard each backend indexes (indexDocuments), indexing 14,630 releases in
+ * two workers took ~10% less time and CPU (docs/architecture.md). An operator's own setting is
+ * left alone.
  */
 export const PAGEFIND_ALLOCATOR_VARIABLE = "_RJEM_MALLOC_CONF";
 export const PAGEFIND_ALLOCATOR_SETTINGS = "thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1";
@@ -176,6 +177,10 @@ export async function indexDocuments(documents: readonly SearchDocumentFile[], c
     return canonicalPagefindBundle(bundle.files.filter((file) => !UNUSED_BUNDLE_FILE.test(file.path)));
   } finally {
     await index.deleteIndex();
+    // The backend keeps what it allocated (PAGEFIND_ALLOCATOR_SETTINGS), and over many shards
+    // that grew without bound (0.8 → 1.1 GB each in 4 minutes at 150,000 releases): a new one
+    // for each shard holds one shard's memory at most.
+    await pagefind.close();
   }
 }
 
