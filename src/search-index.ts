@@ -27,26 +27,6 @@ import { CompoundLexicon, IndexTextEncoder } from "./search-text.js";
 /** Documents handed to Pagefind at once: its backend indexes them in parallel. */
 const BATCH_SIZE = 64;
 
-/**
- * Pagefind's backend allocates with jemalloc, which its Rust build configures from this
- * variable. By default jemalloc gives freed memory back to the system within seconds and takes
- * it again one 4 KB page fault at a time: on this project's 2-core VM the page faults and the
- * returns (madvise, with their TLB flushes) were a sixth of the backend's CPU. Kept, and in huge
- * pages, for the one shard each backend indexes (indexDocuments), indexing 14,630 releases in
- * two workers took ~10% less time and CPU (docs/architecture.md). An operator's own setting is
- * left alone.
- */
-export const PAGEFIND_ALLOCATOR_VARIABLE = "_RJEM_MALLOC_CONF";
-export const PAGEFIND_ALLOCATOR_SETTINGS = "thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1";
-
-/**
- * The environment Pagefind's backend is started with. Its Node API starts the backend with this
- * thread's `process.env` (a worker thread has its own copy) and takes no environment of its own.
- */
-export function pagefindEnvironment(env: NodeJS.ProcessEnv): void {
-  if ((env[PAGEFIND_ALLOCATOR_VARIABLE] ?? "") === "") env[PAGEFIND_ALLOCATOR_VARIABLE] = PAGEFIND_ALLOCATOR_SETTINGS;
-}
-
 /** A release as a job carries it: what its search document needs, and its file to read and check. */
 export interface ShardJobRelease extends Omit<SearchRelease, "date"> {
   /** The instant, in milliseconds since 1970 (the document shows and sorts it in Tehran time whatever its zone). */
@@ -156,8 +136,6 @@ export function shardDocuments(releases: readonly IndexedRelease[]): SearchDocum
  * It is this thread's Pagefind backend: each worker thread has its own.
  */
 export async function indexDocuments(documents: readonly SearchDocumentFile[], checkpoint: () => void = () => {}): Promise<BundleFile[]> {
-  // Before the first index of this thread, which starts its backend.
-  pagefindEnvironment(process.env);
   const created = await pagefind.createIndex({});
   const index = created.index;
   if (!index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
@@ -177,10 +155,6 @@ export async function indexDocuments(documents: readonly SearchDocumentFile[], c
     return canonicalPagefindBundle(bundle.files.filter((file) => !UNUSED_BUNDLE_FILE.test(file.path)));
   } finally {
     await index.deleteIndex();
-    // The backend keeps what it allocated (PAGEFIND_ALLOCATOR_SETTINGS), and over many shards
-    // that grew without bound (0.8 → 1.1 GB each in 4 minutes at 150,000 releases): a new one
-    // for each shard holds one shard's memory at most.
-    await pagefind.close();
   }
 }
 
