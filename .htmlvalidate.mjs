@@ -1,5 +1,5 @@
 /**
- * html-validate's settings for the built pages (tests/ship-output.test.ts validates every page
+ * html-validate's settings for the built pages (tests/build/ship-output.test.ts validates every page
  * of a build with them; `npx html-validate "_site/**\/*.html"` does the same by hand).
  * The strictest preset, with five rules set otherwise, each for the reason given.
  */

@@ -2,13 +2,13 @@
  * The Jalali archive: /archive/ (every year with its months and counts), and the chart
  * and table of releases per month shown on a year's page.
  */
-import type { JalaliYear } from "../src/collections.js";
-import { ARCHIVE_URL, monthUrl, yearUrl } from "../src/browse-urls.js";
-import { jalaliMonthName } from "../src/dates.js";
-import { html, type SafeHtml } from "../src/html.js";
-import { fillString, interfaceStrings } from "../src/i18n.js";
-import { CHART_SIZE, monthChartBars } from "../src/month-chart.js";
-import type { SiteMetadata } from "../src/site.js";
+import type { JalaliYear } from "../src/browse/archive-index.js";
+import { ARCHIVE_URL, monthUrl, yearUrl } from "../src/browse/urls.js";
+import { jalaliMonthName } from "../src/persian/dates.js";
+import { html, type SafeHtml } from "../src/render/html.js";
+import { fillString, interfaceStrings } from "../src/render/i18n.js";
+import { CHART_SIZE, monthChartBars } from "../src/browse/month-chart.js";
+import type { SiteMetadata } from "../src/content/site.js";
 import { renderPage } from "./base.js";
 import { breadcrumbs, countText, numberText } from "./browse-parts.js";
 

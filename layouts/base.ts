@@ -1,19 +1,19 @@
 /** The page shell every page shares: head, skip link, header with search box, footer. */
-import { html, type Renderable, type SafeHtml } from "../src/html.js";
-import { directionOf, interfaceStrings } from "../src/i18n.js";
-import type { Language } from "../src/schema.js";
-import type { SiteMetadata } from "../src/site.js";
-import { siteFeedLinks } from "../src/feed-links.js";
-import { assetUrl } from "../src/asset-manifest.js";
-import { PRELOADED_FONTS } from "../src/fonts.js";
-import { contentSecurityPolicy } from "../src/security-policy.js";
+import { html, type Renderable, type SafeHtml } from "../src/render/html.js";
+import { directionOf, interfaceStrings } from "../src/render/i18n.js";
+import type { Language } from "../src/content/schema.js";
+import type { SiteMetadata } from "../src/content/site.js";
+import { siteFeedLinks } from "../src/render/feed-links.js";
+import { assetUrl } from "../src/render/asset-manifest.js";
+import { PRELOADED_FONTS } from "../src/assets/fonts.js";
+import { contentSecurityPolicy } from "../src/render/security-policy.js";
 
-/** First in every head: the policy covers everything the page loads after it (src/security-policy.ts). */
+/** First in every head: the policy covers everything the page loads after it (src/render/security-policy.ts). */
 export const securityPolicyMeta = html`<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy("meta")}">`;
 
 /** Every page names the icon, so browsers do not ask for a missing /favicon.ico. */
 export const faviconLink = html`<link rel="icon" href="/favicon.svg" type="image/svg+xml">`;
-import { ARCHIVE_URL, LATEST_NEWS_URL, TERM_SECTION_URLS } from "../src/browse-urls.js";
+import { ARCHIVE_URL, LATEST_NEWS_URL, TERM_SECTION_URLS } from "../src/browse/urls.js";
 
 export interface PageShell {
   site: SiteMetadata;

@@ -1,9 +1,9 @@
 /** Pieces the browsing pages share: breadcrumbs, page-number navigation and numbers in the page's digits. */
-import { html, type SafeHtml } from "../src/html.js";
-import { fillString, interfaceStrings } from "../src/i18n.js";
-import { archivePageLinks, archivePageUrl, FRONT_PAGE, pageLinks, pagedUrl } from "../src/pagination.js";
-import { formatPersianNumber, toPersianDigits } from "../src/persian.js";
-import type { Language } from "../src/schema.js";
+import { html, type SafeHtml } from "../src/render/html.js";
+import { fillString, interfaceStrings } from "../src/render/i18n.js";
+import { archivePageLinks, archivePageUrl, FRONT_PAGE, pageLinks, pagedUrl } from "../src/browse/pagination.js";
+import { formatPersianNumber, toPersianDigits } from "../src/persian/text.js";
+import type { Language } from "../src/content/schema.js";
 
 /** A count as readers of `lang` write it: «۱٬۲۳۴» or «1,234». */
 export function countText(lang: Language, count: number): string {
@@ -49,7 +49,7 @@ ${page < count ? html`<a class="pagination__next" href="${pagedUrl(base, page + 
 }
 
 /**
- * Navigation of an archive-paged list (src/pagination.ts): its front page (the newest
+ * Navigation of an archive-paged list (src/browse/pagination.ts): its front page (the newest
  * releases), then numbered pages counted from the oldest. Previous is the newer page, next
  * the older one, as in every list here. Nothing for a list with no numbered page.
  */

@@ -1,9 +1,9 @@
 /** /en/: the English section's list of releases, newest first, left to right. */
-import { html } from "../src/html.js";
-import { interfaceStrings } from "../src/i18n.js";
-import type { Release } from "../src/content.js";
-import type { SiteMetadata } from "../src/site.js";
-import { atomUrl, siteFeed } from "../src/feed-links.js";
+import { html } from "../src/render/html.js";
+import { interfaceStrings } from "../src/render/i18n.js";
+import type { Release } from "../src/content/load.js";
+import type { SiteMetadata } from "../src/content/site.js";
+import { atomUrl, siteFeed } from "../src/render/feed-links.js";
 import { renderPage } from "./base.js";
 import { releaseSummary } from "./release.js";
 

@@ -1,8 +1,8 @@
 /** The home page: the newest releases. */
-import { html } from "../src/html.js";
-import { interfaceStrings } from "../src/i18n.js";
-import type { Release } from "../src/content.js";
-import type { SiteMetadata } from "../src/site.js";
+import { html } from "../src/render/html.js";
+import { interfaceStrings } from "../src/render/i18n.js";
+import type { Release } from "../src/content/load.js";
+import type { SiteMetadata } from "../src/content/site.js";
 import { renderPage } from "./base.js";
 import { releaseSummary } from "./release.js";
 

@@ -3,17 +3,17 @@
  * (/archive/1403/, /archive/1403/02/), a county, an organization or a tag. Persian
  * interface; each release keeps its own language in its summary.
  */
-import { ARCHIVE_URL, LATEST_NEWS_URL, TERM_SECTION_URLS, monthUrl, termUrl, yearUrl } from "../src/browse-urls.js";
-import { jalaliMonthName, jalaliParts } from "../src/dates.js";
-import { html, type Renderable, type SafeHtml } from "../src/html.js";
-import { fillString, interfaceStrings } from "../src/i18n.js";
-import { listPageReleases, listReleases, monthKey, type BrowseIndex, type ListPage } from "../src/list-pages.js";
-import { archivePageItems, archivePageLinks, archivePageOfPosition, archivePageUrl, FRONT_PAGE, LATEST_PAGE_LIMIT, PAGE_SIZE } from "../src/pagination.js";
-import { newestFirstPosition } from "../src/related.js";
-import type { SiteMetadata } from "../src/site.js";
+import { ARCHIVE_URL, LATEST_NEWS_URL, TERM_SECTION_URLS, monthUrl, termUrl, yearUrl } from "../src/browse/urls.js";
+import { jalaliMonthName, jalaliParts } from "../src/persian/dates.js";
+import { html, type Renderable, type SafeHtml } from "../src/render/html.js";
+import { fillString, interfaceStrings } from "../src/render/i18n.js";
+import { listPageReleases, listReleases, monthKey, type BrowseIndex, type ListPage } from "../src/browse/lists.js";
+import { archivePageItems, archivePageLinks, archivePageOfPosition, archivePageUrl, FRONT_PAGE, LATEST_PAGE_LIMIT, PAGE_SIZE } from "../src/browse/pagination.js";
+import { newestFirstPosition } from "../src/browse/related.js";
+import type { SiteMetadata } from "../src/content/site.js";
 import { monthChart } from "./archive.js";
 import { renderPage } from "./base.js";
-import { atomUrl, countyFeed, feedLinks, jsonFeedUrl, tagFeed } from "../src/feed-links.js";
+import { atomUrl, countyFeed, feedLinks, jsonFeedUrl, tagFeed } from "../src/render/feed-links.js";
 import { archiveNavigation, breadcrumbs, countText, numberText, pageNavigation, type Crumb } from "./browse-parts.js";
 import { releaseSummary } from "./release.js";
 
@@ -74,7 +74,7 @@ function headingOf({ site, page, browse }: ListPageView): ListHeading {
       const term = browse.terms[page.kind].get(page.key)!;
       const titles = { county: t.countyTitle, organization: t.organizationTitle, tag: t.tagTitle };
       const sections = { county: t.counties, organization: t.organizations, tag: t.tags };
-      // Counties and tags have feeds of their own (src/feeds.ts); organizations do not.
+      // Counties and tags have feeds of their own (src/feeds/feeds.ts); organizations do not.
       const feed = page.kind === "county" ? countyFeed(site, term) : page.kind === "tag" ? tagFeed(site, term) : undefined;
       return {
         title: fillString(titles[page.kind], { name: term.name }),
@@ -114,7 +114,7 @@ export function renderListPage(view: ListPageView): string {
   const pageLabel = fillString(t.pageNumber, { page: numberText(LANG, page.page) });
   const trail: Crumb[] = front ? [...heading.trail, { label: heading.title }] : [...heading.trail, { label: heading.title, url: heading.base }, { label: pageLabel }];
   // An archive-paged list's numbered pages do not show its length, which changes with every
-  // release added: they stay as they are (src/pagination.ts).
+  // release added: they stay as they are (src/browse/pagination.ts).
   const status = latest
     ? [fillString(t.releaseCount, { count: countText(LANG, all.length) }), page.pageCount > 1 ? fillString(t.pageOf, { page: numberText(LANG, page.page), count: numberText(LANG, page.pageCount) }) : ""]
     : [front ? fillString(t.releaseCount, { count: countText(LANG, all.length) }) : fillString(t.archivePageNote, { page: numberText(LANG, page.page) })];
@@ -141,11 +141,11 @@ ${page.kind === "news" && page.page === page.pageCount ? olderNews(browse) : ""}
  * shows (a year's month counts on its front page, a month's neighbours, a term's name), the
  * list's length where the page shows it (front pages), its navigation, and the files of the
  * releases it lists (their summaries) with their embargo, which the preview marks. A page whose
- * inputs the published site already has is not rendered at all (src/browse-pages.ts): at
+ * inputs the published site already has is not rendered at all (src/pages/list-pages.ts): at
  * 150,000 releases rendering all ~45,000 list pages to learn which of them changed took 16 s of
  * every build. A numbered page's inputs do not include its list's length, so that it stays as it
  * is while releases are added after it. Kept beside the renderer so that what it reads and what
- * keys it change together; tests/unit-page-keys.test.ts checks that pages with the same inputs
+ * keys it change together; tests/unit/pages/page-keys.test.ts checks that pages with the same inputs
  * render the same. /news/ is not keyed (undefined): its last page reads where its successor
  * sits in a month, and its 50 pages are cheap to render.
  */

@@ -1,7 +1,7 @@
 /** The 404 page, served by static hosts for any missing address. */
-import { html } from "../src/html.js";
-import { interfaceStrings } from "../src/i18n.js";
-import type { SiteMetadata } from "../src/site.js";
+import { html } from "../src/render/html.js";
+import { interfaceStrings } from "../src/render/i18n.js";
+import type { SiteMetadata } from "../src/content/site.js";
 import { renderPage } from "./base.js";
 
 export function renderNotFound({ site }: { site: SiteMetadata }): string {

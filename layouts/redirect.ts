@@ -4,9 +4,9 @@
  * link for search engines (which treat an immediate refresh as a permanent redirect), noindex,
  * and a visible link for everyone else. Deliberately bare: it is seen for a moment, if at all.
  */
-import { html } from "../src/html.js";
-import { directionOf, interfaceStrings } from "../src/i18n.js";
-import type { Language } from "../src/schema.js";
+import { html } from "../src/render/html.js";
+import { directionOf, interfaceStrings } from "../src/render/i18n.js";
+import type { Language } from "../src/content/schema.js";
 import { faviconLink, securityPolicyMeta } from "./base.js";
 
 export interface RedirectPage {

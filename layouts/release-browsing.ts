@@ -1,10 +1,10 @@
 /** The browsing parts of a release page: breadcrumbs above it; previous/next and related releases below it. */
-import type { Release } from "../src/content.js";
-import { formatEnglishDateTime, formatJalaliDateTime, jalaliMonthName, toIsoString } from "../src/dates.js";
-import { html, type SafeHtml } from "../src/html.js";
-import { interfaceStrings } from "../src/i18n.js";
-import type { ReleaseBrowsing } from "../src/release-browsing.js";
-import type { Language } from "../src/schema.js";
+import type { Release } from "../src/content/load.js";
+import { formatEnglishDateTime, formatJalaliDateTime, jalaliMonthName, toIsoString } from "../src/persian/dates.js";
+import { html, type SafeHtml } from "../src/render/html.js";
+import { interfaceStrings } from "../src/render/i18n.js";
+import type { ReleaseBrowsing } from "../src/browse/release-navigation.js";
+import type { Language } from "../src/content/schema.js";
 import { breadcrumbs, numberText } from "./browse-parts.js";
 
 /** Home › Jalali year › month. */

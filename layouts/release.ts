@@ -1,21 +1,21 @@
 /** A release page at /news/<id>/. */
-import { html, trustedHtml, type Renderable } from "../src/html.js";
-import { formatEnglishDateTime, formatGregorianDate, formatJalaliDateTime, toIsoString } from "../src/dates.js";
-import { interfaceStrings } from "../src/i18n.js";
-import { toPersianDigits } from "../src/persian.js";
-import type { Release } from "../src/content.js";
-import type { SiteMetadata } from "../src/site.js";
+import { html, trustedHtml, type Renderable } from "../src/render/html.js";
+import { formatEnglishDateTime, formatGregorianDate, formatJalaliDateTime, toIsoString } from "../src/persian/dates.js";
+import { interfaceStrings } from "../src/render/i18n.js";
+import { toPersianDigits } from "../src/persian/text.js";
+import type { Release } from "../src/content/load.js";
+import type { SiteMetadata } from "../src/content/site.js";
 import { renderPage } from "./base.js";
-import { releaseSharingTags } from "../src/structured-data.js";
+import { releaseSharingTags } from "../src/render/structured-data.js";
 
 export interface ReleasePage {
   site: SiteMetadata;
   release: Release;
   /** The body, rendered from Markdown. */
   bodyHtml: string;
-  /** The lead picture, converted (src/images.ts); without it, the plain `image`. */
+  /** The lead picture, converted (src/render/images.ts); without it, the plain `image`. */
   image?: Renderable;
-  /** Browsing additions (src/release-browsing.ts, layouts/release-browsing.ts). */
+  /** Browsing additions (src/browse/release-navigation.ts, layouts/release-browsing.ts). */
   browsing?: ReleasePageBrowsing;
 }
 

@@ -5,16 +5,16 @@
  * step with the form. Search runs in the browser, so without JavaScript the page says so
  * and links to the archive instead.
  */
-import type { ArchiveIndex, Term } from "../src/collections.js";
-import { html } from "../src/html.js";
-import { interfaceStrings, type InterfaceStrings } from "../src/i18n.js";
-import { toPersianDigits } from "../src/persian.js";
-import type { SiteMetadata } from "../src/site.js";
-import type { Language } from "../src/schema.js";
+import type { ArchiveIndex, Term } from "../src/browse/archive-index.js";
+import { html } from "../src/render/html.js";
+import { interfaceStrings, type InterfaceStrings } from "../src/render/i18n.js";
+import { toPersianDigits } from "../src/persian/text.js";
+import type { SiteMetadata } from "../src/content/site.js";
+import type { Language } from "../src/content/schema.js";
 import { renderPage } from "./base.js";
-import { assetUrl } from "../src/asset-manifest.js";
-import { searchShards, shardListing } from "../src/search-shards.js";
-import { jalaliMonthName } from "../src/dates.js";
+import { assetUrl } from "../src/render/asset-manifest.js";
+import { searchShards, shardListing } from "../src/search/shards.js";
+import { jalaliMonthName } from "../src/persian/dates.js";
 
 /** Organizations and tags offered in the lists: the most used. Any other comes in by address (?tag=…). */
 export const LISTED_TERMS = 60;

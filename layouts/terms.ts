@@ -1,9 +1,9 @@
 /** The index pages of counties, organizations and tags: each name with its number of releases. */
-import type { Term } from "../src/collections.js";
-import { TERM_SECTION_URLS, termUrl, type TermKind } from "../src/browse-urls.js";
-import { html } from "../src/html.js";
-import { fillString, interfaceStrings } from "../src/i18n.js";
-import type { SiteMetadata } from "../src/site.js";
+import type { Term } from "../src/browse/archive-index.js";
+import { TERM_SECTION_URLS, termUrl, type TermKind } from "../src/browse/urls.js";
+import { html } from "../src/render/html.js";
+import { fillString, interfaceStrings } from "../src/render/i18n.js";
+import type { SiteMetadata } from "../src/content/site.js";
 import { renderPage } from "./base.js";
 import { breadcrumbs, countText } from "./browse-parts.js";
 

@@ -4,7 +4,7 @@
  * Builds generated archives (scripts/generate-corpus.ts) of each size with the production
  * build, and the same corpus with the baseline (bare Eleventy with one minimal layout, then
  * the Pagefind CLI), one after the other in the same run, so both see the same machine.
- * For each: wall time, CPU time and peak memory of the whole process tree (src/process-tree.ts),
+ * For each: wall time, CPU time and peak memory of the whole process tree (src/bench/process-tree.ts),
  * files and bytes written; medians over --runs clean builds (no output, no build cache).
  * The baseline's two steps are measured one after the other and added up; a step whose
  * processes pass --memory-limit-gb is stopped there and reported as such (Pagefind's CLI
@@ -26,7 +26,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises"
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { measureCommand, type TreeMeasurement } from "../src/process-tree.js";
+import { measureCommand, type TreeMeasurement } from "../src/bench/process-tree.js";
 
 const { values } = parseArgs({
   options: {
@@ -164,7 +164,7 @@ async function ensureCorpus(size: number): Promise<string> {
     await run(`generating ${size} releases`, `${node} --import tsx scripts/generate-corpus.ts --count ${size} --seed ${values.seed} --output ${JSON.stringify(dir)}`);
     await writeFile(marker, expected);
   }
-  // Committed, as a CI checkout is: the build learns unchanged files from git (src/archive-cache.ts).
+  // Committed, as a CI checkout is: the build learns unchanged files from git (src/content/archive-cache.ts).
   if (!existsSync(path.join(dir, ".git"))) {
     console.log(`  committing the corpus to its own git repository …`);
     corpusGit(dir, "init", "-q");

@@ -3,9 +3,9 @@
  * Options: --input <content folder> (default content), --output <folder> (default _site).
  */
 import { parseArgs } from "node:util";
-import { buildSite, eleventyReported } from "../src/build.js";
-import { SettingError } from "../src/embargo.js";
-import { siteMetadata } from "../src/site.js";
+import { buildSite, eleventyReported } from "../src/build/build.js";
+import { SettingError } from "../src/content/embargo.js";
+import { siteMetadata } from "../src/content/site.js";
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 /**
  * `npm run generate -- --count 1000 --output /tmp/corpus`: writes N synthetic releases,
- * valid against the schema, for build measurements (src/corpus.ts says how they are made).
+ * valid against the schema, for build measurements (src/bench/corpus.ts says how they are made).
  * Deterministic: the same count, seed and word list give the same files.
  *
  * The vocabulary is Debian's myspell-fa dictionary (`apt-get install myspell-fa`); without
@@ -12,10 +12,10 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { findReleaseFiles } from "../src/content.js";
-import { DICTIONARY_PATHS, generateCorpus, parseDictionary } from "../src/corpus.js";
-import { jalaliParts } from "../src/dates.js";
-import { parseFrontMatter } from "../src/frontmatter.js";
+import { findReleaseFiles } from "../src/content/load.js";
+import { DICTIONARY_PATHS, generateCorpus, parseDictionary } from "../src/bench/corpus.js";
+import { jalaliParts } from "../src/persian/dates.js";
+import { parseFrontMatter } from "../src/content/front-matter.js";
 
 const { values } = parseArgs({
   options: {

@@ -17,9 +17,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { buildSite } from "../src/build.js";
+import { buildSite } from "../src/build/build.js";
 // The test suite's static server behaves like the hosts the site is deployed to.
-import { serveStatic } from "../tests/static-server.js";
+import { serveStatic } from "../src/bench/static-server.js";
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 /**
  * `npx tsx scripts/measure-search-index.ts --input <content folder>`: the search step of the build on
- * its own, measured over its whole process tree (Node and Pagefind's backend, src/process-tree.ts):
+ * its own, measured over its whole process tree (Node and Pagefind's backend, src/bench/process-tree.ts):
  * wall time, CPU time and peak memory of
  * - `load`: reading and validating the archive only (the part every mode below includes),
  * - `single`: one Pagefind index over every release (the build before the shards),
@@ -16,15 +16,15 @@
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { indexArchive } from "../src/collections.js";
-import { loadArchive } from "../src/content.js";
-import { parseFrontMatter } from "../src/frontmatter.js";
-import { createMarkdown } from "../src/markdown.js";
-import { measureCommand } from "../src/process-tree.js";
-import { markdownBlocks } from "../src/search-document.js";
-import { searchShards } from "../src/search-shards.js";
-import { ShardCache } from "../src/search-cache.js";
-import { buildSearchShards, indexDocuments, shardDocuments, stopSearchIndexer, writeBundle } from "../src/search.js";
+import { indexArchive } from "../src/browse/archive-index.js";
+import { loadArchive } from "../src/content/load.js";
+import { parseFrontMatter } from "../src/content/front-matter.js";
+import { createMarkdown } from "../src/render/markdown.js";
+import { measureCommand } from "../src/bench/process-tree.js";
+import { markdownBlocks } from "../src/search/document.js";
+import { searchShards } from "../src/search/shards.js";
+import { ShardCache } from "../src/search/shard-cache.js";
+import { buildSearchShards, indexDocuments, shardDocuments, stopSearchIndexer, writeBundle } from "../src/search/search-index.js";
 
 const MODES = ["load", "single", "shards", "workers", "cached"] as const;
 type Mode = (typeof MODES)[number];

@@ -6,7 +6,7 @@
  *
  * With the index in shards (/pagefind/<year>-<month>/ and /pagefind/<year>-<month>-16/, or
  * /pagefind/<year>/ before the month shards), the first search loads the newest shards only
- * (src/search-shards.ts); the report names the shards whose files were fetched.
+ * (src/search/shards.ts); the report names the shards whose files were fetched.
  * Options: --site <built site> (default: build the sample archive into a temporary folder),
  * --query <words> (repeatable; default «روابط عمومی» and «بودجه»).
  * Sizes are as served by the test server, which compresses nothing, and as gzip would send
@@ -18,10 +18,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import type { Response } from "playwright-core";
-import { launchChromium } from "../tests/chromium.js";
-import { waitForSearch } from "../tests/search-quality.js";
-import { serveStatic } from "../tests/static-server.js";
-import { runBuild, temporaryDirectory } from "../tests/support.js";
+import { launchChromium } from "../src/bench/chromium.js";
+import { waitForSearch } from "../src/bench/search-quality.js";
+import { serveStatic } from "../src/bench/static-server.js";
+import { runBuild, temporaryDirectory } from "../tests/support/run.js";
 
 const { values } = parseArgs({
   options: {

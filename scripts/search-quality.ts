@@ -1,5 +1,5 @@
 /**
- * `npm run search:quality`: the search-quality query table (tests/search-quality.ts) against
+ * `npm run search:quality`: the search-quality query table (src/bench/search-quality.ts) against
  * the search as built ("after": the normalized index, through the /search/?q= page, as a
  * reader uses it) and against plain Pagefind ("before": the published pages indexed as they
  * are, each query searched as typed). Prints recall and false hits for both.
@@ -8,7 +8,7 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { launchChromium } from "../tests/chromium.js";
+import { launchChromium } from "../src/bench/chromium.js";
 import {
   buildPlainIndex,
   formatOutcomes,
@@ -18,9 +18,9 @@ import {
   searchThroughPage,
   SEARCH_FIXTURES,
   type QueryOutcome,
-} from "../tests/search-quality.js";
-import { serveStatic } from "../tests/static-server.js";
-import { runBuild, temporaryDirectory } from "../tests/support.js";
+} from "../src/bench/search-quality.js";
+import { serveStatic } from "../src/bench/static-server.js";
+import { runBuild, temporaryDirectory } from "../tests/support/run.js";
 
 const { values } = parseArgs({ options: { verbose: { type: "boolean", default: false } } });
 

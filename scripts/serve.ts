@@ -5,15 +5,15 @@
  * Options: --input <content folder> (default content), --output <folder> (default _site), --port.
  *
  * Eleventy's own watcher is kept for the code and configuration, but not given the content
- * folder: src/content-watcher.ts watches that (one watch per folder rather than per file; see
+ * folder: src/build/content-watcher.ts watches that (one watch per folder rather than per file; see
  * there why) and hands each save to Eleventy's watcher as its own event, so Eleventy rebuilds
  * exactly as it would have.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
-import { stopSearchIndexer } from "../src/search.js";
-import { watchContentFolder, type ContentEvent } from "../src/content-watcher.js";
+import { stopSearchIndexer } from "../src/search/search-index.js";
+import { watchContentFolder, type ContentEvent } from "../src/build/content-watcher.js";
 
 const { values } = parseArgs({
   options: {

@@ -1,0 +1,53 @@
+/**
+ * The production build: Eleventy (pages and search index) writes into a staging folder
+ * beside the output folder, and only a build that succeeded changes the output. A failed
+ * build leaves the previous site exactly as it was.
+ *
+ * When the output is a site this build cache knows (src/output/publish.ts), only the files that
+ * changed are written to the staging folder and then moved into the site; otherwise the
+ * whole site is built in staging and swapped in.
+ */
+import path from "node:path";
+import { Eleventy } from "@11ty/eleventy";
+import { searchIndexSettled, stopSearchIndexer } from "../search/search-index.js";
+import { Publication, restoreInterruptedSwap } from "../output/publish.js";
+import { rm } from "node:fs/promises";
+
+export interface BuildOptions {
+  input: string;
+  output: string;
+  configPath?: string;
+  quiet?: boolean;
+}
+
+/** Errors Eleventy has printed already, with its own account of where they arose. */
+const reportedByEleventy = new WeakSet<object>();
+
+/** Whether Eleventy printed `error` already (a failure after Eleventy, such as publishing, it did not). */
+export function eleventyReported(error: unknown): boolean {
+  return error instanceof Object && reportedByEleventy.has(error);
+}
+
+export async function buildSite({ input, output, configPath = ".eleventy.ts", quiet = true }: BuildOptions): Promise<void> {
+  const target = path.resolve(output);
+  const staging = `${target}.staging`;
+
+  await restoreInterruptedSwap(target);
+  const publication = new Publication(target, staging);
+  await publication.prepare();
+  try {
+    const eleventy = new Eleventy(input, staging, { configPath, quietMode: quiet, runMode: "build" });
+    await eleventy.write();
+  } catch (error) {
+    // The search index is made alongside the pages: let it stop writing before its folder goes.
+    await searchIndexSettled();
+    await rm(staging, { recursive: true, force: true });
+    if (error instanceof Object) reportedByEleventy.add(error);
+    throw error;
+  } finally {
+    publication.close();
+    await stopSearchIndexer();
+  }
+  const { moved, removed } = await publication.commit();
+  if (publication.incremental) console.log(`[akhbar] published: ${moved} files changed, ${removed} removed`);
+}

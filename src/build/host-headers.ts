@@ -1,0 +1,182 @@
+/**
+ * What a static host needs besides the files: the path prefix in every address of every
+ * page, and the `_headers` file (caching and security headers) that Netlify and Cloudflare
+ * Pages read. docs/deploy.md tells how to deploy to those and to hosts that read neither.
+ *
+ * The path prefix comes from SITE_URL (src/content/site.ts) through Eleventy's `pathPrefix`
+ * (.eleventy.ts). Layouts write root-relative addresses (`/news/1/`), and Eleventy's
+ * HtmlBasePlugin rewrites every address attribute of every page (href, src, srcset, action,
+ * a refresh's url, …) to `/<prefix>/news/1/`; it does nothing when the site is served from
+ * the host's root. Stylesheets name their fonts relatively, feeds, sitemaps and JSON-LD use
+ * absolute addresses from SITE_URL, and Pagefind finds its own folder from its script's
+ * address, so every part follows the one setting.
+ */
+import { readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
+import type { AkhbarContext } from "../context/context.js";
+import { SECURITY_HEADERS } from "../render/security-policy.js";
+import { withPathPrefix } from "../content/site.js";
+import { ledgerFor, SEAL_FILE } from "../output/publish.js";
+
+/** Top-level folders whose file names change with their content: browsers may keep them for good. */
+export const IMMUTABLE_FOLDERS = ["assets", "img"];
+/** Folders of a Pagefind bundle (one per shard) whose files Pagefind names by their content. */
+export const IMMUTABLE_PAGEFIND_FOLDERS = ["fragment", "index", "filter"];
+/** Files the host reads and does not serve. */
+const HOST_FILES = new Set(["_headers", "_redirects"]);
+
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+export const REVALIDATE = "public, max-age=0, must-revalidate";
+
+/**
+ * The placeholders that stand for a shard's folder and for a file name in the rules of
+ * pagefind/. Netlify and Cloudflare Pages both read `:name` in a `_headers` path as one path
+ * segment (any characters but `/`), and `*` at the end as any rest of the path. One rule per
+ * shard folder would not do: the archive has ~100–200 shards, and Cloudflare Pages takes at
+ * most 100 rules.
+ */
+const SHARD_PLACEHOLDER = ":shard";
+const FILE_PLACEHOLDER = ":file";
+
+export interface HeaderRule {
+  /** A path pattern as the hosts read it: exact, with `:name` placeholders (one path segment each), or ending in `*` (any rest of the path). */
+  pattern: string;
+  headers: Array<readonly [string, string]>;
+}
+
+const byName = (a: DirectoryEntry, b: DirectoryEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * The header rules for a site whose output folder holds `entries` at its root (a folder's
+ * `children` are given for pagefind/ and its shards). Hosts join the values of a header that
+ * several matching rules set (Cloudflare: with commas), so each address gets Cache-Control
+ * from exactly one rule: the immutable folders, and every other file or folder by name. Inside
+ * pagefind/, the shards share their rules through placeholders: each shard's fragment/,
+ * index/ and filter/ immutable (`/pagefind/:shard/fragment/*`), any other folder of a shard
+ * revalidated the same way, and the files of a shard's own folder (its script, entry file,
+ * metadata, WebAssembly) revalidated by one rule, `/pagefind/:shard/:file`, which matches no
+ * deeper path. The files of pagefind/ itself get a rule each.
+ */
+export function planHeaderRules(pathPrefix: string, entries: readonly DirectoryEntry[]): HeaderRule[] {
+  const at = (url: string) => withPathPrefix(pathPrefix, url);
+  const immutable: string[] = [];
+  const revalidated: string[] = [];
+  const bundle = (folder: string, inside: readonly DirectoryEntry[]) => {
+    const shards = inside.filter((entry) => entry.directory);
+    for (const entry of [...inside].sort(byName)) if (!entry.directory) revalidated.push(`${folder}${encodePath(entry.name)}`);
+    if (shards.length === 0) return;
+    const shard = `${folder}${SHARD_PLACEHOLDER}/`;
+    const contents = shards.flatMap((entry) => entry.children ?? []);
+    const subfolders = [...new Set(contents.filter((entry) => entry.directory).map((entry) => entry.name))].sort();
+    for (const name of subfolders) (IMMUTABLE_PAGEFIND_FOLDERS.includes(name) ? immutable : revalidated).push(`${shard}${encodePath(name)}/*`);
+    if (contents.some((entry) => !entry.directory)) revalidated.push(`${shard}${FILE_PLACEHOLDER}`);
+  };
+  for (const entry of [...entries].sort(byName)) {
+    if (HOST_FILES.has(entry.name)) continue;
+    const url = `/${encodePath(entry.name)}`;
+    if (entry.directory && IMMUTABLE_FOLDERS.includes(entry.name)) immutable.push(`${url}/*`);
+    else if (entry.directory && entry.children) bundle(`${url}/`, entry.children);
+    else revalidated.push(entry.directory ? `${url}/*` : url);
+  }
+  return [
+    { pattern: at("/*"), headers: [...SECURITY_HEADERS] },
+    ...immutable.map((pattern) => ({ pattern: at(pattern), headers: [["Cache-Control", IMMUTABLE] as const] })),
+    // The home page answers at the prefix itself, which no `/name` rule matches.
+    ...["/", ...revalidated].map((pattern) => ({ pattern: at(pattern), headers: [["Cache-Control", REVALIDATE] as const] })),
+  ];
+}
+
+export interface DirectoryEntry {
+  name: string;
+  directory: boolean;
+  /** Given for the folders whose insides get rules of their own (pagefind/ and its shards). */
+  children?: DirectoryEntry[];
+}
+
+/** Hosts match the path as the browser sends it: percent-encoded (Persian folder names). */
+const encodePath = (name: string) => encodeURIComponent(name);
+
+export function renderHeadersFile(rules: readonly HeaderRule[]): string {
+  const lines = ["# Caching and security headers, read by Netlify and Cloudflare Pages (docs/deploy.md). Written by the build."];
+  for (const rule of rules) {
+    lines.push(rule.pattern, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Reads a `_headers` file (the form written above): for a test server that behaves like the hosts. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split("\n")) {
+    if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: [] });
+      continue;
+    }
+    const rule = rules.at(-1);
+    const colon = line.indexOf(":");
+    if (!rule || colon === -1) throw new Error(`_headers: a header line outside a rule, or without a colon: «${line}»`);
+    rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
+/**
+ * The root listing of a site built over a published one: what the build wrote (`staged`),
+ * and from the published listing whatever the new site still has (`inSite`, given a
+ * root-relative path: the pages and shards the build kept without writing them).
+ */
+export function overlayEntries(staged: readonly DirectoryEntry[], published: readonly DirectoryEntry[], inSite: (url: string) => boolean, folder = "/"): DirectoryEntry[] {
+  const overlaid = staged.map((entry) => {
+    const before = published.find((old) => old.name === entry.name);
+    return entry.children && before?.children ? { ...entry, children: overlayEntries(entry.children, before.children, inSite, `${folder}${entry.name}/`) } : entry;
+  });
+  for (const entry of published) if (!staged.some((made) => made.name === entry.name) && inSite(`${folder}${entry.name}`)) overlaid.push(entry);
+  return overlaid;
+}
+
+/** Whether a rule's pattern matches `pathname` as the hosts read it: `:name` is one path segment, a final `*` any rest. */
+export function patternMatches(pattern: string, pathname: string): boolean {
+  const splat = pattern.endsWith("*");
+  const parts = (splat ? pattern.slice(0, -1) : pattern).split(/(:[A-Za-z]\w*)/);
+  const source = parts.map((part, position) => (position % 2 === 1 ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("");
+  return new RegExp(`^${source}${splat ? "" : "$"}`).test(pathname);
+}
+
+/** The headers a host sends for `pathname` (percent-encoded, as requested): every matching rule's, values of one name joined. */
+export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const rule of rules) {
+    if (!patternMatches(rule.pattern, pathname)) continue;
+    for (const [name, value] of rule.headers) {
+      const key = name.toLowerCase();
+      headers.set(key, headers.has(key) ? `${headers.get(key)}, ${value}` : value);
+    }
+  }
+  return headers;
+}
+
+export function registerDeployment(eleventyConfig: UserConfig, { site }: AkhbarContext): void {
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  // After every other step has written its files (the search index included): the rules name them.
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
+    if (outputMode !== "fs") return;
+    // The root; pagefind/ and each shard folder in it are listed too (their rules are shared: planHeaderRules).
+    const list = async (dir: string, level: number): Promise<DirectoryEntry[]> =>
+      Promise.all(
+        (await readdir(dir, { withFileTypes: true }).catch(() => [])).map(async (entry) => {
+          const expand = entry.isDirectory() && (level === 0 ? entry.name === "pagefind" : level === 1);
+          return { name: entry.name, directory: entry.isDirectory(), ...(expand ? { children: await list(path.join(dir, entry.name), level + 1) } : {}) };
+        }),
+      );
+    // The seal (src/output/publish.ts) is written once the build is complete: it is named here already.
+    let entries = [...(await list(directories.output, 0)), { name: SEAL_FILE, directory: false }];
+    // A build that writes only what changed has the rest of the site in the published folder.
+    const ledger = ledgerFor(directories.output);
+    if (ledger?.publishedDir) entries = overlayEntries(entries, await list(ledger.publishedDir, 0), (url) => ledger.holds(url));
+    const rules = planHeaderRules(site.pathPrefix, entries);
+    await writeFile(path.join(directories.output, "_headers"), renderHeadersFile(rules));
+  });
+}

@@ -1,0 +1,375 @@
+/**
+ * Loads and validates the whole archive once per build: every Markdown file under the
+ * content folder is a release. Problems are collected across all files (an editor fixes
+ * them in one go) and reported with file, line and field.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { FrontMatterSyntaxError, lineOfField, parseFrontMatter, type ParsedFile } from "./front-matter.js";
+import { validateFrontMatter, type Language } from "./schema.js";
+import { closestCounty, findCounty, type County } from "./counties.js";
+import { isEmbargoed } from "./embargo.js";
+import { ArchiveCache, fromRecord, gitBlobIds, toRecord } from "./archive-cache.js";
+import { fileHashOf } from "./release-source.js";
+
+export interface Release {
+  id: number;
+  title: string;
+  date: DateTime;
+  lead?: string;
+  county?: County;
+  organization?: string;
+  tags: string[];
+  source?: string;
+  image?: string;
+  imageAlt?: string;
+  draft: boolean;
+  /** Dated after the build's "now": left out of production builds until a build after its date. */
+  embargoed?: boolean;
+  lang: Language;
+  /** Path relative to the working directory, with forward slashes: `content/releases/1402/149840.md`. */
+  inputPath: string;
+  /**
+   * A hash of the file's text: what the build caches key a page, feed or index made from the file on,
+   * so that a cached page is found without reading the file again.
+   */
+  fileHash: string;
+  /**
+   * Whether the release shows a picture (a lead image, or one in its body): its page is rendered
+   * on every build, since rendering is what tells the picture pipeline which files to publish.
+   */
+  hasPictures: boolean;
+  url: string;
+}
+
+export interface Archive {
+  /** Releases that are published in this build, newest first (ties: higher id first). */
+  releases: Release[];
+  /** Every valid release, drafts included, by its input path. */
+  byInputPath: Map<string, Release>;
+  /** The line of `id:` in each release's file, for duplicate-id messages when the archive is read again in part. */
+  idLines: Map<string, number>;
+  /** When the first embargo of this archive ends (ms), if it has one: from then on the archive has another shape. */
+  embargoEnds?: number;
+}
+
+export interface ContentProblem {
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+}
+
+export class ContentError extends Error {
+  /** Tells Eleventy's error handler not to print a stack trace: the message says it all. */
+  readonly skipOriginalStack = true;
+
+  constructor(readonly problems: ContentProblem[]) {
+    super(formatProblems(problems));
+    this.name = "ContentError";
+  }
+}
+
+export function formatProblems(problems: ContentProblem[]): string {
+  const lines = problems.map((problem) => `  ${problem.file}:${problem.line}  [${problem.field}] ${problem.message}`);
+  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  return `The archive has ${count}; nothing was published. Fix the lines below and build again:\n${lines.join("\n")}`;
+}
+
+/** Persian releases at /news/<id>/; English ones in the English section, at /en/news/<id>/. */
+export function releaseUrl(id: number, lang: Language = "fa"): string {
+  return lang === "en" ? `/en/news/${id}/` : `/news/${id}/`;
+}
+
+/** Normalizes an input path the way Eleventy's `page.inputPath` is written, without `./`. */
+export function inputPathKey(inputPath: string): string {
+  return path.relative(process.cwd(), path.resolve(inputPath)).split(path.sep).join("/");
+}
+
+export async function findReleaseFiles(contentDir: string): Promise<string[]> {
+  const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
+  // Paths are worked out once per folder, not per file: path.relative and path.resolve on each
+  // of 150,000 files took 1.5 s of every build.
+  const folderKeys = new Map<string, string | undefined>();
+  const folderKey = (folder: string) => {
+    if (folderKeys.has(folder)) return folderKeys.get(folder);
+    const key = isReleasePath(contentDir, path.join(folder, "release.md")) ? inputPathKey(folder) : undefined;
+    folderKeys.set(folder, key);
+    return key;
+  };
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith(".md") || entry.name.startsWith(".")) continue;
+    const key = folderKey(entry.parentPath);
+    if (key !== undefined) files.push(key === "" ? entry.name : `${key}/${entry.name}`);
+  }
+  return files.sort();
+}
+
+/** Whether `file` (a Markdown file) is where a release of `contentDir` lives. */
+function isReleasePath(contentDir: string, file: string): boolean {
+  // Hidden folders and node_modules are skipped inside the content folder only: a content
+  // folder outside the working directory is reached through `..`, which is not hidden.
+  const parts = path.relative(contentDir, file).split(path.sep);
+  return parts[0] !== ".." && !parts.some((part) => part.startsWith(".") || part === "node_modules");
+}
+
+/** Whether `file` is, or was, a release file of `contentDir`: a change to it changes the archive and nothing else. */
+export function isReleaseFile(contentDir: string, file: string): boolean {
+  return file.endsWith(".md") && isReleasePath(path.resolve(contentDir), path.resolve(file));
+}
+
+export interface LoadOptions {
+  /** Show drafts and embargoed releases (the dev server does; production builds do not). */
+  includeDrafts: boolean;
+  /** The build's "now": a release dated after it is embargoed. Default: the clock (see src/content/embargo.ts). */
+  now?: DateTime;
+  /** Where the archive as last read is kept (src/content/archive-cache.ts); without it every file is read. */
+  cacheDir?: string;
+}
+
+/** One file's release (when it is valid) and its problems. `id` is read even when another field is wrong. */
+export interface ReleaseFileResult {
+  release?: Release;
+  problems: ContentProblem[];
+  /** The front matter and body, when the file could be read as front matter + Markdown. */
+  parsed?: ParsedFile;
+  /** The file's id and its line, for duplicate-id and link checks. */
+  id?: { value: number; line: number };
+}
+
+/** Validates one release file: front matter, schema and county. Shared by the build and `npm run check`. */
+export function readReleaseFile(file: string, source: string, now: DateTime = DateTime.now()): ReleaseFileResult {
+  let parsed: ParsedFile;
+  try {
+    parsed = parseFrontMatter(source);
+  } catch (error) {
+    if (!(error instanceof FrontMatterSyntaxError)) throw error;
+    return { problems: [{ file, line: error.line, field: "front matter", message: error.message }] };
+  }
+  const rawId = parsed.data.id;
+  const id = typeof rawId === "number" && Number.isInteger(rawId) && rawId > 0 ? { value: rawId, line: lineOfField(parsed.frontMatter, "id") } : undefined;
+  const result = validateFrontMatter(parsed.data);
+  if (!result.ok) {
+    return { parsed, id, problems: result.problems.map((problem) => ({ file, line: lineOfField(parsed.frontMatter, problem.field), ...problem })) };
+  }
+  const data = result.value;
+  const county = data.county === undefined ? undefined : findCounty(data.county);
+  if (data.county !== undefined && !county) {
+    const problem: ContentProblem = {
+      file,
+      line: lineOfField(parsed.frontMatter, "county"),
+      field: "county",
+      message: `"${data.county}" is not a county of the province: did you mean "${closestCounty(data.county).name}"? The counties are listed in src/data/counties.json`,
+    };
+    return { parsed, id, problems: [problem] };
+  }
+  const release: Release = {
+    id: data.id,
+    title: data.title,
+    date: data.date,
+    lead: data.lead,
+    county,
+    organization: data.organization,
+    tags: data.tags,
+    source: data.source,
+    image: data.image,
+    imageAlt: data.image_alt,
+    draft: data.draft,
+    lang: data.lang,
+    inputPath: file,
+    fileHash: fileHashOf(source),
+    hasPictures: data.image !== undefined || parsed.body.includes("!["),
+    url: releaseUrl(data.id, data.lang),
+  };
+  if (isEmbargoed(release.date, now)) release.embargoed = true;
+  return { release, parsed, id, problems: [] };
+}
+
+/** One problem per file that reuses an id, naming the first file that has it. */
+export function duplicateIdProblems(filesById: ReadonlyMap<number, ReadonlyArray<{ file: string; line: number }>>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const freeId = nextId(filesById.keys());
+  for (const [id, [first, ...others]] of filesById) {
+    for (const other of others) {
+      problems.push({
+        ...other,
+        field: "id",
+        message: `id ${id} is already used by ${first!.file}:${first!.line}; every release needs its own id (the next free one is ${freeId})`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Whether a build shows the release: drafts and embargoed releases only in preview. */
+export function isShown(release: Release, options: LoadOptions): boolean {
+  return options.includeDrafts || (!release.draft && !release.embargoed);
+}
+
+/** path.resolve of the archive's files (keys of `inputPathKey`), resolving each folder once rather than each of 150,000 files. */
+function resolvedByFolder(): (file: string) => string {
+  const folders = new Map<string, string>();
+  return (file) => {
+    const slash = file.lastIndexOf("/");
+    const folder = file.slice(0, Math.max(slash, 0));
+    let resolved = folders.get(folder);
+    if (resolved === undefined) folders.set(folder, (resolved = path.resolve(folder).replace(/[\\/]?$/, path.sep)));
+    return `${resolved}${file.slice(slash + 1)}`;
+  };
+}
+
+/** How many release files are read at once while the archive loads. */
+const READ_AHEAD = 64;
+
+export async function loadArchive(contentDir: string, options: LoadOptions): Promise<Archive> {
+  const now = options.now ?? DateTime.now();
+  const problems: ContentProblem[] = [];
+  const byInputPath = new Map<string, Release>();
+  const idLines = new Map<string, number>();
+  const cache = options.cacheDir === undefined ? undefined : new ArchiveCache(contentDir, options.cacheDir);
+  // Side by side: git runs in processes of its own and the folder walk in libuv's threads.
+  const [files, known] = await Promise.all([findReleaseFiles(contentDir), cache ? gitBlobIds(contentDir) : new Map<string, string>(), cache?.open()]);
+  const absolutePath = resolvedByFolder();
+  const add = (file: string, release: Release, idLine: number) => {
+    byInputPath.set(file, release);
+    idLines.set(file, idLine);
+  };
+
+  // Files are read READ_AHEAD at a time: one at a time, a 150,000-file archive spent most of
+  // its 119 s loading waiting on each read in turn. They are still checked in path order.
+  for (let start = 0; start < files.length; start += READ_AHEAD) {
+    const batch = files.slice(start, start + READ_AHEAD);
+    const records = batch.map((file) => {
+      const id = known.get(absolutePath(file));
+      return id === undefined ? undefined : cache?.get(id);
+    });
+    const sources = await Promise.all(batch.map((file, position) => (records[position] ? undefined : readFile(file, "utf8"))));
+    batch.forEach((file, position) => {
+      const record = records[position];
+      if (record) return add(file, fromRecord(record, file), record.idLine);
+      const result = readReleaseFile(file, sources[position]!, now);
+      problems.push(...result.problems);
+      if (!result.release) return;
+      cache?.set(result.release.fileHash, toRecord(result.release, result.id!.line));
+      add(file, result.release, result.id!.line);
+    });
+  }
+  if (cache) {
+    await cache.save();
+    console.log(`[akhbar] archive: ${files.length} files, ${files.length - cache.hits} read, ${cache.hits} unchanged (from ${options.cacheDir})`);
+  }
+
+  return completeArchive(byInputPath, idLines, problems, now, options);
+}
+
+/**
+ * The archive of `previous` with only `changedFiles` read again (the dev server's rebuild after
+ * an editor saved a file: at 150,000 releases reading the whole archive again took seconds). A
+ * changed file that is gone is taken out. Embargoes are worked out again from "now".
+ */
+export async function reloadArchive(previous: Archive, changedFiles: readonly string[], options: LoadOptions): Promise<Archive> {
+  const now = options.now ?? DateTime.now();
+  const byInputPath = new Map(previous.byInputPath);
+  const idLines = new Map(previous.idLines);
+  const problems: ContentProblem[] = [];
+  const saved = new Set(changedFiles.map(inputPathKey));
+  for (const file of saved) {
+    byInputPath.delete(file);
+    idLines.delete(file);
+    let source: string;
+    try {
+      source = await readFile(file, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue; // removed
+      throw error;
+    }
+    const result = readReleaseFile(file, source, now);
+    problems.push(...result.problems);
+    if (!result.release) continue;
+    byInputPath.set(file, result.release);
+    idLines.set(file, result.id!.line);
+  }
+  console.log(`[akhbar] archive: ${byInputPath.size} files, the ${saved.size} saved since the last build read again`);
+  // In path order, as a full read checks them: the first file to use an id keeps it.
+  const ordered = new Map([...byInputPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return completeArchive(ordered, idLines, problems, now, options);
+}
+
+/** Embargoes, duplicate ids and the published order, shared by a full and a partial read; any problem stops the build. */
+function completeArchive(byInputPath: Map<string, Release>, idLines: Map<string, number>, problems: ContentProblem[], now: DateTime, options: LoadOptions): Archive {
+  const filesById = new Map<number, Array<{ file: string; line: number }>>();
+  for (const [file, release] of byInputPath) {
+    if (isEmbargoed(release.date, now)) release.embargoed = true;
+    else delete release.embargoed;
+    const owners = filesById.get(release.id);
+    const owner = { file, line: idLines.get(file) ?? 1 };
+    if (owners) owners.push(owner);
+    else filesById.set(release.id, [owner]);
+  }
+  problems.push(...duplicateIdProblems(filesById));
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    throw new ContentError(problems);
+  }
+
+  const releases = [...byInputPath.values()].filter((release) => isShown(release, options)).sort(newestFirst);
+  let embargoEnds: number | undefined;
+  for (const release of byInputPath.values()) {
+    if (release.embargoed) embargoEnds = Math.min(embargoEnds ?? Infinity, release.date.toMillis());
+  }
+  return { releases, byInputPath, idLines, ...(embargoEnds === undefined ? {} : { embargoEnds }) };
+}
+
+/**
+ * Everything about a release that decides where it appears: which lists hold it and in what
+ * order, its address, its terms' names, its redirects. Two versions of a file with the same
+ * placement differ only in what the pages that show the release say of it.
+ */
+function placement(release: Release): string {
+  const { id, date, lang, draft, embargoed, county, organization, tags, source, url } = release;
+  return JSON.stringify([id, date.toMillis(), lang, draft, embargoed ?? false, county?.name, organization, tags, source, url]);
+}
+
+/**
+ * The dev server's common rebuild: an editor saved releases without changing their placement
+ * (the text, the title, the lead, a picture; not the date, terms, id, draft or language). The
+ * releases of `archive` are then updated in place and returned, and the archive, its order and
+ * every index made from it stay valid: only the pages that show these releases change. Returns
+ * undefined, changing nothing, when any saved file is new, gone, invalid or placed otherwise, or
+ * when an embargo has ended since: the archive must then be read again (`reloadArchive`).
+ */
+export async function editArchiveInPlace(archive: Archive, changedFiles: readonly string[], options: LoadOptions): Promise<Set<Release> | undefined> {
+  const now = options.now ?? DateTime.now();
+  if (archive.embargoEnds !== undefined && archive.embargoEnds <= now.toMillis()) return undefined;
+  const edits: Array<{ file: string; previous: Release; next: Release; idLine: number }> = [];
+  for (const file of new Set(changedFiles.map(inputPathKey))) {
+    const previous = archive.byInputPath.get(file);
+    if (!previous) return undefined;
+    const source = await readFile(file, "utf8").catch(() => undefined);
+    if (source === undefined) return undefined;
+    const result = readReleaseFile(file, source, now);
+    if (!result.release || result.problems.length > 0 || placement(result.release) !== placement(previous)) return undefined;
+    edits.push({ file, previous, next: result.release, idLine: result.id!.line });
+  }
+  const edited = new Set<Release>();
+  for (const { file, previous, next, idLine } of edits) {
+    // Every field the file gives, unset ones included (a lead taken out), over the same object.
+    Object.assign(previous, next);
+    archive.idLines.set(file, idLine);
+    edited.add(previous);
+  }
+  console.log(`[akhbar] archive: ${edited.size} saved release${edited.size === 1 ? "" : "s"} edited in place`);
+  return edited;
+}
+
+export function nextId(ids: Iterable<number>): number {
+  let highest = 0;
+  for (const id of ids) if (id > highest) highest = id;
+  return highest + 1;
+}
+
+export function newestFirst(a: Release, b: Release): number {
+  return b.date.toMillis() - a.date.toMillis() || b.id - a.id;
+}

@@ -1,0 +1,104 @@
+/**
+ * `npm run new`: a new release file with the next free id, the current Tehran time in the
+ * Jalali calendar, and every front-matter field (the empty ones commented out). What the
+ * editor gave on the command line is checked with the build's own schema before anything
+ * is written, and an existing file is never overwritten.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import { inputPathKey } from "../content/load.js";
+import { closestCounty, findCounty } from "../content/counties.js";
+import { fixTypography } from "../persian/text.js";
+import { formatJalaliInput, parseReleaseDate } from "../persian/dates.js";
+import { parseFrontMatter } from "../content/front-matter.js";
+import { validateFrontMatter } from "../content/schema.js";
+import { nextFreeId, releaseFilePath, renderReleaseFile, scanReleases, type ReleaseFields } from "./release-file.js";
+
+export interface NewReleaseOptions {
+  title?: string;
+  lead?: string;
+  county?: string;
+  organization?: string;
+  tags?: string[];
+  source?: string;
+  image?: string;
+  imageAlt?: string;
+  draft?: boolean;
+  lang?: string;
+  /** Any form the schema accepts; default: now. */
+  date?: string;
+}
+
+/** A mistake in what the editor asked for: the message says what to do. */
+export class NewReleaseError extends Error {}
+
+export interface NewReleaseContext {
+  contentDir: string;
+  now: DateTime;
+  /** Asks the editor a question in the terminal; absent when there is no terminal. */
+  ask?: (question: string) => Promise<string>;
+}
+
+export const TITLE_QUESTION = "عنوان خبر را بنویسید (Enter برای پایان): ";
+
+/** Splits `--tags "a، b, c"` (Persian or Latin commas) and repeated `--tags`. */
+export function splitTags(values: readonly string[]): string[] {
+  return values.flatMap((value) => value.split(/[,،]/)).map((tag) => tag.trim()).filter((tag) => tag !== "");
+}
+
+/** The fields of the new file, or a NewReleaseError naming what to correct. */
+export function newReleaseFields(options: NewReleaseOptions, id: number, now: DateTime): { fields: ReleaseFields; date: DateTime } {
+  // The typography fixes `npm run check -- --fix` would make, made now.
+  const title = fixTypography(options.title?.trim() ?? "");
+  if (title === "") throw new NewReleaseError('the title is missing: npm run new -- --title "عنوان خبر"');
+  let date = now;
+  if (options.date !== undefined) {
+    const parsed = parseReleaseDate(options.date);
+    if (!parsed.ok) throw new NewReleaseError(`--date ${parsed.reason}`);
+    date = parsed.date;
+  }
+  let county: string | undefined;
+  if (options.county !== undefined) {
+    const found = findCounty(options.county);
+    if (!found) throw new NewReleaseError(`--county "${options.county}" is not a county of the province: did you mean "${closestCounty(options.county).name}"?`);
+    county = found.name;
+  }
+  if (options.lang !== undefined && options.lang !== "fa" && options.lang !== "en") throw new NewReleaseError(`--lang must be fa or en, not "${options.lang}"`);
+  const fields: ReleaseFields = {
+    id,
+    title,
+    date: options.date?.trim() ?? formatJalaliInput(now),
+    lead: options.lead?.trim() ? fixTypography(options.lead.trim()) : undefined,
+    county,
+    organization: options.organization?.trim() || undefined,
+    tags: options.tags && options.tags.length > 0 ? options.tags : undefined,
+    source: options.source?.trim() || undefined,
+    image: options.image?.trim() || undefined,
+    image_alt: options.imageAlt?.trim() || undefined,
+    draft: options.draft ? true : undefined,
+    lang: options.lang === "en" ? "en" : undefined,
+  };
+  // The build's schema decides: a wrong source or an image without its description is refused now, not at build time.
+  const result = validateFrontMatter(parseFrontMatter(renderReleaseFile(fields, "")).data);
+  if (!result.ok) throw new NewReleaseError(result.problems.map((problem) => `--${problem.field.replace("_", "-")}: ${problem.message}`).join("\n"));
+  return { fields, date };
+}
+
+/** Creates the file and returns its path (relative to the working directory) and id. */
+export async function createRelease(options: NewReleaseOptions, context: NewReleaseContext): Promise<{ file: string; id: number }> {
+  let title = options.title;
+  if ((title === undefined || title.trim() === "") && context.ask) title = await context.ask(TITLE_QUESTION);
+  const id = nextFreeId(await scanReleases(context.contentDir));
+  const { fields, date } = newReleaseFields({ ...options, title }, id, context.now);
+  const file = releaseFilePath(context.contentDir, date, id);
+  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    // "wx": fail rather than overwrite, should a file appear under this name meanwhile.
+    await writeFile(file, renderReleaseFile(fields, ""), { encoding: "utf8", flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new NewReleaseError(`${file} already exists: nothing was written; run npm run new again`);
+    throw error;
+  }
+  return { file: inputPathKey(file), id };
+}

@@ -1,0 +1,98 @@
+/**
+ * Writes many small generated files straight to the output folder, outside Eleventy's
+ * template map. Eleventy keeps every page it renders (template, data, content and its
+ * result) until the build ends and spends per-page bookkeeping on each; for pages that
+ * are one per release and need nothing from Eleventy (such as the 150,000 /News/<id>/
+ * redirect pages), that is most of the build's memory and time for no gain. Here pages
+ * are rendered one batch at a time and forgotten once written, so memory is bounded by
+ * the batch, not the archive.
+ *
+ * A file the published site already has is not written at all: a production build records
+ * every file in its ledger (src/output/publish.ts), and writes only those whose version changed. In
+ * the dev server, whose output persists between rebuilds, a file whose bytes are already there
+ * is not written again.
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { contentVersion, ledgerFor } from "./publish.js";
+
+export type GeneratedFile =
+  | {
+      /** Root-relative path of the file, such as `/News/149840/index.html`. */
+      path: string;
+      content: string;
+    }
+  | {
+      path: string;
+      /** What fully determines the content (a build-cache key): the content is made only if the site lacks this version. */
+      version: string;
+      content: () => Promise<string>;
+    };
+
+export interface WriteReport {
+  written: number;
+  unchanged: number;
+}
+
+/** How many files are rendered and written at once: enough to keep the disk busy, few enough to hold in memory. */
+export const WRITE_BATCH = 256;
+
+async function sameBytes(file: string, content: string): Promise<boolean> {
+  try {
+    return (await readFile(file, "utf8")) === content;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Renders and writes `items` into `outputDir`, WRITE_BATCH at a time. `render` is called
+ * once per item, just before its file is written.
+ */
+export async function writeGeneratedFiles<T>(
+  outputDir: string,
+  items: Iterable<T>,
+  render: (item: T) => GeneratedFile | Promise<GeneratedFile>,
+): Promise<WriteReport> {
+  const report: WriteReport = { written: 0, unchanged: 0 };
+  const folders = new Set<string>();
+  let batch: T[] = [];
+  const ledger = ledgerFor(outputDir);
+  const flush = async () => {
+    const rendered = await Promise.all(batch.map(render));
+    batch = [];
+    const changed = rendered.filter((file) => {
+      const published = ledger?.record(file.path, "version" in file ? file.version : contentVersion(file.content)) ?? false;
+      if (published) report.unchanged++;
+      return !published;
+    });
+    const files = await Promise.all(changed.map(async (file) => ({ path: file.path, content: "version" in file ? await file.content() : file.content })));
+    const targets = files.map((file) => ({ file, target: path.join(outputDir, ...file.path.split("/")) }));
+    for (const folder of new Set(targets.map(({ target }) => path.dirname(target)))) {
+      if (folders.has(folder)) continue;
+      await mkdir(folder, { recursive: true });
+      folders.add(folder);
+    }
+    await Promise.all(
+      targets.map(async ({ file, target }) => {
+        if (!ledger && (await sameBytes(target, file.content))) report.unchanged++;
+        else {
+          await writeFile(target, file.content);
+          report.written++;
+        }
+      }),
+    );
+  };
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length !== WRITE_BATCH) continue;
+    await flush();
+    // A batch the published site already has settles in promise jobs alone, which never give
+    // the event loop a turn: the search index's file reads and worker messages then waited for
+    // the whole pass (at 150,000 releases, the daily build's shard started 20 s late).
+    await nextTurn();
+  }
+  await flush();
+  return report;
+}

@@ -1,0 +1,197 @@
+/**
+ * Old and moved addresses. The old website's links (https://ostan-th.ir/News/<id>/, capital N)
+ * live on in newspapers' archives and readers' bookmarks; every release answers at /News/<id>/,
+ * and at the path of its `source` when that is another old-site /News/<n>/ address. The Persian
+ * address of an English release (/news/<id>/) leads to its English one (/en/news/<id>/).
+ *
+ * Two forms, because hosts differ: a static page per address (meta refresh, works everywhere)
+ * and a `_redirects` file (Netlify, Cloudflare Pages) for a real 301 where the host reads one.
+ */
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import { absoluteUrl } from "../render/absolute-url.js";
+import type { Archive, Release } from "../content/load.js";
+import type { AkhbarContext } from "../context/context.js";
+import type { Language } from "../content/schema.js";
+import { renderRedirect } from "../../layouts/redirect.js";
+import { writeGeneratedFiles } from "../output/page-writer.js";
+import { withPathPrefix } from "../content/site.js";
+import { prefixHtmlUrls } from "../render/html-urls.js";
+
+/** Hosts of the old website, whose /News/<n>/ addresses a release's `source` may carry. */
+const OLD_SITE_HOSTS = new Set(["ostan-th.ir", "www.ostan-th.ir"]);
+
+export interface Redirect {
+  /** Root-relative address that moved, with a trailing slash. */
+  from: string;
+  /** Root-relative address of the release. */
+  to: string;
+  title: string;
+  lang: Language;
+}
+
+const legacyPath = (id: number) => `/News/${id}/`;
+
+/** The old-site path in a release's source (`/News/149840/`), if it has one. */
+export function sourceLegacyPath(source: string | undefined): string | undefined {
+  if (!source || !URL.canParse(source)) return undefined;
+  const url = new URL(source);
+  if (!OLD_SITE_HOSTS.has(url.hostname.toLowerCase())) return undefined;
+  const match = /^\/news\/(\d+)\/?$/i.exec(url.pathname);
+  return match ? legacyPath(Number(match[1])) : undefined;
+}
+
+/**
+ * Every redirect of the archive, one per address. An id's own /News/<id>/ comes before any
+ * source that names the same address (ids are unique; sources may repeat), and among sources
+ * the newest release keeps the address.
+ */
+export function planRedirects(releases: readonly Release[]): Redirect[] {
+  const redirects = new Map<string, Redirect>();
+  const add = (from: string, release: Release) => {
+    if (from !== release.url && !redirects.has(from)) redirects.set(from, { from, to: release.url, title: release.title, lang: release.lang });
+  };
+  for (const release of releases) {
+    add(legacyPath(release.id), release);
+    if (release.lang !== "fa") add(`/news/${release.id}/`, release);
+  }
+  for (const release of releases) {
+    const fromSource = sourceLegacyPath(release.source);
+    if (fromSource) add(fromSource, release);
+  }
+  return [...redirects.values()];
+}
+
+/**
+ * The `_redirects` file. One line per address would be 300,000 lines for the whole archive,
+ * past what hosts accept (Cloudflare Pages: 2,000 static and 100 dynamic rules), so the
+ * common case, /News/<id>/ → /news/<id>/, is one placeholder rule; the exceptions (English
+ * releases, old addresses with another number) are listed first, as the first matching rule wins.
+ */
+export function renderRedirectsFile(redirects: readonly Redirect[], pathPrefix = "/"): string {
+  // Hosts match the whole path as requested: under a path prefix, that includes the prefix.
+  const at = (url: string) => withPathPrefix(pathPrefix, url);
+  const lines = ["# Old and moved addresses: first matching rule wins (Netlify, Cloudflare Pages)."];
+  for (const { from, to } of redirects) {
+    if (isPlaceholderCase(from, to)) continue;
+    lines.push(`${at(from)} ${at(to)} 301`, `${at(from.slice(0, -1))} ${at(to)} 301`);
+  }
+  lines.push(`${at("/News/:id/")} ${at("/news/:id/")} 301`, `${at("/News/:id")} ${at("/news/:id/")} 301`);
+  return `${lines.join("\n")}\n`;
+}
+
+function isPlaceholderCase(from: string, to: string): boolean {
+  const id = /^\/News\/(\d+)\/$/.exec(from)?.[1];
+  return id !== undefined && to === `/news/${id}/`;
+}
+
+export interface RedirectRule {
+  from: string;
+  to: string;
+  status: number;
+}
+
+/** Reads a `_redirects` file (the subset written above). */
+export function parseRedirectsFile(text: string): RedirectRule[] {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#"))
+    .map((line) => {
+      const [from = "", to = "", status = "302"] = line.split(/\s+/);
+      return { from, to, status: Number(status) };
+    });
+}
+
+/** Where a host sends `pathname`, by the first matching rule; `:name` matches one path segment. */
+export function resolveRedirect(rules: readonly RedirectRule[], pathname: string): RedirectRule | undefined {
+  for (const rule of rules) {
+    const names: string[] = [];
+    const pattern = rule.from.split(/(:[A-Za-z]\w*)/).map((part) => {
+      if (part.startsWith(":")) {
+        names.push(part.slice(1));
+        return "([^/]+)";
+      }
+      return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    });
+    const match = new RegExp(`^${pattern.join("")}$`).exec(pathname);
+    if (!match) continue;
+    let to = rule.to;
+    names.forEach((name, index) => (to = to.replaceAll(`:${name}`, match[index + 1]!)));
+    return { ...rule, to };
+  }
+  return undefined;
+}
+
+/**
+ * Whether the file system under `dir` treats «News» and «news» as one name (macOS and Windows
+ * by default). There, /News/<id>/index.html would overwrite the release page itself with a
+ * page that redirects to itself, so the legacy pages are left out of that build (such a
+ * machine serves /News/<id>/ from the release page anyway).
+ */
+export function fileSystemIgnoresCase(dir: string): boolean {
+  let existing = path.resolve(dir);
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  const name = `.akhbar-case-probe-${process.pid}`;
+  const probe = path.join(existing, name);
+  try {
+    writeFileSync(probe, "");
+    return existsSync(path.join(existing, name.toUpperCase()));
+  } catch {
+    // An output folder we cannot write to fails the build later, with Eleventy's own message.
+    return false;
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+
+export function registerRedirects(eleventyConfig: UserConfig, context: AkhbarContext): void {
+  let current: { archive: Archive; redirects: Redirect[] } | undefined;
+  let skipLegacyPages = false;
+  const redirects = (): Redirect[] => {
+    const archive = context.archive();
+    if (current?.archive !== archive) current = { archive, redirects: planRedirects(archive.releases) };
+    return current.redirects;
+  };
+
+  eleventyConfig.on("eleventy.before", ({ directories }) => {
+    skipLegacyPages = fileSystemIgnoresCase(path.dirname(path.resolve(directories.output)));
+    if (skipLegacyPages) {
+      console.warn("Akhbar: this file system ignores letter case, so the /News/<id>/ pages are left out of this build (_redirects still has them).");
+    }
+  });
+
+  // One page per release: written straight to the output (src/output/page-writer.ts), not as 150,000 Eleventy
+  // pages. They are noindex, so the sitemaps (made from Eleventy's results) would leave them out anyway.
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
+    if (outputMode !== "fs") return;
+    let pages = redirects();
+    const edited = context.edited();
+    if (edited) {
+      // The releases edited in place kept their addresses; their titles, which their redirect pages show, may be new.
+      const titles = new Map([...edited].map((release) => [release.url, release.title]));
+      pages = pages.filter((redirect) => titles.has(redirect.to));
+      for (const redirect of pages) redirect.title = titles.get(redirect.to)!;
+    }
+    if (skipLegacyPages) pages = pages.filter((redirect) => !redirect.from.startsWith("/News/"));
+    const cache = context.pageCache();
+    const settings = cache.key(JSON.stringify(context.site));
+    // A redirect page is made of its redirect and the site alone: keyed on them, the ~150,000
+    // pages the published site already has are neither rendered nor hashed.
+    await writeGeneratedFiles(directories.output, pages, (redirect) => ({
+      path: `${redirect.from}index.html`,
+      version: cache.key(`redirect\n${settings}\n${redirect.from}\n${redirect.to}\n${redirect.lang}\n${redirect.title}`),
+      content: async () => prefixHtmlUrls(renderRedirect({ ...redirect, canonical: absoluteUrl(context.site.url, redirect.to) }), context.site.pathPrefix),
+    }));
+  });
+
+  // Made again only for another archive: a dev-server rebuild of edited releases changed no address in it.
+  let redirectsFile: { redirects: Redirect[]; text: string } | undefined;
+  const renderFile = () => {
+    const list = redirects();
+    if (redirectsFile?.redirects !== list) redirectsFile = { redirects: list, text: renderRedirectsFile(list, context.site.pathPrefix) };
+    return redirectsFile.text;
+  };
+  eleventyConfig.addTemplate("akhbar/redirects-file.11ty.js", { render: renderFile }, { permalink: "/_redirects", layout: false, eleventyExcludeFromCollections: true });
+}

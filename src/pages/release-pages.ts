@@ -1,0 +1,110 @@
+/**
+ * Release pages: every Markdown file under the content folder is a release, rendered by
+ * markdown-it into the release layout at /news/<id>/ (English: /en/news/<id>/).
+ *
+ * Release pages are not Eleventy templates: they are rendered from the validated archive,
+ * in batches, and written straight to the output (src/output/page-writer.ts) as soon as the
+ * archive is read, so that nothing of them stays in memory. Eleventy keeps every template
+ * it renders, with its data and content, until the build ends (about 55 KB a page: 12 GB
+ * for the 150,000-release archive), and its per-template bookkeeping was most of the
+ * build's time; it now renders only the few thousand list, feed and site pages.
+ */
+import type { UserConfig } from "@11ty/eleventy";
+import { isShown, type Release } from "../content/load.js";
+import { readReleaseSource } from "../content/release-source.js";
+import type { AkhbarContext } from "../context/context.js";
+import { parseFrontMatter } from "../content/front-matter.js";
+import { createMarkdown } from "../render/markdown.js";
+import { renderRelease, type ReleasePageBrowsing } from "../../layouts/release.js";
+import { leadImage, useConvertedPictures } from "../render/images.js";
+import { browseIndexOf, releasePageBrowsing } from "./list-pages.js";
+import { releaseBrowsingReader, releasesShowing } from "../browse/release-navigation.js";
+import { writeGeneratedFiles, type WriteReport } from "../output/page-writer.js";
+import { pageCacheDir, type PageCacheReport } from "../output/page-cache.js";
+import { html } from "../render/html.js";
+import { prefixHtmlUrls } from "../render/html-urls.js";
+import { assetManifestKey } from "../render/asset-manifest.js";
+import type { WrittenPage } from "../feeds/sitemaps.js";
+
+export function registerReleasePages(eleventyConfig: UserConfig, context: AkhbarContext): void {
+  // The release files are read by the archive loader (src/content/load.ts), not by Eleventy: Markdown is
+  // not one of Eleventy's template formats (.eleventy.ts). The dev server (scripts/serve.ts) watches
+  // the content folder itself (src/build/content-watcher.ts) and hands Eleventy each save.
+  // Lists are made from the validated archive; Eleventy's own collections are not used.
+  eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
+  // Written as soon as the archive is read, before Eleventy renders its own pages: nothing of them stays in memory.
+  eleventyConfig.on("eleventy.before", async ({ directories, outputMode }) => {
+    if (outputMode === "fs") await writeReleasePages(directories.output, context);
+  });
+}
+
+/** The releases that get a page in this build: published ones, and in preview drafts and embargoed ones too. */
+export function releasesWithPages(context: AkhbarContext): Release[] {
+  const includeDrafts = context.includeDrafts();
+  return [...context.archive().byInputPath.values()].filter((release) => isShown(release, { includeDrafts }));
+}
+
+/**
+ * Renders and writes every release page of the build under way into `outputDir`. A page whose
+ * inputs did not change since an earlier build is read from the build cache (src/output/page-cache.ts)
+ * instead of being rendered. Pages with pictures are always rendered: rendering is what tells the
+ * picture pipeline which converted files the build must publish.
+ */
+export async function writeReleasePages(outputDir: string, context: AkhbarContext): Promise<WriteReport & { cache: PageCacheReport }> {
+  const markdown = createMarkdown();
+  useConvertedPictures(markdown);
+  const cache = context.pageCache();
+  const before = { ...cache.report };
+  // The site settings and the stylesheets', fonts' and script's fingerprinted addresses, which
+  // every page names: hashed once per build, not into each of 150,000 keys.
+  const settings = cache.key(JSON.stringify({ site: context.site, assets: assetManifestKey() }));
+  const index = context.index();
+  const browse = browseIndexOf(context);
+  const edited = context.edited();
+  // A rebuild of edited releases makes only the pages that show them; the others are as they were.
+  const releases = edited ? [...releasesShowing(index, browse, edited)] : releasesWithPages(context);
+  const browsingReads = releaseBrowsingReader(index, browse);
+  const written = await writeGeneratedFiles(outputDir, releases, async (release) => {
+    const render = async () => {
+      const browsing = releasePageBrowsing(context, release);
+      const { body } = parseFrontMatter(await readReleaseSource(release));
+      // The environment names the file, for the picture pipeline's messages (as Eleventy's page data did).
+      const bodyHtml = markdown.render(body, { page: { inputPath: release.inputPath } });
+      return prefixHtmlUrls(renderRelease({ site: context.site, release, bodyHtml, image: leadImage(release), browsing }), context.site.pathPrefix);
+    };
+    const target = `${release.url}index.html`;
+    if (release.hasPictures) {
+      cache.report.rendered++;
+      return { path: target, content: await render() };
+    }
+    // The file's hash stands for its text, and the files its browsing reads for its browsing
+    // (src/browse/release-navigation.ts): a page found in the cache or the published site costs no read of
+    // its file, and no working out of its links.
+    const browsing = browsingReads(release) ?? browsingShown(releasePageBrowsing(context, release));
+    const key = cache.key(`release\n${settings}\n${release.fileHash}\n${target}\n${release.embargoed ?? false}\n${browsing}`);
+    cache.keep(key);
+    // Read from the cache, or rendered, only if the published site does not have this version.
+    return { path: target, version: key, content: () => cache.page(key, render) };
+  });
+  // The cache is shared with the feeds: this pass's part of its report.
+  const report: PageCacheReport = { reused: cache.report.reused - before.reused, rendered: cache.report.rendered - before.rendered, removed: 0 };
+  // Unchanged: read from the cache, or not needed at all because the published site has the page.
+  const unchanged = written.written + written.unchanged - report.rendered;
+  console.log(`[akhbar] release pages: ${report.rendered} rendered, ${unchanged} unchanged (from ${pageCacheDir()} or the published site), ${written.written} files written`);
+  return { ...written, cache: report };
+}
+
+/** A release page's browsing as shown: what keys the page of a release that is in no list. */
+function browsingShown(browsing: ReleasePageBrowsing): string {
+  return JSON.stringify([html`${browsing.before}${browsing.after}`.value, browsing.countyUrl, browsing.organizationUrl, [...browsing.tagUrls]]);
+}
+
+/**
+ * The release pages as the sitemaps see written pages (src/feeds/sitemaps.ts reads Eleventy's results,
+ * which no longer hold them). Drafts and embargoed releases shown in preview are noindex: left out.
+ */
+export function releasePagesForSitemaps(context: AkhbarContext): WrittenPage[] {
+  return releasesWithPages(context)
+    .filter((release) => !release.draft && !release.embargoed)
+    .map((release) => ({ url: release.url, outputPath: `${release.url}index.html`, content: "" }));
+}

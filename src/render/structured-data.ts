@@ -1,0 +1,76 @@
+/**
+ * What a release page tells search engines and sharing previews: schema.org NewsArticle as
+ * JSON-LD, OpenGraph and Twitter card tags. Everything absolute; dates with the Tehran offset.
+ */
+import { absoluteUrl } from "./absolute-url.js";
+import type { Release } from "../content/load.js";
+import { toIsoString } from "../persian/dates.js";
+import { html, trustedHtml, type SafeHtml } from "./html.js";
+import type { SiteMetadata } from "../content/site.js";
+
+export function newsArticle(site: SiteMetadata, release: Release): Record<string, unknown> {
+  const canonical = absoluteUrl(site.url, release.url);
+  const date = toIsoString(release.date);
+  const publisher = {
+    "@type": "Organization",
+    name: site.publisher[release.lang],
+    url: absoluteUrl(site.url, "/"),
+    ...(site.logo ? { logo: { "@type": "ImageObject", url: absoluteUrl(site.url, site.logo) } } : {}),
+  };
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: release.title,
+    ...(release.lead ? { description: release.lead } : {}),
+    datePublished: date,
+    // Releases are not edited after publication; the schema has no separate field for it.
+    dateModified: date,
+    ...(release.image ? { image: [absoluteUrl(site.url, release.image)] } : {}),
+    author: release.organization ? { "@type": "Organization", name: release.organization } : publisher,
+    publisher,
+    mainEntityOfPage: { "@type": "WebPage", "@id": canonical },
+    url: canonical,
+    inLanguage: release.lang,
+    ...(release.tags.length > 0 ? { keywords: release.tags.join(", ") } : {}),
+  };
+}
+
+/**
+ * JSON for inside a <script> element: `<`, `>` and `&` written as \u escapes (still the same
+ * JSON) so that no value, such as a title with `</script>` or `<!--`, can end or bend the
+ * element; U+2028/U+2029 likewise, for older JavaScript parsers.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+export function jsonLdScript(value: unknown): SafeHtml {
+  return html`<script type="application/ld+json">${trustedHtml(scriptSafeJson(value))}</script>`;
+}
+
+const OG_LOCALES = { fa: "fa_IR", en: "en_US" } as const;
+
+/** The head tags of a release page for sharing previews and search engines. */
+export function releaseSharingTags(site: SiteMetadata, release: Release): SafeHtml {
+  const canonical = absoluteUrl(site.url, release.url);
+  const description = release.lead ?? site.description[release.lang];
+  const image = release.image ? absoluteUrl(site.url, release.image) : undefined;
+  const date = toIsoString(release.date);
+  return html`<meta property="og:type" content="article">
+<meta property="og:site_name" content="${site.name[release.lang]}">
+<meta property="og:title" content="${release.title}">
+<meta property="og:description" content="${description}">
+<meta property="og:url" content="${canonical}">
+<meta property="og:locale" content="${OG_LOCALES[release.lang]}">
+${image ? html`<meta property="og:image" content="${image}">
+<meta property="og:image:alt" content="${release.imageAlt}">
+` : ""}<meta property="article:published_time" content="${date}">
+<meta property="article:modified_time" content="${date}">
+${release.tags.map((tag) => html`<meta property="article:tag" content="${tag}">
+`)}<meta name="twitter:card" content="${image ? "summary_large_image" : "summary"}">
+<meta name="twitter:title" content="${release.title}">
+<meta name="twitter:description" content="${description}">
+${image ? html`<meta name="twitter:image" content="${image}">
+<meta name="twitter:image:alt" content="${release.imageAlt}">
+` : ""}${jsonLdScript(newsArticle(site, release))}`;
+}

@@ -1,0 +1,175 @@
+/**
+ * Indexing one search shard, the whole job: its release files read (and checked against the
+ * hashes the archive was read with), their Markdown parsed into blocks, the shard's compounds
+ * learnt and its documents written (search-document.ts, search-text.ts), one Pagefind index
+ * made over them, its bundle put in one byte order (pagefind-bundle.ts), stored in the shard
+ * cache and written into its folder of the site.
+ *
+ * The job runs in a worker thread of the pool (search-pool.ts, search-worker.ts), each with its
+ * own Pagefind backend, or on the main thread when there are no workers: the same code either
+ * way, so the bytes are the same. A job is plain data (`ShardJob`), since a worker receives it
+ * as a structured clone: releases carry luxon DateTimes, rebuilt here from their instant.
+ */
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DateTime } from "luxon";
+import * as pagefind from "pagefind";
+import type { Release } from "../content/load.js";
+import { readReleaseSource } from "../content/release-source.js";
+import { TEHRAN_ZONE } from "../persian/dates.js";
+import { parseFrontMatter } from "../content/front-matter.js";
+import { createMarkdown } from "../render/markdown.js";
+import { canonicalPagefindBundle, type BundleFile } from "./pagefind-bundle.js";
+import { storeBundle } from "./shard-cache.js";
+import { markdownBlocks, releaseTexts, searchDocument, type SearchRelease, type TextBlock } from "./document.js";
+import { CompoundLexicon, IndexTextEncoder } from "./text.js";
+
+/** Documents handed to Pagefind at once: its backend indexes them in parallel. */
+const BATCH_SIZE = 64;
+
+/** A release as a job carries it: what its search document needs, and its file to read and check. */
+export interface ShardJobRelease extends Omit<SearchRelease, "date"> {
+  /** The instant, in milliseconds since 1970 (the document shows and sorts it in Tehran time whatever its zone). */
+  date: number;
+  inputPath: string;
+  fileHash: string;
+}
+
+export interface ShardJob {
+  /** The shard's id, for messages. */
+  shard: string;
+  releases: ShardJobRelease[];
+  /** The folder the bundle is written into (emptied first). */
+  target: string;
+  /** Where and under which key the bundle is stored in the shard cache, if there is one. */
+  cache?: { dir: string; key: string };
+}
+
+export function shardJobRelease(release: Release): ShardJobRelease {
+  // Field by field: the whole Release would carry a DateTime's internals and fields no document uses.
+  const { id, url, lang, title, lead, organization, tags, county, inputPath, fileHash } = release;
+  return {
+    id,
+    url,
+    lang,
+    title,
+    ...(lead === undefined ? {} : { lead }),
+    ...(organization === undefined ? {} : { organization }),
+    tags: [...tags],
+    ...(county === undefined ? {} : { county: { name: county.name, slug: county.slug } }),
+    date: release.date.toMillis(),
+    inputPath,
+    fileHash,
+  };
+}
+
+function searchRelease(release: ShardJobRelease): SearchRelease {
+  return { ...release, date: DateTime.fromMillis(release.date, { zone: TEHRAN_ZONE }) };
+}
+
+/** The job was stopped before it finished (another shard failed, or the build did). */
+export class ShardJobStopped extends Error {
+  constructor(shard: string) {
+    super(`Search shard ${shard} was not finished: the build stopped`);
+    this.name = "ShardJobStopped";
+  }
+}
+
+/**
+ * Runs a job. `stopped` is asked between steps (and between Pagefind's batches and the files
+ * written): once it says yes, the job writes nothing more and fails with ShardJobStopped.
+ */
+export async function runShardJob(job: ShardJob, stopped: () => boolean = () => false): Promise<void> {
+  const checkpoint = () => {
+    if (stopped()) throw new ShardJobStopped(job.shard);
+  };
+  // Release files are not Eleventy templates (src/pages/release-pages.ts): each text is read from its file.
+  const sources = await Promise.all(job.releases.map((release) => readReleaseSource(release)));
+  checkpoint();
+  const parser = createMarkdown();
+  const releases = job.releases.map((release, position) => ({
+    release: searchRelease(release),
+    blocks: markdownBlocks(parseFrontMatter(sources[position]!).body, parser),
+  }));
+  const files = await indexDocuments(shardDocuments(releases), checkpoint);
+  checkpoint();
+  if (job.cache) await storeBundle(job.cache.dir, job.cache.key, files);
+  await writeBundle(job.target, files, checkpoint);
+}
+
+export interface IndexedRelease {
+  release: SearchRelease;
+  blocks: TextBlock[];
+}
+
+/** Pagefind's bundle files that the search page never loads (its ready-made interfaces). */
+const UNUSED_BUNDLE_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
+
+/** A document for Pagefind: the address a result opens and the HTML it indexes (search-document.ts). */
+export interface SearchDocumentFile {
+  url: string;
+  content: string;
+}
+
+/**
+ * The documents of one shard. The compounds are learnt from these releases only, so that a
+ * shard's documents depend on its own releases and nothing else: a release added to one
+ * shard cannot change another shard's index.
+ */
+export function shardDocuments(releases: readonly IndexedRelease[]): SearchDocumentFile[] {
+  // First pass: the compounds these releases write with a half-space; second: the documents.
+  const lexicon = new CompoundLexicon();
+  for (const { release, blocks } of releases) for (const text of releaseTexts(release, blocks)) lexicon.learn(text);
+  const encoder = new IndexTextEncoder(lexicon);
+  return releases.flatMap(({ release, blocks }) =>
+    (release.lang === "fa" ? (["fa"] as const) : (["fa", release.lang] as const)).map((language) => ({
+      // Pagefind keeps one document per address: the Persian index's copy of an English
+      // release gets an empty fragment, which opens the same page.
+      url: language === release.lang ? release.url : `${release.url}#`,
+      content: searchDocument(release, blocks, encoder, language),
+    })),
+  );
+}
+
+/**
+ * One Pagefind index over `documents`, returned as its files; Pagefind's memory is freed after.
+ * It is this thread's Pagefind backend: each worker thread has its own.
+ */
+export async function indexDocuments(documents: readonly SearchDocumentFile[], checkpoint: () => void = () => {}): Promise<BundleFile[]> {
+  const created = await pagefind.createIndex({});
+  const index = created.index;
+  if (!index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
+  try {
+    for (let start = 0; start < documents.length; start += BATCH_SIZE) {
+      checkpoint();
+      const added = await Promise.all(documents.slice(start, start + BATCH_SIZE).map((document) => index.addHTMLFile(document)));
+      const errors = added.flatMap((response) => response.errors);
+      if (errors.length > 0) throw new Error(`Pagefind could not index the releases: ${errors.join("; ")}`);
+    }
+    // The files are taken from Pagefind and written by the caller rather than by `writeFiles`:
+    // its backend was seen to leave a file empty when the build moved on (swap, close) right
+    // after it answered. Written here, every byte is on disk before the build goes on.
+    const bundle = await index.getFiles();
+    if (bundle.errors.length > 0) throw new Error(`Pagefind could not write its index: ${bundle.errors.join("; ")}`);
+    // In one order, so that builds are byte-identical (Pagefind's own order changes from run to run).
+    return canonicalPagefindBundle(bundle.files.filter((file) => !UNUSED_BUNDLE_FILE.test(file.path)));
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/** Writes a bundle's files into `target`, emptied first. */
+export async function writeBundle(target: string, files: readonly BundleFile[], checkpoint: () => void = () => {}): Promise<void> {
+  await rm(target, { recursive: true, force: true });
+  for (const file of files) {
+    checkpoint();
+    const output = path.join(target, file.path);
+    await mkdir(path.dirname(output), { recursive: true });
+    await writeFile(output, file.content);
+  }
+}
+
+/** Stops this thread's Pagefind backend process (a thread or process with one open does not exit). */
+export async function closePagefind(): Promise<void> {
+  await pagefind.close();
+}

@@ -1,0 +1,175 @@
+/**
+ * Publishing over the published site (src/output/publish.ts): a build over a site its manifest
+ * describes writes only what changed, and the result is byte for byte the site a clean
+ * build makes; a failed build leaves the site untouched; a site the manifest does not
+ * describe is built in full.
+ */
+import { test, describe, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { hashTree, exists } from "../support/html.js";
+import { repoRoot, runBuild, temporaryDirectory } from "../support/run.js";
+import { mkdir } from "node:fs/promises";
+import { OutputLedger, Publication, SEAL_FILE } from "../../src/output/publish.js";
+import { overlayEntries, type DirectoryEntry } from "../../src/build/host-headers.js";
+
+const ADDED = "releases/1403/990001.md";
+const ADDED_TEXT = `---
+id: 990001
+title: "خبر افزوده برای آزمون انتشار"
+date: "1403/12/20 10:00"
+county: ری
+tags:
+  - "نشست"
+---
+
+متن خبر افزوده.
+`;
+
+describe("publishing over the published site", () => {
+  let root: string;
+  let content: string;
+  const env = { SOURCE_DATE_EPOCH: "1735000000" };
+  const site = () => path.join(root, "site");
+  /** A clean build of the content as it is now, in a folder (and caches) of its own. */
+  const cleanBuild = async (name: string) => {
+    const folder = path.join(root, name);
+    const run = await runBuild(content, path.join(folder, "site"), env);
+    assert.equal(run.code, 0, run.log);
+    return hashTree(path.join(folder, "site"));
+  };
+
+  before(async () => {
+    root = await temporaryDirectory("akhbar-publish-");
+    content = path.join(root, "content");
+    await cp(path.join(repoRoot, "content"), content, { recursive: true });
+    const first = await runBuild(content, site(), env);
+    assert.equal(first.code, 0, first.log);
+  });
+  after(() => rm(root, { recursive: true, force: true }));
+
+  test("a release added: only the files it changes are written, and the site is the one a clean build makes", async () => {
+    await writeFile(path.join(content, ...ADDED.split("/")), ADDED_TEXT);
+    const run = await runBuild(content, site(), env);
+    assert.equal(run.code, 0, run.log);
+    const published = /^\[akhbar\] published: (\d+) files changed, (\d+) removed/m.exec(run.log);
+    assert.ok(published, run.log);
+    const total = (await hashTree(site())).size;
+    // The new page, its redirect, its neighbours, a few lists, feeds and sitemaps, its year's search shard:
+    // far fewer than the site's files.
+    assert.ok(Number(published[1]) > 5 && Number(published[1]) < total / 3, `${published[1]} of ${total} files changed`);
+    assert.equal(published[2], "0");
+    assert.equal(await exists(`${site()}.staging`), false, "the staging folder was left behind");
+    assert.deepEqual(await hashTree(site()), await cleanBuild("clean-added"));
+  });
+
+  test("a failed build leaves the published site as it was, byte for byte", async () => {
+    const before = await hashTree(site());
+    const broken = path.join(content, "releases", "1403", "990002.md");
+    await writeFile(broken, "---\nid: 990002\ntitle: \"بی‌تاریخ\"\n---\n\nمتن.\n");
+    try {
+      const run = await runBuild(content, site(), env);
+      assert.notEqual(run.code, 0, run.log);
+      assert.match(run.log, /990002\.md:1 +\[date\] date is required/);
+    } finally {
+      await rm(broken);
+    }
+    assert.deepEqual(await hashTree(site()), before);
+    assert.equal(await exists(`${site()}.staging`), false, "the staging folder was left behind");
+  });
+
+  test("a release taken out: its pages leave the site, which is again the one a clean build makes", async () => {
+    await rm(path.join(content, ...ADDED.split("/")));
+    const run = await runBuild(content, site(), env);
+    assert.equal(run.code, 0, run.log);
+    assert.match(run.log, /^\[akhbar\] published: \d+ files changed, [1-9]\d* removed/m);
+    assert.equal(await exists(path.join(site(), "news", "990001")), false, "the release's folder is still there");
+    assert.deepEqual(await hashTree(site()), await cleanBuild("clean-removed"));
+  });
+
+  test("a site its manifest does not describe (the seal changed, as after `npm start`) is built in full", async () => {
+    await writeFile(path.join(site(), ".akhbar-build"), "not this manifest\n");
+    await writeFile(path.join(site(), "stray.html"), "a file no build made");
+    const run = await runBuild(content, site(), env);
+    assert.equal(run.code, 0, run.log);
+    assert.doesNotMatch(run.log, /^\[akhbar\] published:/m);
+    assert.equal(await exists(path.join(site(), "stray.html")), false, "a full build keeps nothing of the old folder");
+    assert.equal((await readFile(path.join(site(), ".akhbar-build"), "utf8")).length, 41);
+  });
+});
+
+test("the ledger: what a build records, and whether the published site already has it", () => {
+  const ledger = new OutputLedger(new Map([["/news/1/index.html", "a"], ["/pagefind/1403/", "k"]]));
+  const rows: [string, string, boolean][] = [
+    ["/news/1/index.html", "a", true],
+    ["/news/2/index.html", "b", false],
+    ["/pagefind/1403/", "other", false],
+  ];
+  for (const [file, version, published] of rows) assert.equal(ledger.record(file, version), published, file);
+  const holds: [string, boolean][] = [
+    ["/news", true],
+    ["/news/2", true],
+    ["/news/2/index.html", true],
+    ["/pagefind/1403", true],
+    ["/pagefind", true],
+    ["/news/3", false],
+    ["/archive", false],
+  ];
+  for (const [url, expected] of holds) assert.equal(ledger.holds(url), expected, url);
+});
+
+test("the _headers listing of a build over a published site: what was written, and what the site keeps", () => {
+  const file = (name: string): DirectoryEntry => ({ name, directory: false });
+  const folder = (name: string, children?: DirectoryEntry[]): DirectoryEntry => ({ name, directory: true, ...(children ? { children } : {}) });
+  const staged = [file("index.html"), folder("pagefind", [folder("1404", [file("new.pf_meta")])])];
+  const published = [file("index.html"), folder("news"), folder("gone"), folder("pagefind", [folder("1403", [file("a.pf_meta")]), folder("1404", [file("old.pf_meta")]), folder("1390")])];
+  const kept = new Set(["/news", "/pagefind/1403", "/pagefind/1404"]);
+  const names = (entries: DirectoryEntry[]): unknown => entries.map((entry) => (entry.children ? [entry.name, names(entry.children)] : entry.name)).sort();
+  assert.deepEqual(
+    names(overlayEntries(staged, published, (url) => kept.has(url))),
+    names([file("index.html"), folder("news"), folder("pagefind", [folder("1404", [file("new.pf_meta")]), folder("1403", [file("a.pf_meta")])])]),
+  );
+});
+
+test("a commit stopped after its journal is finished by the next build, before it reads the site", async () => {
+  const root = await temporaryDirectory("akhbar-publish-journal-");
+  try {
+    const target = path.join(root, "site");
+    const staging = `${target}.staging`;
+    const manifests = path.join(root, "manifests");
+    const stage = async (publication: Publication, files: Record<string, string>) => {
+      for (const [file, content] of Object.entries(files)) {
+        if (publication.ledger.record(file, content)) continue;
+        await mkdir(path.dirname(path.join(staging, file)), { recursive: true });
+        await writeFile(path.join(staging, file), content);
+      }
+    };
+    const first = new Publication(target, staging, manifests);
+    await first.prepare();
+    await stage(first, { "/a.html": "A", "/b.html": "B" });
+    await first.commit();
+    first.close();
+
+    const second = new Publication(target, staging, manifests);
+    await second.prepare();
+    assert.equal(second.incremental, true);
+    await stage(second, { "/a.html": "A2", "/c/index.html": "C" });
+    await second.stage(); // the process stops here: journal written, nothing moved yet
+    second.close();
+    assert.equal(await exists(path.join(target, SEAL_FILE)), false, "a site being changed keeps its seal");
+    assert.equal(await readFile(path.join(target, "a.html"), "utf8"), "A");
+
+    // The next build's staging folder starts empty, but only once the journal has moved the files out of it.
+    const third = new Publication(target, staging, manifests);
+    await third.prepare();
+    third.close();
+    assert.equal(third.incremental, true, "the finished site is described by the new manifest");
+    assert.equal(await readFile(path.join(target, "a.html"), "utf8"), "A2");
+    assert.equal(await readFile(path.join(target, "c", "index.html"), "utf8"), "C");
+    assert.equal(await exists(path.join(target, "b.html")), false);
+    assert.equal(await exists(staging), false);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,20 @@
+/** A release object for unit tests, without reading any file. */
+import { DateTime } from "luxon";
+import { releaseUrl, type Release } from "../../src/content/load.js";
+
+export function makeRelease(id: number, iso: string, extra: Partial<Release> = {}): Release {
+  const lang = extra.lang ?? "fa";
+  return {
+    id,
+    title: `خبر ${id}`,
+    date: DateTime.fromISO(iso, { setZone: true }),
+    tags: [],
+    draft: false,
+    lang,
+    inputPath: `content/releases/${id}.md`,
+    fileHash: "0".repeat(40),
+    hasPictures: false,
+    url: releaseUrl(id, lang),
+    ...extra,
+  };
+}

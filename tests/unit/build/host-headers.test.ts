@@ -1,0 +1,244 @@
+/**
+ * Unit tests for deploying: the path prefix from SITE_URL (src/content/site.ts), the `_headers` file
+ * (src/build/host-headers.ts), the Content-Security-Policy (src/render/security-policy.ts), prefixed _redirects,
+ * absolute addresses for feeds and prefixed addresses for pages written outside Eleventy (src/render/html-urls.ts).
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import yaml from "js-yaml";
+import { headersFor, IMMUTABLE, parseHeadersFile, patternMatches, planHeaderRules, renderHeadersFile, REVALIDATE } from "../../../src/build/host-headers.js";
+import { absoluteHtmlUrls, prefixHtmlUrls, siteAbsoluteUrl } from "../../../src/render/html-urls.js";
+import { renderRedirectsFile, type Redirect } from "../../../src/pages/redirect-pages.js";
+import { contentSecurityPolicy } from "../../../src/render/security-policy.js";
+import { siteMetadata, withPathPrefix } from "../../../src/content/site.js";
+import { SettingError } from "../../../src/content/embargo.js";
+import { repoRoot } from "../../support/run.js";
+
+test("SITE_URL gives the site's address and the path it is served under", () => {
+  const cases: Array<[string | undefined, string, string]> = [
+    [undefined, "https://news.example.org", "/"],
+    ["", "https://news.example.org", "/"],
+    ["https://akhbar.test", "https://akhbar.test", "/"],
+    ["https://akhbar.test/", "https://akhbar.test", "/"],
+    ["https://user.github.io/akhbar", "https://user.github.io/akhbar", "/akhbar/"],
+    ["https://user.github.io/akhbar/", "https://user.github.io/akhbar", "/akhbar/"],
+    ["https://example.org/a/b//", "https://example.org/a/b", "/a/b/"],
+    [" HTTPS://Example.ORG/News ", "https://example.org/News", "/News/"],
+    ["http://localhost:8080/x", "http://localhost:8080/x", "/x/"],
+    ["https://example.org/اخبار", "https://example.org/%D8%A7%D8%AE%D8%A8%D8%A7%D8%B1", "/%D8%A7%D8%AE%D8%A8%D8%A7%D8%B1/"],
+  ];
+  for (const [setting, url, pathPrefix] of cases) {
+    const site = siteMetadata({ SITE_URL: setting });
+    assert.deepEqual({ url: site.url, pathPrefix: site.pathPrefix }, { url, pathPrefix }, String(setting));
+  }
+});
+
+test("a SITE_URL that is not a site's address stops with a message that says what to write", () => {
+  for (const setting of ["news.example.org", "ftp://example.org", "https://example.org/?preview=1", "https://example.org/#top", "https://user:secret@example.org", "/archive"]) {
+    assert.throws(() => siteMetadata({ SITE_URL: setting }), (error: Error) => {
+      assert.ok(error instanceof SettingError, "a setting problem: no stack trace");
+      assert.match(error.message, /^SITE_URL must be the site's public address, such as https:\/\/news\.example\.org or https:\/\/user\.github\.io\/akhbar/);
+      assert.ok(error.message.includes(`"${setting}"`), error.message);
+      return true;
+    });
+  }
+});
+
+test("withPathPrefix puts a root-relative address under the prefix", () => {
+  const cases: Array<[string, string, string]> = [
+    ["/", "/news/1/", "/news/1/"],
+    ["/", "/", "/"],
+    ["/akhbar/", "/news/1/", "/akhbar/news/1/"],
+    ["/akhbar/", "/", "/akhbar/"],
+    ["/akhbar/", "/*", "/akhbar/*"],
+    ["/a/b/", "feed.xml", "/a/b/feed.xml"],
+  ];
+  for (const [prefix, url, expected] of cases) assert.equal(withPathPrefix(prefix, url), expected, `${prefix} ${url}`);
+});
+
+const shard = (id: string) => ({
+  name: id,
+  directory: true,
+  children: [
+    { name: "pagefind.js", directory: false },
+    { name: `pagefind.fa_${id.replace("-", "")}.pf_meta`, directory: false },
+    { name: "fragment", directory: true },
+    { name: "index", directory: true },
+    { name: "filter", directory: true },
+    { name: "pagefind-entry.json", directory: false },
+  ],
+});
+const siteWith = (shards: readonly string[]) => [
+  { name: "index.html", directory: false },
+  { name: "news", directory: true },
+  { name: "assets", directory: true },
+  { name: "pagefind", directory: true, children: [...shards.map(shard), { name: "shards.json", directory: false }] },
+  { name: "_headers", directory: false },
+  { name: "_redirects", directory: false },
+  { name: "feed.xml", directory: false },
+  { name: "counties", directory: true },
+];
+const entries = siteWith(["1403-07", "1403-01", "1402-01"]);
+
+test("planHeaderRules: security headers for all; immutable for fingerprinted folders and every shard's chunks (one rule for all shards); every other name revalidated", () => {
+  const rules = planHeaderRules("/akhbar/", entries);
+  assert.deepEqual(
+    rules.map((rule) => [rule.pattern, rule.headers.map(([name, value]) => `${name}: ${value}`).join("; ")]),
+    [
+      ["/akhbar/*", rules[0]!.headers.map(([name, value]) => `${name}: ${value}`).join("; ")],
+      ["/akhbar/assets/*", `Cache-Control: ${IMMUTABLE}`],
+      ["/akhbar/pagefind/:shard/filter/*", `Cache-Control: ${IMMUTABLE}`],
+      ["/akhbar/pagefind/:shard/fragment/*", `Cache-Control: ${IMMUTABLE}`],
+      ["/akhbar/pagefind/:shard/index/*", `Cache-Control: ${IMMUTABLE}`],
+      ["/akhbar/", `Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/counties/*", `Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/feed.xml", `Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/index.html", `Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/news/*", `Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/pagefind/shards.json", `Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/pagefind/:shard/:file", `Cache-Control: ${REVALIDATE}`],
+    ],
+  );
+  assert.deepEqual(rules[0]!.headers.map(([name]) => name), ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"]);
+});
+
+test("planHeaderRules: as many rules for 200 shards as for one (Cloudflare Pages takes at most 100)", () => {
+  const many = Array.from({ length: 200 }, (_, position) => `${1390 + Math.floor(position / 12)}-${String((position % 12) + 1).padStart(2, "0")}`);
+  assert.deepEqual(planHeaderRules("/", siteWith(many)), planHeaderRules("/", siteWith(["1404-01"])));
+  assert.equal(planHeaderRules("/", siteWith(many)).length, 12);
+});
+
+test("patternMatches: a placeholder is one path segment, a final * any rest, the rest literal", () => {
+  const cases: Array<[string, string, boolean]> = [
+    ["/pagefind/:shard/:file", "/pagefind/1403-07/pagefind.js", true],
+    ["/pagefind/:shard/:file", "/pagefind/1403-07/fragment/fa_1.pf_fragment", false],
+    ["/pagefind/:shard/:file", "/pagefind/shards.json", false],
+    ["/pagefind/:shard/fragment/*", "/pagefind/1403-07/fragment/fa_1.pf_fragment", true],
+    ["/pagefind/:shard/fragment/*", "/pagefind/1403-07/index/fa_1.pf_index", false],
+    ["/pagefind/:shard/fragment/*", "/pagefind/fragment/fa_1.pf_fragment", false],
+    ["/feed.xml", "/feed.xml", true],
+    ["/feed.xml", "/feedaxml", false],
+    ["/feed.xml", "/feed.xml/x", false],
+    ["/news/*", "/news/1/", true],
+    ["/*", "/", true],
+  ];
+  for (const [pattern, pathname, matches] of cases) assert.equal(patternMatches(pattern, pathname), matches, `${pattern} ${pathname}`);
+});
+
+test("headersFor: each address gets one Cache-Control; hosts join a header several rules set, as the file must avoid", () => {
+  const rules = planHeaderRules("/", entries);
+  const cases: Array<[string, string]> = [
+    ["/", REVALIDATE],
+    ["/index.html", REVALIDATE],
+    ["/news/149840/", REVALIDATE],
+    ["/assets/site.rtl.0123456789.css", IMMUTABLE],
+    ["/pagefind/1403-07/fragment/fa_123.pf_fragment", IMMUTABLE],
+    ["/pagefind/1402-01/index/fa_123.pf_index", IMMUTABLE],
+    ["/pagefind/1403-01/filter/fa_123.pf_filter", IMMUTABLE],
+    ["/pagefind/1403-07/pagefind.js", REVALIDATE],
+    ["/pagefind/1403-07/pagefind.fa_140307.pf_meta", REVALIDATE],
+    ["/pagefind/shards.json", REVALIDATE],
+    ["/counties/%D8%B1%DB%8C/", REVALIDATE],
+  ];
+  for (const [pathname, caching] of cases) {
+    const headers = headersFor(rules, pathname);
+    assert.equal(headers.get("cache-control"), caching, pathname);
+    assert.equal(headers.get("content-security-policy"), contentSecurityPolicy("header"), pathname);
+  }
+  const overlapping = parseHeadersFile("/*\n  Cache-Control: a\n/x/*\n  Cache-Control: b\n");
+  assert.equal(headersFor(overlapping, "/x/1").get("cache-control"), "a, b");
+});
+
+test("the _headers file: written and read back the same; a header line outside a rule is an error", () => {
+  const rules = planHeaderRules("/", entries);
+  const text = renderHeadersFile(rules);
+  assert.ok(text.startsWith("# "));
+  assert.match(text, /^\/assets\/\*\n {2}Cache-Control: public, max-age=31536000, immutable$/m);
+  assert.deepEqual(parseHeadersFile(text), rules);
+  assert.throws(() => parseHeadersFile("  Cache-Control: x\n"), /a header line outside a rule/);
+});
+
+test("the Content-Security-Policy: scripts from the site only, WebAssembly for the search, nothing inline, no frames", () => {
+  const header = contentSecurityPolicy("header");
+  const directives = new Map(header.split("; ").map((directive) => [directive.split(" ")[0]!, directive.split(" ").slice(1).join(" ")]));
+  assert.equal(directives.get("default-src"), "'none'");
+  assert.equal(directives.get("script-src"), "'self' 'wasm-unsafe-eval'");
+  assert.equal(directives.get("style-src"), "'self'");
+  assert.equal(directives.get("object-src"), "'none'");
+  assert.equal(directives.get("base-uri"), "'none'");
+  assert.equal(directives.get("frame-ancestors"), "'none'");
+  assert.doesNotMatch(header, /'unsafe-inline'|'unsafe-eval'|\*/);
+  // A <meta> policy cannot carry frame-ancestors: browsers ignore it there with a console error.
+  assert.equal(contentSecurityPolicy("meta"), header.replace("; frame-ancestors 'none'", ""));
+});
+
+test("_redirects under a path prefix: every rule's both sides carry it", () => {
+  const redirects: Redirect[] = [
+    { from: "/News/7/", to: "/news/7/", title: "a", lang: "fa" },
+    { from: "/News/20/", to: "/en/news/20/", title: "b", lang: "en" },
+  ];
+  assert.equal(
+    renderRedirectsFile(redirects, "/akhbar/"),
+    [
+      "# Old and moved addresses: first matching rule wins (Netlify, Cloudflare Pages).",
+      "/akhbar/News/20/ /akhbar/en/news/20/ 301",
+      "/akhbar/News/20 /akhbar/en/news/20/ 301",
+      "/akhbar/News/:id/ /akhbar/news/:id/ 301",
+      "/akhbar/News/:id /akhbar/news/:id/ 301",
+      "",
+    ].join("\n"),
+  );
+  assert.equal(renderRedirectsFile(redirects), renderRedirectsFile(redirects, "/"));
+});
+
+test("siteAbsoluteUrl: addresses in a page made absolute under SITE_URL, prefix kept", () => {
+  const site = "https://example.org/akhbar";
+  const cases: Array<[string, string]> = [
+    ["/news/2/", "https://example.org/akhbar/news/2/"],
+    ["../2/", "https://example.org/akhbar/news/2/"],
+    ["photo.jpg", "https://example.org/akhbar/news/1/photo.jpg"],
+    ["#part", "https://example.org/akhbar/news/1/#part"],
+    ["/tags/%D8%B1%DB%8C/?page=2", "https://example.org/akhbar/tags/%D8%B1%DB%8C/?page=2"],
+    ["/tags/ری/", "https://example.org/akhbar/tags/%D8%B1%DB%8C/"],
+    ["https://other.example/x", "https://other.example/x"],
+    ["//cdn.example/x.js", "//cdn.example/x.js"],
+    ["mailto:pr@example.org", "mailto:pr@example.org"],
+  ];
+  for (const [url, expected] of cases) assert.equal(siteAbsoluteUrl(site, "/news/1/", url), expected, url);
+  assert.equal(siteAbsoluteUrl("https://example.org", "/news/1/", "/news/2/"), "https://example.org/news/2/");
+});
+
+test("absoluteHtmlUrls rewrites every address attribute, text untouched", async () => {
+  const html = `<p><a href="/news/2/">/news/2/</a> <img src="/images/a.jpg" srcset="/img/a-400.webp 400w, /img/a-800.webp 800w" alt=""> <a href="https://other.example/">x</a></p>`;
+  assert.equal(
+    await absoluteHtmlUrls(html, "https://example.org/akhbar", "/news/1/"),
+    `<p><a href="https://example.org/akhbar/news/2/">/news/2/</a> <img src="https://example.org/akhbar/images/a.jpg" srcset="https://example.org/akhbar/img/a-400.webp 400w, https://example.org/akhbar/img/a-800.webp 800w" alt=""> <a href="https://other.example/">x</a></p>`,
+  );
+});
+
+test("the deployment examples: the workflows are YAML that build with SITE_URL; nginx sends the build's policy", async () => {
+  const docs = path.join(repoRoot, "docs", "ci-examples");
+  const github = yaml.load(await readFile(path.join(docs, "github-pages.yml"), "utf8")) as { jobs: Record<string, { steps: Array<{ run?: string; env?: Record<string, string> }> }> };
+  const build = github.jobs.build!.steps.find((step) => step.run === "npm run build");
+  assert.equal(build?.env?.SITE_URL, "${{ steps.pages.outputs.base_url }}");
+  assert.ok(github.jobs.build!.steps.some((step) => step.run === "npm run check"));
+  const gitlab = yaml.load(await readFile(path.join(docs, "gitlab-pages.yml"), "utf8")) as { pages: { script: string[]; artifacts: { paths: string[] } } };
+  assert.ok(gitlab.pages.script.includes(`SITE_URL="$CI_PAGES_URL" npm run build -- --output public`));
+  assert.deepEqual(gitlab.pages.artifacts.paths, ["public"]);
+  const nginx = await readFile(path.join(docs, "nginx.conf"), "utf8");
+  assert.equal(/set \$csp "([^"]+)";/.exec(nginx)?.[1], contentSecurityPolicy("header"));
+});
+
+test("prefixHtmlUrls moves every root-relative address under the prefix, and nothing else; at the root it changes nothing", async () => {
+  const page = `<a href="/news/1/">a</a><img src="/img/a.jpg" srcset="/img/a-320.jpg 320w, /img/a-640.jpg 640w"><a href="https://x.org/y">b</a><a href="//cdn.org/z">c</a><a href="#main">d</a><a href="rel/">e</a><meta http-equiv="refresh" content="0; url=/news/2/">`;
+  const rows: Array<[prefix: string, expected: string]> = [
+    ["/", page],
+    [
+      "/akhbar/",
+      `<a href="/akhbar/news/1/">a</a><img src="/akhbar/img/a.jpg" srcset="/akhbar/img/a-320.jpg 320w, /akhbar/img/a-640.jpg 640w"><a href="https://x.org/y">b</a><a href="//cdn.org/z">c</a><a href="#main">d</a><a href="rel/">e</a><meta http-equiv="refresh" content="0; url=/akhbar/news/2/">`,
+    ],
+  ];
+  for (const [prefix, expected] of rows) assert.equal(await prefixHtmlUrls(page, prefix), expected, prefix);
+});

@@ -1,0 +1,186 @@
+/** `npm run new` (src/editors/new-release.ts, src/editors/release-file.ts, scripts/new.ts). */
+import { test, describe, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { loadArchive } from "../../../src/content/load.js";
+import { parseYaml } from "../../../src/content/front-matter.js";
+import { createRelease, NewReleaseError, newReleaseFields, splitTags, TITLE_QUESTION } from "../../../src/editors/new-release.js";
+import { renderReleaseFile, setFrontMatterFields, yamlValue } from "../../../src/editors/release-file.js";
+import { repoRoot } from "../../support/run.js";
+
+const NOW = DateTime.fromISO("2024-05-12T10:30:45+03:30", { setZone: true });
+const created: string[] = [];
+after(async () => {
+  await Promise.all(created.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function sampleArchive(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "akhbar-unit-new-"));
+  created.push(dir);
+  await cp(path.join(repoRoot, "content"), dir, { recursive: true });
+  return dir;
+}
+
+const EXPECTED_FILE = `---
+id: 149842
+title: "نشست شورای اداری شهرستان"
+date: 1403/02/23 10:30
+# lead: ""   # خلاصهٔ یک‌جمله‌ای خبر
+county: رباط‌کریم
+# organization: ""   # دستگاه منتشرکننده
+tags:
+  - نشست
+  - شورای اداری
+# source: https://ostan-th.ir/News/…/   # نشانی خبر در پایگاه پیشین
+# image: /images/…   # تصویر: /images/نام-فایل.jpg از پوشهٔ content/images
+# image_alt: ""   # توصیف تصویر برای کسی که آن را نمی‌بیند (با تصویر الزامی است)
+# draft: true   # پیش‌نویس: در سایت منتشر نمی‌شود
+# lang: en   # زبان: fa یا en
+---
+
+`;
+
+describe("createRelease", () => {
+  test("the next free id, now in Tehran as a Jalali date, every field; the build accepts the file", async () => {
+    const content = await sampleArchive();
+    const { file, id } = await createRelease(
+      { title: "نشست شورای اداری شهرستان", county: "رباط كريم", tags: ["نشست", "شورای اداری"] },
+      { contentDir: content, now: NOW },
+    );
+    assert.equal(id, 149842);
+    assert.equal(path.relative(content, path.resolve(file)), path.join("releases", "1403", "149842.md"));
+    assert.equal(await readFile(file, "utf8"), EXPECTED_FILE);
+    const archive = await loadArchive(content, { includeDrafts: false, now: NOW });
+    const release = [...archive.byInputPath.values()].find((candidate) => candidate.id === 149842);
+    assert.equal(release?.date.toISO(), "2024-05-12T10:30:00.000+03:30");
+    assert.equal(archive.releases[0], release, "dated now, it is the newest published release");
+  });
+
+  test("in a terminal, the title is asked for in Persian", async () => {
+    const content = await sampleArchive();
+    const questions: string[] = [];
+    const { file } = await createRelease({}, { contentDir: content, now: NOW, ask: async (question) => (questions.push(question), "  بازدید استاندار از جلسه ای  ") });
+    assert.deepEqual(questions, [TITLE_QUESTION]);
+    // The typography `npm run check -- --fix` would correct is corrected at once.
+    assert.match(await readFile(file, "utf8"), /^title: "بازدید استاندار از جلسه\u200Cای"$/m);
+  });
+
+  test("a file whose front matter is broken still reserves its id, and is never overwritten", async () => {
+    const content = await sampleArchive();
+    const broken = path.join(content, "releases", "1403", "149842.md");
+    await writeFile(broken, "---\ntitle: [unclosed\n---\n");
+    const named = path.join(content, "releases", "1403", "notes.md");
+    await writeFile(named, "---\nid: 149850\ntitle: x: y: z\n---\n");
+    const { id } = await createRelease({ title: "خبر" }, { contentDir: content, now: NOW });
+    assert.equal(id, 149851);
+    assert.equal(await readFile(broken, "utf8"), "---\ntitle: [unclosed\n---\n");
+  });
+
+  test("a mistake writes nothing", async () => {
+    const content = await sampleArchive();
+    const before = (await readdir(content, { recursive: true })).sort();
+    await assert.rejects(createRelease({ title: "خبر", county: "تهرا" }, { contentDir: content, now: NOW }), NewReleaseError);
+    await assert.rejects(createRelease({}, { contentDir: content, now: NOW }), NewReleaseError);
+    assert.deepEqual((await readdir(content, { recursive: true })).sort(), before);
+  });
+});
+
+describe("newReleaseFields: what the editor gave is checked with the build's schema", () => {
+  const rows: Array<{ name: string; options: Parameters<typeof newReleaseFields>[0]; message: string }> = [
+    { name: "no title", options: {}, message: 'the title is missing: npm run new -- --title "عنوان خبر"' },
+    { name: "a blank title", options: { title: "   " }, message: 'the title is missing: npm run new -- --title "عنوان خبر"' },
+    { name: "an unknown county", options: { title: "خبر", county: "تهرا" }, message: '--county "تهرا" is not a county of the province: did you mean "تهران"?' },
+    { name: "an impossible date", options: { title: "خبر", date: "1403/07/31" }, message: "--date 1403/7/31 is not a day of the Jalali calendar" },
+    { name: "an unknown language", options: { title: "خبر", lang: "ar" }, message: '--lang must be fa or en, not "ar"' },
+    { name: "an image without its description", options: { title: "خبر", image: "/images/a.jpg" }, message: "--image-alt: image_alt is required with an image: describe the picture for readers who cannot see it" },
+    { name: "a source that is not an address", options: { title: "خبر", source: "ostan-th.ir" }, message: "--source: source must be a web address starting with https:// (for example https://ostan-th.ir/News/149840/)" },
+  ];
+  for (const row of rows) {
+    test(row.name, () => {
+      assert.throws(() => newReleaseFields(row.options, 1, NOW), (error: unknown) => {
+        assert.ok(error instanceof NewReleaseError);
+        assert.equal(error.message, row.message);
+        return true;
+      });
+    });
+  }
+
+  test("a future --date is kept as written: the release is embargoed until then", () => {
+    const { fields, date } = newReleaseFields({ title: "خبر", date: "1403/03/01 08:00", draft: true, lang: "en" }, 3, NOW);
+    assert.deepEqual([fields.date, date.toISO(), fields.draft, fields.lang], ["1403/03/01 08:00", "2024-05-21T08:00:00.000+03:30", true, "en"]);
+  });
+});
+
+describe("release-file helpers", () => {
+  test("splitTags: Persian and Latin commas, repeated flags, blanks dropped", () => {
+    assert.deepEqual(splitTags(["نشست، شورا", "عمرانی,  ", " بودجه "]), ["نشست", "شورا", "عمرانی", "بودجه"]);
+  });
+
+  const values: Array<{ value: string; field: string; written: string }> = [
+    { value: "ملارد", field: "county", written: "ملارد" },
+    { value: "https://ostan-th.ir/News/1/", field: "source", written: "https://ostan-th.ir/News/1/" },
+    { value: "1402", field: "county", written: '"1402"' },
+    { value: "yes", field: "organization", written: '"yes"' },
+    { value: "a: b", field: "organization", written: '"a: b"' },
+    { value: "#x", field: "organization", written: '"#x"' },
+    { value: "عنوان ساده", field: "title", written: '"عنوان ساده"' },
+    { value: 'O\'Reilly "quoted"', field: "organization", written: 'O\'Reilly "quoted"' },
+    { value: "'quoted at the start'", field: "organization", written: '"\'quoted at the start\'"' },
+    { value: "ends with a space ", field: "organization", written: '"ends with a space "' },
+  ];
+  for (const row of values) {
+    test(`yamlValue(${row.value}, ${row.field}) → ${row.written}`, () => {
+      assert.equal(yamlValue(row.value, row.field), row.written);
+      // YAML reads back exactly the text.
+      assert.deepEqual(parseYaml(`${row.field}: ${row.written}`), { [row.field]: row.value });
+    });
+  }
+
+  test("setFrontMatterFields: replaces, uncomments, appends, keeps the rest", () => {
+    const source = '---\n# a note\nid: 1\ntitle: >\n  old\n  title\n# lead: ""   # hint\ncounty: ری\n---';
+    assert.equal(
+      setFrontMatterFields(source, { title: "تازه", lead: "نقل", source: "https://ostan-th.ir/News/1/", date: undefined }),
+      '---\n# a note\nid: 1\ntitle: "تازه"\nlead: "نقل"\ncounty: ری\nsource: https://ostan-th.ir/News/1/\n---',
+    );
+  });
+
+  test("renderReleaseFile writes header comments and every field in the schema's order", () => {
+    const text = renderReleaseFile({ id: 2, title: "خبر", date: "1403/02/23 10:30", draft: true, source: "https://ostan-th.ir/News/2/" }, "متن.", ["یادداشت"]);
+    assert.deepEqual(
+      text.split("\n").map((line) => /^#?\s*([a-z_]+):/.exec(line)?.[1] ?? line),
+      ["---", "# یادداشت", "id", "title", "date", "lead", "county", "organization", "tags", '#   - ""', "source", "image", "image_alt", "draft", "lang", "---", "", "متن.", ""],
+    );
+  });
+});
+
+describe("npm run new (the command)", () => {
+  function runNew(args: string[]): Promise<{ code: number | null; out: string }> {
+    return new Promise((resolve, reject) => {
+      // stdin is not a terminal here, as in CI: the title must come as a flag.
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/new.ts", ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, AKHBAR_NOW: "1403/02/23 10:30" } });
+      let out = "";
+      child.stdout.on("data", (chunk) => (out += chunk));
+      child.stderr.on("data", (chunk) => (out += chunk));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, out }));
+    });
+  }
+
+  test("prints the new file's path; without a title and without a terminal it exits 1 and writes nothing", async () => {
+    const content = await mkdtemp(path.join(tmpdir(), "akhbar-unit-new-cli-"));
+    created.push(content);
+    await mkdir(path.join(content, "releases"), { recursive: true });
+    const made = await runNew(["--input", content, "--title", "خبر تازه", "--county", "ملارد", "--tags", "نشست، شورا"]);
+    assert.equal(made.code, 0, made.out);
+    const expected = path.relative(repoRoot, path.join(content, "releases", "1403", "1.md"));
+    assert.equal(made.out.trim().split("\n").at(-1), expected);
+    const missing = await runNew(["--input", content]);
+    assert.equal(missing.code, 1, missing.out);
+    assert.match(missing.out, /^Nothing was written: the title is missing: npm run new -- --title "عنوان خبر"$/m);
+    assert.deepEqual((await readdir(content, { recursive: true })).filter((file) => file.endsWith(".md")), [path.join("releases", "1403", "1.md")]);
+  });
+});

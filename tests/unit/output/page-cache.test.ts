@@ -1,0 +1,145 @@
+/** Unit tests for src/output/page-writer.ts (batched writing, unchanged files left alone) and src/output/page-cache.ts. */
+import { after, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { moduleCodeFiles, moduleCodeVersion, PageCache, renderingCodeVersion } from "../../../src/output/page-cache.js";
+import { WRITE_BATCH, writeGeneratedFiles } from "../../../src/output/page-writer.js";
+import { temporaryDirectory } from "../../support/run.js";
+
+const created: string[] = [];
+after(async () => {
+  await Promise.all(created.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+const folder = async () => {
+  const dir = await temporaryDirectory("akhbar-unit-page-cache-");
+  created.push(dir);
+  return dir;
+};
+
+describe("writeGeneratedFiles", () => {
+  test("writes every file, in folders it makes, more than one batch of them", async () => {
+    const dir = await folder();
+    const ids = Array.from({ length: WRITE_BATCH + 3 }, (_, index) => index);
+    const report = await writeGeneratedFiles(dir, ids, (id) => ({ path: `/News/${id}/index.html`, content: `page ${id}` }));
+    assert.deepEqual(report, { written: WRITE_BATCH + 3, unchanged: 0 });
+    assert.equal((await readdir(path.join(dir, "News"))).length, WRITE_BATCH + 3);
+    assert.equal(await readFile(path.join(dir, "News", String(WRITE_BATCH + 2), "index.html"), "utf8"), `page ${WRITE_BATCH + 2}`);
+  });
+
+  test("a file whose bytes are already there is not written again; a changed one is", async () => {
+    const dir = await folder();
+    const render = (text: string) => ({ path: "/a/index.html", content: text });
+    await writeGeneratedFiles(dir, ["one"], render);
+    const file = path.join(dir, "a", "index.html");
+    const old = new Date(2000, 0, 1);
+    await utimes(file, old, old);
+    assert.deepEqual(await writeGeneratedFiles(dir, ["one"], render), { written: 0, unchanged: 1 });
+    assert.equal((await stat(file)).mtime.getTime(), old.getTime());
+    assert.deepEqual(await writeGeneratedFiles(dir, ["two"], render), { written: 1, unchanged: 0 });
+    assert.equal(await readFile(file, "utf8"), "two");
+  });
+
+  test("renderers may be asynchronous", async () => {
+    const dir = await folder();
+    await writeGeneratedFiles(dir, [1, 2], async (n) => ({ path: `/${n}.txt`, content: String(n * 10) }));
+    assert.deepEqual([await readFile(path.join(dir, "1.txt"), "utf8"), await readFile(path.join(dir, "2.txt"), "utf8")], ["10", "20"]);
+  });
+});
+
+describe("PageCache", () => {
+  test("keys differ by inputs and by code version, and are stable", () => {
+    const a = new PageCache("unused", "code-1");
+    const b = new PageCache("unused", "code-2");
+    assert.equal(a.key("x"), a.key("x"));
+    assert.notEqual(a.key("x"), a.key("y"));
+    assert.notEqual(a.key("x"), b.key("x"));
+  });
+
+  test("a page is rendered once, then read back; unused entries are pruned", async () => {
+    const dir = await folder();
+    let renders = 0;
+    const render = () => `<p>${++renders}</p>`;
+    const first = new PageCache(dir, "code");
+    assert.equal(await first.page(first.key("one"), render), "<p>1</p>");
+    assert.equal(await first.page(first.key("two"), render), "<p>2</p>");
+    assert.deepEqual(first.report, { reused: 0, rendered: 2, removed: 0 });
+
+    const second = new PageCache(dir, "code");
+    assert.equal(await second.page(second.key("one"), render), "<p>1</p>");
+    assert.equal(renders, 2);
+    await second.prune();
+    assert.deepEqual(second.report, { reused: 1, rendered: 0, removed: 1 });
+    assert.deepEqual(await readdir(dir), [`${second.key("one")}.html`]);
+  });
+
+  test("another code version renders again", async () => {
+    const dir = await folder();
+    await new PageCache(dir, "v1").page(new PageCache(dir, "v1").key("same"), () => "old");
+    const upgraded = new PageCache(dir, "v2");
+    assert.equal(await upgraded.page(upgraded.key("same"), () => "new"), "new");
+    await writeFile(path.join(dir, "stray.html"), "");
+    await upgraded.prune();
+    assert.deepEqual(await readdir(dir), [`${upgraded.key("same")}.html`]);
+  });
+});
+
+test("moduleCodeVersion: the files a module imports count, others do not", async () => {
+  const root = await mkdtemp(path.join(tmpdir(), "akhbar-module-code-"));
+  try {
+    await mkdir(path.join(root, "src"));
+    await writeFile(path.join(root, "src", "entry.ts"), `import { part } from "../../part.js";\nexport const value = part + 1;\n`);
+    await writeFile(path.join(root, "src", "part.ts"), `export const part = 1;\n`);
+    await writeFile(path.join(root, "src", "layout.ts"), `export const layout = "<p>";\n`);
+    const entry = path.join(root, "src", "entry.ts");
+    const first = moduleCodeVersion(entry, root);
+    await writeFile(path.join(root, "src", "layout.ts"), `export const layout = "<div>";\n`);
+    assert.equal(moduleCodeVersion(entry, root), first, "a module the entry does not import");
+    await writeFile(path.join(root, "src", "part.ts"), `export const part = 2;\n`);
+    const second = moduleCodeVersion(entry, root);
+    assert.notEqual(second, first, "a module the entry imports");
+    await mkdir(path.join(root, "src", "data"));
+    await writeFile(path.join(root, "src", "data", "counties.json"), "[]");
+    assert.notEqual(moduleCodeVersion(entry, root), second, "a data file, read rather than imported");
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test("the search shards' code is the indexing code, not the archive loader's (a change to how the archive is read re-indexes nothing)", () => {
+  const files = moduleCodeFiles("src/search/shard-index.ts");
+  for (const indexing of ["src/search/shard-index.ts", "src/search/document.ts", "src/search/text.ts", "src/persian/text.ts", "src/render/markdown.ts", "src/content/release-source.ts"]) {
+    assert.ok(files.includes(indexing), `${indexing} makes the documents: it must key the shards`);
+  }
+  for (const loading of ["src/content/load.ts", "src/content/archive-cache.ts", "src/content/schema.ts", "src/content/embargo.ts"]) {
+    assert.ok(!files.includes(loading), `${loading} reads the archive: it must not key the shards`);
+  }
+});
+
+test("the code's hashes do not depend on where it is checked out (a cache restored on another runner is used)", async () => {
+  const roots = [await mkdtemp(path.join(tmpdir(), "akhbar-checkout-a-")), await mkdtemp(path.join(tmpdir(), "akhbar-checkout-b-"))];
+  try {
+    for (const root of roots) {
+      await mkdir(path.join(root, "src", "data"), { recursive: true });
+      await writeFile(path.join(root, "src", "entry.ts"), `import { part } from "../../part.js";\nexport const value = part + 1;\n`);
+      await writeFile(path.join(root, "src", "part.ts"), `export const part = 1;\n`);
+      await writeFile(path.join(root, "src", "data", "counties.json"), "[]");
+      await writeFile(path.join(root, "package-lock.json"), "{}");
+    }
+    const [a, b] = roots as [string, string];
+    assert.equal(moduleCodeVersion(path.join(b, "src", "entry.ts"), b), moduleCodeVersion(path.join(a, "src", "entry.ts"), a));
+    assert.equal(renderingCodeVersion(b), renderingCodeVersion(a));
+    // And the hash still follows the code: a third checkout with one file changed differs.
+    const c = await mkdtemp(path.join(tmpdir(), "akhbar-checkout-c-"));
+    roots.push(c);
+    await mkdir(path.join(c, "src", "data"), { recursive: true });
+    await writeFile(path.join(c, "src", "entry.ts"), `import { part } from "../../part.js";\nexport const value = part + 1;\n`);
+    await writeFile(path.join(c, "src", "part.ts"), `export const part = 2;\n`);
+    await writeFile(path.join(c, "src", "data", "counties.json"), "[]");
+    await writeFile(path.join(c, "package-lock.json"), "{}");
+    assert.notEqual(renderingCodeVersion(c), renderingCodeVersion(a));
+  } finally {
+    await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
+  }
+});

@@ -1,0 +1,101 @@
+/** Unit tests for src/render/structured-data.ts: NewsArticle JSON-LD that no value can break out of, and sharing tags. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as cheerio from "cheerio";
+import { siteMetadata } from "../../../src/content/site.js";
+import { jsonLdScript, newsArticle, releaseSharingTags, scriptSafeJson } from "../../../src/render/structured-data.js";
+import { makeRelease } from "../../support/release-factory.js";
+
+const site = siteMetadata({ SITE_URL: "https://akhbar.test" });
+
+test("scriptSafeJson: the same JSON, with nothing that could end or bend a script element", () => {
+  const cases: unknown[] = [
+    "</script><script>alert(1)</script>",
+    "<!-- <script>",
+    "a & b > c",
+    "line\u2028separator\u2029",
+    { nested: ["</SCRIPT>", 1, null] },
+  ];
+  for (const value of cases) {
+    const text = scriptSafeJson(value);
+    assert.deepEqual(JSON.parse(text), value);
+    assert.doesNotMatch(text, /[<>&\u2028\u2029]/);
+  }
+  assert.equal(scriptSafeJson("</script>"), String.raw`"\u003c/script\u003e"`);
+});
+
+test("a hostile title stays inside the JSON-LD script and reads back intact", () => {
+  const title = `</script><script>alert("x")</script><!--`;
+  const $ = cheerio.load(`<head>${jsonLdScript({ headline: title }).value}</head>`);
+  assert.equal($("script").length, 1);
+  assert.deepEqual(JSON.parse($("script").text()), { headline: title });
+});
+
+test("newsArticle: every field, absolute addresses, Tehran dates", () => {
+  const release = makeRelease(149840, "2023-12-10T11:00:00+03:30", {
+    title: "عنوان",
+    lead: "خلاصه",
+    image: "/images/a.jpg",
+    imageAlt: "تصویر",
+    tags: ["نشست", "روابط‌عمومی"],
+    organization: "استانداری تهران",
+  });
+  assert.deepEqual(newsArticle(site, release), {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: "عنوان",
+    description: "خلاصه",
+    datePublished: "2023-12-10T11:00:00+03:30",
+    dateModified: "2023-12-10T11:00:00+03:30",
+    image: ["https://akhbar.test/images/a.jpg"],
+    author: { "@type": "Organization", name: "استانداری تهران" },
+    publisher: { "@type": "Organization", name: "روابط‌عمومی استانداری تهران", url: "https://akhbar.test/" },
+    mainEntityOfPage: { "@type": "WebPage", "@id": "https://akhbar.test/news/149840/" },
+    url: "https://akhbar.test/news/149840/",
+    inLanguage: "fa",
+    keywords: "نشست, روابط‌عمومی",
+  });
+  const english = newsArticle({ ...site, logo: "/logo.png" }, makeRelease(7, "2022-05-18T10:00:00+04:30", { lang: "en" }));
+  assert.deepEqual(english.publisher, {
+    "@type": "Organization",
+    name: "Tehran Governorate Public Relations",
+    url: "https://akhbar.test/",
+    logo: { "@type": "ImageObject", url: "https://akhbar.test/logo.png" },
+  });
+  assert.equal(english.author, english.publisher);
+  assert.equal(english.inLanguage, "en");
+  assert.equal(english.url, "https://akhbar.test/en/news/7/");
+  assert.equal("image" in english || "description" in english || "keywords" in english, false);
+});
+
+test("sharing tags: OpenGraph and Twitter, a large card only with an image", () => {
+  const meta = (markup: string) => {
+    const $ = cheerio.load(`<head>${markup}</head>`);
+    return $("meta").map((_, element) => `${$(element).attr("property") ?? $(element).attr("name")}=${$(element).attr("content")}`).get();
+  };
+  const withImage = makeRelease(1, "2024-01-01T10:00:00+03:30", { title: `"T" <b>`, lead: "L", image: "https://cdn.example.org/p.jpg", imageAlt: "A", tags: ["x", "y"] });
+  assert.deepEqual(meta(releaseSharingTags(site, withImage).value), [
+    "og:type=article",
+    "og:site_name=آرشیو خبرهای استانداری تهران",
+    `og:title="T" <b>`,
+    "og:description=L",
+    "og:url=https://akhbar.test/news/1/",
+    "og:locale=fa_IR",
+    "og:image=https://cdn.example.org/p.jpg",
+    "og:image:alt=A",
+    "article:published_time=2024-01-01T10:00:00+03:30",
+    "article:modified_time=2024-01-01T10:00:00+03:30",
+    "article:tag=x",
+    "article:tag=y",
+    "twitter:card=summary_large_image",
+    `twitter:title="T" <b>`,
+    "twitter:description=L",
+    "twitter:image=https://cdn.example.org/p.jpg",
+    "twitter:image:alt=A",
+  ]);
+  const plain = meta(releaseSharingTags(site, makeRelease(2, "2024-01-01T10:00:00+03:30", { lang: "en" })).value);
+  assert.ok(plain.includes("twitter:card=summary"));
+  assert.ok(plain.includes("og:locale=en_US"));
+  assert.ok(plain.includes("og:description=News releases of the Tehran Governorate public-relations office"));
+  assert.equal(plain.some((entry) => entry.startsWith("og:image") || entry.startsWith("twitter:image")), false);
+});
