@@ -9,6 +9,7 @@ import { html, type SafeHtml } from "../src/render/html.js";
 import { fillString, interfaceStrings } from "../src/render/i18n.js";
 import { CHART_SIZE, monthChartBars } from "../src/browse/month-chart.js";
 import type { SiteMetadata } from "../src/content/site.js";
+import type { AssetManifest } from "../src/render/asset-manifest.js";
 import { renderPage } from "./base.js";
 import { breadcrumbs, countText, numberText } from "./browse-parts.js";
 
@@ -22,7 +23,7 @@ function monthList(year: JalaliYear, label?: string): SafeHtml {
   )}</ol>`;
 }
 
-export function renderArchiveIndex({ site, years }: { site: SiteMetadata; years: readonly JalaliYear[] }): string {
+export function renderArchiveIndex({ site, assets, years }: { site: SiteMetadata; assets?: AssetManifest; years: readonly JalaliYear[] }): string {
   const t = interfaceStrings(LANG);
   const sections = years.map(
     (year) => html`<section class="archive-year" aria-labelledby="year-${year.year}">
@@ -32,6 +33,7 @@ ${monthList(year)}
   );
   return renderPage({
     site,
+    assets,
     lang: LANG,
     title: t.archiveTitle,
     url: ARCHIVE_URL,

@@ -4,7 +4,7 @@ import { directionOf, interfaceStrings } from "../src/render/i18n.js";
 import type { Language } from "../src/content/schema.js";
 import type { SiteMetadata } from "../src/content/site.js";
 import { siteFeedLinks } from "../src/render/feed-links.js";
-import { assetUrl } from "../src/render/asset-manifest.js";
+import { assetUrl, type AssetManifest } from "../src/render/asset-manifest.js";
 import { PRELOADED_FONTS } from "../src/assets/fonts.js";
 import { contentSecurityPolicy } from "../src/render/security-policy.js";
 
@@ -17,6 +17,8 @@ import { ARCHIVE_URL, LATEST_NEWS_URL, TERM_SECTION_URLS } from "../src/browse/u
 
 export interface PageShell {
   site: SiteMetadata;
+  /** The fingerprinted assets of the build; without it (a unit test rendering one layout) the plain addresses. */
+  assets?: AssetManifest | undefined;
   lang: Language;
   /** The page's own title; the site name is appended. */
   title?: string;
@@ -31,7 +33,7 @@ export function renderPage(page: PageShell): string {
   const t = interfaceStrings(page.lang);
   const siteName = page.site.name[page.lang];
   const fullTitle = page.title ? `${page.title} | ${siteName}` : siteName;
-  const stylesheet = assetUrl(directionOf(page.lang) === "rtl" ? "site.rtl.css" : "site.css");
+  const stylesheet = assetUrl(page.assets, directionOf(page.lang) === "rtl" ? "site.rtl.css" : "site.css");
   const sections: Array<[string, string]> = [
     ["/", t.home],
     [LATEST_NEWS_URL, t.latestNews],
@@ -51,7 +53,7 @@ ${securityPolicyMeta}
 <meta name="color-scheme" content="light dark">
 <link rel="canonical" href="${page.site.url}${page.url}">
 ${faviconLink}
-${page.lang === "fa" ? PRELOADED_FONTS.map((font) => html`<link rel="preload" href="${assetUrl(`fonts/${font}`)}" as="font" type="font/woff2" crossorigin>
+${page.lang === "fa" ? PRELOADED_FONTS.map((font) => html`<link rel="preload" href="${assetUrl(page.assets, `fonts/${font}`)}" as="font" type="font/woff2" crossorigin>
 `) : ""}
 <link rel="stylesheet" href="${stylesheet}">
 ${siteFeedLinks(page.site, page.lang)}

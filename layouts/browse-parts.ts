@@ -2,7 +2,7 @@
 import { html, type SafeHtml } from "../src/render/html.js";
 import { fillString, interfaceStrings } from "../src/render/i18n.js";
 import { archivePageLinks, archivePageUrl, FRONT_PAGE, pageLinks, pagedUrl } from "../src/browse/pagination.js";
-import { formatPersianNumber, toPersianDigits } from "../src/persian/text.js";
+import { formatPersianNumber, toPersianDigits } from "../src/persian/letters.js";
 import type { Language } from "../src/content/schema.js";
 
 /** A count as readers of `lang` write it: «۱٬۲۳۴» or «1,234». */

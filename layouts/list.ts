@@ -12,6 +12,7 @@ import { archivePageItems, archivePageLinks, archivePageOfPosition, archivePageU
 import { newestFirstPosition } from "../src/browse/related.js";
 import type { SiteMetadata } from "../src/content/site.js";
 import { monthChart } from "./archive.js";
+import type { AssetManifest } from "../src/render/asset-manifest.js";
 import { renderPage } from "./base.js";
 import { atomUrl, countyFeed, feedLinks, jsonFeedUrl, tagFeed } from "../src/render/feed-links.js";
 import { archiveNavigation, breadcrumbs, countText, numberText, pageNavigation, type Crumb } from "./browse-parts.js";
@@ -22,6 +23,8 @@ const t = interfaceStrings(LANG);
 
 export interface ListPageView {
   site: SiteMetadata;
+  /** The fingerprinted assets of the build (plain addresses when absent, as in unit tests). */
+  assets?: AssetManifest;
   page: ListPage;
   browse: BrowseIndex;
 }
@@ -105,7 +108,7 @@ function olderNews(browse: BrowseIndex): SafeHtml {
 }
 
 export function renderListPage(view: ListPageView): string {
-  const { site, page, browse } = view;
+  const { site, assets, page, browse } = view;
   const heading = headingOf(view);
   const all = listReleases(browse, page);
   const latest = page.kind === "news";
@@ -121,6 +124,7 @@ export function renderListPage(view: ListPageView): string {
 
   return renderPage({
     site,
+    assets,
     lang: LANG,
     title: front ? heading.title : `${heading.title}، ${pageLabel}`,
     url: page.url,

@@ -2,12 +2,14 @@
 import { html } from "../src/render/html.js";
 import { interfaceStrings } from "../src/render/i18n.js";
 import type { SiteMetadata } from "../src/content/site.js";
+import type { AssetManifest } from "../src/render/asset-manifest.js";
 import { renderPage } from "./base.js";
 
-export function renderNotFound({ site }: { site: SiteMetadata }): string {
+export function renderNotFound({ site, assets }: { site: SiteMetadata; assets?: AssetManifest }): string {
   const t = interfaceStrings("fa");
   return renderPage({
     site,
+    assets,
     lang: "fa",
     title: t.notFoundTitle,
     url: "/404.html",

@@ -1,5 +1,5 @@
 /** The browsing parts of a release page: breadcrumbs above it; previous/next and related releases below it. */
-import type { Release } from "../src/content/load.js";
+import type { Release } from "../src/content/release.js";
 import { formatEnglishDateTime, formatJalaliDateTime, jalaliMonthName, toIsoString } from "../src/persian/dates.js";
 import { html, type SafeHtml } from "../src/render/html.js";
 import { interfaceStrings } from "../src/render/i18n.js";

@@ -2,14 +2,17 @@
 import { html, trustedHtml, type Renderable } from "../src/render/html.js";
 import { formatEnglishDateTime, formatGregorianDate, formatJalaliDateTime, toIsoString } from "../src/persian/dates.js";
 import { interfaceStrings } from "../src/render/i18n.js";
-import { toPersianDigits } from "../src/persian/text.js";
-import type { Release } from "../src/content/load.js";
+import { toPersianDigits } from "../src/persian/letters.js";
+import type { Release } from "../src/content/release.js";
 import type { SiteMetadata } from "../src/content/site.js";
+import type { AssetManifest } from "../src/render/asset-manifest.js";
 import { renderPage } from "./base.js";
 import { releaseSharingTags } from "../src/render/structured-data.js";
 
 export interface ReleasePage {
   site: SiteMetadata;
+  /** The fingerprinted assets of the build (plain addresses when absent, as in unit tests). */
+  assets?: AssetManifest;
   release: Release;
   /** The body, rendered from Markdown. */
   bodyHtml: string;
@@ -32,7 +35,7 @@ export interface ReleasePageBrowsing {
 /** The text, as a link when its page exists. */
 const linkedText = (text: string, url: string | undefined) => (url ? html`<a href="${url}">${text}</a>` : text);
 
-export function renderRelease({ site, release, bodyHtml, image, browsing }: ReleasePage): string {
+export function renderRelease({ site, assets, release, bodyHtml, image, browsing }: ReleasePage): string {
   const t = interfaceStrings(release.lang);
   const persian = release.lang === "fa";
   const iso = toIsoString(release.date);
@@ -69,6 +72,7 @@ ${browsing?.after}`;
 
   return renderPage({
     site,
+    assets,
     lang: release.lang,
     title: release.title,
     description: release.lead ?? undefined,

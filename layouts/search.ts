@@ -8,12 +8,12 @@
 import type { ArchiveIndex, Term } from "../src/browse/archive-index.js";
 import { html } from "../src/render/html.js";
 import { interfaceStrings, type InterfaceStrings } from "../src/render/i18n.js";
-import { toPersianDigits } from "../src/persian/text.js";
+import { toPersianDigits } from "../src/persian/letters.js";
 import type { SiteMetadata } from "../src/content/site.js";
 import type { Language } from "../src/content/schema.js";
 import { renderPage } from "./base.js";
-import { assetUrl } from "../src/render/asset-manifest.js";
-import { searchShards, shardListing } from "../src/search/shards.js";
+import { assetUrl, type AssetManifest } from "../src/render/asset-manifest.js";
+import type { ShardListing } from "../src/search/shards.js";
 import { jalaliMonthName } from "../src/persian/dates.js";
 
 /** Organizations and tags offered in the lists: the most used. Any other comes in by address (?tag=…). */
@@ -73,19 +73,31 @@ ${options.map((option) => html`<option value="${option.value}">${option.label}</
 </div>`;
 }
 
-export function renderSearch({ site, index, lang = "fa" }: { site: SiteMetadata; index: ArchiveIndex; lang?: Language }): string {
+export interface SearchPage {
+  site: SiteMetadata;
+  /** The fingerprinted assets of the build (plain addresses when absent, as in unit tests). */
+  assets?: AssetManifest;
+  /** The filters offer the archive's counties, organizations, tags and years. */
+  index: ArchiveIndex;
+  /** The search index's shards in this language, as the search script reads them (src/search/shards.ts `shardListing`). */
+  shards: readonly ShardListing[];
+  lang?: Language;
+}
+
+export function renderSearch({ site, assets, index, shards, lang = "fa" }: SearchPage): string {
   const t = interfaceStrings(lang);
   const options = searchFilterOptions(index, lang);
   const url = lang === "en" ? "/en/search/" : "/search/";
   return renderPage({
     site,
+    assets,
     lang,
     title: t.search,
     url,
-    head: html`<script type="module" src="${assetUrl("search.js")}"></script>`,
+    head: html`<script type="module" src="${assetUrl(assets, "search.js")}"></script>`,
     body: html`<h1 class="page-title" id="search-title">${t.searchLabel}</h1>
 <noscript><p class="notice">${t.searchNeedsJs} <a href="${lang === "en" ? "/en/" : "/"}">${t.home}</a> · <a href="/archive/">${t.searchArchiveLink}</a></p></noscript>
-<form class="search-page" role="search" aria-labelledby="search-title" action="${url}" method="get" data-search-form data-strings="${JSON.stringify(scriptStrings(t, lang))}" data-shards="${JSON.stringify(shardListing(searchShards(index), lang))}" hidden>
+<form class="search-page" role="search" aria-labelledby="search-title" action="${url}" method="get" data-search-form data-strings="${JSON.stringify(scriptStrings(t, lang))}" data-shards="${JSON.stringify(shards)}" hidden>
 <div class="search-page__query">
 <label for="search-query">${t.searchQueryLabel}</label>
 <div class="search-page__box">

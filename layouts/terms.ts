@@ -4,16 +4,18 @@ import { TERM_SECTION_URLS, termUrl, type TermKind } from "../src/browse/urls.js
 import { html } from "../src/render/html.js";
 import { fillString, interfaceStrings } from "../src/render/i18n.js";
 import type { SiteMetadata } from "../src/content/site.js";
+import type { AssetManifest } from "../src/render/asset-manifest.js";
 import { renderPage } from "./base.js";
 import { breadcrumbs, countText } from "./browse-parts.js";
 
 const LANG = "fa";
 
-export function renderTermIndex({ site, kind, terms }: { site: SiteMetadata; kind: TermKind; terms: readonly Term[] }): string {
+export function renderTermIndex({ site, assets, kind, terms }: { site: SiteMetadata; assets?: AssetManifest; kind: TermKind; terms: readonly Term[] }): string {
   const t = interfaceStrings(LANG);
   const title = { county: t.counties, organization: t.organizations, tag: t.tags }[kind];
   return renderPage({
     site,
+    assets,
     lang: LANG,
     title,
     url: TERM_SECTION_URLS[kind],

@@ -3,8 +3,8 @@
  * Options: --input <content folder> (default content), --output <folder> (default _site).
  */
 import { parseArgs } from "node:util";
-import { buildSite, eleventyReported } from "../src/build/build.js";
-import { SettingError } from "../src/content/embargo.js";
+import { buildSite, eleventyReported } from "../src/eleventy/build.js";
+import { SettingError } from "../src/content/setting-error.js";
 import { siteMetadata } from "../src/content/site.js";
 
 const { values } = parseArgs({

@@ -6,7 +6,8 @@
  * warnings alone exit 0, since they never break the site.
  */
 import { parseArgs } from "node:util";
-import { buildTime, SettingError } from "../src/content/embargo.js";
+import { buildTime } from "../src/content/embargo.js";
+import { SettingError } from "../src/content/setting-error.js";
 import { fixArchive, lintArchive, type LintProblem } from "../src/editors/lint.js";
 
 let values;

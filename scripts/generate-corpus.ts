@@ -6,7 +6,10 @@
  * The vocabulary is Debian's myspell-fa dictionary (`apt-get install myspell-fa`); without
  * it the sentences of the sample releases in content/ are used, with a warning, and the
  * corpus is still valid but poorer in words (its search index is smaller than the real one).
- * --dictionary <file.dic> names another hunspell word list.
+ * --dictionary <file.dic> names another hunspell word list; --sample-words takes the sample
+ * releases' words even where the dictionary is installed, so that the corpus is the same on
+ * every machine (the tests' archives). The word list changes only the words: the releases' ids,
+ * dates, counties and lengths come from the seed alone.
  */
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1403" },
     samples: { type: "string", default: "content" },
     dictionary: { type: "string" },
+    "sample-words": { type: "boolean", default: false },
   },
 });
 
@@ -40,10 +44,11 @@ for (const file of await findReleaseFiles(values.samples)) {
   }
 }
 
-const dictionary = values.dictionary ?? DICTIONARY_PATHS.find((file) => existsSync(file));
+if (values.dictionary && values["sample-words"]) throw new Error("--dictionary and --sample-words exclude each other");
+const dictionary = values["sample-words"] ? undefined : (values.dictionary ?? DICTIONARY_PATHS.find((file) => existsSync(file)));
 const words = dictionary ? parseDictionary(await readFile(dictionary, "utf8")) : [];
 if (values.dictionary && words.length === 0) throw new Error(`${values.dictionary} holds no Persian words`);
-if (!dictionary) console.warn("The myspell-fa dictionary is not installed (apt-get install myspell-fa): using the sample releases' words.");
+if (!dictionary && !values["sample-words"]) console.warn("The myspell-fa dictionary is not installed (apt-get install myspell-fa): using the sample releases' words.");
 if (words.length === 0 && sentences.length === 0) throw new Error(`no vocabulary: install myspell-fa, or put releases under ${values.samples}`);
 
 await rm(values.output, { recursive: true, force: true });

@@ -5,7 +5,8 @@
  * Importing a page again updates its release instead of adding a second one.
  */
 import { parseArgs } from "node:util";
-import { buildTime, SettingError } from "../src/content/embargo.js";
+import { buildTime } from "../src/content/embargo.js";
+import { SettingError } from "../src/content/setting-error.js";
 import { importFiles } from "../src/editors/importer.js";
 
 const USAGE = "Usage: npm run import -- [--date 1403/02/23 10:30] <page.txt>…";

@@ -17,7 +17,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { buildSite } from "../src/build/build.js";
+import { buildSite } from "../src/eleventy/build.js";
 // The test suite's static server behaves like the hosts the site is deployed to.
 import { serveStatic } from "../src/bench/static-server.js";
 

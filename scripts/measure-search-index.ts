@@ -24,7 +24,8 @@ import { measureCommand } from "../src/bench/process-tree.js";
 import { markdownBlocks } from "../src/search/document.js";
 import { searchShards } from "../src/search/shards.js";
 import { ShardCache } from "../src/search/shard-cache.js";
-import { buildSearchShards, indexDocuments, shardDocuments, stopSearchIndexer, writeBundle } from "../src/search/search-index.js";
+import { buildSearchShards, stopSearchIndexer } from "../src/search/search-index.js";
+import { indexDocuments, shardDocuments, writeBundle } from "../src/search/shard-index.js";
 
 const MODES = ["load", "single", "shards", "workers", "cached"] as const;
 type Mode = (typeof MODES)[number];

@@ -21,7 +21,7 @@ import type { Response } from "playwright-core";
 import { launchChromium } from "../src/bench/chromium.js";
 import { waitForSearch } from "../src/bench/search-quality.js";
 import { serveStatic } from "../src/bench/static-server.js";
-import { runBuild, temporaryDirectory } from "../tests/support/run.js";
+import { runBuild, temporaryDirectory } from "../src/bench/run.js";
 
 const { values } = parseArgs({
   options: {

@@ -7,7 +7,8 @@
  */
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { buildTime, SettingError } from "../src/content/embargo.js";
+import { buildTime } from "../src/content/embargo.js";
+import { SettingError } from "../src/content/setting-error.js";
 import { createRelease, NewReleaseError, splitTags } from "../src/editors/new-release.js";
 
 const USAGE = 'Usage: npm run new -- --title "عنوان خبر" [--county ملارد] [--tags "الف، ب"] [--date 1403/02/23 10:30] [--draft]';

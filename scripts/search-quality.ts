@@ -20,7 +20,7 @@ import {
   type QueryOutcome,
 } from "../src/bench/search-quality.js";
 import { serveStatic } from "../src/bench/static-server.js";
-import { runBuild, temporaryDirectory } from "../tests/support/run.js";
+import { runBuild, temporaryDirectory } from "../src/bench/run.js";
 
 const { values } = parseArgs({ options: { verbose: { type: "boolean", default: false } } });
 

@@ -19,9 +19,10 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { writeFileAtomic } from "../output/atomic-write.js";
 import { cacheFolder } from "../output/cache-dir.js";
 
 const require = createRequire(import.meta.url);
@@ -126,9 +127,7 @@ export async function subsetFonts(env: NodeJS.ProcessEnv = process.env, faces: r
     const subset = await subsetFont(original, characters, { targetFormat: "woff2" });
     await mkdir(cacheDir, { recursive: true });
     // Written beside and renamed: builds running side by side never read half a file.
-    const temporary = `${cached}.${process.pid}.tmp`;
-    await writeFile(temporary, subset);
-    await rename(temporary, cached);
+    await writeFileAtomic(cached, subset);
     fonts.set(face.name, subset);
   }
   return fonts;

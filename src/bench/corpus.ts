@@ -1,8 +1,10 @@
 /**
  * Synthetic archives for measurements: N releases, valid against the schema, whose shape
  * follows the real archive closely enough that a build of them costs what the real one
- * would. Pure functions over a seeded random source: the same seed and count give the same
- * files, byte for byte, on every machine that has the same word list.
+ * would. Pure functions over seeded random sources: the same seed and count give the same
+ * files, byte for byte, on every machine that has the same word list, and the same archive
+ * (ids, dates, counties, organizations, number of tags, body lengths) whatever the word list:
+ * its shape and its words are drawn from two separate streams.
  *
  * The words come from Debian's myspell-fa dictionary (330,000 Persian word forms) when it
  * is installed, drawn with a Zipf distribution (a few words very often, most words rarely,
@@ -130,7 +132,11 @@ export interface GeneratedRelease {
   text: string;
 }
 
-/** Everything that is drawn once per corpus: who, where and which words. */
+/**
+ * Everything that is drawn once per corpus: who, where and which words. Its own draws, and the
+ * words and sentences it gives, come from the words' stream (`random`); the caller picks counties,
+ * organizations and tags with the shape's stream.
+ */
 class Vocabulary {
   readonly word: () => string;
   readonly county: WeightedPicker<string | undefined>;
@@ -211,6 +217,7 @@ function bodyBytes(random: Random): number {
   return Math.round(Math.min(60000, Math.max(900, 6300 * Math.exp(0.7 * normal(random)))));
 }
 
+/** A body of about `target` bytes: how many blocks that takes depends on the words, so every draw here is from the words' stream. */
 function body(vocabulary: Vocabulary, random: Random, id: number, firstId: number, target: number): string {
   const blocks: string[] = [];
   let size = 0;
@@ -239,28 +246,37 @@ const yamlString = (text: string) => JSON.stringify(text);
 
 /** The corpus, one release at a time (a 150,000-release corpus is never held in memory). */
 export function* generateCorpus(options: CorpusOptions): Generator<GeneratedRelease> {
-  const random = randomSource(options.seed);
-  const vocabulary = new Vocabulary(random, options.words, options.sentences);
+  // Two streams. A word costs a dictionary two draws and the sample sentences one, so anything
+  // drawn after words from one stream would change with the word list: the archive's shape (dates,
+  // counties, organizations, tags, lengths) has a stream of its own, seeded by `seed`, and the
+  // words theirs, seeded by the shape's first draw.
+  const shape = randomSource(options.seed);
+  const wording = randomSource(Math.floor(shape() * 2 ** 32));
+  const vocabulary = new Vocabulary(wording, options.words, options.sentences);
   const start = options.start ?? DateTime.fromISO("2011-03-21T00:00:00", { zone: TEHRAN_ZONE });
   const firstId = options.firstId ?? 135000;
-  const dates = releaseDates(options.count, random, start, options.years ?? 15);
+  const dates = releaseDates(options.count, shape, start, options.years ?? 15);
   for (const [index, date] of dates.entries()) {
     const id = firstId + index;
-    const county = vocabulary.county.pick(random);
-    const tags = [...new Set(Array.from({ length: 1 + Math.floor(random() * random() * 5) }, () => vocabulary.tag.pick(random)))];
+    const county = vocabulary.county.pick(shape);
+    const tags = [...new Set(Array.from({ length: 1 + Math.floor(shape() * shape() * 5) }, () => vocabulary.tag.pick(shape)))];
+    const hasLead = shape() < 0.85;
+    const organization = vocabulary.organization.pick(shape);
+    const hasSource = shape() < 0.7;
+    const target = bodyBytes(shape);
     const frontMatter = [
       "---",
       `id: ${id}`,
       `title: ${yamlString(vocabulary.sentence(6, 14).slice(0, -1).slice(0, 120).trim())}`,
       `date: "${toIsoString(date)}"`,
-      ...(random() < 0.85 ? [`lead: ${yamlString(vocabulary.sentence(12, 30))}`] : []),
+      ...(hasLead ? [`lead: ${yamlString(vocabulary.sentence(12, 30))}`] : []),
       ...(county ? [`county: ${county}`] : []),
-      `organization: ${yamlString(vocabulary.organization.pick(random))}`,
+      `organization: ${yamlString(organization)}`,
       "tags:",
       ...tags.map((tag) => `  - ${yamlString(tag)}`),
-      ...(random() < 0.7 ? [`source: https://ostan-th.ir/News/${id}/`] : []),
+      ...(hasSource ? [`source: https://ostan-th.ir/News/${id}/`] : []),
       "---",
     ];
-    yield { id, date, text: `${frontMatter.join("\n")}\n\n${body(vocabulary, random, id, firstId, bodyBytes(random))}\n` };
+    yield { id, date, text: `${frontMatter.join("\n")}\n\n${body(vocabulary, wording, id, firstId, target)}\n` };
   }
 }

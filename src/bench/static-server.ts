@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { readFile, realpath, stat } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { headersFor, parseHeadersFile, type HeaderRule } from "../build/host-headers.js";
+import { headersFor, parseHeadersFile, type HeaderRule } from "./host-rules.js";
 
 export interface StaticServer {
   /** The origin, without a trailing slash: `http://127.0.0.1:41234`. */

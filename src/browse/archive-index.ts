@@ -4,10 +4,11 @@
  * neighbours in time. List pages, feeds and sitemaps read these; none of them scans the
  * whole archive per page.
  */
-import type { Release } from "../content/load.js";
+import type { Release } from "../content/release.js";
 import { jalaliParts } from "../persian/dates.js";
-import { fixPersianLetters, slugify } from "../persian/text.js";
-import { SECOND_HALF } from "../search/shards.js";
+import { SECOND_HALF } from "../persian/calendar.js";
+import { fixPersianLetters } from "../persian/letters.js";
+import { slugify } from "../persian/slug.js";
 
 export interface Term {
   slug: string;

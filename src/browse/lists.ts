@@ -6,11 +6,11 @@
  * index, in one pass over its lists.
  */
 import type { ArchiveIndex, JalaliMonth, JalaliYear, Term } from "./archive-index.js";
-import type { Release } from "../content/load.js";
+import type { Release } from "../content/release.js";
 import { LATEST_NEWS_URL, monthUrl, termUrl, yearUrl, type TermKind } from "./urls.js";
 import { archivedPageCount, archivePageItems, archivePageUrl, FRONT_PAGE, LATEST_PAGE_LIMIT, PAGE_SIZE, pageCount, pagedUrl, pageItems } from "./pagination.js";
 import { jalaliParts } from "../persian/dates.js";
-import { slugify } from "../persian/text.js";
+import { slugify } from "../persian/slug.js";
 
 export type ListKind = "news" | "year" | "month" | TermKind;
 

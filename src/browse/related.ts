@@ -11,7 +11,7 @@
  * newest members of each list) keeps related links meaningful for old releases, and keeps
  * an old page unchanged when new releases are published.
  */
-import { newestFirst, type Release } from "../content/load.js";
+import { newestFirst, type Release } from "../content/release.js";
 
 export const RELATED_COUNT = 5;
 export const RELATED_WINDOW = 10;

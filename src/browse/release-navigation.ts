@@ -4,11 +4,11 @@
  * county, organization and tags. Made from the build's indexes, without scanning the archive.
  */
 import type { ArchiveIndex } from "./archive-index.js";
-import type { Release } from "../content/load.js";
+import type { Release } from "../content/release.js";
 import { jalaliParts } from "../persian/dates.js";
 import { monthUrl, termUrl, yearUrl } from "./urls.js";
 import { monthKey, type BrowseIndex } from "./lists.js";
-import { slugify } from "../persian/text.js";
+import { slugify } from "../persian/slug.js";
 import { nearestWindow, RELATED_WINDOW, relatedReleases } from "./related.js";
 
 export interface ReleaseBrowsing {
@@ -48,19 +48,6 @@ export function releaseBrowsing(index: ArchiveIndex, browse: BrowseIndex, releas
   };
 }
 
-/**
- * Everything `releaseBrowsing` reads of the archive beyond the release itself, as file hashes,
- * so that a release page can be keyed on its browsing without working it out (which cost
- * ~0.1 ms a release, 15 s of every build at 150,000 releases, to find the few dozen pages a
- * new release changes). A listed release's year, month, county, organization and tags all have
- * pages, so its own file and "listed" give its breadcrumbs and term addresses; its neighbours'
- * files give previous/next; the related candidates' files (their titles, dates and terms) give
- * the related releases. Nothing else of the archive reaches the page.
- */
-export function releaseBrowsingReads(index: ArchiveIndex, browse: BrowseIndex, release: Release): string | undefined {
-  return releaseBrowsingReader(index, browse)(release);
-}
-
 /** A file hash (git's blob id) and the space after it in `joinedHashes`. */
 const HASH_STEP = 41;
 
@@ -73,11 +60,19 @@ function joinedHashes(releases: readonly Release[]): string {
 }
 
 /**
- * `releaseBrowsingReads` for one pass over many pages. Each term list's file hashes are joined
- * once per pass and a release's candidates are slices of that (the hashes are all one length),
- * rather than ~80 hashes gathered and joined again for each page: at 150,000 releases that was
- * 3.5 s and half a gigabyte of short-lived strings in every build. Once per pass, because a
- * file hash can change under the same index (the dev server's releases edited in place).
+ * Everything `releaseBrowsing` reads of the archive beyond the release itself, as file hashes,
+ * so that a release page can be keyed on its browsing without working it out (which cost
+ * ~0.1 ms a release, 15 s of every build at 150,000 releases, to find the few dozen pages a
+ * new release changes). A listed release's year, month, county, organization and tags all have
+ * pages, so its own file and "listed" give its breadcrumbs and term addresses; its neighbours'
+ * files give previous/next; the related candidates' files (their titles, dates and terms) give
+ * the related releases. Nothing else of the archive reaches the page.
+ *
+ * A reader serves one pass over many pages. Each term list's file hashes are joined once per
+ * pass and a release's candidates are slices of that (the hashes are all one length), rather
+ * than ~80 hashes gathered and joined again for each page: at 150,000 releases that was 3.5 s
+ * and half a gigabyte of short-lived strings in every build. Once per pass, because a file hash
+ * can change under the same index (the dev server's releases edited in place).
  */
 export function releaseBrowsingReader(index: ArchiveIndex, browse: BrowseIndex): (release: Release) => string | undefined {
   const joined = new Map<string, string>();
@@ -105,7 +100,7 @@ export function releaseBrowsingReader(index: ArchiveIndex, browse: BrowseIndex):
 
 /**
  * The releases whose pages show any of `edited` (themselves included): the inverse of
- * `releaseBrowsingReads`, for a rebuild that changed those releases and not their places in the
+ * `releaseBrowsingReader`, for a rebuild that changed those releases and not their places in the
  * lists. A page shows its neighbours and the related releases it draws from each of its term
  * lists, up to 2·RELATED_WINDOW away from it in the list (`nearestInTime` takes more on one side
  * where the other runs out); so the pages that can show a release are those within that

@@ -1,23 +1,21 @@
 /**
- * What a static host needs besides the files: the path prefix in every address of every
- * page, and the `_headers` file (caching and security headers) that Netlify and Cloudflare
- * Pages read. docs/deploy.md tells how to deploy to those and to hosts that read neither.
+ * What a static host needs besides the files: the `_headers` file (caching and security
+ * headers) that Netlify and Cloudflare Pages read, written as the build's last step but
+ * publishing. docs/deploy.md tells how to deploy to those and to hosts that read neither.
  *
- * The path prefix comes from SITE_URL (src/content/site.ts) through Eleventy's `pathPrefix`
- * (.eleventy.ts). Layouts write root-relative addresses (`/news/1/`), and Eleventy's
- * HtmlBasePlugin rewrites every address attribute of every page (href, src, srcset, action,
- * a refresh's url, …) to `/<prefix>/news/1/`; it does nothing when the site is served from
- * the host's root. Stylesheets name their fonts relatively, feeds, sitemaps and JSON-LD use
+ * The path prefix comes from SITE_URL (src/content/site.ts). Layouts write root-relative
+ * addresses (`/news/1/`); the pages Akhbar writes itself are prefixed by
+ * src/render/html-urls.ts, and Eleventy's own pages by its HtmlBasePlugin (src/eleventy/plugin.ts),
+ * which rewrite every address attribute (href, src, srcset, action, a refresh's url, …) to
+ * `/<prefix>/news/1/`; neither does anything when the site is served from the host's root. Stylesheets name their fonts relatively, feeds, sitemaps and JSON-LD use
  * absolute addresses from SITE_URL, and Pagefind finds its own folder from its script's
  * address, so every part follows the one setting.
  */
 import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
-import type { AkhbarContext } from "../context/context.js";
 import { SECURITY_HEADERS } from "../render/security-policy.js";
 import { withPathPrefix } from "../content/site.js";
-import { ledgerFor, SEAL_FILE } from "../output/publish.js";
+import { SEAL_FILE, type OutputLedger } from "../output/publish.js";
 
 /** Top-level folders whose file names change with their content: browsers may keep them for good. */
 export const IMMUTABLE_FOLDERS = ["assets", "img"];
@@ -105,23 +103,6 @@ export function renderHeadersFile(rules: readonly HeaderRule[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Reads a `_headers` file (the form written above): for a test server that behaves like the hosts. */
-export function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const line of text.split("\n")) {
-    if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
-    if (!/^\s/.test(line)) {
-      rules.push({ pattern: line.trim(), headers: [] });
-      continue;
-    }
-    const rule = rules.at(-1);
-    const colon = line.indexOf(":");
-    if (!rule || colon === -1) throw new Error(`_headers: a header line outside a rule, or without a colon: «${line}»`);
-    rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
-  }
-  return rules;
-}
-
 /**
  * The root listing of a site built over a published one: what the build wrote (`staged`),
  * and from the published listing whatever the new site still has (`inSite`, given a
@@ -136,47 +117,23 @@ export function overlayEntries(staged: readonly DirectoryEntry[], published: rea
   return overlaid;
 }
 
-/** Whether a rule's pattern matches `pathname` as the hosts read it: `:name` is one path segment, a final `*` any rest. */
-export function patternMatches(pattern: string, pathname: string): boolean {
-  const splat = pattern.endsWith("*");
-  const parts = (splat ? pattern.slice(0, -1) : pattern).split(/(:[A-Za-z]\w*)/);
-  const source = parts.map((part, position) => (position % 2 === 1 ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("");
-  return new RegExp(`^${source}${splat ? "" : "$"}`).test(pathname);
-}
-
-/** The headers a host sends for `pathname` (percent-encoded, as requested): every matching rule's, values of one name joined. */
-export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<string, string> {
-  const headers = new Map<string, string>();
-  for (const rule of rules) {
-    if (!patternMatches(rule.pattern, pathname)) continue;
-    for (const [name, value] of rule.headers) {
-      const key = name.toLowerCase();
-      headers.set(key, headers.has(key) ? `${headers.get(key)}, ${value}` : value);
-    }
-  }
-  return headers;
-}
-
-export function registerDeployment(eleventyConfig: UserConfig, { site }: AkhbarContext): void {
-  eleventyConfig.addPlugin(HtmlBasePlugin);
-
-  // After every other step has written its files (the search index included): the rules name them.
-  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
-    if (outputMode !== "fs") return;
-    // The root; pagefind/ and each shard folder in it are listed too (their rules are shared: planHeaderRules).
-    const list = async (dir: string, level: number): Promise<DirectoryEntry[]> =>
-      Promise.all(
-        (await readdir(dir, { withFileTypes: true }).catch(() => [])).map(async (entry) => {
-          const expand = entry.isDirectory() && (level === 0 ? entry.name === "pagefind" : level === 1);
-          return { name: entry.name, directory: entry.isDirectory(), ...(expand ? { children: await list(path.join(dir, entry.name), level + 1) } : {}) };
-        }),
-      );
-    // The seal (src/output/publish.ts) is written once the build is complete: it is named here already.
-    let entries = [...(await list(directories.output, 0)), { name: SEAL_FILE, directory: false }];
-    // A build that writes only what changed has the rest of the site in the published folder.
-    const ledger = ledgerFor(directories.output);
-    if (ledger?.publishedDir) entries = overlayEntries(entries, await list(ledger.publishedDir, 0), (url) => ledger.holds(url));
-    const rules = planHeaderRules(site.pathPrefix, entries);
-    await writeFile(path.join(directories.output, "_headers"), renderHeadersFile(rules));
-  });
+/**
+ * Writes `_headers` into `outputDir`, naming every file the build wrote (the search index
+ * included), and, for a build written over the published site, the files it keeps from there.
+ */
+export async function writeHostHeaders(outputDir: string, pathPrefix: string, ledger: OutputLedger | undefined): Promise<void> {
+  // The root; pagefind/ and each shard folder in it are listed too (their rules are shared: planHeaderRules).
+  const list = async (dir: string, level: number): Promise<DirectoryEntry[]> =>
+    Promise.all(
+      (await readdir(dir, { withFileTypes: true }).catch(() => [])).map(async (entry) => {
+        const expand = entry.isDirectory() && (level === 0 ? entry.name === "pagefind" : level === 1);
+        return { name: entry.name, directory: entry.isDirectory(), ...(expand ? { children: await list(path.join(dir, entry.name), level + 1) } : {}) };
+      }),
+    );
+  // The seal (src/output/publish.ts) is written once the build is complete: it is named here already.
+  let entries = [...(await list(outputDir, 0)), { name: SEAL_FILE, directory: false }];
+  // A build that writes only what changed has the rest of the site in the published folder.
+  if (ledger?.publishedDir) entries = overlayEntries(entries, await list(ledger.publishedDir, 0), (url) => ledger.holds(url));
+  const rules = planHeaderRules(pathPrefix, entries);
+  await writeFile(path.join(outputDir, "_headers"), renderHeadersFile(rules));
 }

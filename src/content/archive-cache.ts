@@ -17,14 +17,15 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { deserialize, serialize } from "node:v8";
 import { DateTime } from "luxon";
+import { writeFileAtomic } from "../output/atomic-write.js";
 import { cacheFolder } from "../output/cache-dir.js";
 import { TEHRAN } from "../persian/dates.js";
-import type { Release } from "./load.js";
+import type { Release } from "./release.js";
 
 const run = promisify(execFile);
 
@@ -190,13 +191,6 @@ export class ArchiveCache {
     await rm(`${this.dir}.json`, { force: true });
     for (const name of this.earlierFormat) await rm(path.join(this.dir, name), { force: true });
     for (const bucket of stale) await rm(path.join(this.dir, bucketFile(bucket)), { force: true });
-    await Promise.all(
-      rewritten.map(async ([bucket, entries]) => {
-        const file = path.join(this.dir, bucketFile(bucket));
-        const temporary = `${file}.${process.pid}.tmp`;
-        await writeFile(temporary, serialize(entries));
-        await rename(temporary, file);
-      }),
-    );
+    await Promise.all(rewritten.map(([bucket, entries]) => writeFileAtomic(path.join(this.dir, bucketFile(bucket)), serialize(entries))));
   }
 }

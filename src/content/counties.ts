@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { closest } from "fastest-levenshtein";
-import { slugify } from "../persian/text.js";
+import { slugify } from "../persian/slug.js";
 
 export interface County {
   /** Persian name, as shown. */

@@ -9,14 +9,9 @@
  */
 import { DateTime } from "luxon";
 import { parseReleaseDate, TEHRAN_ZONE } from "../persian/dates.js";
+import { SettingError } from "./setting-error.js";
 
 export const NOW_VARIABLE = "AKHBAR_NOW";
-
-/** A setting (not content) that cannot be used: the message says what to do; no stack trace. */
-export class SettingError extends Error {
-  /** Tells Eleventy's error handler not to print a stack trace. */
-  readonly skipOriginalStack = true;
-}
 
 /** The build's "now": AKHBAR_NOW (any date form a release may use) or the clock. */
 export function buildTime(env: NodeJS.ProcessEnv = process.env): DateTime {

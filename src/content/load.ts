@@ -1,91 +1,19 @@
 /**
  * Loads and validates the whole archive once per build: every Markdown file under the
  * content folder is a release. Problems are collected across all files (an editor fixes
- * them in one go) and reported with file, line and field.
+ * them in one go) and reported with file, line and field. The model it makes (Release,
+ * Archive, ContentProblem) is src/content/release.ts.
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { FrontMatterSyntaxError, lineOfField, parseFrontMatter, type ParsedFile } from "./front-matter.js";
-import { validateFrontMatter, type Language } from "./schema.js";
-import { closestCounty, findCounty, type County } from "./counties.js";
+import { validateFrontMatter } from "./schema.js";
+import { closestCounty, findCounty } from "./counties.js";
 import { isEmbargoed } from "./embargo.js";
 import { ArchiveCache, fromRecord, gitBlobIds, toRecord } from "./archive-cache.js";
 import { fileHashOf } from "./release-source.js";
-
-export interface Release {
-  id: number;
-  title: string;
-  date: DateTime;
-  lead?: string;
-  county?: County;
-  organization?: string;
-  tags: string[];
-  source?: string;
-  image?: string;
-  imageAlt?: string;
-  draft: boolean;
-  /** Dated after the build's "now": left out of production builds until a build after its date. */
-  embargoed?: boolean;
-  lang: Language;
-  /** Path relative to the working directory, with forward slashes: `content/releases/1402/149840.md`. */
-  inputPath: string;
-  /**
-   * A hash of the file's text: what the build caches key a page, feed or index made from the file on,
-   * so that a cached page is found without reading the file again.
-   */
-  fileHash: string;
-  /**
-   * Whether the release shows a picture (a lead image, or one in its body): its page is rendered
-   * on every build, since rendering is what tells the picture pipeline which files to publish.
-   */
-  hasPictures: boolean;
-  url: string;
-}
-
-export interface Archive {
-  /** Releases that are published in this build, newest first (ties: higher id first). */
-  releases: Release[];
-  /** Every valid release, drafts included, by its input path. */
-  byInputPath: Map<string, Release>;
-  /** The line of `id:` in each release's file, for duplicate-id messages when the archive is read again in part. */
-  idLines: Map<string, number>;
-  /** When the first embargo of this archive ends (ms), if it has one: from then on the archive has another shape. */
-  embargoEnds?: number;
-}
-
-export interface ContentProblem {
-  file: string;
-  line: number;
-  field: string;
-  message: string;
-}
-
-export class ContentError extends Error {
-  /** Tells Eleventy's error handler not to print a stack trace: the message says it all. */
-  readonly skipOriginalStack = true;
-
-  constructor(readonly problems: ContentProblem[]) {
-    super(formatProblems(problems));
-    this.name = "ContentError";
-  }
-}
-
-export function formatProblems(problems: ContentProblem[]): string {
-  const lines = problems.map((problem) => `  ${problem.file}:${problem.line}  [${problem.field}] ${problem.message}`);
-  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-  return `The archive has ${count}; nothing was published. Fix the lines below and build again:\n${lines.join("\n")}`;
-}
-
-/** Persian releases at /news/<id>/; English ones in the English section, at /en/news/<id>/. */
-export function releaseUrl(id: number, lang: Language = "fa"): string {
-  return lang === "en" ? `/en/news/${id}/` : `/news/${id}/`;
-}
-
-/** Normalizes an input path the way Eleventy's `page.inputPath` is written, without `./`. */
-export function inputPathKey(inputPath: string): string {
-  return path.relative(process.cwd(), path.resolve(inputPath)).split(path.sep).join("/");
-}
+import { ContentError, inputPathKey, newestFirst, nextId, releaseUrl, type Archive, type ContentProblem, type Release } from "./release.js";
 
 export async function findReleaseFiles(contentDir: string): Promise<string[]> {
   const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
@@ -362,14 +290,4 @@ export async function editArchiveInPlace(archive: Archive, changedFiles: readonl
   }
   console.log(`[akhbar] archive: ${edited.size} saved release${edited.size === 1 ? "" : "s"} edited in place`);
   return edited;
-}
-
-export function nextId(ids: Iterable<number>): number {
-  let highest = 0;
-  for (const id of ids) if (id > highest) highest = id;
-  return highest + 1;
-}
-
-export function newestFirst(a: Release, b: Release): number {
-  return b.date.toMillis() - a.date.toMillis() || b.id - a.id;
 }

@@ -73,7 +73,20 @@ const releaseFields = z.strictObject(
   { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "the front matter must be a list of `field: value` lines") },
 );
 
-export const FIELD_NAMES = Object.keys(releaseFields.shape);
+/** A front-matter field a release file may have. */
+export type ReleaseField = keyof typeof releaseFields.shape;
+
+/**
+ * Every front-matter field, in the schema's order: the one list of them. The editors write a new
+ * file's fields in this order, and a misspelt field is matched against it.
+ */
+export const RELEASE_FIELDS: readonly ReleaseField[] = Object.keys(releaseFields.shape) as ReleaseField[];
+
+/** The fields written as prose: always quoted when written (a colon is common in them), and their typography is checked. */
+export const PROSE_FIELDS: readonly ReleaseField[] = ["title", "lead", "image_alt"];
+
+/** Front matter as an editor writes it, before the schema's defaults and parsing (`date` is any form a release may use). */
+export type ReleaseFrontMatterInput = z.input<typeof releaseFields>;
 
 export const releaseSchema = releaseFields.superRefine((data, context) => {
   if (data.image && !data.image_alt) {
@@ -96,12 +109,12 @@ export function validateFrontMatter(data: unknown): { ok: true; value: ReleaseFr
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        const nearest = closest(key, FIELD_NAMES);
+        const nearest = closest(key, RELEASE_FIELDS);
         // Only a near miss is a typo worth naming: «titel» → title, not «xyzzy» → id.
         const suggestion = distance(key, nearest) <= Math.max(2, Math.floor(key.length / 3)) ? nearest : undefined;
         problems.push({
           field: key,
-          message: `unknown field "${key}"${suggestion ? `: did you mean "${suggestion}"?` : ""} Allowed fields: ${FIELD_NAMES.join(", ")}`,
+          message: `unknown field "${key}"${suggestion ? `: did you mean "${suggestion}"?` : ""} Allowed fields: ${RELEASE_FIELDS.join(", ")}`,
         });
       }
       continue;

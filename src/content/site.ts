@@ -4,7 +4,7 @@
  * folder of its host (GitHub Pages: https://user.github.io/akhbar) says so in the same
  * setting, and every link, asset, feed, sitemap and the search follow it (docs/deploy.md).
  */
-import { SettingError } from "./embargo.js";
+import { SettingError } from "./setting-error.js";
 
 export interface SiteMetadata {
   /** Absolute base URL, without a trailing slash; with the path prefix when there is one. */

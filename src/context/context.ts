@@ -1,13 +1,21 @@
 /**
- * What every part of the build shares: the site metadata and the archive of the build
- * under way. The archive is read once per build, in `eleventy.before`, and never put in
- * Eleventy's data cascade: the cascade copies data into every page, and 150,000 releases
- * copied into 150,000 pages is quadratic.
+ * What one build shares: every step of the build (src/build/steps.ts) is handed this, and reads
+ * the site, the archive, its indexes, the build caches and the build's own helpers (fingerprinted
+ * assets, the picture pipeline, the record of what it writes) from it, never from module state:
+ * the dev server runs build after build in one process, and none may see another's leftovers.
+ *
+ * The archive is read once per build, by the build's first step, and never put in Eleventy's
+ * data cascade: the cascade copies data into every page, and 150,000 releases copied into
+ * 150,000 pages is quadratic.
  */
 import type { ArchiveIndex } from "../browse/archive-index.js";
-import type { Archive, Release } from "../content/load.js";
-import type { PageCache } from "../output/page-cache.js";
+import type { BrowseIndex } from "../browse/lists.js";
+import type { Archive, Release } from "../content/release.js";
 import type { SiteMetadata } from "../content/site.js";
+import type { OutputLedger } from "../output/publish.js";
+import type { PageCache } from "../output/page-cache.js";
+import type { AssetManifest } from "../render/asset-manifest.js";
+import type { ImagePipeline } from "../render/images.js";
 
 export interface AkhbarContext {
   site: SiteMetadata;
@@ -15,6 +23,8 @@ export interface AkhbarContext {
   archive(): Archive;
   /** Years, months, counties, organizations, tags and neighbours of the published releases; made once per build. */
   index(): ArchiveIndex;
+  /** The list pages' indexes over `index()`; made once per build. */
+  browse(): BrowseIndex;
   /** Drafts are shown in `npm start` and left out of production builds. */
   includeDrafts(): boolean;
   /**
@@ -22,6 +32,16 @@ export interface AkhbarContext {
    * build prunes what none of its writers used, once they have all written.
    */
   pageCache(): PageCache;
+  /** The stylesheets', fonts' and script's fingerprinted addresses, which every page names. */
+  assets(): AssetManifest;
+  /** The build's picture pipeline: the pages ask it for `<picture>`s; it publishes the converted files. */
+  pictures(): ImagePipeline;
+  /**
+   * The record of every file this build writes, against the site it is written over
+   * (src/output/publish.ts): a file the published site has in the same version is not written.
+   * Undefined when the output has no record (every file is written and compared by its bytes).
+   */
+  ledger(): OutputLedger | undefined;
   /**
    * The dev server's rebuild after saves that changed no release's placement (src/content/load.ts
    * `editArchiveInPlace`): the releases edited in place. Each writer then makes only the files
@@ -29,6 +49,4 @@ export interface AkhbarContext {
    * Undefined in every other build, which makes every file.
    */
   edited(): ReadonlySet<Release> | undefined;
-  /** The dev server: what its output holds is no longer known (a step that writes after the rebuild failed). */
-  forgetPreviewOutput?(): void;
 }

@@ -16,10 +16,11 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { inputPathKey } from "../content/load.js";
+import { inputPathKey } from "../content/release.js";
 import { COUNTIES } from "../content/counties.js";
 import { formatJalaliInput, parseReleaseDate, TEHRAN_ZONE } from "../persian/dates.js";
-import { fixPersianLetters, fixTypography, foldForSearch, textFingerprint } from "../persian/text.js";
+import { fixPersianLetters, foldForSearch } from "../persian/letters.js";
+import { fixTypography, textFingerprint } from "../persian/typography.js";
 import { nextFreeId, releaseFilePath, renderReleaseFile, scanReleases, setFrontMatterFields, type StoredRelease } from "./release-file.js";
 
 /** The old site's page address; its number is the news code. */

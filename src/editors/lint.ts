@@ -13,10 +13,12 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { duplicateIdProblems, findReleaseFiles, nextId, readReleaseFile, type ContentProblem, type ReleaseFileResult } from "../content/load.js";
+import { duplicateIdProblems, findReleaseFiles, readReleaseFile, type ReleaseFileResult } from "../content/load.js";
+import { nextId, type ContentProblem } from "../content/release.js";
 import { lineOfField, parseFrontMatter, type ParsedFile } from "../content/front-matter.js";
+import { PROSE_FIELDS } from "../content/schema.js";
 import { createMarkdown } from "../render/markdown.js";
-import { fixTypography, textFingerprint, typographyIssues, type TypographyIssue } from "../persian/text.js";
+import { fixTypography, textFingerprint, typographyIssues, type TypographyIssue } from "../persian/typography.js";
 
 export type Severity = "error" | "warning";
 
@@ -32,8 +34,6 @@ export interface LintReport {
   problems: LintProblem[];
 }
 
-/** Front-matter fields written as prose: their typography is checked. */
-const PROSE_FIELDS = ["title", "lead", "image_alt"] as const;
 const FIX_HINT = "(npm run check -- --fix corrects it)";
 const INTERNAL_RELEASE_LINK = /^\/news\/(\d+)\/?(?:[?#].*)?$/;
 

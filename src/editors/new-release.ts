@@ -7,9 +7,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { inputPathKey } from "../content/load.js";
+import { inputPathKey } from "../content/release.js";
 import { closestCounty, findCounty } from "../content/counties.js";
-import { fixTypography } from "../persian/text.js";
+import { fixTypography } from "../persian/typography.js";
 import { formatJalaliInput, parseReleaseDate } from "../persian/dates.js";
 import { parseFrontMatter } from "../content/front-matter.js";
 import { validateFrontMatter } from "../content/schema.js";

@@ -9,26 +9,16 @@ import type { DateTime } from "luxon";
 import { findReleaseFiles } from "../content/load.js";
 import { jalaliParts } from "../persian/dates.js";
 import { parseFrontMatter } from "../content/front-matter.js";
-import { FIELD_NAMES } from "../content/schema.js";
+import { PROSE_FIELDS, RELEASE_FIELDS, type ReleaseField, type ReleaseFrontMatterInput } from "../content/schema.js";
 
-export interface ReleaseFields {
-  id: number;
-  title: string;
+/** A new file's fields: the schema's, as an editor writes them. */
+export type ReleaseFields = Omit<ReleaseFrontMatterInput, "date"> & {
   /** As it will be written: `1403/02/23 10:30`, or any form the schema accepts. */
   date: string;
-  lead?: string;
-  county?: string;
-  organization?: string;
-  tags?: string[];
-  source?: string;
-  image?: string;
-  image_alt?: string;
-  draft?: boolean;
-  lang?: "fa" | "en";
-}
+};
 
 /** What each field is for, in Persian, shown beside a field that is commented out. */
-const HINTS: Record<string, string> = {
+const HINTS: Partial<Record<ReleaseField, string>> = {
   lead: "خلاصهٔ یک‌جمله‌ای خبر",
   county: "شهرستان، مثلاً ملارد",
   organization: "دستگاه منتشرکننده",
@@ -40,7 +30,7 @@ const HINTS: Record<string, string> = {
   lang: "زبان: fa یا en",
 };
 
-const PLACEHOLDERS: Record<string, string> = {
+const PLACEHOLDERS: Partial<Record<ReleaseField, string>> = {
   lead: '""',
   county: '""',
   organization: '""',
@@ -52,7 +42,7 @@ const PLACEHOLDERS: Record<string, string> = {
 };
 
 /** Fields written as prose: always quoted, since a colon or a leading quote mark is common in them. */
-const PROSE = new Set(["title", "lead", "image_alt"]);
+const PROSE = new Set<string>(PROSE_FIELDS);
 
 /**
  * A YAML value on one line. Prose is double-quoted (a JSON string is a valid YAML one); a
@@ -74,8 +64,8 @@ export function yamlValue(value: string | number | boolean, field = ""): string 
  */
 export function renderReleaseFile(fields: ReleaseFields, body: string, comments: readonly string[] = []): string {
   const lines = ["---", ...comments.map((comment) => `# ${comment}`)];
-  for (const name of FIELD_NAMES) {
-    const value = fields[name as keyof ReleaseFields];
+  for (const name of RELEASE_FIELDS) {
+    const value = fields[name];
     if (name === "date") {
       lines.push(`date: ${fields.date}`);
     } else if (name === "tags") {

@@ -1,123 +1,67 @@
 /**
- * Akhbar as an Eleventy plugin. It reads and validates the archive before each build and
- * hands the shared context to each concern, which registers its own templates and steps.
+ * Akhbar as an Eleventy plugin: the one place where the build meets Eleventy. It runs the build's
+ * steps (src/build/steps.ts) on Eleventy's `eleventy.before` and `eleventy.after`, adds the few
+ * pages Eleventy renders, and sets what Eleventy itself does (copies, address prefixes, watching).
  * `.eleventy.ts` only registers this.
+ *
+ * Each Eleventy instance has one `BuildState`: a production build's, or the dev server's, which
+ * lives across its rebuilds. It is found from Eleventy's configuration object, so that whoever
+ * runs Eleventy (src/eleventy/build.ts, the dev server) reaches the state of its own builds only.
  */
-import { rm } from "node:fs/promises";
 import path from "node:path";
-import type { UserConfig } from "@11ty/eleventy";
-import { indexArchive, type ArchiveIndex } from "../browse/archive-index.js";
-import { editArchiveInPlace, isReleaseFile, loadArchive, reloadArchive, type Archive, type Release } from "../content/load.js";
-import { PreviewOutput } from "../output/preview-output.js";
-import type { AkhbarContext } from "../context/context.js";
-import { registerReleasePages } from "../pages/release-pages.js";
-import { registerSitePages } from "../pages/site-pages.js";
-import { registerAssets } from "../assets/assets.js";
-import { registerSearchIndex } from "../search/search-index.js";
-import { registerFeeds } from "../feeds/feeds.js";
-import { registerSitemaps } from "../feeds/sitemaps.js";
-import { registerRedirects } from "../pages/redirect-pages.js";
-import { registerEnglishSection } from "../pages/english-section.js";
-import { registerImages } from "../render/images.js";
-import { registerBrowsePages } from "../pages/list-pages.js";
-import { registerDeployment } from "../build/host-headers.js";
-import { siteMetadata } from "../content/site.js";
-import { buildTime } from "../content/embargo.js";
-import { PageCache, pageCacheDir } from "../output/page-cache.js";
-import { SEAL_FILE } from "../output/publish.js";
-import { archiveCacheDir } from "../content/archive-cache.js";
+import { HtmlBasePlugin, type EleventyEventArguments, type UserConfig } from "@11ty/eleventy";
+import { AFTER_ELEVENTY_PAGES, BEFORE_ELEVENTY_PAGES, eleventyPages, type BuildRun, type BuildStep } from "../build/steps.js";
+import { BuildState } from "../build/state.js";
+
+const statesByConfig = new WeakMap<UserConfig, BuildState>();
+
+/** The state of the builds of the Eleventy instance whose configuration is `eleventyConfig`. */
+export function buildStateOf(eleventyConfig: UserConfig): BuildState {
+  let state = statesByConfig.get(eleventyConfig);
+  if (!state) statesByConfig.set(eleventyConfig, (state = new BuildState()));
+  return state;
+}
+
+async function runSteps(steps: readonly BuildStep[], state: BuildState, event: EleventyEventArguments): Promise<void> {
+  const run: BuildRun = {
+    contentDir: event.directories.input,
+    outputDir: event.directories.output,
+    preview: event.runMode !== "build",
+    writes: event.outputMode === "fs",
+    eleventyResults: event.results ?? [],
+  };
+  for (const step of steps) await step.run(state, run);
+}
 
 export default function akhbarPlugin(eleventyConfig: UserConfig): void {
-  let archive: Archive | undefined;
-  let index: ArchiveIndex | undefined;
-  let includeDrafts = false;
-  let pageCache: PageCache | undefined;
-  // The dev server: the files saved since its last rebuild, and its output between rebuilds.
-  let changedFiles: string[] | undefined;
-  let preview: PreviewOutput | undefined;
-  let edited: Set<Release> | undefined;
-
-  const context: AkhbarContext = {
-    site: siteMetadata(),
-    archive: () => {
-      if (!archive) throw new Error("Internal error: the archive is read in eleventy.before, before any page renders");
-      return archive;
-    },
-    index: () => (index ??= indexArchive(context.archive().releases)),
-    includeDrafts: () => includeDrafts,
-    pageCache: () => {
-      if (!pageCache) throw new Error("Internal error: the page cache is opened in eleventy.before, before any page renders");
-      return pageCache;
-    },
-    edited: () => edited,
-    forgetPreviewOutput: () => preview?.forget(),
-  };
-
-  // Handlers of one event run one after another, in the order registered below: each step
-  // can rely on what the steps before it made (Eleventy's default runs them all at once).
+  const state = buildStateOf(eleventyConfig);
+  // Other plugins' handlers (none today) run one after another with these, never beside them.
   eleventyConfig.setEventEmitterMode("sequential");
+
+  eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
+    state.changedFiles = queue;
+  });
+  eleventyConfig.on("eleventy.before", (event: EleventyEventArguments) => runSteps(BEFORE_ELEVENTY_PAGES, state, event));
+  eleventyConfig.on("eleventy.after", (event: EleventyEventArguments) => runSteps(AFTER_ELEVENTY_PAGES, state, event));
+
+  for (const page of eleventyPages(state)) {
+    eleventyConfig.addTemplate(`akhbar/${page.name}.11ty.js`, { render: () => page.render() }, { permalink: page.permalink, layout: false });
+  }
+  // Lists are made from the validated archive; Eleventy's own collections are not used.
+  eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
+  eleventyConfig.addPassthroughCopy({ "src/assets/favicon.svg": "favicon.svg" });
+  eleventyConfig.addPassthroughCopy({ [path.join(eleventyConfig.directories.input, "images")]: "images" });
+  // The path prefix of SITE_URL in every address of the pages Eleventy renders (the pages the
+  // steps write are prefixed as they are written: src/render/html-urls.ts).
+  eleventyConfig.addPlugin(HtmlBasePlugin);
 
   // The dev server: after every rebuild Eleventy looks for the JavaScript files the configuration
   // imports and hands them to its watcher again, which then walked the content folder once more
-  // (0.5 s of each save at 40,000 releases). src/ and layouts/ are watched as folders instead
-  // (src/assets/assets.ts): a change there still rebuilds. Node loads an ES module once per process, so
-  // a change of code took a restart of `npm start` before this too.
+  // (0.5 s of each save at 40,000 releases). src/ and layouts/ are watched as folders instead: a
+  // change there still rebuilds. Node loads an ES module once per process, so a change of code
+  // took a restart of `npm start` before this too. The content folder has its own watcher
+  // (src/build/content-watcher.ts, scripts/serve.ts).
   eleventyConfig.setWatchJavaScriptDependencies(false);
-
-  eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
-    changedFiles = queue;
-  });
-
-  eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
-    includeDrafts = runMode !== "build";
-    const previous = archive;
-    const changed = changedFiles;
-    // Forgotten until this read succeeds: a rebuild after a failed one reads every file again.
-    archive = undefined;
-    changedFiles = undefined;
-    edited = undefined;
-    const options = { includeDrafts, now: buildTime(), cacheDir: archiveCacheDir() };
-    pageCache = new PageCache(pageCacheDir());
-    if (!includeDrafts) {
-      index = undefined;
-      archive = await loadArchive(directories.input, options);
-      return;
-    }
-    // The dev server writes into its output in place: a production build must not trust that site's manifest.
-    await rm(path.join(directories.output, SEAL_FILE), { force: true });
-    preview ??= new PreviewOutput(directories.output);
-    const onlyReleasesChanged = previous && changed && changed.every((file) => isReleaseFile(directories.input, file));
-    // Saves that moved no release in the archive: the archive and its indexes stay, and only the
-    // pages showing the saved releases are made again (at 150,000 releases, a rebuild that keyed
-    // every page took 15 s). Only over an output the last rebuild wrote in full.
-    if (onlyReleasesChanged && preview.intact) edited = await editArchiveInPlace(previous, changed, options);
-    preview.begin(edited !== undefined);
-    if (edited) {
-      archive = previous;
-      return;
-    }
-    index = undefined;
-    archive = onlyReleasesChanged ? await reloadArchive(previous, changed, options) : await loadArchive(directories.input, options);
-  });
-  // Before the release pages, which name the fingerprinted assets and the converted pictures.
-  registerAssets(eleventyConfig, context);
-  registerImages(eleventyConfig);
-  // Started here and waited for at the end, so that it runs while the pages are rendered.
-  const awaitSearchIndex = registerSearchIndex(eleventyConfig, context);
-  registerReleasePages(eleventyConfig, context);
-  registerSitePages(eleventyConfig, context);
-  registerBrowsePages(eleventyConfig, context);
-  registerFeeds(eleventyConfig, context);
-  registerSitemaps(eleventyConfig, context);
-  registerRedirects(eleventyConfig, context);
-  registerEnglishSection(eleventyConfig, context);
-  // Waited for once the sitemaps and redirect pages are written, which need nothing of it.
-  awaitSearchIndex();
-  // After the index: the host's _headers name every file the build wrote.
-  registerDeployment(eleventyConfig, context);
-  eleventyConfig.on("eleventy.after", async () => {
-    // The cache keeps one archive's pages and feeds: a production build drops what it did not use.
-    if (!includeDrafts) await context.pageCache().prune();
-    else await preview?.finish();
-  });
+  eleventyConfig.addWatchTarget("src/");
+  eleventyConfig.addWatchTarget("layouts/");
 }

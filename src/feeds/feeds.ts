@@ -9,9 +9,8 @@
  * Dates are RFC 3339 with the Tehran offset (src/persian/dates.ts), not the UTC form of the RSS
  * plugin's dateToRfc3339: a reader sees the hour the office published at.
  */
-import type { UserConfig } from "@11ty/eleventy";
 import type { ArchiveIndex } from "../browse/archive-index.js";
-import type { Release } from "../content/load.js";
+import { newestEnglish, type Release } from "../content/release.js";
 import type { AkhbarContext } from "../context/context.js";
 import { toIsoString } from "../persian/dates.js";
 import { absoluteUrl } from "../render/absolute-url.js";
@@ -38,11 +37,7 @@ export interface FeedEntry {
 /** Every feed of the site; `releases` and the index are the archive's (newest first). O(feeds × 50 + releases). */
 export function planFeeds(site: SiteMetadata, releases: readonly Release[], index: Pick<ArchiveIndex, "counties" | "tags">, size = FEED_SIZE): FeedPlan[] {
   const newest = (list: readonly Release[]) => list.slice(0, size);
-  const english: Release[] = [];
-  for (const release of releases) {
-    if (english.length === size) break;
-    if (release.lang === "en") english.push(release);
-  }
+  const english = newestEnglish(releases, size);
   return [
     { ...siteFeed(site, "fa"), description: site.description.fa, releases: newest(releases) },
     { ...siteFeed(site, "en"), description: site.description.en, releases: english },
@@ -113,12 +108,6 @@ export function renderJsonFeed(site: SiteMetadata, feed: FeedPlan, entries: read
   return `${JSON.stringify(document)}\n`;
 }
 
-export function registerFeeds(eleventyConfig: UserConfig, context: AkhbarContext): void {
-  eleventyConfig.on("eleventy.before", async ({ directories, outputMode }) => {
-    if (outputMode === "fs") await writeFeeds(directories.output, context);
-  });
-}
-
 /** Renders (or reads from the build cache) and writes every feed of the build under way into `outputDir`. */
 export async function writeFeeds(outputDir: string, context: AkhbarContext): Promise<WriteReport & { rendered: number }> {
   const { site } = context;
@@ -146,7 +135,7 @@ export async function writeFeeds(outputDir: string, context: AkhbarContext): Pro
         return format === "atom" ? renderAtom(site, plan, entries) : renderJsonFeed(site, plan, entries);
       });
     return { path: format === "atom" ? atomUrl(plan) : jsonFeedUrl(plan), version: key, content };
-  });
+  }, context.ledger());
   console.log(`[akhbar] feeds: ${files.length} files, ${rendered} rendered, ${report.written} written`);
   return { ...report, rendered };
 }

@@ -10,7 +10,7 @@
  * any feed carries.
  */
 import { absoluteHtmlUrls } from "../render/html-urls.js";
-import type { Release } from "../content/load.js";
+import type { Release } from "../content/release.js";
 import { readReleaseSource } from "../content/release-source.js";
 import { parseFrontMatter } from "../content/front-matter.js";
 import { createMarkdown } from "../render/markdown.js";

@@ -13,17 +13,13 @@
  * SOURCE_DATE_EPOCH environment variable (seconds, the reproducible-builds convention) when
  * set, and the clock when not.
  */
-import type { UserConfig } from "@11ty/eleventy";
 import { absoluteUrl } from "../render/absolute-url.js";
-import type { Release } from "../content/load.js";
+import type { Release } from "../content/release.js";
 import type { AkhbarContext } from "../context/context.js";
 import { toIsoString } from "../persian/dates.js";
-import { addPage } from "../pages/site-pages.js";
-import { releasePagesForSitemaps } from "../pages/release-pages.js";
-import { listPagesForSitemaps } from "../pages/list-pages.js";
 import type { SiteMetadata } from "../content/site.js";
 import { xml, xmlDocument } from "../render/xml.js";
-import { writeGeneratedFiles } from "../output/page-writer.js";
+import { writeGeneratedFiles, type WrittenPage } from "../output/page-writer.js";
 
 export const SITEMAP_URL_LIMIT = 50_000;
 /** Google News reads releases of the last two days, at most 1,000 per sitemap. */
@@ -78,8 +74,11 @@ export function renderRobotsTxt(site: SiteMetadata): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(site.url, "/sitemap.xml")}\nSitemap: ${absoluteUrl(site.url, "/sitemap-news.xml")}\n`;
 }
 
-/** "Now" for the news sitemap: SOURCE_DATE_EPOCH (seconds) when set, else the clock. */
-export function buildTime(env: NodeJS.ProcessEnv = process.env, clock: () => number = Date.now): number {
+/**
+ * "Now" for the news sitemap, in ms: SOURCE_DATE_EPOCH (seconds) when set, else the clock. Not
+ * the build's "now" that decides embargoes (`buildTime` of src/content/embargo.ts, AKHBAR_NOW).
+ */
+export function newsSitemapTime(env: NodeJS.ProcessEnv = process.env, clock: () => number = Date.now): number {
   const epoch = env.SOURCE_DATE_EPOCH?.trim();
   if (epoch === undefined || epoch === "") return clock();
   if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
@@ -92,12 +91,6 @@ export function isNoindex(page: string): boolean {
   const head = headEnd === -1 ? page : page.slice(0, headEnd);
   // Only the build's own layouts are read here, which write this tag in this one form.
   return /<meta name="robots" content="[^"]*\bnoindex\b/i.test(head);
-}
-
-export interface WrittenPage {
-  url: string;
-  outputPath: string;
-  content: string;
 }
 
 export interface SitemapFile {
@@ -152,16 +145,12 @@ export function planSitemaps(site: SiteMetadata, pages: readonly WrittenPage[], 
   return [{ url: "/sitemap.xml", inputs: index, content: () => index }, ...files];
 }
 
-export function registerSitemaps(eleventyConfig: UserConfig, context: AkhbarContext): void {
-  const { site, archive } = context;
-  addPage(eleventyConfig, "robots", "/robots.txt", () => renderRobotsTxt(site));
-  addPage(eleventyConfig, "sitemap-news", "/sitemap-news.xml", () => renderNewsSitemap(site, recentReleases(archive().releases, buildTime())));
-
-  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }) => {
-    // A sitemap lists addresses and dates: a rebuild of releases edited in place changed neither.
-    if (outputMode !== "fs" || context.edited()) return;
-    const cache = context.pageCache();
-    const files = planSitemaps(site, [...(results ?? []), ...releasePagesForSitemaps(context), ...listPagesForSitemaps(context)], archive().releases);
-    await writeGeneratedFiles(directories.output, files, (file) => ({ path: file.url, version: cache.key(`sitemap\n${file.inputs}`), content: async () => file.content() }));
-  });
+/**
+ * Writes the sitemap index and its children into `outputDir`, listing `pages`: every page the
+ * build wrote (Eleventy's own, the release pages and the list pages).
+ */
+export async function writeSitemaps(outputDir: string, context: AkhbarContext, pages: readonly WrittenPage[]): Promise<void> {
+  const cache = context.pageCache();
+  const files = planSitemaps(context.site, pages, context.archive().releases);
+  await writeGeneratedFiles(outputDir, files, (file) => ({ path: file.url, version: cache.key(`sitemap\n${file.inputs}`), content: async () => file.content() }), context.ledger());
 }

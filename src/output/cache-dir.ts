@@ -2,8 +2,10 @@
  * The one folder every build cache lives in (`.cache/`, or AKHBAR_CACHE_DIR): converted
  * pictures, the font subsets, rendered release pages and the search shards each have a
  * folder in it, so that CI keeps one folder between runs (docs/deploy.md). Each can still be
- * put elsewhere by its own setting.
+ * put elsewhere by its own setting. A production build prunes a cache's folder to the entries
+ * it used, so that a cache holds one archive's entries, not every version of them.
  */
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 
 export const CACHE_ROOT_VARIABLE = "AKHBAR_CACHE_DIR";
@@ -11,4 +13,24 @@ export const CACHE_ROOT_VARIABLE = "AKHBAR_CACHE_DIR";
 /** `<cache root>/<name>`, or the cache's own setting when it is set. */
 export function cacheFolder(name: string, variable: string, env: NodeJS.ProcessEnv = process.env): string {
   return env[variable]?.trim() || path.join(env[CACHE_ROOT_VARIABLE]?.trim() || ".cache", name);
+}
+
+/**
+ * Removes every entry of the cache folder `dir` (a file or a folder) that `used` does not name,
+ * and returns how many it removed; a folder that does not exist has none.
+ */
+export async function pruneCacheFolder(dir: string, used: (name: string) => boolean): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (used(name)) continue;
+    await rm(path.join(dir, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
 }

@@ -15,7 +15,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { contentVersion, ledgerFor } from "./publish.js";
+import { contentVersion, type OutputLedger } from "./publish.js";
 
 export type GeneratedFile =
   | {
@@ -29,6 +29,15 @@ export type GeneratedFile =
       version: string;
       content: () => Promise<string>;
     };
+
+/** A page the build wrote, as the sitemaps read it (Eleventy's results have this shape). */
+export interface WrittenPage {
+  /** Root-relative address. */
+  url: string;
+  outputPath: string;
+  /** The page itself, for its robots tag; empty for pages known to be indexed. */
+  content: string;
+}
 
 export interface WriteReport {
   written: number;
@@ -54,11 +63,12 @@ export async function writeGeneratedFiles<T>(
   outputDir: string,
   items: Iterable<T>,
   render: (item: T) => GeneratedFile | Promise<GeneratedFile>,
+  /** The build's record of its output (src/output/publish.ts); without one, every file is compared by its bytes. */
+  ledger?: OutputLedger,
 ): Promise<WriteReport> {
   const report: WriteReport = { written: 0, unchanged: 0 };
   const folders = new Set<string>();
   let batch: T[] = [];
-  const ledger = ledgerFor(outputDir);
   const flush = async () => {
     const rendered = await Promise.all(batch.map(render));
     batch = [];

@@ -10,11 +10,12 @@
  */
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { closeLedger, openLedger, type OutputLedger, type SiteEntries } from "./publish.js";
+import { OutputLedger, type SiteEntries } from "./publish.js";
 
 export class PreviewOutput {
   private written: SiteEntries = new Map();
-  private ledger: OutputLedger | undefined;
+  /** The record of the rebuild under way; undefined between rebuilds. */
+  ledger: OutputLedger | undefined;
 
   constructor(private readonly outputDir: string) {}
 
@@ -33,7 +34,7 @@ export class PreviewOutput {
     // Still open: the last rebuild failed midway, and the output is not what `written` says (a
     // partial rebuild had recorded into it).
     if (this.ledger) this.written = new Map();
-    this.ledger = openLedger(this.outputDir, this.written, undefined, partial);
+    this.ledger = new OutputLedger(this.written, undefined, partial);
   }
 
   /** What the output holds is no longer known: the next rebuild writes every file. */
@@ -45,7 +46,6 @@ export class PreviewOutput {
   async finish(): Promise<number> {
     const ledger = this.ledger;
     if (!ledger) return 0;
-    closeLedger(this.outputDir);
     this.ledger = undefined;
     // A partial rebuild recorded into `written` itself, and made nothing go.
     if (ledger.entries === this.written) return 0;

@@ -23,6 +23,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { writeFileAtomic } from "./atomic-write.js";
 import { cacheFolder } from "./cache-dir.js";
 
 export const SITE_MANIFEST_VARIABLE = "AKHBAR_SITE_MANIFEST";
@@ -83,27 +84,6 @@ export class OutputLedger {
   }
 }
 
-const ledgers = new Map<string, OutputLedger>();
-
-/** The ledger of the build writing into `outputDir`: a production build's, or the dev server's (src/output/preview-output.ts). */
-export function ledgerFor(outputDir: string): OutputLedger | undefined {
-  return ledgers.get(path.resolve(outputDir));
-}
-
-/**
- * Opens the ledger of a build writing into `outputDir`, over what `published` (in `publishedDir`,
- * if not `outputDir` itself) has; `carried`: every published entry is recorded as it is to begin with.
- */
-export function openLedger(outputDir: string, published: ReadonlyMap<string, string>, publishedDir?: string, carried = false): OutputLedger {
-  const ledger = new OutputLedger(published, publishedDir, carried);
-  ledgers.set(path.resolve(outputDir), ledger);
-  return ledger;
-}
-
-export function closeLedger(outputDir: string): void {
-  ledgers.delete(path.resolve(outputDir));
-}
-
 interface Manifest {
   id: string;
   entries: [string, string][];
@@ -137,9 +117,7 @@ const toFsPath = (root: string, file: string) => path.join(root, ...file.split("
 
 async function writeAtomically(file: string, content: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, content);
-  await rename(temporary, file);
+  await writeFileAtomic(file, content);
 }
 
 /** The published site's entries, when its seal matches the manifest in the cache. */
@@ -220,12 +198,7 @@ export class Publication {
     await this.finishInterruptedCommit();
     await rm(this.staging, { recursive: true, force: true });
     this.published = await publishedEntries(this.target, this.manifestPath);
-    this.ledger = openLedger(this.staging, this.published ?? new Map(), this.published ? this.target : undefined);
-  }
-
-  /** Forgets the ledger (the build is over, whatever its outcome). */
-  close(): void {
-    closeLedger(this.staging);
+    this.ledger = new OutputLedger(this.published ?? new Map(), this.published ? this.target : undefined);
   }
 
   /** Puts the staged build in place; returns how many files were moved and removed. */

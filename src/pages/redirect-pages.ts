@@ -9,9 +9,8 @@
  */
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { UserConfig } from "@11ty/eleventy";
 import { absoluteUrl } from "../render/absolute-url.js";
-import type { Archive, Release } from "../content/load.js";
+import type { Release } from "../content/release.js";
 import type { AkhbarContext } from "../context/context.js";
 import type { Language } from "../content/schema.js";
 import { renderRedirect } from "../../layouts/redirect.js";
@@ -86,44 +85,6 @@ function isPlaceholderCase(from: string, to: string): boolean {
   return id !== undefined && to === `/news/${id}/`;
 }
 
-export interface RedirectRule {
-  from: string;
-  to: string;
-  status: number;
-}
-
-/** Reads a `_redirects` file (the subset written above). */
-export function parseRedirectsFile(text: string): RedirectRule[] {
-  return text
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("#"))
-    .map((line) => {
-      const [from = "", to = "", status = "302"] = line.split(/\s+/);
-      return { from, to, status: Number(status) };
-    });
-}
-
-/** Where a host sends `pathname`, by the first matching rule; `:name` matches one path segment. */
-export function resolveRedirect(rules: readonly RedirectRule[], pathname: string): RedirectRule | undefined {
-  for (const rule of rules) {
-    const names: string[] = [];
-    const pattern = rule.from.split(/(:[A-Za-z]\w*)/).map((part) => {
-      if (part.startsWith(":")) {
-        names.push(part.slice(1));
-        return "([^/]+)";
-      }
-      return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    });
-    const match = new RegExp(`^${pattern.join("")}$`).exec(pathname);
-    if (!match) continue;
-    let to = rule.to;
-    names.forEach((name, index) => (to = to.replaceAll(`:${name}`, match[index + 1]!)));
-    return { ...rule, to };
-  }
-  return undefined;
-}
-
 /**
  * Whether the file system under `dir` treats «News» and «news» as one name (macOS and Windows
  * by default). There, /News/<id>/index.html would overwrite the release page itself with a
@@ -146,52 +107,33 @@ export function fileSystemIgnoresCase(dir: string): boolean {
   }
 }
 
-export function registerRedirects(eleventyConfig: UserConfig, context: AkhbarContext): void {
-  let current: { archive: Archive; redirects: Redirect[] } | undefined;
-  let skipLegacyPages = false;
-  const redirects = (): Redirect[] => {
-    const archive = context.archive();
-    if (current?.archive !== archive) current = { archive, redirects: planRedirects(archive.releases) };
-    return current.redirects;
-  };
-
-  eleventyConfig.on("eleventy.before", ({ directories }) => {
-    skipLegacyPages = fileSystemIgnoresCase(path.dirname(path.resolve(directories.output)));
-    if (skipLegacyPages) {
-      console.warn("Akhbar: this file system ignores letter case, so the /News/<id>/ pages are left out of this build (_redirects still has them).");
-    }
-  });
-
-  // One page per release: written straight to the output (src/output/page-writer.ts), not as 150,000 Eleventy
-  // pages. They are noindex, so the sitemaps (made from Eleventy's results) would leave them out anyway.
-  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
-    if (outputMode !== "fs") return;
-    let pages = redirects();
-    const edited = context.edited();
-    if (edited) {
-      // The releases edited in place kept their addresses; their titles, which their redirect pages show, may be new.
-      const titles = new Map([...edited].map((release) => [release.url, release.title]));
-      pages = pages.filter((redirect) => titles.has(redirect.to));
-      for (const redirect of pages) redirect.title = titles.get(redirect.to)!;
-    }
-    if (skipLegacyPages) pages = pages.filter((redirect) => !redirect.from.startsWith("/News/"));
-    const cache = context.pageCache();
-    const settings = cache.key(JSON.stringify(context.site));
-    // A redirect page is made of its redirect and the site alone: keyed on them, the ~150,000
-    // pages the published site already has are neither rendered nor hashed.
-    await writeGeneratedFiles(directories.output, pages, (redirect) => ({
+/**
+ * Writes the redirect page of each of `redirects` into `outputDir`. `skipLegacyPages`: the
+ * /News/<id>/ pages are left out (a file system that ignores letter case, `fileSystemIgnoresCase`).
+ * A rebuild of releases edited in place writes only their redirect pages, whose titles may be new.
+ */
+export async function writeRedirectPages(outputDir: string, context: AkhbarContext, redirects: readonly Redirect[], skipLegacyPages: boolean): Promise<void> {
+  let pages = [...redirects];
+  const edited = context.edited();
+  if (edited) {
+    // The releases edited in place kept their addresses; their titles, which their redirect pages show, may be new.
+    const titles = new Map([...edited].map((release) => [release.url, release.title]));
+    pages = pages.filter((redirect) => titles.has(redirect.to));
+    for (const redirect of pages) redirect.title = titles.get(redirect.to)!;
+  }
+  if (skipLegacyPages) pages = pages.filter((redirect) => !redirect.from.startsWith("/News/"));
+  const cache = context.pageCache();
+  const settings = cache.key(JSON.stringify(context.site));
+  // A redirect page is made of its redirect and the site alone: keyed on them, the ~150,000
+  // pages the published site already has are neither rendered nor hashed.
+  await writeGeneratedFiles(
+    outputDir,
+    pages,
+    (redirect) => ({
       path: `${redirect.from}index.html`,
       version: cache.key(`redirect\n${settings}\n${redirect.from}\n${redirect.to}\n${redirect.lang}\n${redirect.title}`),
       content: async () => prefixHtmlUrls(renderRedirect({ ...redirect, canonical: absoluteUrl(context.site.url, redirect.to) }), context.site.pathPrefix),
-    }));
-  });
-
-  // Made again only for another archive: a dev-server rebuild of edited releases changed no address in it.
-  let redirectsFile: { redirects: Redirect[]; text: string } | undefined;
-  const renderFile = () => {
-    const list = redirects();
-    if (redirectsFile?.redirects !== list) redirectsFile = { redirects: list, text: renderRedirectsFile(list, context.site.pathPrefix) };
-    return redirectsFile.text;
-  };
-  eleventyConfig.addTemplate("akhbar/redirects-file.11ty.js", { render: renderFile }, { permalink: "/_redirects", layout: false, eleventyExcludeFromCollections: true });
+    }),
+    context.ledger(),
+  );
 }

@@ -7,36 +7,23 @@
  * archive is read, so that nothing of them stays in memory. Eleventy keeps every template
  * it renders, with its data and content, until the build ends (about 55 KB a page: 12 GB
  * for the 150,000-release archive), and its per-template bookkeeping was most of the
- * build's time; it now renders only the few thousand list, feed and site pages.
+ * build's time. The release files are read by the archive loader (src/content/load.ts), never by
+ * Eleventy, and Eleventy's own collections are not used: lists are made from the validated archive.
  */
-import type { UserConfig } from "@11ty/eleventy";
-import { isShown, type Release } from "../content/load.js";
+import { isShown } from "../content/load.js";
+import type { Release } from "../content/release.js";
 import { readReleaseSource } from "../content/release-source.js";
 import type { AkhbarContext } from "../context/context.js";
 import { parseFrontMatter } from "../content/front-matter.js";
 import { createMarkdown } from "../render/markdown.js";
 import { renderRelease, type ReleasePageBrowsing } from "../../layouts/release.js";
 import { leadImage, useConvertedPictures } from "../render/images.js";
-import { browseIndexOf, releasePageBrowsing } from "./list-pages.js";
+import { releasePageBrowsing } from "./list-pages.js";
 import { releaseBrowsingReader, releasesShowing } from "../browse/release-navigation.js";
-import { writeGeneratedFiles, type WriteReport } from "../output/page-writer.js";
+import { writeGeneratedFiles, type WriteReport, type WrittenPage } from "../output/page-writer.js";
 import { pageCacheDir, type PageCacheReport } from "../output/page-cache.js";
 import { html } from "../render/html.js";
 import { prefixHtmlUrls } from "../render/html-urls.js";
-import { assetManifestKey } from "../render/asset-manifest.js";
-import type { WrittenPage } from "../feeds/sitemaps.js";
-
-export function registerReleasePages(eleventyConfig: UserConfig, context: AkhbarContext): void {
-  // The release files are read by the archive loader (src/content/load.ts), not by Eleventy: Markdown is
-  // not one of Eleventy's template formats (.eleventy.ts). The dev server (scripts/serve.ts) watches
-  // the content folder itself (src/build/content-watcher.ts) and hands Eleventy each save.
-  // Lists are made from the validated archive; Eleventy's own collections are not used.
-  eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
-  // Written as soon as the archive is read, before Eleventy renders its own pages: nothing of them stays in memory.
-  eleventyConfig.on("eleventy.before", async ({ directories, outputMode }) => {
-    if (outputMode === "fs") await writeReleasePages(directories.output, context);
-  });
-}
 
 /** The releases that get a page in this build: published ones, and in preview drafts and embargoed ones too. */
 export function releasesWithPages(context: AkhbarContext): Release[] {
@@ -52,14 +39,16 @@ export function releasesWithPages(context: AkhbarContext): Release[] {
  */
 export async function writeReleasePages(outputDir: string, context: AkhbarContext): Promise<WriteReport & { cache: PageCacheReport }> {
   const markdown = createMarkdown();
-  useConvertedPictures(markdown);
+  const pictures = context.pictures();
+  useConvertedPictures(markdown, pictures);
+  const assets = context.assets();
   const cache = context.pageCache();
   const before = { ...cache.report };
   // The site settings and the stylesheets', fonts' and script's fingerprinted addresses, which
   // every page names: hashed once per build, not into each of 150,000 keys.
-  const settings = cache.key(JSON.stringify({ site: context.site, assets: assetManifestKey() }));
+  const settings = cache.key(JSON.stringify({ site: context.site, assets: assets.key() }));
   const index = context.index();
-  const browse = browseIndexOf(context);
+  const browse = context.browse();
   const edited = context.edited();
   // A rebuild of edited releases makes only the pages that show them; the others are as they were.
   const releases = edited ? [...releasesShowing(index, browse, edited)] : releasesWithPages(context);
@@ -70,7 +59,7 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
       const { body } = parseFrontMatter(await readReleaseSource(release));
       // The environment names the file, for the picture pipeline's messages (as Eleventy's page data did).
       const bodyHtml = markdown.render(body, { page: { inputPath: release.inputPath } });
-      return prefixHtmlUrls(renderRelease({ site: context.site, release, bodyHtml, image: leadImage(release), browsing }), context.site.pathPrefix);
+      return prefixHtmlUrls(renderRelease({ site: context.site, assets, release, bodyHtml, image: leadImage(pictures, release), browsing }), context.site.pathPrefix);
     };
     const target = `${release.url}index.html`;
     if (release.hasPictures) {
@@ -85,7 +74,7 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
     cache.keep(key);
     // Read from the cache, or rendered, only if the published site does not have this version.
     return { path: target, version: key, content: () => cache.page(key, render) };
-  });
+  }, context.ledger());
   // The cache is shared with the feeds: this pass's part of its report.
   const report: PageCacheReport = { reused: cache.report.reused - before.reused, rendered: cache.report.rendered - before.rendered, removed: 0 };
   // Unchanged: read from the cache, or not needed at all because the published site has the page.

@@ -6,7 +6,7 @@
  */
 import { DateTime, IANAZone } from "luxon";
 import { isValidJalaaliDate, toGregorian } from "jalaali-js";
-import { toLatinDigits } from "./text.js";
+import { toLatinDigits } from "./letters.js";
 
 export const TEHRAN_ZONE = "Asia/Tehran";
 

@@ -4,11 +4,10 @@
  * browsers keep it for a year without asking again (`_headers`, src/build/host-headers.ts), and a
  * changed file is a new address that no cache has seen.
  *
- * The manifest is made at the start of each build (src/assets/assets.ts) and layouts ask it for
- * addresses by the asset's plain name (`assetUrl("site.rtl.css")`). It is module state
- * rather than a parameter because every page's shell needs it and layouts already take
- * their data as arguments of their own; outside a build (a unit test rendering one
- * layout) the plain, unfingerprinted address is returned.
+ * The manifest is made at the start of each build (src/assets/assets.ts), kept in the build's
+ * context, and handed to the layouts, which ask it for addresses by the asset's plain name
+ * (`assetUrl(assets, "site.rtl.css")`); outside a build (a unit test rendering one layout)
+ * the plain, unfingerprinted address is returned.
  */
 import { createHash } from "node:crypto";
 
@@ -49,6 +48,11 @@ export class AssetManifest {
     this.byName = new Map(assets.map((asset) => [asset.name, asset]));
   }
 
+  /** Every asset's address, in one string: what a cached page that names them depends on. */
+  key(): string {
+    return this.assets.map((asset) => asset.url).join("\n");
+  }
+
   url(name: string): string {
     const asset = this.byName.get(name);
     if (!asset) throw new Error(`Internal error: no asset named ${name} (known: ${[...this.byName.keys()].join(", ")})`);
@@ -56,19 +60,7 @@ export class AssetManifest {
   }
 }
 
-let current: AssetManifest | undefined;
-
-/** Set by src/assets/assets.ts at the start of each build. */
-export function setAssetManifest(manifest: AssetManifest): void {
-  current = manifest;
-}
-
-/** The served address of an asset, by its plain name. */
-export function assetUrl(name: string): string {
-  return current ? current.url(name) : `${ASSETS_URL}${name}`;
-}
-
-/** Every asset's address, in one string: what a cached page that names them depends on. */
-export function assetManifestKey(): string {
-  return current ? current.assets.map((asset) => asset.url).join("\n") : "";
+/** The served address of an asset, by its plain name; without a manifest (a unit test rendering one layout), its plain address. */
+export function assetUrl(manifest: AssetManifest | undefined, name: string): string {
+  return manifest ? manifest.url(name) : `${ASSETS_URL}${name}`;
 }

@@ -17,9 +17,8 @@ import { copyFile, link, mkdir, rename, rm } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { cacheFolder } from "../output/cache-dir.js";
-import type { UserConfig } from "@11ty/eleventy";
 import Image, { type ImageMetadata, type ImageOptions, type ImageStat } from "@11ty/eleventy-img";
-import { ContentError, type ContentProblem, type Release } from "../content/load.js";
+import { ContentError, type ContentProblem, type Release } from "../content/release.js";
 import { lineOfField, parseFrontMatter } from "../content/front-matter.js";
 import { html, type SafeHtml } from "./html.js";
 
@@ -221,13 +220,10 @@ function pictureHtml(metadata: ImageMetadata, { alt, lead }: { alt: string; lead
   return html`<picture>${sources}<img src="${largest.url}" srcset="${srcset(fallback)}" sizes="${IMAGE_SIZES}" width="${largest.width}" height="${largest.height}" alt="${alt}" loading="${loading}" decoding="async"${priority}></picture>`;
 }
 
-/** The build's pipeline; made in `eleventy.before` (a dev server rebuilds in the same process). */
-let current: ImagePipeline | undefined;
-
 /** The lead picture of a release, or undefined when it has none or it is on another site. */
-export function leadImage(release: Release): SafeHtml | undefined {
-  if (!release.image || !current) return undefined;
-  return current.picture(release.image, { alt: release.imageAlt ?? "", lead: true }, { file: release.inputPath, field: "image", find: release.image });
+export function leadImage(pictures: ImagePipeline, release: Release): SafeHtml | undefined {
+  if (!release.image) return undefined;
+  return pictures.picture(release.image, { alt: release.imageAlt ?? "", lead: true }, { file: release.inputPath, field: "image", find: release.image });
 }
 
 export function imageCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -251,34 +247,18 @@ type MarkdownRendererLike = MarkdownLike["renderer"];
  * Pictures in a release's text become converted <picture>s when the renderer is given
  * `{ page: { inputPath } }` as its environment (as Eleventy does, and src/pages/release-pages.ts).
  */
-export function useConvertedPictures(library: unknown): void {
+export function useConvertedPictures(library: unknown, pictures: ImagePipeline): void {
   const markdown = library as MarkdownLike;
   const plain = markdown.renderer.rules.image!;
   markdown.renderer.rules.image = (tokens, index, options, env, self) => {
     const token = tokens[index]!;
     const src = String(token.attrGet("src") ?? "");
     const file = (env as { page?: { inputPath?: string } } | undefined)?.page?.inputPath;
-    if (current && file) {
+    if (file) {
       const alt = self.renderInlineAsText(token.children ?? [], options, env);
-      const picture = current.picture(src, { alt, lead: false }, { file: path.relative(process.cwd(), file), field: "text", find: safeDecode(src) });
+      const picture = pictures.picture(src, { alt, lead: false }, { file: path.relative(process.cwd(), file), field: "text", find: safeDecode(src) });
       if (picture) return picture.value;
     }
     return plain(tokens, index, options, env, self);
   };
-}
-
-export function registerImages(eleventyConfig: UserConfig): void {
-  eleventyConfig.on("eleventy.before", ({ directories }) => {
-    current = new ImagePipeline(directories.input, imageCacheDir());
-  });
-
-  eleventyConfig.amendLibrary("md", (library) => useConvertedPictures(library));
-
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    if (!current) return;
-    const work = await current.finish(directories.output);
-    if (work.converted + work.reused > 0) {
-      console.log(`[akhbar] pictures: ${work.converted} converted, ${work.reused} unchanged (reused from ${imageCacheDir()})`);
-    }
-  });
 }

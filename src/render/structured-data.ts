@@ -3,7 +3,7 @@
  * JSON-LD, OpenGraph and Twitter card tags. Everything absolute; dates with the Tehran offset.
  */
 import { absoluteUrl } from "./absolute-url.js";
-import type { Release } from "../content/load.js";
+import type { Release } from "../content/release.js";
 import { toIsoString } from "../persian/dates.js";
 import { html, trustedHtml, type SafeHtml } from "./html.js";
 import type { SiteMetadata } from "../content/site.js";

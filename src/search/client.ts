@@ -9,7 +9,8 @@
  * finds every spelling in the text. Results are built with DOM calls, never from markup:
  * nothing from the index is parsed as HTML.
  */
-import { formatPersianNumber, normalizeQuery, toPersianDigits } from "../persian/text.js";
+import { formatPersianNumber, toPersianDigits } from "../persian/letters.js";
+import { normalizeQuery } from "../persian/words.js";
 import { excerptOf, queryTerms, readIndexText, revealHidden, showText, unmatchedTerms, type ExcerptPart } from "./text.js";
 import { combineShardResults, olderShards, searchedScope, searchNextShard, SEARCH_BUNDLE_PATH, shardFolder, yearShards, type SearchedScope, type ShardListing } from "./shards.js";
 

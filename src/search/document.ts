@@ -9,10 +9,10 @@ import type MarkdownIt from "markdown-it";
 type Markdown = InstanceType<typeof MarkdownIt>;
 import type { DateTime } from "luxon";
 import type { Language } from "../content/schema.js";
-import type { Release } from "../content/load.js";
+import type { Release } from "../content/release.js";
 import { formatJalaliDateTime, jalaliParts } from "../persian/dates.js";
 import { html } from "../render/html.js";
-import { slugify } from "../persian/text.js";
+import { slugify } from "../persian/slug.js";
 import { hideFromSearch, type IndexTextEncoder } from "./text.js";
 
 type Token = ReturnType<Markdown["parse"]>[number];

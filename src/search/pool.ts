@@ -12,7 +12,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { SettingError } from "../content/embargo.js";
+import { SettingError } from "../content/setting-error.js";
 import type { ShardJob } from "./shard-index.js";
 import type { WorkerReply, WorkerRequest } from "./worker.js";
 

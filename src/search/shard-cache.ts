@@ -9,12 +9,14 @@
  * reading Markdown and encoding the text (~1 ms a release), which an unchanged shard should not
  * pay. Inputs: each release's address, language and file bytes (the shard's compounds are
  * learnt from the same files, so they are covered too), the code that indexes (the modules
- * search-index.ts imports, the data files, the locked dependencies and their patches, Node's version:
- * `searchCodeVersion`) and Pagefind's version. Any change gives another key, so a stale shard is never served.
+ * shard-index.ts imports, by content, the data files, the locked dependencies and their patches,
+ * Node's version: `searchCodeVersion`, from src/output/code-version.ts, so that the page cache is
+ * not part of it) and Pagefind's version. Any change gives another key, so a stale shard is never
+ * served.
  *
- * Conventions of src/output/page-cache.ts: entries are written under a temporary name and renamed
- * (a build killed halfway leaves no half entry), and a production build removes the entries
- * it did not use. Files are hard-linked into the output (copied where linking fails, e.g.
+ * Conventions of the page cache: entries are written under a temporary name and renamed
+ * (src/output/atomic-write.ts; a build killed halfway leaves no half entry), and a production
+ * build removes the entries it did not use (`pruneCacheFolder`). Files are hard-linked into the output (copied where linking fails, e.g.
  * across file systems); the output folder is always emptied first and nothing writes into
  * a published file in place, so a link never lets a build change a cache entry.
  */
@@ -23,9 +25,10 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { threadId } from "node:worker_threads";
-import { moduleCodeVersion } from "../output/page-cache.js";
-import { cacheFolder } from "../output/cache-dir.js";
+import { temporaryPathFor } from "../output/atomic-write.js";
+import { cacheFolder, pruneCacheFolder } from "../output/cache-dir.js";
+import { moduleCodeVersion } from "../output/code-version.js";
+import type { BundleFile } from "./pagefind-bundle.js";
 
 export const SEARCH_CACHE_VARIABLE = "AKHBAR_SEARCH_CACHE";
 
@@ -60,11 +63,6 @@ let searchCode: string | undefined;
  */
 export function searchCodeVersion(): string {
   return (searchCode ??= moduleCodeVersion(SHARD_CODE_ENTRY));
-}
-
-export interface BundleFile {
-  path: string;
-  content: Uint8Array;
 }
 
 export class ShardCache {
@@ -117,19 +115,7 @@ export class ShardCache {
 
   /** Removes the entries this build did not use; returns how many. */
   async prune(): Promise<number> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch {
-      return 0;
-    }
-    let removed = 0;
-    for (const name of names) {
-      if (this.used.has(name)) continue;
-      await rm(path.join(this.dir, name), { recursive: true, force: true });
-      removed++;
-    }
-    return removed;
+    return pruneCacheFolder(this.dir, (name) => this.used.has(name));
   }
 }
 
@@ -140,8 +126,8 @@ export class ShardCache {
  */
 export async function storeBundle(dir: string, key: string, files: readonly BundleFile[]): Promise<void> {
   const entry = path.join(dir, key);
-  // Threads share the process id: the thread's id keeps two writers' temporary folders apart.
-  const temporary = `${entry}.${process.pid}-${threadId}.tmp`;
+  // Written whole under a temporary name, then renamed into place (a folder, so not writeFileAtomic).
+  const temporary = temporaryPathFor(entry);
   await rm(temporary, { recursive: true, force: true });
   for (const file of files) {
     const target = path.join(temporary, file.path);

@@ -14,7 +14,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import * as pagefind from "pagefind";
-import type { Release } from "../content/load.js";
+import type { Release } from "../content/release.js";
 import { readReleaseSource } from "../content/release-source.js";
 import { TEHRAN_ZONE } from "../persian/dates.js";
 import { parseFrontMatter } from "../content/front-matter.js";

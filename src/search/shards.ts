@@ -17,8 +17,9 @@
  * docs/search.md ("Shards") explains the design.
  */
 import type { ArchiveIndex } from "../browse/archive-index.js";
-import type { Release } from "../content/load.js";
+import type { Release } from "../content/release.js";
 import type { Language } from "../content/schema.js";
+import { SECOND_HALF } from "../persian/calendar.js";
 
 /** Where the shards are published: `/pagefind/<shard id>/`, each a complete Pagefind bundle. */
 export const SEARCH_BUNDLE_PATH = "/pagefind/";
@@ -32,9 +33,6 @@ export const SEARCH_BUNDLE_PATH = "/pagefind/";
  * word searched (~35 KB whatever the shard's size), which FIRST_SEARCH_PAGE_BUDGET bounds.
  */
 export const SHARD_CAP = 750;
-
-/** The first day of a month's second half: a half-month is days 1–15 or 16 to the month's end. */
-export const SECOND_HALF = 16;
 
 /**
  * The first search loads the newest shard, then older shards while the page of results is

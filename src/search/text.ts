@@ -1,5 +1,5 @@
 /**
- * The text of the search index: written by the build (`encodeIndexText`), read back by the
+ * The text of the search index: written by the build (`IndexTextEncoder`), read back by the
  * search page for its excerpts (`readIndexText`, `excerptOf`). Both sides import this
  * module, so that they cannot drift apart. It is plain TypeScript without Node APIs, bundled
  * for the browser with the Persian rules of `persian.ts`.
@@ -27,19 +27,17 @@
  * is only for display (date, county) is hidden from the search with a tatweel before each
  * word: Pagefind searches metadata too, and queries never contain a tatweel.
  */
+import { foldForIndex, foldForSearch, foldIndexedForSearch } from "../persian/letters.js";
 import {
   ZWNJ,
   compoundParts,
-  foldForIndex,
-  foldForSearch,
-  foldIndexedForSearch,
   isSpacedPrefix,
   isSpacedSuffix,
   normalizeQuery,
   showInPersian,
   trimPunctuation,
   withoutSuffix,
-} from "../persian/text.js";
+} from "../persian/words.js";
 
 /** Joins a compound's parts in the index text; also starts a word that is another spelling. */
 export const JOINER = "~";
@@ -327,11 +325,6 @@ export class IndexTextEncoder {
     token.encoded = encoded;
     return encoded;
   }
-}
-
-/** A piece of an editor's text as the search index stores it (see `IndexTextEncoder` for many texts). */
-export function encodeIndexText(text: string, lexicon?: CompoundLexicon): string {
-  return new IndexTextEncoder(lexicon).encode(text);
 }
 
 /** Metadata for display only: no query can match it (see the module comment). */

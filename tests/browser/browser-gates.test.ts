@@ -22,7 +22,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { test } from "node:test";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { launchChromium, skipWithoutChromium, withPage as withSharedPage } from "../../src/bench/chromium.js";
+import { launchChromium } from "../../src/bench/chromium.js";
+import { skipWithoutChromium, withPage as withSharedPage } from "../support/chromium.js";
 import { contentSecurityPolicy } from "../../src/render/security-policy.js";
 import { listFiles, loadPage } from "../support/html.js";
 import { BUILD_ENV, HOSTILE_WORD, hostileReleases, isRedirectPage, pageVariants, PREFIX, prepareContent, urlOfFile } from "../support/ship.js";
@@ -246,7 +247,7 @@ test("shipping gates in Chromium: accessibility, security, no JavaScript needed"
   }
 });
 
-/** The shared page runner (src/bench/chromium.ts), with axe-core in every page when asked. */
+/** The shared page runner (tests/support/chromium.ts), with axe-core in every page when asked. */
 function withPage(browser: Browser, { axe = false, ...options }: BrowserContextOptions & { axe?: boolean }, check: (page: Page) => Promise<void>): Promise<void> {
   return withSharedPage(browser, check, { ...options, ...(axe ? { initScript: axeSource } : {}) });
 }

@@ -14,7 +14,8 @@ import { test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { serveStatic, type StaticServer } from "../../src/bench/static-server.js";
 import { runBuild, temporaryDirectory } from "../support/run.js";
-import { CHROMIUM_PATH, chromiumMissing, launchChromium, skipWithoutChromium, withPage } from "../../src/bench/chromium.js";
+import { CHROMIUM_PATH, chromiumMissing, launchChromium } from "../../src/bench/chromium.js";
+import { skipWithoutChromium, withPage } from "../support/chromium.js";
 
 /** A word that occurs in seed release 149840 and in no other release. */
 const UNIQUE_WORD = "کهریزک";

@@ -10,7 +10,8 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, skipWithoutChromium, withPage } from "../../src/bench/chromium.js";
+import { launchChromium } from "../../src/bench/chromium.js";
+import { skipWithoutChromium, withPage } from "../support/chromium.js";
 import {
   formatOutcomes,
   outcomeOf,

@@ -50,7 +50,7 @@ test(`a generated archive of ${COUNT.toLocaleString("en")} releases, under a pat
 
 function generate(count: number, output: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/generate-corpus.ts", "--count", String(count), "--output", output], {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/generate-corpus.ts", "--count", String(count), "--sample-words", "--output", output], {
       cwd: repoRoot,
       stdio: ["ignore", "ignore", "inherit"],
     });

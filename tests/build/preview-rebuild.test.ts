@@ -48,7 +48,7 @@ before(async () => {
   const steps = [
     { [first]: edit(first, (text) => text.replace(/^title: .*$/m, 'title: "عنوان ویرایش‌شدهٔ خبر"').concat("\nبندی که ویراستار افزود.\n")) },
     {
-      [second]: edit(second, (text) => text.replace(/^title: .*$/m, '$&\nlead: "خلاصه‌ای که ویراستار افزود"')),
+      [second]: edit(second, (text) => text.replace(/^lead: .*\n/m, "").replace(/^title: .*$/m, '$&\nlead: "خلاصه‌ای که ویراستار نوشت"')),
       [third]: edit(third, (text) => text.replace(/^title: .*$/m, 'title: "عنوانی دیگر"')),
     },
   ];

@@ -149,21 +149,18 @@ test("a commit stopped after its journal is finished by the next build, before i
     await first.prepare();
     await stage(first, { "/a.html": "A", "/b.html": "B" });
     await first.commit();
-    first.close();
 
     const second = new Publication(target, staging, manifests);
     await second.prepare();
     assert.equal(second.incremental, true);
     await stage(second, { "/a.html": "A2", "/c/index.html": "C" });
     await second.stage(); // the process stops here: journal written, nothing moved yet
-    second.close();
     assert.equal(await exists(path.join(target, SEAL_FILE)), false, "a site being changed keeps its seal");
     assert.equal(await readFile(path.join(target, "a.html"), "utf8"), "A");
 
     // The next build's staging folder starts empty, but only once the journal has moved the files out of it.
     const third = new Publication(target, staging, manifests);
     await third.prepare();
-    third.close();
     assert.equal(third.incremental, true, "the finished site is described by the new manifest");
     assert.equal(await readFile(path.join(target, "a.html"), "utf8"), "A2");
     assert.equal(await readFile(path.join(target, "c", "index.html"), "utf8"), "C");

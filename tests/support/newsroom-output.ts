@@ -11,8 +11,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { slugify } from "../../src/persian/text.js";
-import { parseRedirectsFile, resolveRedirect } from "../../src/pages/redirect-pages.js";
+import { slugify } from "../../src/persian/slug.js";
+import { parseRedirectsFile, resolveRedirect } from "./host-redirects.js";
 import { exists, fileForUrl, listFiles, loadPage } from "./html.js";
 
 export const BASE = "https://akhbar.test";

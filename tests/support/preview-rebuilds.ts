@@ -10,7 +10,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
-import { searchIndexWritten, stopSearchIndexer } from "../../src/search/search-index.js";
+import { stopSearchIndexer } from "../../src/search/search-index.js";
+import { buildStateOf } from "../../src/eleventy/plugin.js";
+import type { BuildState } from "../../src/build/state.js";
 
 const [input, output, stepsFile] = process.argv.slice(2) as [string, string, string | undefined];
 const steps = stepsFile ? (JSON.parse(await readFile(stepsFile, "utf8")) as Array<Record<string, string>>) : [];
@@ -23,7 +25,14 @@ interface WatchingEleventy {
   write(): Promise<unknown>;
 }
 
-const eleventy = new Eleventy(input, output, { configPath: ".eleventy.ts", quietMode: true, runMode: "serve" }) as unknown as WatchingEleventy;
+let state: BuildState | undefined;
+const eleventy = new Eleventy(input, output, {
+  configPath: ".eleventy.ts",
+  quietMode: true,
+  runMode: "serve",
+  config: (eleventyConfig) => void (state = buildStateOf(eleventyConfig)),
+}) as unknown as WatchingEleventy;
+const searchIndexWritten = () => state!.searchIndexSettled();
 try {
   await eleventy.write();
   await searchIndexWritten();

@@ -1,6 +1,6 @@
 /** A release object for unit tests, without reading any file. */
 import { DateTime } from "luxon";
-import { releaseUrl, type Release } from "../../src/content/load.js";
+import { releaseUrl, type Release } from "../../src/content/release.js";
 
 export function makeRelease(id: number, iso: string, extra: Partial<Release> = {}): Release {
   const lang = extra.lang ?? "fa";

@@ -1,49 +1,12 @@
-/** Shared by the tests: run the real build command on a content folder. */
-import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+/**
+ * Shared by the tests: run the real build command on a content folder (src/bench/run.ts, which the
+ * measuring scripts use too), and write a content folder of given files.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { temporaryDirectory } from "../../src/bench/run.js";
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-
-export interface BuildRun {
-  code: number | null;
-  /** stdout and stderr together, in order of arrival. */
-  log: string;
-}
-
-/** Runs `node --import tsx <args…>` in the repository, as npm scripts do; never throws on a failing exit. */
-export function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let log = "";
-    child.stdout.on("data", (chunk) => (log += chunk));
-    child.stderr.on("data", (chunk) => (log += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, log }));
-  });
-}
-
-/** Runs `scripts/build.ts` as `npm run build` does, in a child process. */
-export function runBuild(input: string, output: string, env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
-  // Each test folder has its own page and search caches and site manifests (src/output/page-cache.ts, src/search/shard-cache.ts,
-  // src/output/publish.ts), so a suite's first build is a clean one.
-  const pageCache = path.join(path.dirname(path.resolve(output)), "akhbar-page-cache");
-  const searchCache = path.join(path.dirname(path.resolve(output)), "akhbar-search-cache");
-  const siteManifests = path.join(path.dirname(path.resolve(output)), "akhbar-site-manifests");
-  return runNode(["scripts/build.ts", "--input", input, "--output", output], {
-    AKHBAR_PAGE_CACHE: pageCache,
-    AKHBAR_SEARCH_CACHE: searchCache,
-    AKHBAR_SITE_MANIFEST: siteManifests,
-    AKHBAR_ARCHIVE_CACHE: path.join(path.dirname(path.resolve(output)), "akhbar-archive-cache"),
-    ...env,
-  });
-}
+export { repoRoot, runBuild, runNode, temporaryDirectory, type BuildRun } from "../../src/bench/run.js";
 
 /** Writes `files` (relative path → text) into a new temporary folder and returns the folder. */
 export async function folderWith(files: Record<string, string>, prefix = "akhbar-test-"): Promise<string> {
@@ -54,8 +17,4 @@ export async function folderWith(files: Record<string, string>, prefix = "akhbar
     await writeFile(file, text, "utf8");
   }
   return dir;
-}
-
-export async function temporaryDirectory(prefix = "akhbar-test-"): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), prefix));
 }

@@ -9,7 +9,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promise
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { AssetManifest, assetUrl, contentHash, fingerprint, fingerprintedName, setAssetManifest } from "../../../src/render/asset-manifest.js";
+import { AssetManifest, assetUrl, contentHash, fingerprint, fingerprintedName } from "../../../src/render/asset-manifest.js";
 import { findReleaseFiles } from "../../../src/content/load.js";
 import { FONT_CODE_POINTS, FONT_FACES, fontCharacters, fontFaceCss, subsetFonts, unicodeRange } from "../../../src/assets/fonts.js";
 import { repoRoot } from "../../support/run.js";
@@ -32,12 +32,12 @@ test("fingerprintedName puts the hash before the last extension", () => {
 });
 
 test("assetUrl: the plain address outside a build, the fingerprinted one from the build's manifest; an unknown name is an error", () => {
-  assert.equal(assetUrl("site.css"), "/assets/site.css");
+  assert.equal(assetUrl(undefined, "site.css"), "/assets/site.css");
   const manifest = new AssetManifest([fingerprint("site.css", "abc"), fingerprint("fonts/a.woff2", Buffer.from([1, 2, 3]))]);
-  setAssetManifest(manifest);
-  assert.equal(assetUrl("site.css"), "/assets/site.ba7816bf8f.css");
-  assert.equal(assetUrl("fonts/a.woff2"), `/assets/fonts/a.${contentHash(Buffer.from([1, 2, 3]))}.woff2`);
-  assert.throws(() => assetUrl("missing.js"), /no asset named missing\.js/);
+  assert.equal(assetUrl(manifest, "site.css"), "/assets/site.ba7816bf8f.css");
+  assert.equal(assetUrl(manifest, "fonts/a.woff2"), `/assets/fonts/a.${contentHash(Buffer.from([1, 2, 3]))}.woff2`);
+  assert.throws(() => assetUrl(manifest, "missing.js"), /no asset named missing\.js/);
+  assert.equal(manifest.key(), "/assets/site.ba7816bf8f.css\n" + assetUrl(manifest, "fonts/a.woff2"), "the key names every address");
 });
 
 test("the font's unicode-range is the list of code points it keeps", () => {

@@ -92,6 +92,22 @@ describe("generateCorpus", () => {
     assert.ok(average > 6000 && average < 12000, `average ${average} bytes`);
   });
 
+  test("the word list changes the words only: ids, dates, counties, organizations, leads and sources stay", () => {
+    // Every front-matter line but the title, the lead's text and the tags (some tags are made of words).
+    const shapeOf = (text: string) =>
+      text
+        .split("---\n")[1]!
+        .split("\n")
+        .filter((line) => /^(id|date|county|organization|source):/.test(line) || line.startsWith("lead:"))
+        .map((line) => (line.startsWith("lead:") ? "lead" : line));
+    const withSamples = [...generateCorpus({ ...options, words: [] })];
+    assert.deepEqual(
+      withSamples.map((release) => shapeOf(release.text)),
+      releases.map((release) => shapeOf(release.text)),
+    );
+    assert.notEqual(withSamples[0]!.text, releases[0]!.text);
+  });
+
   test("without dictionary words the sample sentences' words are used", () => {
     const [first] = [...generateCorpus({ ...options, count: 1, words: [] })];
     const body = first!.text.split("---\n")[2]!;

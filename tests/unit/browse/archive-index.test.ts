@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { indexArchive } from "../../../src/browse/archive-index.js";
 import { findCounty } from "../../../src/content/counties.js";
-import { newestFirst, type Release } from "../../../src/content/load.js";
+import { newestFirst, type Release } from "../../../src/content/release.js";
 import { makeRelease } from "../../support/release-factory.js";
 
 const release = makeRelease;

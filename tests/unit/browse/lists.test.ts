@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { indexArchive } from "../../../src/browse/archive-index.js";
 import { findCounty } from "../../../src/content/counties.js";
-import { newestFirst, type Release } from "../../../src/content/load.js";
+import { newestFirst, type Release } from "../../../src/content/release.js";
 import { monthUrl, termUrl, yearUrl } from "../../../src/browse/urls.js";
 import { makeRelease } from "../../support/release-factory.js";
 import { buildBrowseIndex, listPages, listReleases, monthKey, type ListPage } from "../../../src/browse/lists.js";

@@ -2,7 +2,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
-import { newestFirst, releaseUrl, type Release } from "../../../src/content/load.js";
+import { newestFirst, releaseUrl, type Release } from "../../../src/content/release.js";
 import { RELATED_COUNT, RELATED_WINDOW, nearestInTime, newestFirstPosition, relatedReleases } from "../../../src/browse/related.js";
 
 /** A release on day `day` of a fixed month (later day = newer), with related-release keys. */

@@ -1,6 +1,6 @@
 /**
  * Unit tests for deploying: the path prefix from SITE_URL (src/content/site.ts), the `_headers` file
- * (src/build/host-headers.ts), the Content-Security-Policy (src/render/security-policy.ts), prefixed _redirects,
+ * (src/build/host-headers.ts, read back as the hosts read it by src/bench/host-rules.ts), the Content-Security-Policy (src/render/security-policy.ts), prefixed _redirects,
  * absolute addresses for feeds and prefixed addresses for pages written outside Eleventy (src/render/html-urls.ts).
  */
 import { test } from "node:test";
@@ -8,12 +8,13 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import yaml from "js-yaml";
-import { headersFor, IMMUTABLE, parseHeadersFile, patternMatches, planHeaderRules, renderHeadersFile, REVALIDATE } from "../../../src/build/host-headers.js";
+import { IMMUTABLE, planHeaderRules, renderHeadersFile, REVALIDATE } from "../../../src/build/host-headers.js";
+import { headersFor, parseHeadersFile, patternMatches } from "../../../src/bench/host-rules.js";
 import { absoluteHtmlUrls, prefixHtmlUrls, siteAbsoluteUrl } from "../../../src/render/html-urls.js";
 import { renderRedirectsFile, type Redirect } from "../../../src/pages/redirect-pages.js";
 import { contentSecurityPolicy } from "../../../src/render/security-policy.js";
 import { siteMetadata, withPathPrefix } from "../../../src/content/site.js";
-import { SettingError } from "../../../src/content/embargo.js";
+import { SettingError } from "../../../src/content/setting-error.js";
 import { repoRoot } from "../../support/run.js";
 
 test("SITE_URL gives the site's address and the path it is served under", () => {

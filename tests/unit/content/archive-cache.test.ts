@@ -11,7 +11,8 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises"
 import path from "node:path";
 import { gitBlobIds } from "../../../src/content/archive-cache.js";
 import { blobId } from "../../../src/content/release-source.js";
-import { loadArchive, type Release } from "../../../src/content/load.js";
+import { loadArchive } from "../../../src/content/load.js";
+import type { Release } from "../../../src/content/release.js";
 import { folderWith, temporaryDirectory } from "../../support/run.js";
 
 const created: string[] = [];

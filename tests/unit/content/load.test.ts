@@ -6,20 +6,22 @@ import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
-  ContentError,
   findReleaseFiles,
-  formatProblems,
   isReleaseFile,
   loadArchive,
   reloadArchive,
   editArchiveInPlace,
+} from "../../../src/content/load.js";
+import {
+  ContentError,
+  formatProblems,
   inputPathKey,
   newestFirst,
   nextId,
   releaseUrl,
   type ContentProblem,
   type Release,
-} from "../../../src/content/load.js";
+} from "../../../src/content/release.js";
 import { readReleaseSource } from "../../../src/content/release-source.js";
 import { folderWith } from "../../support/run.js";
 

@@ -2,7 +2,7 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
-import { FIELD_NAMES, validateFrontMatter, type FieldProblem, type ReleaseFrontMatter } from "../../../src/content/schema.js";
+import { RELEASE_FIELDS, validateFrontMatter, type FieldProblem, type ReleaseFrontMatter } from "../../../src/content/schema.js";
 
 const MINIMAL = { id: 149840, title: "نشست شورای اداری استان", date: "1403/02/23 10:30" } as const;
 
@@ -150,7 +150,7 @@ describe("one problem per invalid field", () => {
       problem!.message,
       `unknown field "titel": did you mean "title"? Allowed fields: id, title, date, lead, county, organization, tags, source, image, image_alt, draft, lang`,
     );
-    assert.deepEqual(FIELD_NAMES, ["id", "title", "date", "lead", "county", "organization", "tags", "source", "image", "image_alt", "draft", "lang"]);
+    assert.deepEqual(RELEASE_FIELDS, ["id", "title", "date", "lead", "county", "organization", "tags", "source", "image", "image_alt", "draft", "lang"]);
   });
 });
 

@@ -17,7 +17,7 @@ import { parseFrontMatter } from "../../../src/content/front-matter.js";
 import { DATE_ASSUMED, escapeMarkdown, importFiles, joinParagraphs, parseOldPage, releaseBody, type OldPage } from "../../../src/editors/importer.js";
 import { lintArchive } from "../../../src/editors/lint.js";
 import { createMarkdown } from "../../../src/render/markdown.js";
-import { textFingerprint } from "../../../src/persian/text.js";
+import { textFingerprint } from "../../../src/persian/typography.js";
 import { repoRoot } from "../../support/run.js";
 
 const FIXTURES = path.join(repoRoot, "tests", "fixtures", "import");

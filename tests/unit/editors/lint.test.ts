@@ -11,7 +11,7 @@ import { DateTime } from "luxon";
 import { findReleaseFiles } from "../../../src/content/load.js";
 import { parseFrontMatter } from "../../../src/content/front-matter.js";
 import { fixArchive, fixSource, lintArchive, unsafeFix } from "../../../src/editors/lint.js";
-import { textFingerprint, typographyIssues } from "../../../src/persian/text.js";
+import { textFingerprint, typographyIssues } from "../../../src/persian/typography.js";
 import { folderWith, repoRoot, runNode } from "../../support/run.js";
 
 const Z = "\u200C";

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import * as cheerio from "cheerio";
 import { indexArchive } from "../../../src/browse/archive-index.js";
-import { newestFirst } from "../../../src/content/load.js";
+import { newestFirst } from "../../../src/content/release.js";
 import { findCounty } from "../../../src/content/counties.js";
 import { absoluteUrl } from "../../../src/render/absolute-url.js";
 import { feedLinks, siteFeedLinks, tagFeed, countyFeed } from "../../../src/render/feed-links.js";

@@ -2,19 +2,19 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { newestFirst } from "../../../src/content/load.js";
+import { newestFirst } from "../../../src/content/release.js";
 import { siteMetadata } from "../../../src/content/site.js";
 import {
-  buildTime,
   chunk,
   isNoindex,
+  newsSitemapTime,
   planSitemaps,
   recentReleases,
   renderNewsSitemap,
   renderRobotsTxt,
   SITEMAP_URL_LIMIT,
-  type WrittenPage,
 } from "../../../src/feeds/sitemaps.js";
+import type { WrittenPage } from "../../../src/output/page-writer.js";
 import { makeRelease } from "../../support/release-factory.js";
 
 const site = siteMetadata({ SITE_URL: "https://akhbar.test" });
@@ -158,11 +158,11 @@ test("renderNewsSitemap: Google News namespace, publication, date and title", ()
   assert.equal(parser.parse(renderNewsSitemap(site, [])).urlset.url, undefined);
 });
 
-test("buildTime: SOURCE_DATE_EPOCH when set, else the clock; nonsense is an error", () => {
-  assert.equal(buildTime({ SOURCE_DATE_EPOCH: "1711020600" }, () => 5), 1_711_020_600_000);
-  assert.equal(buildTime({}, () => 5), 5);
-  assert.equal(buildTime({ SOURCE_DATE_EPOCH: " " }, () => 5), 5);
-  assert.throws(() => buildTime({ SOURCE_DATE_EPOCH: "yesterday" }), /SOURCE_DATE_EPOCH must be a whole number of seconds/);
+test("newsSitemapTime: SOURCE_DATE_EPOCH when set, else the clock; nonsense is an error", () => {
+  assert.equal(newsSitemapTime({ SOURCE_DATE_EPOCH: "1711020600" }, () => 5), 1_711_020_600_000);
+  assert.equal(newsSitemapTime({}, () => 5), 5);
+  assert.equal(newsSitemapTime({ SOURCE_DATE_EPOCH: " " }, () => 5), 5);
+  assert.throws(() => newsSitemapTime({ SOURCE_DATE_EPOCH: "yesterday" }), /SOURCE_DATE_EPOCH must be a whole number of seconds/);
 });
 
 test("robots.txt allows everything and names both sitemaps on the site's own address", () => {

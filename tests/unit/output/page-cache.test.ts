@@ -1,10 +1,14 @@
-/** Unit tests for src/output/page-writer.ts (batched writing, unchanged files left alone) and src/output/page-cache.ts. */
+/**
+ * Unit tests for src/output/page-writer.ts (batched writing, unchanged files left alone), src/output/page-cache.ts
+ * and the code hashes that key the caches (src/output/code-version.ts).
+ */
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { moduleCodeFiles, moduleCodeVersion, PageCache, renderingCodeVersion } from "../../../src/output/page-cache.js";
+import { moduleCodeFiles, moduleCodeVersion, renderingCodeVersion } from "../../../src/output/code-version.js";
+import { PageCache } from "../../../src/output/page-cache.js";
 import { WRITE_BATCH, writeGeneratedFiles } from "../../../src/output/page-writer.js";
 import { temporaryDirectory } from "../../support/run.js";
 
@@ -89,13 +93,16 @@ test("moduleCodeVersion: the files a module imports count, others do not", async
   const root = await mkdtemp(path.join(tmpdir(), "akhbar-module-code-"));
   try {
     await mkdir(path.join(root, "src"));
-    await writeFile(path.join(root, "src", "entry.ts"), `import { part } from "../../part.js";\nexport const value = part + 1;\n`);
+    await writeFile(path.join(root, "src", "entry.ts"), `import { part } from "./part.js";\nexport const value = part + 1;\n`);
     await writeFile(path.join(root, "src", "part.ts"), `export const part = 1;\n`);
     await writeFile(path.join(root, "src", "layout.ts"), `export const layout = "<p>";\n`);
     const entry = path.join(root, "src", "entry.ts");
     const first = moduleCodeVersion(entry, root);
     await writeFile(path.join(root, "src", "layout.ts"), `export const layout = "<div>";\n`);
     assert.equal(moduleCodeVersion(entry, root), first, "a module the entry does not import");
+    await mkdir(path.join(root, "layouts"));
+    await rename(path.join(root, "src", "layout.ts"), path.join(root, "layouts", "layout.ts"));
+    assert.equal(moduleCodeVersion(entry, root), first, "a module the entry does not import, moved");
     await writeFile(path.join(root, "src", "part.ts"), `export const part = 2;\n`);
     const second = moduleCodeVersion(entry, root);
     assert.notEqual(second, first, "a module the entry imports");
@@ -109,11 +116,14 @@ test("moduleCodeVersion: the files a module imports count, others do not", async
 
 test("the search shards' code is the indexing code, not the archive loader's (a change to how the archive is read re-indexes nothing)", () => {
   const files = moduleCodeFiles("src/search/shard-index.ts");
-  for (const indexing of ["src/search/shard-index.ts", "src/search/document.ts", "src/search/text.ts", "src/persian/text.ts", "src/render/markdown.ts", "src/content/release-source.ts"]) {
+  for (const indexing of ["src/search/shard-index.ts", "src/search/document.ts", "src/search/text.ts", "src/persian/letters.ts", "src/persian/words.ts", "src/persian/slug.ts", "src/render/markdown.ts", "src/content/release-source.ts"]) {
     assert.ok(files.includes(indexing), `${indexing} makes the documents: it must key the shards`);
   }
   for (const loading of ["src/content/load.ts", "src/content/archive-cache.ts", "src/content/schema.ts", "src/content/embargo.ts"]) {
     assert.ok(!files.includes(loading), `${loading} reads the archive: it must not key the shards`);
+  }
+  for (const rendering of ["src/output/page-cache.ts", "src/output/publish.ts"]) {
+    assert.ok(!files.includes(rendering), `${rendering} keeps or publishes pages: a change to it must not re-index the archive`);
   }
 });
 
@@ -122,7 +132,7 @@ test("the code's hashes do not depend on where it is checked out (a cache restor
   try {
     for (const root of roots) {
       await mkdir(path.join(root, "src", "data"), { recursive: true });
-      await writeFile(path.join(root, "src", "entry.ts"), `import { part } from "../../part.js";\nexport const value = part + 1;\n`);
+      await writeFile(path.join(root, "src", "entry.ts"), `import { part } from "./part.js";\nexport const value = part + 1;\n`);
       await writeFile(path.join(root, "src", "part.ts"), `export const part = 1;\n`);
       await writeFile(path.join(root, "src", "data", "counties.json"), "[]");
       await writeFile(path.join(root, "package-lock.json"), "{}");
@@ -134,7 +144,7 @@ test("the code's hashes do not depend on where it is checked out (a cache restor
     const c = await mkdtemp(path.join(tmpdir(), "akhbar-checkout-c-"));
     roots.push(c);
     await mkdir(path.join(c, "src", "data"), { recursive: true });
-    await writeFile(path.join(c, "src", "entry.ts"), `import { part } from "../../part.js";\nexport const value = part + 1;\n`);
+    await writeFile(path.join(c, "src", "entry.ts"), `import { part } from "./part.js";\nexport const value = part + 1;\n`);
     await writeFile(path.join(c, "src", "part.ts"), `export const part = 2;\n`);
     await writeFile(path.join(c, "src", "data", "counties.json"), "[]");
     await writeFile(path.join(c, "package-lock.json"), "{}");

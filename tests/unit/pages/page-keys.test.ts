@@ -1,5 +1,5 @@
 /**
- * The inputs that key release and list pages (src/browse/release-navigation.ts `releaseBrowsingReads`,
+ * The inputs that key release and list pages (src/browse/release-navigation.ts `releaseBrowsingReader`,
  * layouts/list.ts `listPageInputs`) must stand for everything those pages show: a build over
  * the published site skips every page whose inputs did not change, so an input left out would
  * publish a stale page. Each case changes a small generated archive the way editors do (a
@@ -9,12 +9,12 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
-import { indexArchive } from "../../../src/browse/archive-index.js";
+import { indexArchive, type ArchiveIndex } from "../../../src/browse/archive-index.js";
 import { blobId } from "../../../src/content/release-source.js";
 import { findCounty } from "../../../src/content/counties.js";
-import { newestFirst, type Release } from "../../../src/content/load.js";
-import { buildBrowseIndex, listPageReleases, listPages, listPagesShowing } from "../../../src/browse/lists.js";
-import { releaseBrowsing, releaseBrowsingReader, releaseBrowsingReads, releasesShowing } from "../../../src/browse/release-navigation.js";
+import { newestFirst, type Release } from "../../../src/content/release.js";
+import { buildBrowseIndex, listPageReleases, listPages, listPagesShowing, type BrowseIndex } from "../../../src/browse/lists.js";
+import { releaseBrowsing, releaseBrowsingReader, releasesShowing } from "../../../src/browse/release-navigation.js";
 import { relatedCandidates } from "../../../src/browse/related.js";
 import { siteMetadata } from "../../../src/content/site.js";
 import { listPageInputs, renderListPage } from "../../../layouts/list.js";
@@ -23,6 +23,9 @@ import { renderRelease } from "../../../layouts/release.js";
 import { makeRelease } from "../../support/release-factory.js";
 
 const site = siteMetadata({});
+
+/** What one release page is keyed on, read on its own (a build reads many with one reader). */
+const releaseBrowsingReads = (index: ArchiveIndex, browse: BrowseIndex, release: Release) => releaseBrowsingReader(index, browse)(release);
 const TAGS = ["روابط عمومی", "نشست", "بودجه", "آب", "نوروز", "مدرسه"];
 const COUNTIES = ["ری", "شمیرانات", "ورامین"].map((name) => findCounty(name)!);
 const ORGANIZATIONS = ["استانداری تهران", "فرمانداری ری"];

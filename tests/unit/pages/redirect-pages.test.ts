@@ -5,8 +5,9 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
-import { newestFirst } from "../../../src/content/load.js";
-import { fileSystemIgnoresCase, parseRedirectsFile, planRedirects, renderRedirectsFile, resolveRedirect, sourceLegacyPath } from "../../../src/pages/redirect-pages.js";
+import { newestFirst } from "../../../src/content/release.js";
+import { fileSystemIgnoresCase, planRedirects, renderRedirectsFile, sourceLegacyPath } from "../../../src/pages/redirect-pages.js";
+import { parseRedirectsFile, resolveRedirect } from "../../support/host-redirects.js";
 import { renderRedirect } from "../../../layouts/redirect.js";
 import { makeRelease } from "../../support/release-factory.js";
 

@@ -1,7 +1,7 @@
-/** Unit tests for the typography rules of src/persian/text.ts, shared by the importer and `npm run check`. */
+/** Unit tests for the typography rules of src/persian/typography.ts, shared by the importer and `npm run check`. */
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { applyTypographyIssues, fixTypography, textFingerprint, typographyIssues, type TypographyRule } from "../../../src/persian/text.js";
+import { applyTypographyIssues, fixTypography, textFingerprint, typographyIssues, type TypographyRule } from "../../../src/persian/typography.js";
 
 const Z = "\u200C";
 

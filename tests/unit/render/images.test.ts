@@ -5,7 +5,7 @@ import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { load } from "cheerio";
-import { ContentError } from "../../../src/content/load.js";
+import { ContentError } from "../../../src/content/release.js";
 import { ImagePipeline, imageCacheDir } from "../../../src/render/images.js";
 import { repoRoot } from "../../support/run.js";
 

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { load } from "cheerio";
 import { DateTime } from "luxon";
 import { findCounty } from "../../../src/content/counties.js";
-import { releaseUrl, type Release } from "../../../src/content/load.js";
+import { releaseUrl, type Release } from "../../../src/content/release.js";
 import { createMarkdown } from "../../../src/render/markdown.js";
 import { dateSortKey, markdownBlocks, releaseTexts, searchDocument, searchFilterValues } from "../../../src/search/document.js";
 import { CompoundLexicon, IndexTextEncoder } from "../../../src/search/text.js";

@@ -18,7 +18,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, describe, test } from "node:test";
 import { indexArchive } from "../../../src/browse/archive-index.js";
 import { loadArchive } from "../../../src/content/load.js";
-import { SettingError } from "../../../src/content/embargo.js";
+import { SettingError } from "../../../src/content/setting-error.js";
 import { ShardCache } from "../../../src/search/shard-cache.js";
 import { shardJobRelease } from "../../../src/search/shard-index.js";
 import { searchWorkerCount, ShardWorkerPool } from "../../../src/search/pool.js";
@@ -44,7 +44,7 @@ const reportOf = (shards: readonly SearchShard[], indexed: boolean) =>
 before(async () => {
   folder = await temporaryDirectory("akhbar-pool-");
   corpus = path.join(folder, "corpus");
-  const generated = await runNode(["scripts/generate-corpus.ts", "--count", "60", "--output", corpus]);
+  const generated = await runNode(["scripts/generate-corpus.ts", "--count", "60", "--sample-words", "--output", corpus]);
   assert.equal(generated.code, 0, generated.log);
 });
 
@@ -96,7 +96,7 @@ describe("shards indexed in worker threads", () => {
 
   test("a release file changed during the build fails the whole index with its message; nothing writes after", async () => {
     const content = path.join(folder, "changing");
-    const copied = await runNode(["scripts/generate-corpus.ts", "--count", "60", "--output", content]);
+    const copied = await runNode(["scripts/generate-corpus.ts", "--count", "60", "--sample-words", "--output", content]);
     assert.equal(copied.code, 0, copied.log);
     const shards = await shardsOf(content);
     // A shard in the middle, so that shards before and after it are under way or still to come.

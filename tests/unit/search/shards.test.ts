@@ -8,6 +8,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { indexArchive } from "../../../src/browse/archive-index.js";
+import { SECOND_HALF } from "../../../src/persian/calendar.js";
 import {
   combineShardResults,
   groupPeriods,
@@ -19,7 +20,6 @@ import {
   shardId,
   shardListing,
   shardStart,
-  SECOND_HALF,
   SHARD_CAP,
   yearShards,
   type SearchedScope,

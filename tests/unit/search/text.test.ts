@@ -6,7 +6,6 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   CompoundLexicon,
-  encodeIndexText,
   excerptOf,
   hideFromSearch,
   IndexTextEncoder,
@@ -16,6 +15,11 @@ import {
   showText,
   wordMatches,
 } from "../../../src/search/text.js";
+
+/** One piece of an editor's text as the index stores it (the build encodes many with one encoder). */
+function encodeIndexText(text: string, lexicon?: CompoundLexicon): string {
+  return new IndexTextEncoder(lexicon).encode(text);
+}
 
 function lexiconOf(...texts: string[]): CompoundLexicon {
   const lexicon = new CompoundLexicon();

@@ -1,17 +1,19 @@
 /**
- * The production build: Eleventy (pages and search index) writes into a staging folder
- * beside the output folder, and only a build that succeeded changes the output. A failed
- * build leaves the previous site exactly as it was.
+ * The production build (`npm run build`): Eleventy, with the build's steps (src/build/steps.ts),
+ * writes into a staging folder beside the output folder, and only a build that succeeded changes
+ * the output. A failed build leaves the previous site exactly as it was.
  *
  * When the output is a site this build cache knows (src/output/publish.ts), only the files that
  * changed are written to the staging folder and then moved into the site; otherwise the
  * whole site is built in staging and swapped in.
  */
 import path from "node:path";
-import { Eleventy } from "@11ty/eleventy";
-import { searchIndexSettled, stopSearchIndexer } from "../search/search-index.js";
-import { Publication, restoreInterruptedSwap } from "../output/publish.js";
 import { rm } from "node:fs/promises";
+import { Eleventy } from "@11ty/eleventy";
+import type { BuildState } from "../build/state.js";
+import { Publication, restoreInterruptedSwap } from "../output/publish.js";
+import { stopSearchIndexer } from "../search/search-index.js";
+import { buildStateOf } from "./plugin.js";
 
 export interface BuildOptions {
   input: string;
@@ -32,22 +34,32 @@ export async function buildSite({ input, output, configPath = ".eleventy.ts", qu
   const target = path.resolve(output);
   const staging = `${target}.staging`;
 
+  // Prepare the publication: a publish the last build did not finish is finished first.
   await restoreInterruptedSwap(target);
   const publication = new Publication(target, staging);
   await publication.prepare();
+  let state: BuildState | undefined;
   try {
-    const eleventy = new Eleventy(input, staging, { configPath, quietMode: quiet, runMode: "build" });
+    const eleventy = new Eleventy(input, staging, {
+      configPath,
+      quietMode: quiet,
+      runMode: "build",
+      config: (eleventyConfig) => {
+        state = buildStateOf(eleventyConfig);
+        state.publication = publication;
+      },
+    });
     await eleventy.write();
   } catch (error) {
     // The search index is made alongside the pages: let it stop writing before its folder goes.
-    await searchIndexSettled();
+    await state?.searchIndexSettled({ stop: true });
     await rm(staging, { recursive: true, force: true });
     if (error instanceof Object) reportedByEleventy.add(error);
     throw error;
   } finally {
-    publication.close();
     await stopSearchIndexer();
   }
+  // Publish: what changed moves into the site.
   const { moved, removed } = await publication.commit();
   if (publication.incremental) console.log(`[akhbar] published: ${moved} files changed, ${removed} removed`);
 }

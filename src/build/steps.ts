@@ -1,0 +1,181 @@
+/**
+ * Everything a build does, in order. This list is the build: src/eleventy/plugin.ts runs
+ * `BEFORE_ELEVENTY_PAGES` on Eleventy's `eleventy.before`, lets Eleventy render `eleventyPages`,
+ * and runs `AFTER_ELEVENTY_PAGES` on `eleventy.after`, one step after another; a production build
+ * (src/eleventy/build.ts) prepares its publication before and publishes after. Nothing depends on
+ * the order in which anything is registered with Eleventy.
+ *
+ *   prepare the publication        (production: finish an interrupted publish, read what is published)
+ *   read the archive               every release file, validated; the archive index
+ *   make the assets                stylesheets, fonts, the search script, fingerprinted
+ *   open the picture pipeline
+ *   start the search index         in worker threads, while the pages are written
+ *   write the release pages
+ *   write the list pages
+ *   write the feeds
+ *   check the file system's letter case
+ *     Eleventy renders its own pages: home, search, 404, archive and term indexes, robots.txt,
+ *     the news sitemap, _redirects, the English section; and copies the favicon and pictures
+ *   write the assets
+ *   publish the pictures
+ *   write the sitemaps
+ *   write the redirect pages
+ *   wait for the search index
+ *   write the host's headers
+ *   close the build               (prune the page cache; the dev server removes what it no longer has)
+ *   publish                        (production: move what changed into the site)
+ *
+ * Each step is a small function over the build's state (state.ts) and its folders.
+ */
+import path from "node:path";
+import { buildAssetManifest, writeAssets } from "../assets/assets.js";
+import { writeFeeds } from "../feeds/feeds.js";
+import { newsSitemapTime, recentReleases, renderNewsSitemap, renderRobotsTxt, writeSitemaps } from "../feeds/sitemaps.js";
+import type { WrittenPage } from "../output/page-writer.js";
+import { englishPages } from "../pages/english-section.js";
+import { listPagesForSitemaps, writeListPages } from "../pages/list-pages.js";
+import { fileSystemIgnoresCase, renderRedirectsFile, writeRedirectPages } from "../pages/redirect-pages.js";
+import { releasePagesForSitemaps, writeReleasePages } from "../pages/release-pages.js";
+import { sitePages, type SitePage } from "../pages/site-pages.js";
+import { bundleSearchClient } from "../search/client-bundle.js";
+import { searchWorkerCount } from "../search/pool.js";
+import { buildSearchShards, describeIndexReport } from "../search/search-index.js";
+import { searchCacheDir, ShardCache } from "../search/shard-cache.js";
+import { searchShards } from "../search/shards.js";
+import { writeHostHeaders } from "./host-headers.js";
+import type { BuildState } from "./state.js";
+import { imageCacheDir } from "../render/images.js";
+
+/** What a step is given besides the state: the build's folders, and what Eleventy wrote. */
+export interface BuildRun {
+  contentDir: string;
+  outputDir: string;
+  /** The dev server (`npm start`): drafts shown, the output kept and rewritten in place. */
+  preview: boolean;
+  /** Eleventy writes files (not `--to=json`): the steps that write do. */
+  writes: boolean;
+  /** The pages Eleventy rendered (after its pages only). */
+  eleventyResults: readonly WrittenPage[];
+}
+
+export interface BuildStep {
+  name: string;
+  run(state: BuildState, run: BuildRun): void | Promise<void>;
+}
+
+/** A step that writes files, skipped when Eleventy writes none (`--to=json`). */
+function writing(write: (state: BuildState, run: BuildRun) => Promise<unknown>): BuildStep["run"] {
+  return async (state, run) => {
+    if (run.writes) await write(state, run);
+  };
+}
+
+export const BEFORE_ELEVENTY_PAGES: readonly BuildStep[] = [
+  { name: "read the archive", run: (state, run) => state.readArchive(run.contentDir, run.outputDir, run.preview) },
+  { name: "make the assets", run: makeAssets },
+  { name: "open the picture pipeline", run: (state, run) => state.openPictures(run.contentDir) },
+  { name: "start the search index", run: startSearchIndex },
+  { name: "write the release pages", run: writing((state, run) => writeReleasePages(run.outputDir, state)) },
+  { name: "write the list pages", run: writing((state, run) => writeListPages(run.outputDir, state)) },
+  { name: "write the feeds", run: writing((state, run) => writeFeeds(run.outputDir, state)) },
+  { name: "check the file system's letter case", run: checkLetterCase },
+];
+
+export const AFTER_ELEVENTY_PAGES: readonly BuildStep[] = [
+  { name: "write the assets", run: writing((state, run) => writeAssets(run.outputDir, state.assets())) },
+  { name: "publish the pictures", run: publishPictures },
+  { name: "write the sitemaps", run: writeAllSitemaps },
+  { name: "write the redirect pages", run: writing((state, run) => writeRedirectPages(run.outputDir, state, state.redirects(), state.skipLegacyPages)) },
+  { name: "wait for the search index", run: awaitSearchIndex },
+  { name: "write the host's headers", run: writing((state, run) => writeHostHeaders(run.outputDir, state.site.pathPrefix, state.ledger())) },
+  { name: "close the build", run: (state) => state.close() },
+];
+
+/** The pages Eleventy renders (the few that are not one per release or per list page). */
+export function eleventyPages(state: BuildState): SitePage[] {
+  const { site } = state;
+  return [
+    ...sitePages(state),
+    { name: "robots", permalink: "/robots.txt", render: () => renderRobotsTxt(site) },
+    { name: "sitemap-news", permalink: "/sitemap-news.xml", render: () => renderNewsSitemap(site, recentReleases(state.archive().releases, newsSitemapTime())) },
+    { name: "redirects-file", permalink: "/_redirects", render: () => state.redirectsFile((redirects) => renderRedirectsFile(redirects, site.pathPrefix)) },
+    ...englishPages(state),
+  ];
+}
+
+async function makeAssets(state: BuildState): Promise<void> {
+  // Assets are made from the code and the fonts, never from releases: a dev-server rebuild of
+  // edited releases keeps them (bundling and subsetting again took a good part of a second).
+  if (state.keepsAssets()) return;
+  state.setAssets(await buildAssetManifest(await bundleSearchClient()));
+}
+
+/**
+ * The index is started as soon as the archive is read and waited for near the end of the build:
+ * the shards are indexed in worker threads, each with its own Pagefind process, while the main
+ * thread renders the pages (the index is made from the release files, not from the pages, so
+ * it needs nothing they write).
+ */
+async function startSearchIndex(state: BuildState, run: BuildRun): Promise<void> {
+  // One index at a time writes into the dev server's output.
+  await state.previewIndex;
+  const controller = new AbortController();
+  const shards = searchShards(state.index());
+  const edited = state.edited();
+  // A rebuild of edited releases indexes only their shards; the others are as they were.
+  const changed = edited ? shards.filter((shard) => shard.releases.some((release) => edited.has(release))) : shards;
+  const report = buildSearchShards(run.outputDir, changed, {
+    cache: new ShardCache(searchCacheDir()),
+    prune: !state.includeDrafts(),
+    workers: searchWorkerCount(),
+    signal: controller.signal,
+    ledger: state.ledger(),
+  });
+  // Its failure is reported when it is waited for; a build that fails before then stops it and
+  // waits for it to stop (BuildState.searchIndexSettled) and reports its own error.
+  const settled = report.then(
+    () => undefined,
+    () => undefined,
+  );
+  state.searchIndexing = { report, stop: () => controller.abort(), settled };
+}
+
+async function awaitSearchIndex(state: BuildState): Promise<void> {
+  const indexing = state.searchIndexing;
+  if (!indexing) throw new Error("Internal error: the search index was not started before the build");
+  state.searchIndexing = undefined;
+  if (!state.includeDrafts()) {
+    console.log(describeIndexReport(await indexing.report));
+    return;
+  }
+  // The dev server reloads the browser as soon as the pages are written: re-indexing the shard
+  // of a saved release takes seconds more, and the search follows when it is done. A failed
+  // index is reported; the next rebuild rewrites what it left.
+  state.previewIndex = indexing.report.then(
+    (report) => console.log(describeIndexReport(report)),
+    (error: unknown) => {
+      console.error(`[akhbar] the search index could not be written: ${error instanceof Error ? error.message : String(error)}`);
+      state.forgetPreviewOutput();
+    },
+  );
+}
+
+function checkLetterCase(state: BuildState, run: BuildRun): void {
+  state.skipLegacyPages = fileSystemIgnoresCase(path.dirname(path.resolve(run.outputDir)));
+  if (state.skipLegacyPages) {
+    console.warn("Akhbar: this file system ignores letter case, so the /News/<id>/ pages are left out of this build (_redirects still has them).");
+  }
+}
+
+async function publishPictures(state: BuildState, run: BuildRun): Promise<void> {
+  const work = await state.pictures().finish(run.outputDir);
+  if (work.converted + work.reused > 0) {
+    console.log(`[akhbar] pictures: ${work.converted} converted, ${work.reused} unchanged (reused from ${imageCacheDir()})`);
+  }
+}
+
+async function writeAllSitemaps(state: BuildState, run: BuildRun): Promise<void> {
+  // A sitemap lists addresses and dates: a rebuild of releases edited in place changed neither.
+  if (!run.writes || state.edited()) return;
+  await writeSitemaps(run.outputDir, state, [...run.eleventyResults, ...releasePagesForSitemaps(state), ...listPagesForSitemaps(state)]);
+}
