@@ -27,6 +27,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { measureCommand, type TreeMeasurement } from "../src/bench/process-tree.js";
+import { GENERATOR_VERSION } from "../src/bench/corpus.js";
 
 const { values } = parseArgs({
   options: {
@@ -158,7 +159,7 @@ function corpusGit(dir: string, ...args: string[]): string {
 async function ensureCorpus(size: number): Promise<string> {
   const dir = path.join(work, `corpus-${size}`);
   const marker = path.join(dir, ".generated");
-  const expected = `count ${size} seed ${values.seed}\n`;
+  const expected = `count ${size} seed ${values.seed} generator ${GENERATOR_VERSION}\n`;
   if (!existsSync(marker) || (await readFile(marker, "utf8")) !== expected) {
     await rm(path.join(dir, ".git"), { recursive: true, force: true });
     await run(`generating ${size} releases`, `${node} --import tsx scripts/generate-corpus.ts --count ${size} --seed ${values.seed} --output ${JSON.stringify(dir)}`);

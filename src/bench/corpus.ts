@@ -19,6 +19,9 @@ import { TEHRAN_ZONE, toIsoString } from "../persian/dates.js";
 /** Where Debian installs the dictionary (`apt-get install myspell-fa`). */
 export const DICTIONARY_PATHS = ["/usr/share/hunspell/fa_IR.dic", "/usr/share/myspell/dicts/fa_IR.dic", "/usr/share/hunspell/fa.dic"];
 
+/** Changes whenever the same options give other files: a corpus kept from an older generator is made again (scripts/bench.ts). */
+export const GENERATOR_VERSION = 2;
+
 export type Random = () => number;
 
 /** mulberry32: a small seeded generator, so corpora are reproducible. */

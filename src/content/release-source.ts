@@ -1,7 +1,7 @@
 /**
  * A release file's text and its hash, for whatever reads a release again after the archive
  * was loaded (its page, its search document). A module of its own so that the search index's
- * code (search-index.ts, whose hash keys the search shards in the build cache) does not take
+ * code (shard-index.ts, whose hash keys the search shards in the build cache) does not take
  * in the archive loader: a change to how the archive is read does not re-index 150,000 releases.
  */
 import { createHash } from "node:crypto";

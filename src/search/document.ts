@@ -1,6 +1,6 @@
 /**
  * What the search index holds for one release: a small HTML document made for Pagefind
- * (never published), with the release's text as `search-text.ts` encodes it, the metadata a
+ * (never published), with the release's text as `text.ts` encodes it, the metadata a
  * result shows, the filters (county, organization, tag, Jalali year) and the sort key (date).
  * The published page keeps the editor's text; only this document is normalized.
  */
@@ -19,7 +19,7 @@ type Token = ReturnType<Markdown["parse"]>[number];
 
 /**
  * What a search document is made from: a release's fields that the index shows, filters or
- * sorts on. Narrower than `Release` so that a worker thread (search-worker.ts) can rebuild it
+ * sorts on. Narrower than `Release` so that a worker thread (worker.ts) can rebuild it
  * from plain data; a `Release` is one.
  */
 export interface SearchRelease {

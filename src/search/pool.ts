@@ -1,6 +1,6 @@
 /**
- * The pool of search worker threads (search-worker.ts): the main thread posts one shard's job
- * (search-index.ts) at a time to each; each worker has its own Pagefind backend process, so
+ * The pool of search worker threads (worker.ts): the main thread posts one shard's job
+ * (shard-index.ts) at a time to each; each worker has its own Pagefind backend process, so
  * that shards are indexed side by side while the main thread renders pages.
  *
  * Workers are started when a job needs one, never more than the pool's size: a build whose

@@ -1,6 +1,6 @@
 /**
  * The build cache of search shards (`.cache/akhbar-search`, or AKHBAR_SEARCH_CACHE): each
- * shard's Pagefind bundle (a run of half-months of one Jalali year, search-shards.ts) is kept under
+ * shard's Pagefind bundle (a run of half-months of one Jalali year, shards.ts) is kept under
  * a hash of everything that shapes it, so that a build re-indexes only the shards whose
  * releases changed (the daily build: the newest half-month's shard, or the two it splits into).
  *

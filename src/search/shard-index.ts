@@ -1,11 +1,11 @@
 /**
  * Indexing one search shard, the whole job: its release files read (and checked against the
  * hashes the archive was read with), their Markdown parsed into blocks, the shard's compounds
- * learnt and its documents written (search-document.ts, search-text.ts), one Pagefind index
+ * learnt and its documents written (document.ts, text.ts), one Pagefind index
  * made over them, its bundle put in one byte order (pagefind-bundle.ts), stored in the shard
  * cache and written into its folder of the site.
  *
- * The job runs in a worker thread of the pool (search-pool.ts, search-worker.ts), each with its
+ * The job runs in a worker thread of the pool (pool.ts, worker.ts), each with its
  * own Pagefind backend, or on the main thread when there are no workers: the same code either
  * way, so the bytes are the same. A job is plain data (`ShardJob`), since a worker receives it
  * as a structured clone: releases carry luxon DateTimes, rebuilt here from their instant.
@@ -105,7 +105,7 @@ export interface IndexedRelease {
 /** Pagefind's bundle files that the search page never loads (its ready-made interfaces). */
 const UNUSED_BUNDLE_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
 
-/** A document for Pagefind: the address a result opens and the HTML it indexes (search-document.ts). */
+/** A document for Pagefind: the address a result opens and the HTML it indexes (document.ts). */
 export interface SearchDocumentFile {
   url: string;
   content: string;

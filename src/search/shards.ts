@@ -1,7 +1,7 @@
 /**
  * The search index in shards: what the build indexes in each, what the search page is told
  * about them, and how the page combines their results. Plain TypeScript without Node APIs:
- * the search page's script (search-client.ts) imports it too.
+ * the search page's script (client.ts) imports it too.
  *
  * One Pagefind index over the whole archive does not scale: its backend's memory grows with
  * the archive (15.6 GB at 40,000 releases), every build re-indexes everything, and its

@@ -2,7 +2,7 @@
  * The text of the search index: written by the build (`IndexTextEncoder`), read back by the
  * search page for its excerpts (`readIndexText`, `excerptOf`). Both sides import this
  * module, so that they cannot drift apart. It is plain TypeScript without Node APIs, bundled
- * for the browser with the Persian rules of `persian.ts`.
+ * for the browser with the Persian rules of src/persian/.
  *
  * Pagefind indexes the words of a text and keeps the text itself to cut excerpts from. So
  * the index's text is the editor's text folded only in ways a reader does not notice

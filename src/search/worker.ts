@@ -1,5 +1,5 @@
 /**
- * A search worker thread (started by search-pool.ts): indexes the shards the main thread sends
+ * A search worker thread (started by pool.ts): indexes the shards the main thread sends
  * it, one at a time, with its own Pagefind backend (Pagefind's Node API keeps one backend
  * process per module instance, and a worker has its own instance).
  *
