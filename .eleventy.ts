@@ -8,6 +8,8 @@ export default function (eleventyConfig: UserConfig): void {
 
 // The input and output folders are not set here: the build script (`npm run build`) and
 // `npm start` name them, because a config-file setting would override the build's staging folder.
+// Eleventy's input is always the project's empty src/eleventy/pages/ (the plugin refuses any
+// other): the content folder is data the build reads itself, never templates Eleventy runs.
 export const config = {
   // Releases (.md) are rendered by src/pages/release-pages.ts, outside Eleventy's template map.
   templateFormats: ["11ty.js"],

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { buildSite, eleventyReported } from "../src/eleventy/build.js";
 import { SettingError } from "../src/content/setting-error.js";
 import { siteMetadata } from "../src/content/site.js";
+import { OutputLockedError } from "../src/output/output-lock.js";
 
 const { values } = parseArgs({
   options: {
@@ -22,8 +23,9 @@ try {
   console.log(`Built ${values.output}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 } catch (error) {
   // Eleventy has already printed what went wrong while it built (for content errors: file, line,
-  // field); a setting, or a failure after Eleventy (publishing the site), is printed here.
-  if (error instanceof SettingError) console.error(error.message);
+  // field); a setting, another build holding the output, or a failure after Eleventy (publishing
+  // the site), is printed here.
+  if (error instanceof SettingError || error instanceof OutputLockedError) console.error(error.message);
   else if (!eleventyReported(error)) console.error(error);
   console.error(`Build failed: ${values.output}/ was left as it was.`);
   process.exitCode = 1;

@@ -1,6 +1,7 @@
 /**
  * `npm run check`: lints every release without building.
- * `npm run check -- --fix` first applies the safe fixes (typography) in place, then lints.
+ * `npm run check -- --fix` first applies the safe fixes in place (typography; a file saved as
+ * Windows-1256 or UTF-16 converted to UTF-8), then lints.
  * Options: --input <content folder> (default content).
  * Exit status 1 when an error remains (the build would fail or publish a broken link);
  * warnings alone exit 0, since they never break the site.
@@ -8,6 +9,8 @@
 import { parseArgs } from "node:util";
 import { buildTime } from "../src/content/embargo.js";
 import { SettingError } from "../src/content/setting-error.js";
+import { problemPlace } from "../src/content/release.js";
+import { firstArchiveYear } from "../src/content/site.js";
 import { fixArchive, lintArchive, type LintProblem } from "../src/editors/lint.js";
 
 let values;
@@ -20,13 +23,15 @@ try {
 
 try {
   const now = buildTime();
+  const firstYear = firstArchiveYear();
   if (values.fix) {
     const fixed = await fixArchive(values.input, now);
+    for (const { file, from } of fixed.converted) console.log(`converted ${file} from ${from} to UTF-8`);
     for (const file of fixed.changed) console.log(`fixed ${file}`);
     for (const { file, reason } of fixed.refused) console.error(`not fixed ${file}: ${reason}; fix it by hand`);
   }
-  const report = await lintArchive(values.input, now);
-  const line = (problem: LintProblem) => `  ${problem.file}:${problem.line}  ${problem.severity} [${problem.field}] ${problem.message}`;
+  const report = await lintArchive(values.input, now, firstYear);
+  const line = (problem: LintProblem) => `  ${problemPlace(problem)}  ${problem.severity} [${problem.field}] ${problem.message}`;
   const errors = report.problems.filter((problem) => problem.severity === "error");
   const warnings = report.problems.filter((problem) => problem.severity === "warning");
   if (report.problems.length > 0) console.log(report.problems.map(line).join("\n"));

@@ -4,16 +4,23 @@
  * browser on every save.
  * Options: --input <content folder> (default content), --output <folder> (default _site), --port.
  *
- * Eleventy's own watcher is kept for the code and configuration, but not given the content
- * folder: src/build/content-watcher.ts watches that (one watch per folder rather than per file; see
- * there why) and hands each save to Eleventy's watcher as its own event, so Eleventy rebuilds
- * exactly as it would have.
+ * Eleventy's input is the project's empty src/eleventy/pages/, never the content folder (whose
+ * files it would read as templates and data: src/eleventy/plugin.ts); the content folder is named
+ * on the build's state. Eleventy's own watcher is kept for the code and configuration, but not
+ * given the content folder: src/build/content-watcher.ts watches that (one watch per folder rather
+ * than per file; see there why) and hands each save to Eleventy's watcher as its own event, so
+ * Eleventy rebuilds exactly as it would have.
+ *
+ * It writes into its output folder in place, so it holds the folder's lock (src/output/output-lock.ts)
+ * while it runs: it waits for a build writing there, and a build refuses to write while it runs.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
 import { stopSearchIndexer } from "../src/search/search-index.js";
 import { watchContentFolder, type ContentEvent } from "../src/build/content-watcher.js";
+import { buildStateOf, ELEVENTY_INPUT } from "../src/eleventy/plugin.js";
+import { lockOutput, lockWait, OutputLockedError } from "../src/output/output-lock.js";
 
 const { values } = parseArgs({
   options: {
@@ -28,10 +35,19 @@ const contentDir = path.resolve(values.input);
 const contentGlob = path.relative(process.cwd(), contentDir).split(path.sep).join("/");
 if (contentGlob === "") throw new Error("--input: the content folder must be a folder of its own, not the project's folder");
 
-const eleventy = new Eleventy(values.input, values.output, {
+const lock = await lockOutput(values.output, { holder: "dev server", wait: lockWait(), report: (message) => console.log(`[akhbar] ${message}`) }).catch((error: unknown) => {
+  if (!(error instanceof OutputLockedError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
+// However the process ends, short of a kill; a killed one's lock is taken over by the next writer.
+process.on("exit", () => lock.releaseSync());
+
+const eleventy = new Eleventy(ELEVENTY_INPUT, values.output, {
   configPath: ".eleventy.ts",
   runMode: "serve",
   config: (eleventyConfig) => {
+    buildStateOf(eleventyConfig).contentDir = values.input;
     eleventyConfig.watchIgnores.add(`${contentGlob}/**`);
   },
 });
@@ -56,5 +72,6 @@ process.on("SIGINT", async () => {
   await eleventy.stopWatch();
   // A search index still being written would keep its worker threads and Pagefind processes running.
   await stopSearchIndexer();
+  await lock.release();
   process.exitCode = 0;
 });

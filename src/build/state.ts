@@ -9,6 +9,7 @@ import path from "node:path";
 import { indexArchive, type ArchiveIndex } from "../browse/archive-index.js";
 import { buildBrowseIndex, type BrowseIndex } from "../browse/lists.js";
 import { archiveCacheDir } from "../content/archive-cache.js";
+import { isSpecialFile } from "../content/content-files.js";
 import { buildTime } from "../content/embargo.js";
 import { editArchiveInPlace, isReleaseFile, loadArchive, reloadArchive, type LoadOptions } from "../content/load.js";
 import type { Archive, Release } from "../content/release.js";
@@ -36,6 +37,11 @@ export class BuildState implements AkhbarContext {
   readonly site: SiteMetadata = siteMetadata();
   /** The production build's publication (src/output/publish.ts), set by src/eleventy/build.ts; none in the dev server. */
   publication: Publication | undefined;
+  /**
+   * The content folder the builds read, set by whoever runs Eleventy (src/eleventy/build.ts,
+   * scripts/serve.ts). It is never Eleventy's input: nothing in it is read as a template or data.
+   */
+  contentDir: string | undefined;
   /** The dev server: the files saved since its last rebuild (Eleventy's watcher's queue). */
   changedFiles: string[] | undefined;
   /** The search index under way, from its start to the step that waits for it. */
@@ -124,7 +130,8 @@ export class BuildState implements AkhbarContext {
     this.changedFiles = undefined;
     this.editedReleases = undefined;
     this.cache = new PageCache(pageCacheDir());
-    const options: LoadOptions = { includeDrafts: preview, now: buildTime(), cacheDir: archiveCacheDir() };
+    // The dev server passes over hidden files (editors' swap and lock files); a production build refuses them.
+    const options: LoadOptions = { includeDrafts: preview, now: buildTime(), cacheDir: archiveCacheDir(), skipHidden: preview };
     if (!preview) {
       this.newArchive(await loadArchive(contentDir, options));
       return;
@@ -132,7 +139,8 @@ export class BuildState implements AkhbarContext {
     // The dev server writes into its output in place: a production build must not trust that site's manifest.
     await rm(path.join(outputDir, SEAL_FILE), { force: true });
     this.preview ??= new PreviewOutput(outputDir);
-    const onlyReleasesChanged = previous && changed && changed.every((file) => isReleaseFile(contentDir, file));
+    // A release file replaced by a link is read again in full, where the archive loader reports it.
+    const onlyReleasesChanged = previous && changed && changed.every((file) => isReleaseFile(contentDir, file) && !isSpecialFile(file));
     // Saves that moved no release in the archive: the archive and its indexes stay, and only the
     // pages showing the saved releases are made again (at 150,000 releases, a rebuild that keyed
     // every page took 15 s). Only over an output the last rebuild wrote in full.

@@ -5,7 +5,8 @@
  * (src/eleventy/build.ts) prepares its publication before and publishes after. Nothing depends on
  * the order in which anything is registered with Eleventy.
  *
- *   prepare the publication        (production: finish an interrupted publish, read what is published)
+ *   take the output's lock         (production: one build at a time; src/output/output-lock.ts)
+ *   prepare the publication        (production: finish an interrupted publish, read what is published, check it against its files)
  *   read the archive               every release file, validated; the archive index
  *   make the assets                stylesheets, fonts, the search script, fingerprinted
  *   open the picture pipeline
@@ -15,15 +16,15 @@
  *   write the feeds
  *   check the file system's letter case
  *     Eleventy renders its own pages: home, search, 404, archive and term indexes, robots.txt,
- *     the news sitemap, _redirects, the English section; and copies the favicon and pictures
+ *     the news sitemap, _redirects, the English section; and copies the favicon
  *   write the assets
- *   publish the pictures
+ *   publish the pictures           (and the other files of content/images/ the pages use; no other)
  *   write the sitemaps
  *   write the redirect pages
  *   wait for the search index
  *   write the host's headers
  *   close the build               (prune the page cache; the dev server removes what it no longer has)
- *   publish                        (production: move what changed into the site)
+ *   publish                        (production: move what changed into the site, in publish-order.ts's order; release the lock)
  *
  * Each step is a small function over the build's state (state.ts) and its folders.
  */
@@ -48,6 +49,7 @@ import { imageCacheDir } from "../render/images.js";
 
 /** What a step is given besides the state: the build's folders, and what Eleventy wrote. */
 export interface BuildRun {
+  /** The content folder: data that the steps read, never Eleventy's input (src/eleventy/plugin.ts). */
   contentDir: string;
   outputDir: string;
   /** The dev server (`npm start`): drafts shown, the output kept and rewritten in place. */
@@ -168,7 +170,7 @@ function checkLetterCase(state: BuildState, run: BuildRun): void {
 }
 
 async function publishPictures(state: BuildState, run: BuildRun): Promise<void> {
-  const work = await state.pictures().finish(run.outputDir);
+  const work = await state.pictures().finish(run.outputDir, state.ledger());
   if (work.converted + work.reused > 0) {
     console.log(`[akhbar] pictures: ${work.converted} converted, ${work.reused} unchanged (reused from ${imageCacheDir()})`);
   }

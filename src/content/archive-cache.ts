@@ -19,11 +19,13 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { deserialize, serialize } from "node:v8";
 import { DateTime } from "luxon";
 import { writeFileAtomic } from "../output/atomic-write.js";
 import { cacheFolder } from "../output/cache-dir.js";
+import { moduleCodeVersion } from "../output/code-version.js";
 import { TEHRAN } from "../persian/dates.js";
 import type { Release } from "./release.js";
 
@@ -98,6 +100,19 @@ async function askGit(dir: string): Promise<Map<string, string>> {
   return known;
 }
 
+/** The loader: its import graph is the code that decides what release a file makes, and whether it makes one. */
+const LOADER_ENTRY = fileURLToPath(new URL(`./load${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+let loaderCode: string | undefined;
+
+/**
+ * The code that checks release files, hashed once per process. A record says its file was found
+ * valid: one made by other rules must not be used, or a file that a stricter check now refuses
+ * (a control character, an id written `1e3`) would go on being published from the cache.
+ */
+export function loaderCodeVersion(): string {
+  return (loaderCode ??= moduleCodeVersion(LOADER_ENTRY));
+}
+
 /** The file of a record: the first two hex digits of its blob id, so 256 files at most. */
 const bucketOf = (id: string) => id.slice(0, 2);
 
@@ -122,10 +137,15 @@ export class ArchiveCache {
   /** Buckets read from disk with their record counts, and buckets given a new record in this load. */
   private readonly loaded = new Map<string, number>();
   private readonly changed = new Set<string>();
-  /** Files of the folder in an earlier format (JSON buckets), removed when the cache is saved. */
+  /** Files of the folder in an earlier format (JSON buckets, buckets of other code), removed when the cache is saved. */
   private earlierFormat: string[] = [];
 
-  constructor(contentDir: string, dir: string = archiveCacheDir()) {
+  constructor(
+    contentDir: string,
+    dir: string = archiveCacheDir(),
+    /** The code the records were made by: buckets of other code are not read, and are removed when the cache is saved. */
+    private readonly version: string = loaderCodeVersion(),
+  ) {
     this.dir = path.join(dir, createHash("sha1").update(path.resolve(contentDir)).digest("hex").slice(0, 16));
   }
 
@@ -143,8 +163,13 @@ export class ArchiveCache {
       names.map(async (name) => {
         let entries: [string, ReleaseRecord][];
         try {
-          entries = deserialize(await readFile(path.join(this.dir, name))) as [string, ReleaseRecord][];
-          if (!Array.isArray(entries)) return;
+          const bucket = deserialize(await readFile(path.join(this.dir, name))) as { version?: unknown; entries?: unknown } | null;
+          if (bucket?.version !== this.version) {
+            this.earlierFormat.push(name);
+            return;
+          }
+          if (!Array.isArray(bucket.entries)) return;
+          entries = bucket.entries as [string, ReleaseRecord][];
         } catch {
           return; // unreadable: its files are read again, and the bucket written anew
         }
@@ -191,6 +216,6 @@ export class ArchiveCache {
     await rm(`${this.dir}.json`, { force: true });
     for (const name of this.earlierFormat) await rm(path.join(this.dir, name), { force: true });
     for (const bucket of stale) await rm(path.join(this.dir, bucketFile(bucket)), { force: true });
-    await Promise.all(rewritten.map(([bucket, entries]) => writeFileAtomic(path.join(this.dir, bucketFile(bucket)), serialize(entries))));
+    await Promise.all(rewritten.map(([bucket, entries]) => writeFileAtomic(path.join(this.dir, bucketFile(bucket)), serialize({ version: this.version, entries }))));
   }
 }

@@ -40,6 +40,11 @@ export function parseFrontMatter(fileText: string): ParsedFile {
   if (!/^---\r?\n/.test(source)) {
     throw new FrontMatterSyntaxError("the file must start with a front-matter block: a line `---`, the fields, and `---` again", 1);
   }
+  // gray-matter ends the block at the next line starting with `---`; without one it reads the
+  // whole file as YAML, whose error (or, for a file without text, silence) says nothing useful.
+  if (!source.slice(3).includes("\n---")) {
+    throw new FrontMatterSyntaxError("the front matter is not closed: add a line with --- after the last field", lineAfterLastField(source));
+  }
   try {
     // With options given, gray-matter does not keep its by-content cache (which would hold the whole archive).
     const parsed = matter(source, { engines: { yaml: parseYaml }, excerpt: false });
@@ -56,6 +61,18 @@ export function parseFrontMatter(fileText: string): ParsedFile {
   }
 }
 
+/** The 1-based line after the last field of an unclosed front matter (its value's indented lines and list items included): where `---` belongs. */
+function lineAfterLastField(source: string): number {
+  const lines = source.split("\n");
+  let last = 1;
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (/^[A-Za-z_][\w-]*\s*:/.test(line)) last = index + 1;
+    else if (last === index && /^(?:\s+\S|-\s|#)/.test(line)) last = index + 1;
+  }
+  return last + 1;
+}
+
 /** The 1-based line of `field:` in a file, or the opening `---` when the field is absent. */
 export function lineOfField(frontMatter: string, field: string): number {
   const lines = frontMatter.split(/\r?\n/);
@@ -63,4 +80,25 @@ export function lineOfField(frontMatter: string, field: string): number {
   const offset = lines[0] === "" ? 1 : 2;
   const index = lines.findIndex((line) => line.startsWith(`${field}:`));
   return index === -1 ? 1 : index + offset;
+}
+
+/**
+ * The 1-based line of item `item` (from 0) of the list `field`: its `- ` line below `field:`, or
+ * the `field:` line itself when the list is written on it (`tags: [a, b]`) or the item is not found.
+ */
+export function lineOfListItem(frontMatter: string, field: string, item: number): number {
+  const lines = frontMatter.split(/\r?\n/);
+  const offset = lines[0] === "" ? 1 : 2;
+  const at = lines.findIndex((line) => line.startsWith(`${field}:`));
+  if (at === -1) return 1;
+  let seen = -1;
+  for (let index = at + 1; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (/^\s*-(?:\s|$)/.test(line)) {
+      if (++seen === item) return index + offset;
+    } else if (!/^\s/.test(line) && !/^#/.test(line) && line !== "") {
+      break;
+    }
+  }
+  return at + offset;
 }

@@ -1,51 +1,34 @@
 /**
  * Loads and validates the whole archive once per build: every Markdown file under the
- * content folder is a release. Problems are collected across all files (an editor fixes
+ * content folder is a release, and anything the folder may not hold (code, templates, links,
+ * hidden files: src/content/content-files.ts) is a problem. Problems are collected across all files (an editor fixes
  * them in one go) and reported with file, line and field. The model it makes (Release,
  * Archive, ContentProblem) is src/content/release.ts.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { FrontMatterSyntaxError, lineOfField, parseFrontMatter, type ParsedFile } from "./front-matter.js";
+import { FrontMatterSyntaxError, lineOfField, lineOfListItem, parseFrontMatter, type ParsedFile } from "./front-matter.js";
 import { validateFrontMatter } from "./schema.js";
 import { closestCounty, findCounty } from "./counties.js";
 import { isEmbargoed } from "./embargo.js";
 import { ArchiveCache, fromRecord, gitBlobIds, toRecord } from "./archive-cache.js";
-import { fileHashOf } from "./release-source.js";
+import { blobId, fileHashOf } from "./release-source.js";
+import { badCharacterProblems, decodeReleaseText, withoutControlCharacters } from "./text.js";
+import { readWrittenId, writtenValue } from "./release-id.js";
+import { dateWarnings } from "./plausible-dates.js";
+import { firstArchiveYear } from "./site.js";
+import { isReleaseLocation, scanContentFolder } from "./content-files.js";
 import { ContentError, inputPathKey, newestFirst, nextId, releaseUrl, type Archive, type ContentProblem, type Release } from "./release.js";
 
+/** The release files of `contentDir`, sorted; what else the folder holds is src/content/content-files.ts's to report. */
 export async function findReleaseFiles(contentDir: string): Promise<string[]> {
-  const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
-  // Paths are worked out once per folder, not per file: path.relative and path.resolve on each
-  // of 150,000 files took 1.5 s of every build.
-  const folderKeys = new Map<string, string | undefined>();
-  const folderKey = (folder: string) => {
-    if (folderKeys.has(folder)) return folderKeys.get(folder);
-    const key = isReleasePath(contentDir, path.join(folder, "release.md")) ? inputPathKey(folder) : undefined;
-    folderKeys.set(folder, key);
-    return key;
-  };
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith(".md") || entry.name.startsWith(".")) continue;
-    const key = folderKey(entry.parentPath);
-    if (key !== undefined) files.push(key === "" ? entry.name : `${key}/${entry.name}`);
-  }
-  return files.sort();
-}
-
-/** Whether `file` (a Markdown file) is where a release of `contentDir` lives. */
-function isReleasePath(contentDir: string, file: string): boolean {
-  // Hidden folders and node_modules are skipped inside the content folder only: a content
-  // folder outside the working directory is reached through `..`, which is not hidden.
-  const parts = path.relative(contentDir, file).split(path.sep);
-  return parts[0] !== ".." && !parts.some((part) => part.startsWith(".") || part === "node_modules");
+  return (await scanContentFolder(contentDir)).releases;
 }
 
 /** Whether `file` is, or was, a release file of `contentDir`: a change to it changes the archive and nothing else. */
 export function isReleaseFile(contentDir: string, file: string): boolean {
-  return file.endsWith(".md") && isReleasePath(path.resolve(contentDir), path.resolve(file));
+  return isReleaseLocation(contentDir, file);
 }
 
 export interface LoadOptions {
@@ -55,6 +38,10 @@ export interface LoadOptions {
   now?: DateTime;
   /** Where the archive as last read is kept (src/content/archive-cache.ts); without it every file is read. */
   cacheDir?: string;
+  /** Pass over hidden files instead of reporting them (the dev server: editors' swap files; src/content/content-files.ts). */
+  skipHidden?: boolean;
+  /** The Jalali year before which a date is warned of (src/content/plausible-dates.ts). Default: AKHBAR_FIRST_YEAR's. */
+  firstYear?: number;
 }
 
 /** One file's release (when it is valid) and its problems. `id` is read even when another field is wrong. */
@@ -65,22 +52,40 @@ export interface ReleaseFileResult {
   parsed?: ParsedFile;
   /** The file's id and its line, for duplicate-id and link checks. */
   id?: { value: number; line: number };
+  /** The file's text, when its bytes are UTF-8 (without its control characters, which are problems). */
+  text?: string;
 }
 
-/** Validates one release file: front matter, schema and county. Shared by the build and `npm run check`. */
-export function readReleaseFile(file: string, source: string, now: DateTime = DateTime.now()): ReleaseFileResult {
+/**
+ * Validates one release file: its text (src/content/text.ts), front matter, id as written
+ * (src/content/release-id.ts), schema and county. Shared by the build and `npm run check`.
+ * `source` is the file's bytes, or text already decoded.
+ */
+export function readReleaseFile(file: string, source: string | Uint8Array, now: DateTime = DateTime.now()): ReleaseFileResult {
+  const decoded = typeof source === "string" ? { text: source } : decodeReleaseText(source);
+  if (decoded.text === undefined) return { problems: [{ file, ...decoded.problem }] };
+  // A control character refuses the file; the rest is read without it, so that every problem is reported at once.
+  const refused: ContentProblem[] = badCharacterProblems(decoded.text).map((problem) => ({ file, ...problem }));
+  const text = refused.length === 0 ? decoded.text : withoutControlCharacters(decoded.text);
   let parsed: ParsedFile;
   try {
-    parsed = parseFrontMatter(source);
+    parsed = parseFrontMatter(text);
   } catch (error) {
     if (!(error instanceof FrontMatterSyntaxError)) throw error;
-    return { problems: [{ file, line: error.line, field: "front matter", message: error.message }] };
+    return { text, problems: [...refused, { file, line: error.line, field: "front matter", message: error.message }] };
   }
-  const rawId = parsed.data.id;
-  const id = typeof rawId === "number" && Number.isInteger(rawId) && rawId > 0 ? { value: rawId, line: lineOfField(parsed.frontMatter, "id") } : undefined;
-  const result = validateFrontMatter(parsed.data);
+  const idLine = lineOfField(parsed.frontMatter, "id");
+  const written = readWrittenId(writtenValue(parsed.frontMatter, "id"));
+  if (written && "message" in written) refused.push({ file, line: idLine, field: "id", message: written.message });
+  // Without a line to read (a front matter written as one `{…}`), the id is what YAML made of it.
+  const rawId = written === undefined ? parsed.data.id : "value" in written ? written.value : undefined;
+  const id = typeof rawId === "number" && Number.isInteger(rawId) && rawId > 0 ? { value: rawId, line: idLine } : undefined;
+  const result = validateFrontMatter(written && "value" in written ? { ...parsed.data, id: written.value } : parsed.data);
   if (!result.ok) {
-    return { parsed, id, problems: result.problems.map((problem) => ({ file, line: lineOfField(parsed.frontMatter, problem.field), ...problem })) };
+    const problems = result.problems
+      .filter((problem) => !(problem.field === "id" && written && "message" in written))
+      .map(({ field, message, item }) => ({ file, line: item === undefined ? lineOfField(parsed.frontMatter, field) : lineOfListItem(parsed.frontMatter, field, item), field, message }));
+    return { parsed, id, text, problems: [...refused, ...problems] };
   }
   const data = result.value;
   const county = data.county === undefined ? undefined : findCounty(data.county);
@@ -91,8 +96,9 @@ export function readReleaseFile(file: string, source: string, now: DateTime = Da
       field: "county",
       message: `"${data.county}" is not a county of the province: did you mean "${closestCounty(data.county).name}"? The counties are listed in src/data/counties.json`,
     };
-    return { parsed, id, problems: [problem] };
+    return { parsed, id, text, problems: [...refused, problem] };
   }
+  if (refused.length > 0) return { parsed, id, text, problems: refused };
   const release: Release = {
     id: data.id,
     title: data.title,
@@ -107,12 +113,12 @@ export function readReleaseFile(file: string, source: string, now: DateTime = Da
     draft: data.draft,
     lang: data.lang,
     inputPath: file,
-    fileHash: fileHashOf(source),
-    hasPictures: data.image !== undefined || parsed.body.includes("!["),
+    fileHash: typeof source === "string" ? fileHashOf(source) : blobId(source),
+    hasPictures: data.image !== undefined || parsed.body.includes("![") || parsed.body.includes("/images/"),
     url: releaseUrl(data.id, data.lang),
   };
   if (isEmbargoed(release.date, now)) release.embargoed = true;
-  return { release, parsed, id, problems: [] };
+  return { release, parsed, id, text, problems: [] };
 }
 
 /** One problem per file that reuses an id, naming the first file that has it. */
@@ -158,7 +164,10 @@ export async function loadArchive(contentDir: string, options: LoadOptions): Pro
   const idLines = new Map<string, number>();
   const cache = options.cacheDir === undefined ? undefined : new ArchiveCache(contentDir, options.cacheDir);
   // Side by side: git runs in processes of its own and the folder walk in libuv's threads.
-  const [files, known] = await Promise.all([findReleaseFiles(contentDir), cache ? gitBlobIds(contentDir) : new Map<string, string>(), cache?.open()]);
+  const [scan, known] = await Promise.all([scanContentFolder(contentDir, { skipHidden: options.skipHidden }), cache ? gitBlobIds(contentDir) : new Map<string, string>(), cache?.open()]);
+  // Anything in the content folder but releases and the files they use (code, links, hidden files) fails the build.
+  problems.push(...scan.problems);
+  const files = scan.releases;
   const absolutePath = resolvedByFolder();
   const add = (file: string, release: Release, idLine: number) => {
     byInputPath.set(file, release);
@@ -173,7 +182,7 @@ export async function loadArchive(contentDir: string, options: LoadOptions): Pro
       const id = known.get(absolutePath(file));
       return id === undefined ? undefined : cache?.get(id);
     });
-    const sources = await Promise.all(batch.map((file, position) => (records[position] ? undefined : readFile(file, "utf8"))));
+    const sources = await Promise.all(batch.map((file, position) => (records[position] ? undefined : readFile(file))));
     batch.forEach((file, position) => {
       const record = records[position];
       if (record) return add(file, fromRecord(record, file), record.idLine);
@@ -189,7 +198,7 @@ export async function loadArchive(contentDir: string, options: LoadOptions): Pro
     console.log(`[akhbar] archive: ${files.length} files, ${files.length - cache.hits} read, ${cache.hits} unchanged (from ${options.cacheDir})`);
   }
 
-  return completeArchive(byInputPath, idLines, problems, now, options);
+  return withDateWarnings(completeArchive(byInputPath, idLines, problems, now, options), now, options);
 }
 
 /**
@@ -206,9 +215,9 @@ export async function reloadArchive(previous: Archive, changedFiles: readonly st
   for (const file of saved) {
     byInputPath.delete(file);
     idLines.delete(file);
-    let source: string;
+    let source: Uint8Array;
     try {
-      source = await readFile(file, "utf8");
+      source = await readFile(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") continue; // removed
       throw error;
@@ -222,7 +231,34 @@ export async function reloadArchive(previous: Archive, changedFiles: readonly st
   console.log(`[akhbar] archive: ${byInputPath.size} files, the ${saved.size} saved since the last build read again`);
   // In path order, as a full read checks them: the first file to use an id keeps it.
   const ordered = new Map([...byInputPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return completeArchive(ordered, idLines, problems, now, options);
+  return withDateWarnings(completeArchive(ordered, idLines, problems, now, options), now, options);
+}
+
+/**
+ * The archive with the warnings of its dates (src/content/plausible-dates.ts), which are printed
+ * after the archive's summary and never stop the build. A warned release's file is read again for
+ * the line of its date: its release may come from the cache, and warnings are few.
+ */
+async function withDateWarnings(archive: Archive, now: DateTime, options: LoadOptions): Promise<Archive> {
+  const warningOf = dateWarnings(now, options.firstYear ?? firstArchiveYear());
+  const warnings: ContentProblem[] = [];
+  for (const [file, release] of archive.byInputPath) {
+    const message = warningOf(release.date);
+    if (message === undefined) continue;
+    const text = await readFile(file, "utf8").catch(() => undefined);
+    let line = 1;
+    try {
+      if (text !== undefined) line = lineOfField(parseFrontMatter(text).frontMatter, "date");
+    } catch {
+      // Changed since it was read: the file's first line.
+    }
+    warnings.push({ file, line, field: "date", message });
+  }
+  if (warnings.length === 0) return archive;
+  const lines = warnings.map((warning) => `  ${warning.file}:${warning.line}  [${warning.field}] ${warning.message}`);
+  console.warn(`[akhbar] ${warnings.length === 1 ? "1 warning" : `${warnings.length} warnings`} (the build goes on):\n${lines.join("\n")}`);
+  archive.warnings = warnings;
+  return archive;
 }
 
 /** Embargoes, duplicate ids and the published order, shared by a full and a partial read; any problem stops the build. */
@@ -275,7 +311,7 @@ export async function editArchiveInPlace(archive: Archive, changedFiles: readonl
   for (const file of new Set(changedFiles.map(inputPathKey))) {
     const previous = archive.byInputPath.get(file);
     if (!previous) return undefined;
-    const source = await readFile(file, "utf8").catch(() => undefined);
+    const source = await readFile(file).catch(() => undefined);
     if (source === undefined) return undefined;
     const result = readReleaseFile(file, source, now);
     if (!result.release || result.problems.length > 0 || placement(result.release) !== placement(previous)) return undefined;

@@ -33,8 +33,9 @@ export interface Release {
    */
   fileHash: string;
   /**
-   * Whether the release shows a picture (a lead image, or one in its body): its page is rendered
-   * on every build, since rendering is what tells the picture pipeline which files to publish.
+   * Whether the release shows a picture (a lead image, or one in its body) or may link to a file
+   * of content/images/: its page is rendered on every build, since rendering is what tells the
+   * picture pipeline which files to publish.
    */
   hasPictures: boolean;
   url: string;
@@ -49,10 +50,13 @@ export interface Archive {
   idLines: Map<string, number>;
   /** When the first embargo of this archive ends (ms), if it has one: from then on the archive has another shape. */
   embargoEnds?: number;
+  /** What is most likely a typo but does not stop the build (a date centuries ahead): printed with the archive's summary. */
+  warnings?: ContentProblem[];
 }
 
 export interface ContentProblem {
   file: string;
+  /** 1-based; 0 when the problem is the file itself (a file the content folder may not hold), not a line of it. */
   line: number;
   field: string;
   message: string;
@@ -69,9 +73,14 @@ export class ContentError extends Error {
 }
 
 export function formatProblems(problems: ContentProblem[]): string {
-  const lines = problems.map((problem) => `  ${problem.file}:${problem.line}  [${problem.field}] ${problem.message}`);
+  const lines = problems.map((problem) => `  ${problemPlace(problem)}  [${problem.field}] ${problem.message}`);
   const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
   return `The archive has ${count}; nothing was published. Fix the lines below and build again:\n${lines.join("\n")}`;
+}
+
+/** Where a problem is: `file:line`, or the file alone when the problem is the file itself. */
+export function problemPlace(problem: Pick<ContentProblem, "file" | "line">): string {
+  return problem.line > 0 ? `${problem.file}:${problem.line}` : problem.file;
 }
 
 /** Persian releases at /news/<id>/; English ones in the English section, at /en/news/<id>/. */

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { closest, distance } from "fastest-levenshtein";
 import type { DateTime } from "luxon";
 import { parseReleaseDate } from "../persian/dates.js";
+import { slugify } from "../persian/slug.js";
 
 const IMAGE_ALT_REQUIRED = "image_alt is required with an image: describe the picture for readers who cannot see it";
 
@@ -24,6 +25,15 @@ const text = (field: string) =>
     })
     .trim()
     .min(1, { error: `${field} is empty: write it, or remove the line` });
+
+/**
+ * A name that gets a page of its own (a tag, county or organization): its address is its slug,
+ * and a name of punctuation only (`..`, `!!!`) has none, so its page would silently not exist.
+ */
+const named = (field: string, what: string) =>
+  text(field).refine((value) => value === "" || slugify(value) !== "", {
+    error: (issue) => `${what} "${String(issue.input)}" has no letter or digit, so it can have no page: write it in words, or remove it`,
+  });
 
 const releaseDate = z.unknown().transform((input, context): DateTime => {
   if (input === undefined || input === null) {
@@ -54,10 +64,10 @@ const releaseFields = z.strictObject(
     title: text("title"),
     date: releaseDate,
     lead: text("lead").optional(),
-    county: text("county").optional(),
-    organization: text("organization").optional(),
+    county: named("county", "the county").optional(),
+    organization: named("organization", "the organization").optional(),
     tags: z
-      .array(text("each tag"), { error: "tags must be a list, one `- tag` line each under `tags:`" })
+      .array(named("each tag", "the tag"), { error: "tags must be a list, one `- tag` line each under `tags:`" })
       .optional()
       .transform((tags) => [...new Set(tags ?? [])]),
     source: webAddress.optional(),
@@ -99,6 +109,8 @@ export type ReleaseFrontMatter = z.output<typeof releaseSchema>;
 export interface FieldProblem {
   field: string;
   message: string;
+  /** Which item of a list field (from 0), when the problem is one item's. */
+  item?: number;
 }
 
 /** Validates front matter; returns the typed data, or one problem per field. */
@@ -119,7 +131,8 @@ export function validateFrontMatter(data: unknown): { ok: true; value: ReleaseFr
       }
       continue;
     }
-    problems.push({ field: String(issue.path[0] ?? "front matter"), message: issue.message });
+    const item = issue.path[1];
+    problems.push({ field: String(issue.path[0] ?? "front matter"), message: issue.message, ...(typeof item === "number" ? { item } : {}) });
   }
   // The schema's cross-field rule runs only when every field is valid; report it anyway,
   // so that an editor fixes everything in one pass.

@@ -4,6 +4,7 @@
  * folder of its host (GitHub Pages: https://user.github.io/akhbar) says so in the same
  * setting, and every link, asset, feed, sitemap and the search follow it (docs/deploy.md).
  */
+import { toLatinDigits } from "../persian/letters.js";
 import { SettingError } from "./setting-error.js";
 
 export interface SiteMetadata {
@@ -53,4 +54,21 @@ export function pathPrefixOf(siteUrl: string): string {
 /** A root-relative address of the site (`/news/1/`) as the host serves it, under the path prefix. */
 export function withPathPrefix(pathPrefix: string, url: string): string {
   return `${pathPrefix.replace(/\/$/, "")}${url.startsWith("/") ? "" : "/"}${url}`;
+}
+
+export const FIRST_YEAR_VARIABLE = "AKHBAR_FIRST_YEAR";
+
+/**
+ * The Jalali year of the archive's oldest releases: a release dated before it is most likely a
+ * typo, and `npm run check` and the build warn of it. AKHBAR_FIRST_YEAR sets it (Latin or Persian
+ * digits); the default, 1370 (1991), is before any release of the governorate's site.
+ */
+export function firstArchiveYear(env: NodeJS.ProcessEnv = process.env): number {
+  const setting = env[FIRST_YEAR_VARIABLE]?.trim();
+  if (setting === undefined || setting === "") return 1370;
+  const year = Number(toLatinDigits(setting));
+  if (!/^[0-9۰-۹]{4}$/.test(setting) || year < 1300 || year >= 1500) {
+    throw new SettingError(`${FIRST_YEAR_VARIABLE} must be a Jalali year such as 1370 (the archive's first year), not "${setting}"`);
+  }
+  return year;
 }

@@ -1,23 +1,36 @@
 /**
- * `npm run check`: lints every release without building. The schema, county and duplicate-id
- * checks are the build's own (src/content/load.ts); this module adds what a build does not see:
- * Persian typography (rules in src/persian/text.ts), internal links to releases that do not
- * exist, and pictures missing from content/images/. Typography problems are warnings (they
- * never stop a build); everything else is an error, as it would break the site.
+ * `npm run check`: lints every release without building. The text, schema, county and
+ * duplicate-id checks are the build's own (src/content/load.ts), and so are the checks of what
+ * the content folder holds and of the files releases use (src/content/content-files.ts: code,
+ * links, hidden files, paths that leave content/images/; src/render/images.ts: pictures,
+ * drawings, attachments); this module adds what a build does not see: Persian typography (rules
+ * in src/persian/text.ts), internal links to releases that do not exist, files of
+ * content/images/ no release uses (not published), and what the build takes out of a drawing.
+ * Typography problems, implausible dates (src/content/plausible-dates.ts), unused files and
+ * cleaned drawings are warnings (they never stop a build); everything else is an error, as it
+ * would break the site or stop the build.
  *
- * `--fix` applies the safe fixes, the typography ones, in place. A fix changes spacing,
- * half-spaces and letter forms only; every fixed file is compared word for word with the
- * original (`textFingerprint`) and reread with the build's loader before it is written.
+ * `--fix` applies the safe fixes in place. A file saved as Windows-1256 or UTF-16 is converted
+ * to UTF-8, only when the text gives back the file's bytes exactly (src/content/text.ts). A
+ * typography fix changes spacing, half-spaces and letter forms only; every fixed file is
+ * compared word for word with the original (`textFingerprint`) and reread with the build's
+ * loader before it is written. Control characters are not removed: they may stand where text
+ * was lost, which the editor must see.
  */
-import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { duplicateIdProblems, findReleaseFiles, readReleaseFile, type ReleaseFileResult } from "../content/load.js";
-import { nextId, type ContentProblem } from "../content/release.js";
+import { inputPathKey, nextId, type ContentProblem } from "../content/release.js";
+import { isContentAddress, resolveContentAddress, scanContentFolder, type ContentFileKind } from "../content/content-files.js";
 import { lineOfField, parseFrontMatter, type ParsedFile } from "../content/front-matter.js";
 import { PROSE_FIELDS } from "../content/schema.js";
+import { convertToUtf8, decodeReleaseText, ENCODING_FIELD, type Conversion } from "../content/text.js";
+import { dateWarnings } from "../content/plausible-dates.js";
+import { firstArchiveYear } from "../content/site.js";
+import { writeFileAtomic } from "../output/atomic-write.js";
 import { createMarkdown } from "../render/markdown.js";
+import { inspectContentFile, type ContentFileInspection } from "../render/images.js";
 import { fixTypography, textFingerprint, typographyIssues, type TypographyIssue } from "../persian/typography.js";
 
 export type Severity = "error" | "warning";
@@ -52,27 +65,40 @@ interface FileFacts {
 
 interface Reference {
   kind: "link" | "image";
+  /** Decoded, for messages. */
   target: string;
+  /** As written (a body's, percent-encoded by Markdown), for src/content/content-files.ts to read as the build does. */
+  address: string;
   line: number;
   field: string;
 }
 
-/** Lints every release under `contentDir`. `now` decides which releases are embargoed. */
-export async function lintArchive(contentDir: string, now: DateTime): Promise<LintReport> {
-  const files = await findReleaseFiles(contentDir);
-  const problems: LintProblem[] = [];
+/**
+ * Lints every release under `contentDir`. `now` decides which releases are embargoed;
+ * `firstYear` (Jalali) is the archive's first, before which a date is warned of.
+ */
+export async function lintArchive(contentDir: string, now: DateTime, firstYear: number = firstArchiveYear()): Promise<LintReport> {
+  const scan = await scanContentFolder(contentDir);
+  const files = scan.releases;
+  const warningOf = dateWarnings(now, firstYear);
+  // What the content folder may not hold fails the build: errors here too.
+  const problems: LintProblem[] = scan.problems.map((problem) => ({ ...problem, severity: "error", fixable: false }));
   const facts: FileFacts[] = [];
   const factsById = new Map<number, FileFacts>();
   const filesById = new Map<number, Array<{ file: string; line: number }>>();
 
   for await (const [file, source] of readAll(files)) {
     const result = readReleaseFile(file, source, now);
-    problems.push(...result.problems.map((problem) => ({ ...problem, severity: "error" as const, fixable: false })));
-    if (!result.parsed) continue;
+    // A file from Persian Windows (or saved as UTF-16) is converted by --fix.
+    const fixable = (problem: ContentProblem) => problem.field === ENCODING_FIELD && convertToUtf8(source) !== undefined;
+    problems.push(...result.problems.map((problem) => ({ ...problem, severity: "error" as const, fixable: fixable(problem) })));
+    if (!result.parsed || result.text === undefined) continue;
     const tokens = markdown.parse(result.parsed.body, {});
-    const bodyStart = bodyStartLine(source, result.parsed.body);
+    const bodyStart = bodyStartLine(result.text, result.parsed.body);
     problems.push(...typographyProblems(file, result.parsed, bodyStart, tokens));
     const release = result.release;
+    const dateWarning = release && warningOf(release.date);
+    if (dateWarning) problems.push({ file, line: lineOfField(result.parsed.frontMatter, "date"), field: "date", severity: "warning", fixable: false, message: dateWarning });
     const fact: FileFacts = {
       file,
       valid: release !== undefined,
@@ -91,23 +117,25 @@ export async function lintArchive(contentDir: string, now: DateTime): Promise<Li
   problems.push(...duplicateIdProblems(filesById).map((problem) => ({ ...problem, severity: "error" as const, fixable: false })));
 
   const freeId = nextId(filesById.keys());
+  const contentFiles = new ContentFileChecks(contentDir);
   for (const fact of facts) {
     for (const reference of fact.references) {
-      const problem = referenceProblem(fact, reference, factsById, contentDir, freeId);
+      const problem = referenceProblem(fact, reference, factsById, freeId) ?? contentFiles.problem(reference);
       if (problem) problems.push({ file: fact.file, line: reference.line, field: reference.field, fixable: false, ...problem });
     }
   }
+  problems.push(...contentFiles.fileWarnings(scan.files));
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { files: files.length, problems };
 }
 
-/** The files' texts in order, read a few at a time: reading one by one leaves the CPU idle. */
-async function* readAll(files: readonly string[]): AsyncGenerator<[string, string]> {
+/** The files' bytes in order, read a few at a time: reading one by one leaves the CPU idle. */
+async function* readAll(files: readonly string[]): AsyncGenerator<[string, Uint8Array]> {
   const batch = 32;
   for (let start = 0; start < files.length; start += batch) {
     const names = files.slice(start, start + batch);
-    const texts = await Promise.all(names.map((file) => readFile(file, "utf8")));
+    const texts = await Promise.all(names.map((file) => readFile(file)));
     for (let index = 0; index < names.length; index++) yield [names[index]!, texts[index]!];
   }
 }
@@ -116,7 +144,6 @@ function referenceProblem(
   fact: FileFacts,
   reference: Reference,
   factsById: ReadonlyMap<number, FileFacts>,
-  contentDir: string,
   freeId: number,
 ): { severity: Severity; message: string } | undefined {
   const release = INTERNAL_RELEASE_LINK.exec(reference.target);
@@ -133,18 +160,55 @@ function referenceProblem(
     }
     return undefined;
   }
-  if (reference.target.startsWith("/images/")) {
-    const relative = safeDecode(reference.target.split(/[?#]/)[0]!);
-    if (!existsSync(path.join(contentDir, ...relative.split("/")))) {
-      const what = reference.kind === "image" ? "the picture" : "the file";
-      return { severity: "error", message: `${what} ${relative} is missing: put it in ${path.join(contentDir, "images")}/ or correct the name` };
-    }
-    return undefined;
-  }
-  if (reference.kind === "image" && reference.target.startsWith("/")) {
-    return { severity: "error", message: `the picture ${reference.target} is not under /images/: put it in ${path.join(contentDir, "images")}/ and write /images/<name>` };
-  }
   return undefined;
+}
+
+/**
+ * The checks of the files releases use, as the build makes them: each address read by
+ * src/content/content-files.ts, each file inspected once by src/render/images.ts. What is used
+ * is remembered, for the files no release uses.
+ */
+class ContentFileChecks {
+  private readonly used = new Set<string>();
+  private readonly inspected = new Map<string, ContentFileInspection>();
+
+  constructor(private readonly contentDir: string) {}
+
+  /** What the build would refuse in the file a picture or a link to /images/… names. */
+  problem(reference: Reference): { severity: Severity; message: string } | undefined {
+    if (!reference.address.startsWith("/") || reference.address.startsWith("//")) return undefined;
+    if (reference.kind === "link" && !isContentAddress(reference.address)) return undefined;
+    const resolved = resolveContentAddress(this.contentDir, reference.address, reference.kind === "image" ? "picture" : "link");
+    if (!resolved.ok) return { severity: "error", message: resolved.message };
+    this.used.add(resolved.address);
+    let inspection = this.inspected.get(resolved.address);
+    if (!inspection) this.inspected.set(resolved.address, (inspection = inspectContentFile(resolved.file, resolved.address, resolved.kind)));
+    return inspection.problem === undefined ? undefined : { severity: "error", message: inspection.problem };
+  }
+
+  /** Warnings on the files themselves: those no release uses (never published), and drawings the build cleans. */
+  fileWarnings(files: ReadonlyMap<string, ContentFileKind>): LintProblem[] {
+    const warnings: LintProblem[] = [];
+    const place = (address: string) => inputPathKey(path.join(this.contentDir, ...address.split("/")));
+    for (const [address, kind] of files) {
+      if (this.used.has(address)) continue;
+      const what = kind === "picture" ? "picture" : "file";
+      const how = kind === "picture" ? `![description](${address})` : `[title](${address})`;
+      warnings.push({ file: place(address), line: 0, field: "file", severity: "warning", fixable: false, message: `no release uses this ${what}, so it is not published: show or link it in a release (${how}), or remove it` });
+    }
+    for (const [address, inspection] of this.inspected) {
+      if (!inspection.removed?.length) continue;
+      warnings.push({
+        file: place(address),
+        line: 0,
+        field: "file",
+        severity: "warning",
+        fixable: false,
+        message: `the build publishes this drawing without ${inspection.removed.join(", ")} (a drawing may not run scripts or load anything from elsewhere): save it again without them, or as PNG`,
+      });
+    }
+    return warnings;
+  }
 }
 
 function safeDecode(target: string): string {
@@ -160,7 +224,7 @@ function references(parsed: ParsedFile, bodyStart: number, tokens: Token[]): Ref
   const found: Reference[] = [];
   const image = parsed.data.image;
   if (typeof image === "string" && image.trim().startsWith("/")) {
-    found.push({ kind: "image", target: image.trim(), line: lineOfField(parsed.frontMatter, "image"), field: "image" });
+    found.push({ kind: "image", target: image.trim(), address: image.trim(), line: lineOfField(parsed.frontMatter, "image"), field: "image" });
   }
   let bodyLines: string[] | undefined;
   const visit = (children: Token[], map: [number, number] | null) => {
@@ -179,7 +243,7 @@ function references(parsed: ParsedFile, bodyStart: number, tokens: Token[]): Ref
             break;
           }
         }
-        found.push({ kind: token.type === "image" ? "image" : "link", target: decoded, line: bodyStart + line, field: "text" });
+        found.push({ kind: token.type === "image" ? "image" : "link", target: decoded, address: target, line: bodyStart + line, field: "text" });
       }
       if (token.children) visit(token.children, token.map ?? map);
     }
@@ -305,26 +369,38 @@ export function fixSource(source: string): string {
 }
 
 export interface FixReport {
-  /** Files that were rewritten. */
+  /** Files whose typography was fixed. */
   changed: string[];
+  /** Files that were not UTF-8, converted to it (every character kept: see src/content/text.ts). */
+  converted: Array<{ file: string; from: Conversion["from"] }>;
   /** Files whose fix was refused, with the reason (should never happen: a safety net). */
   refused: Array<{ file: string; reason: string }>;
 }
 
-/** Applies `fixSource` to every release under `contentDir`, writing only files that change. */
+/**
+ * Converts every release under `contentDir` that is not UTF-8 but Windows-1256 or UTF-16 to
+ * UTF-8, and applies `fixSource` to every release, writing only files that change (atomically:
+ * a file is never left half-written). A file that is not UTF-8 and cannot be converted without
+ * loss is left as it is; `npm run check` reports it.
+ */
 export async function fixArchive(contentDir: string, now: DateTime): Promise<FixReport> {
-  const report: FixReport = { changed: [], refused: [] };
+  const report: FixReport = { changed: [], converted: [], refused: [] };
   for (const file of await findReleaseFiles(contentDir)) {
-    const source = await readFile(file, "utf8");
-    const fixed = fixSource(source);
-    if (fixed === source) continue;
-    const reason = unsafeFix(file, source, fixed, now);
+    const bytes = await readFile(file);
+    const decoded = decodeReleaseText(bytes);
+    const conversion = decoded.text === undefined ? convertToUtf8(bytes) : undefined;
+    const source = decoded.text ?? conversion?.text;
+    if (source === undefined) continue;
+    let fixed = fixSource(source);
+    const reason = fixed === source ? undefined : unsafeFix(file, source, fixed, now);
     if (reason) {
       report.refused.push({ file, reason });
-      continue;
+      fixed = source;
     }
-    await writeFile(file, fixed, "utf8");
-    report.changed.push(file);
+    if (fixed === source && !conversion) continue;
+    await writeFileAtomic(file, fixed);
+    if (conversion) report.converted.push({ file, from: conversion.from });
+    if (fixed !== source) report.changed.push(file);
   }
   return report;
 }

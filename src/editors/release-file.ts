@@ -9,6 +9,7 @@ import type { DateTime } from "luxon";
 import { findReleaseFiles } from "../content/load.js";
 import { jalaliParts } from "../persian/dates.js";
 import { parseFrontMatter } from "../content/front-matter.js";
+import { toLatinDigits } from "../persian/letters.js";
 import { PROSE_FIELDS, RELEASE_FIELDS, type ReleaseField, type ReleaseFrontMatterInput } from "../content/schema.js";
 
 /** A new file's fields: the schema's, as an editor writes them. */
@@ -108,7 +109,8 @@ export async function scanReleases(contentDir: string): Promise<StoredRelease[]>
     } catch {
       // Broken front matter: the id line and the file name below are all there is.
     }
-    const written = typeof data.id === "number" ? data.id : Number(/^id:\s*(\d+)\s*$/m.exec(text)?.[1] ?? Number.NaN);
+    // An id in Persian digits (`id: ۱۵۰۰۰۲`) is text to YAML, and a number to the build.
+    const written = typeof data.id === "number" ? data.id : Number(toLatinDigits(/^id:\s*([0-9۰-۹٠-٩]+)\s*$/m.exec(text)?.[1] ?? "NaN"));
     const fromName = Number(/^(\d+)\.md$/.exec(path.basename(file))?.[1] ?? Number.NaN);
     const id = Number.isInteger(written) ? written : Number.isInteger(fromName) ? fromName : undefined;
     stored.push({

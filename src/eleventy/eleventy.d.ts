@@ -7,6 +7,8 @@ declare module "@11ty/eleventy" {
     input: string;
     output: string;
     includes: string;
+    /** The global data folder (`_data`), inside the input folder. */
+    data: string;
   }
 
   export interface EleventyEventArguments {

@@ -7,11 +7,21 @@
  * Each Eleventy instance has one `BuildState`: a production build's, or the dev server's, which
  * lives across its rebuilds. It is found from Eleventy's configuration object, so that whoever
  * runs Eleventy (src/eleventy/build.ts, the dev server) reaches the state of its own builds only.
+ *
+ * The content folder is never Eleventy's input. Editors commit to it, and Eleventy runs what its
+ * input holds (an `.11ty.js` template, a `_data/*.js` file) on the build machine, and copies
+ * what it is told to: Eleventy's input is ELEVENTY_INPUT, an empty folder of the project's own
+ * code, and renders only the pages this plugin adds. Whoever runs Eleventy names the content
+ * folder on the build's state (`state.contentDir`); the steps read it as data.
  */
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin, type EleventyEventArguments, type UserConfig } from "@11ty/eleventy";
 import { AFTER_ELEVENTY_PAGES, BEFORE_ELEVENTY_PAGES, eleventyPages, type BuildRun, type BuildStep } from "../build/steps.js";
 import { BuildState } from "../build/state.js";
+
+/** Eleventy's input folder (src/eleventy/pages/): nothing in it for Eleventy to read; relative to the working folder, as Eleventy names folders. */
+export const ELEVENTY_INPUT = path.relative(process.cwd(), fileURLToPath(new URL("./pages/", import.meta.url))).split(path.sep).join("/");
 
 const statesByConfig = new WeakMap<UserConfig, BuildState>();
 
@@ -22,9 +32,31 @@ export function buildStateOf(eleventyConfig: UserConfig): BuildState {
   return state;
 }
 
+/**
+ * Refuses an Eleventy whose input, data or includes folder is not ELEVENTY_INPUT (`npx @11ty/eleventy
+ * --input=content`): it would read the content folder as templates and data, and run its code.
+ */
+function checkDirectories(eleventyConfig: UserConfig): void {
+  const input = path.resolve(ELEVENTY_INPUT);
+  const { directories } = eleventyConfig;
+  const outside = [directories.input, directories.data, directories.includes].filter((folder) => {
+    const relative = path.relative(input, path.resolve(folder));
+    return relative.startsWith("..") || path.isAbsolute(relative);
+  });
+  if (outside.length > 0) {
+    throw new Error(
+      `Akhbar: Eleventy's input must be ${ELEVENTY_INPUT}/ (a folder with nothing for Eleventy to read), not ${directories.input}: ` +
+        "the content folder is data, read by the build itself. Build with `npm run build -- --input <content folder>` or `npm start -- --input <content folder>`.",
+    );
+  }
+}
+
 async function runSteps(steps: readonly BuildStep[], state: BuildState, event: EleventyEventArguments): Promise<void> {
+  if (state.contentDir === undefined) {
+    throw new Error("Internal error: no content folder was set on the build's state (src/eleventy/build.ts and scripts/serve.ts set state.contentDir)");
+  }
   const run: BuildRun = {
-    contentDir: event.directories.input,
+    contentDir: state.contentDir,
     outputDir: event.directories.output,
     preview: event.runMode !== "build",
     writes: event.outputMode === "fs",
@@ -34,6 +66,7 @@ async function runSteps(steps: readonly BuildStep[], state: BuildState, event: E
 }
 
 export default function akhbarPlugin(eleventyConfig: UserConfig): void {
+  checkDirectories(eleventyConfig);
   const state = buildStateOf(eleventyConfig);
   // Other plugins' handlers (none today) run one after another with these, never beside them.
   eleventyConfig.setEventEmitterMode("sequential");
@@ -50,7 +83,8 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   // Lists are made from the validated archive; Eleventy's own collections are not used.
   eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
   eleventyConfig.addPassthroughCopy({ "src/assets/favicon.svg": "favicon.svg" });
-  eleventyConfig.addPassthroughCopy({ [path.join(eleventyConfig.directories.input, "images")]: "images" });
+  // Nothing of the content folder is copied: the files of content/images/ the pages use are
+  // published by the picture pipeline (src/render/images.ts), checked, and no others.
   // The path prefix of SITE_URL in every address of the pages Eleventy renders (the pages the
   // steps write are prefixed as they are written: src/render/html-urls.ts).
   eleventyConfig.addPlugin(HtmlBasePlugin);

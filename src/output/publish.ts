@@ -14,15 +14,23 @@
  *   killed while moving is finished by the next build before it starts. A failed build never
  *   touches the published site: its staging folder is removed, as before.
  *
- * The site's manifest (every file's version) is kept in the build cache; a seal file in the
- * site names the manifest it matches. A site without a matching seal (first build, a site
+ * The site's manifest (every file's version and size) is kept in the build cache; a seal file in
+ * the site names the manifest it matches. A site without a matching seal (first build, a site
  * restored without its cache, or one the dev server wrote into) is built in full into the
- * staging folder and swapped in whole.
+ * staging folder and swapped in whole. A sealed site is still checked against its manifest
+ * (`verifySite`): a file deleted or changed since (by hand, by a sync tool, by a build that
+ * overlapped another) is written again rather than trusted for ever.
+ *
+ * The changed files move in an order (`orderMoves`) in which no page a reader can reach links
+ * to a file not there yet; the journal keeps that order, so a build that finishes an
+ * interrupted publish moves the rest in the same order. Only one build at a time may do any of
+ * this: src/output/output-lock.ts.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, stat, type Stats } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
 import { writeFileAtomic } from "./atomic-write.js";
 import { cacheFolder } from "./cache-dir.js";
 
@@ -84,19 +92,66 @@ export class OutputLedger {
   }
 }
 
+/** A manifest's form: 2 records each entry's size. An older Akhbar's (no `format`) is not trusted. */
+export const MANIFEST_FORMAT = 2;
+/** The size recorded for a folder kept whole: only that it exists is checked. */
+export const FOLDER_SIZE = -1;
+/** The size recorded for an entry whose file this build could not find: never matched, so it is written again. */
+const UNKNOWN_SIZE = -2;
+
+/** Root-relative path, version, size in bytes (FOLDER_SIZE for a folder kept whole). */
+export type ManifestEntry = [file: string, version: string, size: number];
+
 interface Manifest {
+  format: number;
   id: string;
-  entries: [string, string][];
+  entries: ManifestEntry[];
 }
 
 export interface Journal {
   target: string;
   staging: string;
-  /** Root-relative paths moved from staging into the site: files, and folders kept whole. */
+  /** Root-relative paths moved from staging into the site, files and folders kept whole, in the order they are moved. */
   moves: string[];
   removals: string[];
   /** The new manifest's id; the manifest itself waits beside the journal (`<manifest>.next`) until the moves are done. */
   manifestId: string;
+  /** `moves` is in publishing order (`orderMoves`); an older Akhbar's journal is not, and is ordered when it is finished. */
+  ordered?: boolean;
+}
+
+/**
+ * Where a changed file moves in the publishing order, lower first, by what it is: what pages
+ * link to (stylesheets, fonts, pictures) before the pages, release pages before the search index
+ * whose results name them, and the lists, feeds and sitemaps that name both last.
+ */
+export type PublishRank = (file: string) => number;
+
+/**
+ * The order this layer can tell without knowing the site's addresses: every file before the
+ * documents that may name it (pages, feeds, sitemaps, the host's rule files). The build gives
+ * the full one (src/build/publish-order.ts).
+ */
+export const documentsLast: PublishRank = (file) => (/(\.(html|xml|json|txt)|\/_redirects|\/_headers)$/.test(file) ? 1 : 0);
+
+/**
+ * The order in which changed files move into the site. Files the site does not have yet come
+ * first, all of them: no page the site has links to them until a changed page does, so while they
+ * move nothing a reader can reach is broken, and once they are in, every changed page (which
+ * may link to any of them) finds what it names. Within each half, by `rank`; the path orders
+ * the rest, so that two builds of the same site move alike. Removals come after all moves.
+ */
+export function orderMoves(files: readonly string[], isNew: (file: string) => boolean, rank: PublishRank): string[] {
+  const keyed = files.map((file) => ({ file, half: isNew(file) ? 0 : 1, rank: rank(file) }));
+  keyed.sort((a, b) => a.half - b.half || a.rank - b.rank || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return keyed.map(({ file }) => file);
+}
+
+export interface PublicationOptions {
+  /** The publishing order's ranks (default `documentsLast`). */
+  rank?: PublishRank;
+  /** Where messages go: files of the site found missing or changed, a manifest not trusted. */
+  report?: (message: string) => void;
 }
 
 function manifestFile(dir: string, target: string): string {
@@ -120,15 +175,77 @@ async function writeAtomically(file: string, content: string): Promise<void> {
   await writeFileAtomic(file, content);
 }
 
-/** The published site's entries, when its seal matches the manifest in the cache. */
-async function publishedEntries(target: string, manifestPath: string): Promise<SiteEntries | undefined> {
+const statOf = promisify(stat);
+/**
+ * How many stats are asked for at once: enough to keep the file system busy on a cold cache,
+ * few enough not to hold 500,000 promises. (The callback `stat` behind a promise, not
+ * fs/promises' own, which costs more per call.)
+ */
+const STAT_BATCH = 256;
+
+/** `stat` of each of `files` (root-relative) under `root`, in parallel batches; undefined where there is none. */
+async function statAll(root: string, files: readonly string[]): Promise<(Stats | undefined)[]> {
+  const found: (Stats | undefined)[] = [];
+  for (let start = 0; start < files.length; start += STAT_BATCH) {
+    const batch = files.slice(start, start + STAT_BATCH);
+    for (const info of await Promise.all(batch.map((file) => statOf(toFsPath(root, file)).catch(() => undefined)))) found.push(info);
+  }
+  return found;
+}
+
+/**
+ * Which entries of a manifest the site folder `root` has as recorded: a file of the recorded size,
+ * a folder kept whole that is a folder. The others are `damaged`: missing, or changed since.
+ *
+ * By size, not by a hash of the bytes: hashing would read every file of the site (~500,000 at
+ * 150,000 releases, gigabytes) on every build, the very cost the manifest exists to spare, where
+ * a stat reads none. What befalls a published site is a file deleted, left half-written, or
+ * replaced by another (a hand, a sync tool, a build that overlapped another), and each shows
+ * in its stat. A file edited in place to the same size is not seen: nothing a build does makes one.
+ */
+export async function verifySite(root: string, entries: readonly ManifestEntry[]): Promise<{ intact: ManifestEntry[]; damaged: string[] }> {
+  const found = await statAll(root, entries.map(([file]) => file));
+  const intact: ManifestEntry[] = [];
+  const damaged: string[] = [];
+  entries.forEach((entry, index) => {
+    const info = found[index];
+    const [file, , size] = entry;
+    const holds = info !== undefined && (size === FOLDER_SIZE ? info.isDirectory() : info.isFile() && info.size === size);
+    if (holds) intact.push(entry);
+    else damaged.push(file);
+  });
+  return { intact, damaged };
+}
+
+/** What the published site holds, as far as its files bear out its manifest. */
+interface PublishedSite {
+  entries: SiteEntries;
+  sizes: Map<string, number>;
+  /** Entries of the manifest the site does not have as recorded. */
+  damaged: string[];
+}
+
+/**
+ * The published site, when its seal matches the manifest in the cache and the manifest records
+ * sizes; a message when a sealed site is not trusted.
+ */
+async function readPublishedSite(target: string, manifestPath: string): Promise<PublishedSite | string | undefined> {
+  let manifest: Manifest;
   try {
     const [seal, text] = await Promise.all([readFile(path.join(target, SEAL_FILE), "utf8"), readFile(manifestPath, "utf8")]);
-    const manifest = JSON.parse(text) as Manifest;
-    return manifest.id === seal.trim() ? new Map(manifest.entries) : undefined;
+    manifest = JSON.parse(text) as Manifest;
+    if (manifest.id !== seal.trim()) return undefined;
   } catch {
     return undefined;
   }
+  // Its files cannot be checked: it could describe files long gone, which would never be written again.
+  if (manifest.format !== MANIFEST_FORMAT) return "the site's manifest was written by an older Akhbar and records no file sizes: the whole site is built again";
+  const { intact, damaged } = await verifySite(target, manifest.entries);
+  return {
+    entries: new Map(intact.map(([file, version]) => [file, version])),
+    sizes: new Map(intact.map(([file, , size]) => [file, size])),
+    damaged,
+  };
 }
 
 /**
@@ -146,13 +263,24 @@ async function stagedPaths(root: string, ledger: OutputLedger, folder = "/", fou
   return found;
 }
 
+/** Applies `journal`: its moves in its order, then its removals, then the seal. Safe to run again where it stopped. */
 async function applyJournal(journal: Journal): Promise<void> {
   for (const file of journal.moves) {
     const from = toFsPath(journal.staging, file);
     if (!existsSync(from)) continue; // moved before the process stopped
     const to = toFsPath(journal.target, file);
     await mkdir(path.dirname(to), { recursive: true });
-    if (file.endsWith("/")) await rm(to, { recursive: true, force: true });
+    if (file.endsWith("/")) {
+      // A folder cannot be renamed over another: the old one is moved aside (into the staging
+      // folder, which goes in any case) and removed after, so the folder is missing only between
+      // two renames, not while its files are deleted.
+      const aside = `${from}.replaced`;
+      await rm(aside, { recursive: true, force: true });
+      if (existsSync(to)) await rename(to, aside);
+      await rename(from, to);
+      await rm(aside, { recursive: true, force: true });
+      continue;
+    }
     await rename(from, to);
   }
   for (const file of journal.removals) {
@@ -175,17 +303,26 @@ export class Publication {
   private readonly manifestPath: string;
   private readonly nextManifestPath: string;
   private readonly journalPath: string;
+  private readonly rank: PublishRank;
+  private readonly report: (message: string) => void;
   private published: SiteEntries | undefined;
+  /** The published files' sizes, as checked by `prepare`. */
+  private publishedSizes = new Map<string, number>();
+  /** What the manifest names but the site does not have as recorded: written again, or removed. */
+  private damaged = new Set<string>();
   ledger = new OutputLedger();
 
   constructor(
     readonly target: string,
     readonly staging: string,
     manifestDir: string = siteManifestDir(),
+    { rank = documentsLast, report = () => {} }: PublicationOptions = {},
   ) {
     this.manifestPath = manifestFile(manifestDir, target);
     this.nextManifestPath = `${this.manifestPath}.next`;
     this.journalPath = `${this.manifestPath}.journal`;
+    this.rank = rank;
+    this.report = report;
   }
 
   /** Whether this build writes only what changed (the published site matches its manifest). */
@@ -197,7 +334,15 @@ export class Publication {
   async prepare(): Promise<void> {
     await this.finishInterruptedCommit();
     await rm(this.staging, { recursive: true, force: true });
-    this.published = await publishedEntries(this.target, this.manifestPath);
+    const site = await readPublishedSite(this.target, this.manifestPath);
+    if (typeof site === "string") this.report(site);
+    this.published = typeof site === "object" ? site.entries : undefined;
+    this.publishedSizes = typeof site === "object" ? site.sizes : new Map();
+    this.damaged = new Set(typeof site === "object" ? site.damaged : []);
+    if (this.damaged.size > 0) {
+      const named = [...this.damaged].slice(0, 3).join(", ");
+      this.report(`the published site differs from its manifest: ${this.damaged.size} missing or changed (${named}${this.damaged.size > 3 ? ", …" : ""}), written again`);
+    }
     this.ledger = new OutputLedger(this.published ?? new Map(), this.published ? this.target : undefined);
   }
 
@@ -221,9 +366,20 @@ export class Publication {
     for (const file of staged.files) if (!ledger.entries.has(file)) ledger.record(file, contentVersion(await readFile(toFsPath(this.staging, file))));
     ledger.entries.delete(`/${SEAL_FILE}`);
     const entries = [...ledger.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const manifest: Manifest = { id: manifestId(entries), entries };
+    // What was staged but is already published as it is (Eleventy's pages, assets) stays as it is.
+    const published = this.published;
+    const moves = published ? [...staged.files, ...staged.folders].filter((file) => published.get(file) !== ledger.entries.get(file)) : [];
+    // Each entry's size as the site will have it: a moved (or, in a full build, any) staged file's,
+    // or the published file's it keeps. Sizes are not part of the id: the seal a build writes
+    // into the site stays what it was.
+    const moved = new Set(moves);
+    const fromStaging = published ? staged.files.filter((file) => moved.has(file)) : staged.files;
+    const stagedSizes = new Map<string, number>();
+    (await statAll(this.staging, fromStaging)).forEach((info, index) => info && stagedSizes.set(fromStaging[index]!, info.size));
+    const sizeOf = (file: string) => (file.endsWith("/") ? FOLDER_SIZE : (stagedSizes.get(file) ?? this.publishedSizes.get(file) ?? UNKNOWN_SIZE));
+    const manifest: Manifest = { format: MANIFEST_FORMAT, id: manifestId(entries), entries: entries.map(([file, version]) => [file, version, sizeOf(file)]) };
 
-    if (!this.published) {
+    if (!published) {
       await writeFile(path.join(this.staging, SEAL_FILE), `${manifest.id}\n`);
       await Promise.all([rm(this.manifestPath, { force: true }), rm(this.nextManifestPath, { force: true })]);
       await swapIn(this.staging, this.target);
@@ -231,11 +387,17 @@ export class Publication {
       return undefined;
     }
 
-    // What was staged but is already published as it is (Eleventy's pages, assets) stays as it is.
-    const published = this.published;
-    const moves = [...staged.files, ...staged.folders].filter((file) => published.get(file) !== ledger.entries.get(file));
-    const removals = [...published.keys()].filter((file) => !ledger.entries.has(file));
-    const journal: Journal = { target: this.target, staging: this.staging, moves, removals, manifestId: manifest.id };
+    // A damaged file the new site no longer has is removed as the published ones are.
+    const removals = [...published.keys(), ...this.damaged].filter((file) => !ledger.entries.has(file));
+    const isNew = (file: string) => !published.has(file) && !this.damaged.has(file);
+    const journal: Journal = {
+      target: this.target,
+      staging: this.staging,
+      moves: orderMoves(moves, isNew, this.rank),
+      removals,
+      manifestId: manifest.id,
+      ordered: true,
+    };
     // The manifest first, the journal that names it last: a journal on disk always has its manifest.
     await writeAtomically(this.nextManifestPath, JSON.stringify(manifest));
     await writeAtomically(this.journalPath, JSON.stringify(journal));
@@ -267,6 +429,8 @@ export class Publication {
       journal.manifestId = old.manifest.id;
       await writeAtomically(this.nextManifestPath, JSON.stringify(old.manifest));
     }
+    // Which of its files the site lacked before it began is not known any more: by rank alone.
+    if (!journal.ordered) journal.moves = orderMoves(journal.moves, () => false, this.rank);
     await this.finish(journal);
   }
 }

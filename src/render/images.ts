@@ -5,22 +5,32 @@
  * picture loads at once; pictures in the text load lazily, as readers scroll to them.
  *
  * SVG drawings are not rasterised (a bitmap of a drawing is heavier and blurrier): they are
- * served from /images/ as they are, with width and height read from the file. An SVG with
- * scripts is refused, since a drawing opened from the site's own address could run one.
- * Pictures on other sites (https://…) are shown as they are: a build never downloads.
+ * served from /images/, with width and height read from the file, cleaned of scripts and of
+ * references outside the drawing first (src/render/svg.ts), since a drawing opened from the
+ * site's own address could run one. Pictures on other sites (https://…) are shown as they
+ * are: a build never downloads.
+ *
+ * Only the files of content/images/ that a page of this build uses are published, each at its
+ * own address (/images/…): the pictures (the original too, which feeds and search results
+ * show), the cleaned drawings, and the attachments (pdf, docx, xlsx) the text links to. Every
+ * address is read by src/content/content-files.ts, as `npm run check` reads it, so a path
+ * that leaves content/images/ (`..`, a symbolic link) is an error, never a published file.
  *
  * The converted files are kept in a cache folder (`.cache/akhbar-images`, or
  * AKHBAR_IMAGE_CACHE) under a name made from the picture's content: an unchanged picture
  * is never converted again, and each build copies the files it uses into its own output.
  */
-import { copyFile, link, mkdir, rename, rm } from "node:fs/promises";
+import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { cacheFolder } from "../output/cache-dir.js";
+import { contentVersion, type OutputLedger } from "../output/publish.js";
 import Image, { type ImageMetadata, type ImageOptions, type ImageStat } from "@11ty/eleventy-img";
 import { ContentError, type ContentProblem, type Release } from "../content/release.js";
+import { attachmentProblem, decodeAddress, isContentAddress, resolveContentAddress, type ContentFileKind } from "../content/content-files.js";
 import { lineOfField, parseFrontMatter } from "../content/front-matter.js";
 import { html, type SafeHtml } from "./html.js";
+import { sanitizeSvg } from "./svg.js";
 
 export const IMAGE_WIDTHS = [400, 800, 1344];
 /** The text column is 42rem wide with 1rem of padding on each side. */
@@ -29,7 +39,6 @@ export const IMAGE_URL_PATH = "/img/";
 export const CACHE_VARIABLE = "AKHBAR_IMAGE_CACHE";
 /** EXIF orientations that turn the picture a quarter: its width and height swap. */
 const QUARTER_TURNS = new Set([5, 6, 7, 8]);
-const SCRIPT_IN_SVG = /<script|\son[a-z]+\s*=|javascript:/i;
 
 export interface ImageWork {
   /** Files converted by this build. */
@@ -38,7 +47,7 @@ export interface ImageWork {
   reused: number;
 }
 
-interface Where {
+export interface Where {
   file: string;
   field: string;
   /** Text to find in the file for the line (the picture's address). */
@@ -51,6 +60,10 @@ export class ImagePipeline {
   private used = new Map<string, string>();
   /** Each source picture's files, worked out once per build. */
   private converted = new Map<string, ImageMetadata>();
+  /** Files of the content folder published at their own address (`/images/…`): the file, or a drawing's cleaned bytes. */
+  private originals = new Map<string, { file: string; bytes?: Buffer }>();
+  /** Drawings published without parts of them (src/render/svg.ts), with those parts, for the build's log. */
+  private cleaned: string[] = [];
   private work: ImageWork = { converted: 0, reused: 0 };
 
   constructor(
@@ -80,12 +93,41 @@ export class ImagePipeline {
    */
   picture(src: string, attributes: { alt: string; lead: boolean }, where: Where): SafeHtml | undefined {
     if (!src.startsWith("/") || src.startsWith("//")) return undefined;
-    const relative = safeDecode(src.split(/[?#]/)[0]!);
-    const file = path.join(this.contentDir, ...relative.split("/"));
-    if (!existsSync(file)) throw problem(where, `the picture ${relative} is missing: put it in ${path.join(this.contentDir, "images")}/ or correct the name`);
-    const size = readSize(file, relative, where);
+    const resolved = resolveContentAddress(this.contentDir, src, "picture");
+    if (!resolved.ok) throw problem(where, resolved.message);
+    const { file, address } = resolved;
+    const size = readSize(file, address, where);
+    this.publish(file, address, size, where);
     if (size.type === "svg") return svgHtml(src, size, attributes);
-    return pictureHtml(this.convert(file, relative, size, where), attributes);
+    return pictureHtml(this.convert(file, address, size, where), attributes);
+  }
+
+  /**
+   * A link in a release's text to a file of the content folder (`/images/report.pdf`, or a
+   * picture): the file is published at that address. A missing file, or one that may not be
+   * published, is a ContentError naming the release file and line.
+   */
+  linkedFile(href: string, where: Where): void {
+    const resolved = resolveContentAddress(this.contentDir, href, "link");
+    if (!resolved.ok) throw problem(where, resolved.message);
+    const { file, address, kind } = resolved;
+    if (kind === "picture") return this.publish(file, address, readSize(file, address, where), where);
+    const wrong = attachmentProblem(file, address);
+    if (wrong) throw problem(where, wrong);
+    this.originals.set(address, { file });
+  }
+
+  /** Publishes a picture at its own address: a drawing once cleaned (src/render/svg.ts), any other as it is. */
+  private publish(file: string, address: string, size: PictureSize, where: Where): void {
+    if (this.originals.has(address)) return;
+    if (size.type !== "svg") {
+      this.originals.set(address, { file });
+      return;
+    }
+    const drawing = sanitizeSvg(readFileSync(file));
+    if (!drawing.ok) throw problem(where, `${address} ${drawing.message}`);
+    if (drawing.removed.length > 0) this.cleaned.push(`${address} (${drawing.removed.join(", ")})`);
+    this.originals.set(address, { file, bytes: drawing.bytes });
   }
 
   private convert(file: string, relative: string, size: PictureSize, where: Where): ImageMetadata {
@@ -124,8 +166,12 @@ export class ImagePipeline {
     return path.join(this.cacheDir, `.incoming-${process.pid}`);
   }
 
-  /** Waits for the conversions and copies the files this build uses into its output folder. */
-  async finish(outputDir: string): Promise<ImageWork> {
+  /**
+   * Waits for the conversions and copies the files this build uses into its output folder. The
+   * files published at their own address are recorded in `ledger` (src/output/publish.ts): one the
+   * site already has in the same version is not written.
+   */
+  async finish(outputDir: string, ledger?: OutputLedger): Promise<ImageWork> {
     try {
       await Promise.all(this.pending);
     } finally {
@@ -135,6 +181,19 @@ export class ImagePipeline {
     for (const folder of new Set(entries.map(([, target]) => path.dirname(target)))) await mkdir(folder, { recursive: true });
     for (let start = 0; start < entries.length; start += 64) {
       await Promise.all(entries.slice(start, start + 64).map(([cached, target]) => placeFile(cached, target)));
+    }
+    if (this.cleaned.length > 0) console.warn(`[akhbar] drawings published without what they may not have (npm run check names it): ${this.cleaned.join("; ")}`);
+    const originals = [...this.originals];
+    for (let start = 0; start < originals.length; start += 64) {
+      await Promise.all(
+        originals.slice(start, start + 64).map(async ([address, { file, bytes }]) => {
+          const content = bytes ?? (await readFile(file));
+          if (ledger?.record(address, contentVersion(content))) return;
+          const target = path.join(outputDir, ...address.split("/").filter((part) => part !== ""));
+          await mkdir(path.dirname(target), { recursive: true });
+          await writeFile(target, content);
+        }),
+      );
     }
     return this.work;
   }
@@ -163,26 +222,43 @@ interface PictureSize {
 
 /** The size readers see: an EXIF quarter turn swaps width and height, as the converted file will. */
 function readSize(file: string, relative: string, where: Where): PictureSize {
+  const size = pictureSize(file, relative);
+  if (typeof size === "string") throw problem(where, size);
+  return size;
+}
+
+/** The picture's size, or what is wrong with it. */
+function pictureSize(file: string, relative: string): PictureSize | string {
   let size;
   try {
     size = Image.ImageSize(file);
   } catch {
-    throw problem(where, `${relative} is not a picture this site can show: use JPEG, PNG, WebP, AVIF, GIF or SVG`);
+    return `${relative} is not a picture this site can show: use JPEG, PNG, WebP, AVIF, GIF or SVG`;
   }
-  if (!size.width || !size.height) throw problem(where, `${relative} does not say how large it is: save it again from an image editor`);
-  if (size.type === "svg" && SCRIPT_IN_SVG.test(readFileSync(file, "utf8"))) {
-    throw problem(where, `${relative} contains a script: save the drawing again without scripts (or as PNG)`);
-  }
+  if (!size.width || !size.height) return `${relative} does not say how large it is: save it again from an image editor`;
   const turned = size.orientation !== undefined && QUARTER_TURNS.has(size.orientation);
   return turned ? { width: size.height, height: size.width, type: size.type } : { width: size.width, height: size.height, type: size.type };
 }
 
-function safeDecode(address: string): string {
-  try {
-    return decodeURI(address);
-  } catch {
-    return address;
-  }
+/** What the build makes of a file of the content folder that a release uses: a problem that stops it, or what cleaning a drawing takes out. */
+export interface ContentFileInspection {
+  problem?: string;
+  /** A drawing's parts that are not published (src/render/svg.ts); empty or absent when it is published as it is. */
+  removed?: string[];
+}
+
+/**
+ * The build's own checks of a file it would publish (`npm run check` asks the same, so that the
+ * two agree): a picture must be one and say its size, a drawing must be well-formed SVG, an
+ * attachment must be of its type.
+ */
+export function inspectContentFile(file: string, address: string, kind: ContentFileKind): ContentFileInspection {
+  if (kind === "attachment") return { problem: attachmentProblem(file, address) };
+  const size = pictureSize(file, address);
+  if (typeof size === "string") return { problem: size };
+  if (size.type !== "svg") return {};
+  const drawing = sanitizeSvg(readFileSync(file));
+  return drawing.ok ? { removed: drawing.removed } : { problem: `${address} ${drawing.message}` };
 }
 
 function problem(where: Where, message: string): ContentError {
@@ -202,7 +278,7 @@ function lineIn(where: Where): number {
   }
 }
 
-/** An SVG is served as it is (copied with the other files of content/images), with its own size. */
+/** An SVG is served from its own address (published cleaned by `finish`), with its own size. */
 function svgHtml(src: string, size: PictureSize, { alt, lead }: { alt: string; lead: boolean }): SafeHtml {
   const priority = lead ? html` fetchpriority="high"` : "";
   return html`<img src="${src}" width="${size.width}" height="${size.height}" alt="${alt}" loading="${lead ? "eager" : "lazy"}" decoding="async"${priority}>`;
@@ -239,16 +315,25 @@ interface MarkdownLike {
   renderer: {
     rules: Record<string, ((tokens: MarkdownImageToken[], index: number, options: unknown, env: unknown, self: MarkdownRendererLike) => string) | undefined>;
     renderInlineAsText(tokens: unknown[], options: unknown, env: unknown): string;
+    renderToken(tokens: MarkdownImageToken[], index: number, options: unknown): string;
   };
 }
 type MarkdownRendererLike = MarkdownLike["renderer"];
 
 /**
- * Pictures in a release's text become converted <picture>s when the renderer is given
- * `{ page: { inputPath } }` as its environment (as Eleventy does, and src/pages/release-pages.ts).
+ * Pictures in a release's text become converted <picture>s, and the files its links name in
+ * content/images/ are published, when the renderer is given `{ page: { inputPath } }` as its
+ * environment (as Eleventy does, and src/pages/release-pages.ts).
  */
 export function useConvertedPictures(library: unknown, pictures: ImagePipeline): void {
   const markdown = library as MarkdownLike;
+  const linkOpen = markdown.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+  markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
+    const href = String(tokens[index]!.attrGet("href") ?? "");
+    const file = (env as { page?: { inputPath?: string } } | undefined)?.page?.inputPath;
+    if (file && isContentAddress(href)) pictures.linkedFile(href, { file: path.relative(process.cwd(), file), field: "text", find: decodeAddress(href) });
+    return linkOpen(tokens, index, options, env, self);
+  };
   const plain = markdown.renderer.rules.image!;
   markdown.renderer.rules.image = (tokens, index, options, env, self) => {
     const token = tokens[index]!;
@@ -256,7 +341,7 @@ export function useConvertedPictures(library: unknown, pictures: ImagePipeline):
     const file = (env as { page?: { inputPath?: string } } | undefined)?.page?.inputPath;
     if (file) {
       const alt = self.renderInlineAsText(token.children ?? [], options, env);
-      const picture = pictures.picture(src, { alt, lead: false }, { file: path.relative(process.cwd(), file), field: "text", find: safeDecode(src) });
+      const picture = pictures.picture(src, { alt, lead: false }, { file: path.relative(process.cwd(), file), field: "text", find: decodeAddress(src) });
       if (picture) return picture.value;
     }
     return plain(tokens, index, options, env, self);

@@ -84,6 +84,31 @@ const CASES: Case[] = [
     fixture: "no-front-matter.md",
     problems: (file) => [{ file, line: 1, field: "front matter", message: /^the file must start with a front-matter block/ }],
   },
+  {
+    name: "a file saved as Windows-1256 (Persian Windows), not UTF-8",
+    fixture: "windows-1256.md",
+    problems: (file) => [{ file, line: 3, field: "encoding", message: /^the file is not saved as UTF-8: it is Windows-1256 .*run `npm run check -- --fix` to convert it/ }],
+  },
+  {
+    name: "a NUL character in the title",
+    fixture: "control-character.md",
+    problems: (file) => [{ file, line: 3, field: "title", message: /^the line has an invisible control character \(U\+0000\) after «.*»: delete it/ }],
+  },
+  {
+    name: "an id written as 1e3, which YAML reads as 1000",
+    fixture: "id-exponent.md",
+    problems: (file) => [{ file, line: 2, field: "id", message: /^id must be written with digits only, such as `id: 149840` .*not `1e3`$/ }],
+  },
+  {
+    name: "a tag of punctuation only (..), which would have no page",
+    fixture: "punctuation-tag.md",
+    problems: (file) => [{ file, line: 7, field: "tags", message: /^the tag "\.\." has no letter or digit, so it can have no page/ }],
+  },
+  {
+    name: "a front matter without its closing ---",
+    fixture: "unclosed-front-matter.md",
+    problems: (file) => [{ file, line: 5, field: "front matter", message: /^the front matter is not closed: add a line with --- after the last field$/ }],
+  },
 ];
 
 /** A stack frame, as Node prints it, with or without Eleventy's `[11ty]` prefix. */

@@ -30,17 +30,9 @@ let later: BuildRun;
 let preview: BuildRun;
 const site = (name: string) => path.join(work, name);
 
-/** The preview: what `npm start` builds (Eleventy in serve mode), written once without serving. */
+/** The preview: what `npm start` builds (Eleventy in serve mode), written once without serving (tests/support/preview-rebuilds.ts). */
 function runPreview(input: string, output: string, env: NodeJS.ProcessEnv): Promise<BuildRun> {
-  const program = `
-import { Eleventy } from "@11ty/eleventy";
-const { stopSearchIndexer } = await import("../src/search.js");
-try {
-  await new Eleventy(process.argv[1], process.argv[2], { configPath: ".eleventy.ts", quietMode: true, runMode: "serve" }).write();
-} finally {
-  await stopSearchIndexer();
-}`;
-  return runNode(["--input-type=module", "-e", program, input, output], env);
+  return runNode(["tests/support/preview-rebuilds.ts", input, output], env);
 }
 
 async function cacheTimes(): Promise<Map<string, number>> {

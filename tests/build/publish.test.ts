@@ -2,16 +2,21 @@
  * Publishing over the published site (src/output/publish.ts): a build over a site its manifest
  * describes writes only what changed, and the result is byte for byte the site a clean
  * build makes; a failed build leaves the site untouched; a site the manifest does not
- * describe is built in full.
+ * describe is built in full; files of the site deleted or changed since are written again; a
+ * commit stopped halfway never leaves a reachable page linking to a file not there, and is
+ * finished by the next build in the same order.
  */
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, readFile, rename, rm, truncate, writeFile } from "node:fs/promises";
+import * as fsPromises from "node:fs/promises";
+import { createRequire, syncBuiltinESMExports } from "node:module";
 import path from "node:path";
-import { hashTree, exists } from "../support/html.js";
+import { hashTree, exists, findBrokenLinks, findReachableBrokenLinks } from "../support/html.js";
 import { repoRoot, runBuild, temporaryDirectory } from "../support/run.js";
 import { mkdir } from "node:fs/promises";
 import { OutputLedger, Publication, SEAL_FILE } from "../../src/output/publish.js";
+import { publishRank } from "../../src/build/publish-order.js";
 import { overlayEntries, type DirectoryEntry } from "../../src/build/host-headers.js";
 
 const ADDED = "releases/1403/990001.md";
@@ -97,6 +102,19 @@ describe("publishing over the published site", () => {
     assert.equal(await exists(path.join(site(), "stray.html")), false, "a full build keeps nothing of the old folder");
     assert.equal((await readFile(path.join(site(), ".akhbar-build"), "utf8")).length, 41);
   });
+
+  test("files of the published site deleted or changed since (404.html removed, a page cut short, a search shard gone) are written again by the next build", async () => {
+    await rm(path.join(site(), "404.html"));
+    await truncate(path.join(site(), "index.html"), 100);
+    const shard = [...(await hashTree(site())).keys()].find((file) => file.startsWith("pagefind/"))!.split("/")[1]!;
+    await rm(path.join(site(), "pagefind", shard), { recursive: true });
+    const run = await runBuild(content, site(), env);
+    assert.equal(run.code, 0, run.log);
+    assert.match(run.log, /^\[akhbar\] the published site differs from its manifest: 3 missing or changed/m);
+    assert.match(run.log, /^\[akhbar\] published: 3 files changed, 0 removed/m);
+    // The content is what the last clean build was made of.
+    assert.deepEqual(await hashTree(site()), await hashTree(path.join(root, "clean-removed", "site")));
+  });
 });
 
 test("the ledger: what a build records, and whether the published site already has it", () => {
@@ -165,6 +183,111 @@ test("a commit stopped after its journal is finished by the next build, before i
     assert.equal(await readFile(path.join(target, "a.html"), "utf8"), "A2");
     assert.equal(await readFile(path.join(target, "c", "index.html"), "utf8"), "C");
     assert.equal(await exists(path.join(target, "b.html")), false);
+    assert.equal(await exists(staging), false);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+/**
+ * Records the moves from `staging` into `target` (renames) made while `run` runs, as root-relative
+ * paths: node:fs/promises' `rename`, wrapped on its module object and handed to the modules that
+ * import it by name.
+ */
+async function recordMoves(staging: string, target: string, run: () => Promise<void>): Promise<string[]> {
+  const promises = createRequire(import.meta.url)("node:fs/promises") as typeof fsPromises;
+  const original = promises.rename;
+  const moves: string[] = [];
+  promises.rename = async (from, to) => {
+    const [source, destination] = [String(from), String(to)];
+    if (source.startsWith(`${staging}${path.sep}`) && destination.startsWith(`${target}${path.sep}`)) moves.push(source.slice(staging.length).split(path.sep).join("/"));
+    return original(from, to);
+  };
+  syncBuiltinESMExports();
+  try {
+    await run();
+  } finally {
+    promises.rename = original;
+    syncBuiltinESMExports();
+  }
+  return moves;
+}
+
+test("a commit moves the new files first, then the changed ones, each by kind; stopped after each of its first moves, no page a reader can reach links to a missing file; the next build moves the rest in the same order", async () => {
+  const root = await temporaryDirectory("akhbar-publish-order-");
+  try {
+    const target = path.join(root, "site");
+    const staging = `${target}.staging`;
+    const manifests = path.join(root, "manifests");
+    const page = (...links: string[]) => `<!doctype html><title>t</title>${links.map((link) => (link.endsWith(".css") ? `<link rel="stylesheet" href="${link}">` : `<a href="${link}">x</a>`)).join("")}`;
+    const build = async (publication: Publication, files: Record<string, string>) => {
+      await publication.prepare();
+      for (const [file, content] of Object.entries(files)) {
+        if (publication.ledger.record(file, content)) continue;
+        const written = file.endsWith("/") ? `${file}pagefind-entry.json` : file;
+        await mkdir(path.dirname(path.join(staging, written)), { recursive: true });
+        await writeFile(path.join(staging, written), content);
+      }
+    };
+    const first = new Publication(target, staging, manifests, { rank: publishRank });
+    await build(first, {
+      "/index.html": page("/assets/site.1.css", "/news/1/", "/search/"),
+      "/news/1/index.html": page("/assets/site.1.css", "/tags/t/"),
+      "/tags/t/index.html": page("/assets/site.1.css", "/news/1/"),
+      "/search/index.html": page("/assets/site.1.css"),
+      "/assets/site.1.css": "body{}",
+      "/pagefind/1403/": "one",
+    });
+    await first.commit();
+    const readerPages = ["index.html", "news/1/index.html", "tags/t/index.html", "search/index.html"];
+
+    // A release added, with a tag of its own and a new stylesheet; its neighbour and the home page name it.
+    const second = new Publication(target, staging, manifests, { rank: publishRank });
+    await build(second, {
+      "/index.html": page("/assets/site.2.css", "/news/1/", "/news/2/", "/search/"),
+      "/news/1/index.html": page("/assets/site.2.css", "/tags/t/", "/news/2/"),
+      "/news/2/index.html": page("/assets/site.2.css", "/tags/u/", "/news/1/"),
+      "/tags/t/index.html": page("/assets/site.2.css", "/news/1/"),
+      "/tags/u/index.html": page("/assets/site.2.css", "/news/2/"),
+      "/search/index.html": page("/assets/site.2.css"),
+      "/assets/site.2.css": "body{color:red}",
+      "/pagefind/1403/": "one and two",
+    });
+    const journal = await second.stage(); // the process stops here: journal written, nothing moved yet
+    assert.ok(journal);
+    assert.deepEqual(journal.moves, [
+      // New files: the stylesheet, the release page, the tag page that names it.
+      "/assets/site.2.css",
+      "/news/2/index.html",
+      "/tags/u/index.html",
+      // Changed files: the neighbour, the search index, then the pages that name them.
+      "/news/1/index.html",
+      "/pagefind/1403/",
+      "/index.html",
+      "/search/index.html",
+      "/tags/t/index.html",
+    ]);
+    assert.deepEqual(journal.removals, ["/assets/site.1.css"]);
+    assert.equal(await exists(path.join(target, SEAL_FILE)), false, "a site being changed keeps its seal");
+
+    // Moved one by one as the commit would, stopping after each: the pages a reader has, and all
+    // they lead to, link to files that are there; once the new files are in, every page does.
+    const additions = 3;
+    for (const [index, file] of journal.moves.slice(0, 4).entries()) {
+      const to = path.join(target, ...file.split("/").filter(Boolean));
+      await mkdir(path.dirname(to), { recursive: true });
+      await rename(path.join(staging, ...file.split("/").filter(Boolean)), to);
+      assert.deepEqual((await findReachableBrokenLinks(target, readerPages)).broken, [], `stopped after ${file}`);
+      if (index + 1 >= additions) assert.deepEqual((await findBrokenLinks(target)).broken, [], `stopped after ${file}`);
+    }
+
+    const third = new Publication(target, staging, manifests, { rank: publishRank });
+    const resumed = await recordMoves(staging, target, () => third.prepare());
+    assert.deepEqual(resumed, ["/pagefind/1403", "/index.html", "/search/index.html", "/tags/t/index.html"], "the rest of the journal, in its order");
+    assert.equal(third.incremental, true);
+    assert.equal(await readFile(path.join(target, "pagefind", "1403", "pagefind-entry.json"), "utf8"), "one and two");
+    assert.equal(await exists(path.join(target, "assets", "site.1.css")), false, "removals come last");
+    assert.deepEqual((await findBrokenLinks(target)).broken, []);
     assert.equal(await exists(staging), false);
   } finally {
     await rm(root, { recursive: true, force: true });

@@ -172,3 +172,39 @@ export async function findBrokenLinks(siteDir: string, options: CrawlOptions = {
   }
   return { checked, broken };
 }
+
+/**
+ * The broken links a reader can meet, starting from the pages `entries` (relative to the site
+ * folder: pages a reader may have open or bookmarked) and following links from page to page:
+ * every address of a page or stylesheet so reached that does not resolve to a file of the
+ * site. Files nothing reachable links to (a publish under way moves new pages in before any
+ * page names them) are not read.
+ */
+export async function findReachableBrokenLinks(siteDir: string, entries: readonly string[], options: CrawlOptions = {}): Promise<{ crawled: number; broken: BrokenLink[] }> {
+  const root = path.resolve(siteDir);
+  const present = new Set((await listFiles(siteDir)).map((file) => path.join(root, file)));
+  const queue = entries.filter((file) => present.has(path.join(root, file)));
+  const seen = new Set(queue);
+  const broken: BrokenLink[] = [];
+  for (const next of queue) {
+    let urls: string[];
+    if (next.endsWith(".html")) urls = urlsOfHtml(await loadPage(siteDir, next));
+    else if (next.endsWith(".css")) urls = urlsOfCss(await readFile(path.join(siteDir, next), "utf8"));
+    else continue;
+    for (const url of urls) {
+      const target = siteTargetOf(next, url, options);
+      if (target === undefined) continue;
+      const file = target === "outside" ? undefined : fileForUrl(siteDir, target);
+      if (!file || !present.has(file)) {
+        broken.push({ from: next, url });
+        continue;
+      }
+      const relative = path.relative(root, file).split(path.sep).join("/");
+      if (!seen.has(relative)) {
+        seen.add(relative);
+        queue.push(relative);
+      }
+    }
+  }
+  return { crawled: seen.size, broken };
+}

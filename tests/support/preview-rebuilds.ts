@@ -11,7 +11,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { stopSearchIndexer } from "../../src/search/search-index.js";
-import { buildStateOf } from "../../src/eleventy/plugin.js";
+import { buildStateOf, ELEVENTY_INPUT } from "../../src/eleventy/plugin.js";
 import type { BuildState } from "../../src/build/state.js";
 
 const [input, output, stepsFile] = process.argv.slice(2) as [string, string, string | undefined];
@@ -26,11 +26,15 @@ interface WatchingEleventy {
 }
 
 let state: BuildState | undefined;
-const eleventy = new Eleventy(input, output, {
+// Eleventy's input is the project's empty folder; the content folder is the build's data (src/eleventy/plugin.ts).
+const eleventy = new Eleventy(ELEVENTY_INPUT, output, {
   configPath: ".eleventy.ts",
   quietMode: true,
   runMode: "serve",
-  config: (eleventyConfig) => void (state = buildStateOf(eleventyConfig)),
+  config: (eleventyConfig) => {
+    state = buildStateOf(eleventyConfig);
+    state.contentDir = input;
+  },
 }) as unknown as WatchingEleventy;
 const searchIndexWritten = () => state!.searchIndexSettled();
 try {

@@ -6,13 +6,14 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { gitBlobIds } from "../../../src/content/archive-cache.js";
+import { deserialize, serialize } from "node:v8";
+import { gitBlobIds, loaderCodeVersion } from "../../../src/content/archive-cache.js";
 import { blobId } from "../../../src/content/release-source.js";
 import { loadArchive } from "../../../src/content/load.js";
-import type { Release } from "../../../src/content/release.js";
+import { ContentError, type Release } from "../../../src/content/release.js";
 import { folderWith, temporaryDirectory } from "../../support/run.js";
 
 const created: string[] = [];
@@ -160,6 +161,52 @@ test("a cache of an earlier format (JSON buckets, or one JSON file) is not read,
     const left = await readdir(cacheFolder);
     assert.ok(left.every((name) => /^[0-9a-f]{2}\.v8$/.test(name)), left.join(", "));
     assert.equal(existsSync(`${cacheFolder}.json`), false);
+  } finally {
+    console.log = log;
+  }
+});
+
+test("a file with a problem is never cached: a later build reports it again", async () => {
+  const dir = await repository({ "releases/1.md": release(1, "یک"), "releases/2.md": release(2, "دو\u0000"), "releases/3.md": release(3, "سه").replace("id: 3", "id: 1e3") });
+  const cacheDir = await temporaryDirectory("akhbar-unit-archive-cache-");
+  created.push(cacheDir);
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    for (let build = 1; build <= 2; build++) {
+      const error = await loadArchive(dir, { includeDrafts: false, cacheDir }).catch((caught: unknown) => caught);
+      assert.ok(error instanceof ContentError, `build ${build}: ${String(error)}`);
+      assert.deepEqual(error.problems.map(({ file, field }) => [path.basename(file), field]), [["2.md", "title"], ["2.md", "text"], ["3.md", "id"]], `build ${build}`);
+    }
+  } finally {
+    console.log = log;
+  }
+});
+
+test("records made by other loader code are not used, and are removed once the archive is saved", async () => {
+  const dir = await repository({ "releases/1.md": release(1, "یک"), "releases/2.md": release(2, "دو") });
+  const cacheDir = await temporaryDirectory("akhbar-unit-archive-cache-");
+  created.push(cacheDir);
+  const cacheFolder = path.join(cacheDir, createHash("sha1").update(path.resolve(dir)).digest("hex").slice(0, 16));
+  await mkdir(cacheFolder, { recursive: true });
+  // A record an older loader made of a file the current one refuses: it must not stand for the file.
+  const refused = release(3, "سه").replace("id: 3", "id: 0x10");
+  await writeFile(path.join(dir, "releases", "3.md"), refused);
+  const record = { release: { id: 16, title: "سه", date: 0, tags: [], draft: false, lang: "fa", fileHash: blobId(refused), hasPictures: false, url: "/news/16/" }, idLine: 2 };
+  const bucket = `${blobId(refused).slice(0, 2)}.v8`;
+  await writeFile(path.join(cacheFolder, bucket), serialize({ version: "older loader", entries: [[blobId(refused), record]] }));
+  execFileSync("git", ["-C", dir, "add", "-A"]);
+  execFileSync("git", ["-C", dir, "commit", "-q", "-m", "a refused file"]);
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    const error = await loadArchive(dir, { includeDrafts: false, cacheDir }).catch((caught: unknown) => caught);
+    assert.ok(error instanceof ContentError, String(error));
+    assert.deepEqual(error.problems.map(({ file, field }) => [path.basename(file), field]), [["3.md", "id"]]);
+    await rm(path.join(dir, "releases", "3.md"));
+    await loadArchive(dir, { includeDrafts: false, cacheDir });
+    const buckets = (await readdir(cacheFolder)).map((name) => deserialize(readFileSync(path.join(cacheFolder, name))) as { version: string });
+    assert.ok(buckets.length > 0 && buckets.every((saved) => saved.version === loaderCodeVersion()), JSON.stringify(buckets.map((saved) => saved.version)));
   } finally {
     console.log = log;
   }

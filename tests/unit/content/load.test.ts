@@ -126,7 +126,7 @@ describe("loadArchive: a valid archive", () => {
     assert.deepEqual(preview.releases.map((item) => item.id), [2, 1, 3]);
   });
 
-  test("files in nested sub-folders are found; dot-folders, node_modules and other files are ignored", async () => {
+  test("files in nested sub-folders are found; dot-folders, node_modules and other files are reported, not read", async () => {
     const dir = await archiveFolder({
       "top.md": release({ id: 1, title: "top", date: "2024-05-01" }),
       "1403/02/deep.md": release({ id: 2, title: "deep", date: "2024-05-02" }),
@@ -141,7 +141,20 @@ describe("loadArchive: a valid archive", () => {
     });
     const expected = ["1403/02/deep.md", "a/b/c/d/deeper.md", "top.md"].map((name) => reported(dir, name));
     assert.deepEqual(await findReleaseFiles(dir), expected);
-    const archive = await loadArchive(dir, { includeDrafts: true });
+    // Nothing but releases and the files they use may be in the content folder (src/content/content-files.ts):
+    // each other entry is named once (a folder, not its files); a content folder's own .git is passed over.
+    const named = (error: ContentError) => error.problems.map((problem) => `${problem.file}:${problem.line} [${problem.field}]`);
+    const hidden = [".drafts", "1403/.hidden", "1403/.hidden-file.md"];
+    const others = ["image.jpg", "node_modules", "notes.txt"];
+    const all = [...hidden, ...others].map((name) => reported(dir, name)).sort((a, b) => a.localeCompare(b));
+    assert.deepEqual(named(await contentError(dir)), all.map((file) => `${file}:0 [file]`));
+    // The dev server passes over hidden files (editors' swap files), and nothing else.
+    const preview = await loadArchive(dir, { includeDrafts: true, skipHidden: true }).catch((error: unknown) => error as ContentError);
+    assert.deepEqual(named(preview as ContentError), others.map((name) => `${reported(dir, name)}:0 [file]`));
+    await rm(path.join(dir, "image.jpg"));
+    await rm(path.join(dir, "notes.txt"));
+    await rm(path.join(dir, "node_modules"), { recursive: true });
+    const archive = await loadArchive(dir, { includeDrafts: true, skipHidden: true });
     assert.deepEqual(archive.releases.map((item) => item.id), [3, 2, 1]);
   });
 
@@ -445,6 +458,7 @@ describe("reloadArchive: the dev server reads only the files saved since its las
       ["content/releases/1403/1.md", true],
       ["./content/releases/1403/1.md", true],
       ["content/images/photo.jpg", false],
+      ["content/images/notes.md", false],
       ["content/.drafts/1.md", false],
       ["content/node_modules/x/1.md", false],
       ["src/content/load.ts", false],

@@ -231,8 +231,11 @@ describe("importFiles: writing releases", () => {
   });
 
   test("re-importing a changed page updates title, lead, text and source, and keeps what the editor added", async () => {
-    const content = await temporary();
-    const page = path.join(content, "page.txt");
+    // The saved page beside the content folder: a .txt file is not something the content folder may hold.
+    const root = await temporary();
+    const content = path.join(root, "content");
+    await mkdir(content);
+    const page = path.join(root, "page.txt");
     await writeFile(page, "عنوان اول/ گوینده: نقل اول\n\nمتن اول.\n\nhttps://ostan-th.ir/News/500/\n");
     const [first] = await importFiles([page], { contentDir: content, date: "1403/02/23 10:30", now: NOW });
     const file = path.resolve(first!.file);

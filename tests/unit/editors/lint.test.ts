@@ -4,7 +4,7 @@
  */
 import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -12,6 +12,7 @@ import { findReleaseFiles } from "../../../src/content/load.js";
 import { parseFrontMatter } from "../../../src/content/front-matter.js";
 import { fixArchive, fixSource, lintArchive, unsafeFix } from "../../../src/editors/lint.js";
 import { textFingerprint, typographyIssues } from "../../../src/persian/typography.js";
+import { encodeWindows1256 } from "../../../src/content/text.js";
 import { folderWith, repoRoot, runNode } from "../../support/run.js";
 
 const Z = "\u200C";
@@ -39,7 +40,7 @@ const GOOD = "---\nid: 10\ntitle: خبر درست\ndate: 1403/02/23 10:30\n---\n
 
 describe("lintArchive: every problem with file, line, field and a suggestion", () => {
   test("a clean archive has no problems", async () => {
-    const dir = await folder({ "releases/10.md": GOOD, "images/a.jpg": "x" });
+    const dir = await folder({ "releases/10.md": GOOD, "images/.gitkeep": "" });
     assert.deepEqual(await lintArchive(dir, NOW), { files: 1, problems: [] });
   });
 
@@ -104,6 +105,8 @@ describe("lintArchive: every problem with file, line, field and a suggestion", (
       warning("links.md", 9, "text", "the link /news/13/ goes to release 13, which is a draft: the link is broken until it is published", false),
       warning("links.md", 11, "text", "the link /news/14 goes to release 14, which is embargoed until 2025-03-21 00:00: the link is broken until it is published", false),
       error("links.md", 11, "text", `the file /images/doc.pdf is missing: put it in ${path.join(dir, "images")}/ or correct the name`),
+      // As the build reads it: a file named .jpg that is not a picture stops the build.
+      error("links.md", 13, "text", "/images/photo.jpg is not a picture this site can show: use JPEG, PNG, WebP, AVIF, GIF or SVG"),
       error("links.md", 13, "text", `the picture /images/عکس نو.jpg is missing: put it in ${path.join(dir, "images")}/ or correct the name`),
       error("links.md", 13, "text", `the picture /assets/x.png is not under /images/: put it in ${path.join(dir, "images")}/ and write /images/<name>`),
       error("schema.md", 1, "title", "title is required: add a line `title: …`"),
@@ -119,6 +122,109 @@ describe("lintArchive: every problem with file, line, field and a suggestion", (
       warning("typography.md", 12, "text", `«می شود» needs a half-space (نیم‌فاصله) between «می» and «شود», not a space or nothing ${fixHint}`),
     ]);
     assert.equal(report.files, 8);
+  });
+});
+
+describe("bad text in npm run check: errors the build shares, warnings it prints", () => {
+  /** Persian text that Windows-1256 can hold and that has nothing for the typography fixes. */
+  const WINDOWS_TEXT = "---\nid: 20\ntitle: نشست شورا\ndate: 1403/02/23 10:30\n---\n\nاستاندار گفت: کار به پاسخ رسد.\n";
+  const rows: Array<{ name: string; source: string | Uint8Array; problem: { line: number; severity: string; field: string; fixable: boolean; message: RegExp } }> = [
+    {
+      name: "a Windows-1256 file is an error that --fix corrects",
+      source: encodeWindows1256(WINDOWS_TEXT)!,
+      problem: { line: 3, severity: "error", field: "encoding", fixable: true, message: /^the file is not saved as UTF-8: it is Windows-1256/ },
+    },
+    {
+      name: "a UTF-16 file is an error that --fix corrects",
+      source: Buffer.from(`\uFEFF${GOOD}`, "utf16le"),
+      problem: { line: 1, severity: "error", field: "encoding", fixable: true, message: /^the file is saved as UTF-16/ },
+    },
+    {
+      name: "bytes that are no encoding's are an error --fix leaves to the editor",
+      source: Buffer.concat([Buffer.from(GOOD), Buffer.from([0xc3, 0x28])]),
+      problem: { line: 8, severity: "error", field: "encoding", fixable: false, message: /^the file is not saved as UTF-8: its letters would be lost from this line on/ },
+    },
+    {
+      name: "a NUL is an error naming the line and field",
+      source: GOOD.replace("title: خبر درست", "title: خبر\u0000 درست"),
+      problem: { line: 3, severity: "error", field: "title", fixable: false, message: /^the line has an invisible control character \(U\+0000\) after «title: خبر»: delete it/ },
+    },
+    {
+      name: "an id written 1e3 is an error saying what to write",
+      source: GOOD.replace("id: 10", "id: 1e3"),
+      problem: { line: 2, severity: "error", field: "id", fixable: false, message: /^id must be written with digits only, such as `id: 149840`/ },
+    },
+    {
+      name: "a tag of punctuation only is an error on its line",
+      source: GOOD.replace("date: 1403/02/23 10:30", "date: 1403/02/23 10:30\ntags:\n  - نشست\n  - \"!!!\""),
+      problem: { line: 7, severity: "error", field: "tags", fixable: false, message: /^the tag "!!!" has no letter or digit/ },
+    },
+    {
+      name: "a front matter without its closing --- says so plainly",
+      source: GOOD.replace("---\n\n", "\n"),
+      problem: { line: 5, severity: "error", field: "front matter", fixable: false, message: /^the front matter is not closed: add a line with --- after the last field$/ },
+    },
+    {
+      name: "a date centuries ahead is a warning naming the embargo's end",
+      source: GOOD.replace("date: 1403/02/23 10:30", "date: 2204-05-12"),
+      problem: { line: 4, severity: "warning", field: "date", fixable: false, message: /^the date is more than a year after this build \(1403\/03\/12 12:00\): the release is embargoed until 1583\/02\/22 00:00; if the year is a typo, correct it$/ },
+    },
+    {
+      name: "a date before the archive's first year is a warning",
+      source: GOOD.replace("date: 1403/02/23 10:30", "date: 1303/02/23"),
+      problem: { line: 4, severity: "warning", field: "date", fixable: false, message: /^the date 1303\/02\/23 00:00 is before 1370, the archive's first year \(AKHBAR_FIRST_YEAR\)/ },
+    },
+  ];
+  for (const row of rows) {
+    test(row.name, async () => {
+      const dir = await folder({});
+      await mkdir(path.join(dir, "releases"), { recursive: true });
+      await writeFile(path.join(dir, "releases", "1.md"), row.source);
+      const report = await lintArchive(dir, NOW, 1370);
+      assert.equal(report.problems.length, 1, JSON.stringify(report.problems));
+      const { file, message, ...rest } = report.problems[0]!;
+      assert.equal(file, reported(dir, "releases/1.md"));
+      const { message: expected, ...expectedRest } = row.problem;
+      assert.deepEqual(rest, expectedRest);
+      assert.match(message, expected);
+    });
+  }
+
+  test("--fix converts a Windows-1256 file to UTF-8 losing nothing, once", async () => {
+    const dir = await folder({ "releases/good.md": GOOD });
+    const bytes = encodeWindows1256(WINDOWS_TEXT)!;
+    await writeFile(path.join(dir, "releases", "1.md"), bytes);
+    const first = await fixArchive(dir, NOW);
+    assert.deepEqual(first, { changed: [], converted: [{ file: reported(dir, "releases/1.md"), from: "Windows-1256" }], refused: [] });
+    const written = await readFile(path.join(dir, "releases", "1.md"));
+    assert.deepEqual(written, Buffer.from(WINDOWS_TEXT), "the file is the same text in UTF-8");
+    assert.deepEqual(encodeWindows1256(written.toString("utf8")), bytes, "every character gives back its byte");
+    assert.deepEqual(await fixArchive(dir, NOW), { changed: [], converted: [], refused: [] });
+    assert.deepEqual((await lintArchive(dir, NOW)).problems, []);
+  });
+
+  test("--fix converts a Windows-1256 file and then fixes its Arabic letters, words unchanged", async () => {
+    const text = "---\nid: 21\ntitle: نشست شوراي اداري\ndate: 1403/02/23 10:30\n---\n\nآيا کار پيش مي‌رود؟\n";
+    const dir = await folder({});
+    await mkdir(path.join(dir, "releases"), { recursive: true });
+    await writeFile(path.join(dir, "releases", "1.md"), encodeWindows1256(text)!);
+    const report = await fixArchive(dir, NOW);
+    assert.deepEqual(report.converted.map(({ from }) => from), ["Windows-1256"]);
+    assert.deepEqual(report.changed, [reported(dir, "releases/1.md")]);
+    const written = await readFile(path.join(dir, "releases", "1.md"), "utf8");
+    assert.equal(written, text.replaceAll("ي", "ی").replace("title: نشست شورای اداری", 'title: "نشست شورای اداری"'));
+    const words = (source: string) => { const parsed = parseFrontMatter(source); return textFingerprint(JSON.stringify(parsed.data) + parsed.body); };
+    assert.equal(words(written), words(text));
+    assert.deepEqual((await lintArchive(dir, NOW)).problems, []);
+  });
+
+  test("--fix leaves control characters and unconvertible bytes to the editor", async () => {
+    const dir = await folder({ "releases/1.md": GOOD.replace("متن", "متن\u0007") });
+    const bytes = Buffer.concat([Buffer.from(GOOD), Buffer.from([0xff])]);
+    await writeFile(path.join(dir, "releases", "2.md"), bytes);
+    assert.deepEqual(await fixArchive(dir, NOW), { changed: [], converted: [], refused: [] });
+    assert.equal(await readFile(path.join(dir, "releases", "1.md"), "utf8"), GOOD.replace("متن", "متن\u0007"));
+    assert.deepEqual(await readFile(path.join(dir, "releases", "2.md")), bytes);
   });
 });
 
@@ -200,7 +306,7 @@ describe("check --fix on a copy of the content: a round trip", () => {
     assert.ok(first.changed.length >= 10, `${first.changed.length} files changed`);
     const once = await snapshot(dir);
     const second = await fixArchive(dir, NOW);
-    assert.deepEqual(second, { changed: [], refused: [] });
+    assert.deepEqual(second, { changed: [], converted: [], refused: [] });
     assert.deepEqual(await snapshot(dir), once);
     assert.deepEqual(await fingerprints(dir), before);
 
@@ -234,6 +340,27 @@ describe("npm run check (the command)", () => {
     assert.match(fix.out, new RegExp(`^fixed ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
     assert.match(fix.out, /^Checked 1 release: 1 error, 0 warnings\.$/m);
     assert.equal(await readFile(path.join(dir, "releases", "1.md"), "utf8"), `---\nid: 1\ntitle: خبر\ndate: 1403/02/23\n---\n\nجلسه${Z}ای [پیوند](/news/5/)\n`);
+  });
+
+  test("--fix says which file it converted from Windows-1256, and the error is gone", async () => {
+    const dir = await folder({});
+    await mkdir(path.join(dir, "releases"), { recursive: true });
+    await writeFile(path.join(dir, "releases", "1.md"), encodeWindows1256("---\nid: 1\ntitle: نشست\ndate: 1403/02/23\n---\n\nمتن.\n")!);
+    const file = reported(dir, "releases/1.md");
+    const check = await runScript("check.ts", ["--input", dir]);
+    assert.equal(check.code, 1, check.out);
+    assert.ok(check.out.includes(`  ${file}:3  error [encoding] the file is not saved as UTF-8: it is Windows-1256`), check.out);
+    assert.match(check.out, /^Checked 1 release: 1 error, 0 warnings \(1 fixed by `npm run check -- --fix`\)\.$/m);
+    const fix = await runScript("check.ts", ["--input", dir, "--fix"]);
+    assert.equal(fix.code, 0, fix.out);
+    assert.ok(fix.out.includes(`converted ${file} from Windows-1256 to UTF-8`), fix.out);
+    assert.match(fix.out, /^Checked 1 release: 0 errors, 0 warnings\.$/m);
+  });
+
+  test("an AKHBAR_FIRST_YEAR that is not a Jalali year exits 2 with a message", async () => {
+    const run = await runScript("check.ts", [], { AKHBAR_FIRST_YEAR: "1990" });
+    assert.equal(run.code, 2, run.out);
+    assert.match(run.out, /AKHBAR_FIRST_YEAR must be a Jalali year such as 1370/);
   });
 
   test("a content folder that does not exist exits 2 with a message", async () => {

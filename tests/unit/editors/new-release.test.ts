@@ -80,6 +80,16 @@ describe("createRelease", () => {
     assert.equal(await readFile(broken, "utf8"), "---\ntitle: [unclosed\n---\n");
   });
 
+  test("an id in Persian digits is taken by npm run new as the number it is", async () => {
+    const content = await sampleArchive();
+    await writeFile(path.join(content, "releases", "1403", "persian-id.md"), "---\nid: ۱۵۰۰۰۲\ntitle: خبر\ndate: 1403/02/23\n---\n");
+    const { file, id } = await createRelease({ title: "خبر" }, { contentDir: content, now: NOW });
+    assert.equal(id, 150003);
+    assert.match(await readFile(file, "utf8"), /^id: 150003$/m);
+    const archive = await loadArchive(content, { includeDrafts: true, now: NOW });
+    assert.ok([...archive.byInputPath.values()].some((release) => release.id === 150002), "the build reads the Persian id as the same number");
+  });
+
   test("a mistake writes nothing", async () => {
     const content = await sampleArchive();
     const before = (await readdir(content, { recursive: true })).sort();
@@ -98,6 +108,7 @@ describe("newReleaseFields: what the editor gave is checked with the build's sch
     { name: "an unknown language", options: { title: "خبر", lang: "ar" }, message: '--lang must be fa or en, not "ar"' },
     { name: "an image without its description", options: { title: "خبر", image: "/images/a.jpg" }, message: "--image-alt: image_alt is required with an image: describe the picture for readers who cannot see it" },
     { name: "a source that is not an address", options: { title: "خبر", source: "ostan-th.ir" }, message: "--source: source must be a web address starting with https:// (for example https://ostan-th.ir/News/149840/)" },
+    { name: "a tag of punctuation only", options: { title: "خبر", tags: ["نشست", "!!!"] }, message: '--tags: the tag "!!!" has no letter or digit, so it can have no page: write it in words, or remove it' },
   ];
   for (const row of rows) {
     test(row.name, () => {

@@ -1,12 +1,14 @@
 /** Unit tests for src/render/images.ts: the picture markup and the problems an editor can cause. */
 import { test, describe, after } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { load } from "cheerio";
 import { ContentError } from "../../../src/content/release.js";
 import { ImagePipeline, imageCacheDir } from "../../../src/render/images.js";
+import { OutputLedger } from "../../../src/output/publish.js";
 import { repoRoot } from "../../support/run.js";
 
 const created: string[] = [];
@@ -54,7 +56,8 @@ describe("ImagePipeline", () => {
   test("problems name the file, the line and the field", async () => {
     const { content, cache, release } = await setUp();
     await writeFile(path.join(content, "images", "notes.txt"), "not a picture");
-    await writeFile(path.join(content, "images", "evil.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"></svg>');
+    // Not well-formed: a drawing the browser and the sanitizer might read apart is refused (one with scripts is cleaned: below).
+    await writeFile(path.join(content, "images", "evil.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><rect></svg>');
     const pipeline = new ImagePipeline(content, cache);
     const lead = { file: release, field: "image", find: "/images/missing.jpg" };
     assert.equal(
@@ -65,9 +68,18 @@ describe("ImagePipeline", () => {
       contentProblem(() => pipeline.picture("/images/notes.txt", { alt: "x", lead: false }, { file: release, field: "text", find: "/images/notes.txt" })),
       "1 [text] /images/notes.txt is not a picture this site can show: use JPEG, PNG, WebP, AVIF, GIF or SVG",
     );
-    assert.equal(
+    assert.match(
       contentProblem(() => pipeline.picture("/images/evil.svg", { alt: "x", lead: false }, { file: release, field: "text", find: "/images/evil.svg" })),
-      "11 [text] /images/evil.svg contains a script: save the drawing again without scripts (or as PNG)",
+      /^11 \[text\] \/images\/evil\.svg is not a well-formed SVG drawing \(.+\): save it again from a drawing program, or as PNG$/,
+    );
+    // Paths are read by src/content/content-files.ts: nothing outside content/images/ is published.
+    assert.equal(
+      contentProblem(() => pipeline.picture("/images/../../node_modules/x.png", { alt: "x", lead: true }, lead)),
+      `5 [image] the picture /images/../../node_modules/x.png must name a file inside ${path.join(content, "images")}/ (no "..", "." or hidden names in its path): write it from /images/, such as /images/photo.jpg`,
+    );
+    assert.equal(
+      contentProblem(() => pipeline.linkedFile("/images/notes.txt", { file: release, field: "text", find: "/images/notes.txt" })),
+      "1 [text] the file /images/notes.txt cannot be published: link to pictures (jpg, jpeg, png, webp, avif, gif, svg) or attachments (pdf, docx, xlsx) only",
     );
   });
 
@@ -100,6 +112,39 @@ describe("ImagePipeline", () => {
     const again = new ImagePipeline(content, cache);
     again.picture("/images/turned.jpg", { alt: "a", lead: false }, where);
     assert.deepEqual(await again.finish(path.join(output, "again")), { converted: 0, reused: 3 });
+  });
+
+  test("only the files the pages use are published, at their own address: drawings cleaned, attachments checked, recorded in the ledger", async () => {
+    const { content, cache, output, release } = await setUp();
+    const drawing = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><s:script>alert(2)</s:script><rect width="5" height="5"/></svg>';
+    await writeFile(path.join(content, "images", "evil.svg"), drawing);
+    await writeFile(path.join(content, "images", "statement.pdf"), "%PDF-1.7\n");
+    await writeFile(path.join(content, "images", "fake.pdf"), "<html><script>alert(1)</script></html>");
+    await writeFile(path.join(content, "images", "unused.png"), "never read");
+    const pipeline = new ImagePipeline(content, cache);
+    const where = { file: release, field: "text", find: "" };
+    pipeline.picture("/images/tehran-council.svg", { alt: "a", lead: true }, where);
+    pipeline.picture("/images/evil.svg", { alt: "b", lead: false }, where);
+    pipeline.linkedFile("/images/statement.pdf?download#page=2", where);
+    pipeline.picture("/images/photo.jpg", { alt: "c", lead: false }, where);
+    assert.equal(
+      contentProblem(() => pipeline.linkedFile("/images/fake.pdf", { file: release, field: "text", find: "/images/fake.pdf" })),
+      "1 [text] the file /images/fake.pdf is not a .pdf file inside: save it again as PDF",
+    );
+    const ledger = new OutputLedger();
+    await pipeline.finish(output, ledger);
+    assert.deepEqual((await readdir(path.join(output, "images"))).sort(), ["evil.svg", "photo.jpg", "statement.pdf", "tehran-council.svg"]);
+    // A drawing with nothing to take out is published byte for byte; the others without their scripts.
+    assert.deepEqual(await readFile(path.join(output, "images", "tehran-council.svg")), await readFile(path.join(repoRoot, "content", "images", "tehran-council.svg")));
+    const cleaned = await readFile(path.join(output, "images", "evil.svg"), "utf8");
+    assert.equal(cleaned, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="5" height="5"/></svg>\n');
+    assert.deepEqual([...ledger.entries.keys()].filter((file) => file.startsWith("/images/")).sort(), ["/images/evil.svg", "/images/photo.jpg", "/images/statement.pdf", "/images/tehran-council.svg"]);
+    // A later build over a site that has them writes none of them again.
+    const next = new ImagePipeline(content, cache);
+    next.picture("/images/evil.svg", { alt: "b", lead: false }, where);
+    const again = path.join(output, "..", "again");
+    await next.finish(again, new OutputLedger(ledger.entries));
+    assert.equal(existsSync(path.join(again, "images", "evil.svg")), false);
   });
 
   test("the cache folder: AKHBAR_IMAGE_CACHE, or .cache/akhbar-images", () => {

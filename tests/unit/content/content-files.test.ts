@@ -1,0 +1,215 @@
+/**
+ * Unit tests for src/content/content-files.ts: what the content folder may hold (everything else is
+ * a problem naming the file), and the one reading of an address such as /images/photo.jpg that the
+ * build and `npm run check` share.
+ */
+import { test, describe, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import {
+  ATTACHMENT_EXTENSIONS,
+  PICTURE_EXTENSIONS,
+  attachmentProblem,
+  isReleaseLocation,
+  resolveContentAddress,
+  scanContentFolder,
+  type AddressUse,
+} from "../../../src/content/content-files.js";
+import { inputPathKey } from "../../../src/content/release.js";
+import { folderWith, repoRoot } from "../../support/run.js";
+
+const created: string[] = [];
+after(async () => {
+  await Promise.all(created.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function contentFolder(files: Record<string, string>): Promise<string> {
+  const dir = await folderWith(files, "akhbar-unit-content-files-");
+  created.push(dir);
+  return dir;
+}
+
+const key = (dir: string, name: string) => inputPathKey(path.join(dir, ...name.split("/")));
+
+/** The problems of a scan, as `name → the start of its message`. */
+async function problemsOf(dir: string, skipHidden = false): Promise<Record<string, string>> {
+  const scan = await scanContentFolder(dir, { skipHidden });
+  for (const problem of scan.problems) {
+    assert.equal(problem.line, 0, "a problem with a file is not on a line of it");
+    assert.equal(problem.field, "file");
+  }
+  return Object.fromEntries(scan.problems.map((problem) => [path.relative(dir, problem.file).split(path.sep).join("/"), problem.message.split(":")[0]!]));
+}
+
+const NOT_PART = "is not part of the archive (nothing in the content folder is ever run)";
+const HIDDEN = "hidden files and folders are not part of the archive";
+
+describe("scanContentFolder: the content folder holds releases and the files they use, nothing else", () => {
+  test("code and templates planted anywhere are each named, with the reason; releases and pictures are found", async () => {
+    const dir = await contentFolder({
+      "releases/1403/1.md": "release",
+      "top.md": "a release at the top, as today",
+      "images/photo.JPG": "a picture (the extension in capitals, as cameras write it)",
+      "images/1403/drawing.svg": "<svg/>",
+      "images/statement.pdf": "%PDF-",
+      "images/.gitkeep": "",
+      ".gitignore": "",
+      "releases/zz/evil.11ty.js": "export default {}",
+      "releases/zz/evil.11tydata.js": "export default {}",
+      "_data/evil.js": "export default {}",
+      "_includes/layout.njk": "{{ content }}",
+      "releases/page.njk": "{{ 1 }}",
+      "releases/raw.html": "<script></script>",
+      "images/page.html": "<script></script>",
+      "images/notes.md": "not a release: images/ holds pictures and attachments",
+      "images/tool.exe": "MZ",
+      "README": "no extension",
+      ".htaccess": "AddHandler cgi-script .md",
+      "releases/.eleventy.js": "export default {}",
+      "node_modules/x/index.js": "",
+    });
+    assert.deepEqual(await problemsOf(dir), {
+      "releases/zz/evil.11ty.js": `a .js file ${NOT_PART}`,
+      "releases/zz/evil.11tydata.js": `a .js file ${NOT_PART}`,
+      "_data/evil.js": `a .js file ${NOT_PART}`,
+      "_includes/layout.njk": `a .njk file ${NOT_PART}`,
+      "releases/page.njk": `a .njk file ${NOT_PART}`,
+      "releases/raw.html": `a .html file ${NOT_PART}`,
+      "images/page.html": "a .html file cannot be published",
+      "images/notes.md": "a .md file cannot be published",
+      "images/tool.exe": "a .exe file cannot be published",
+      README: `a file without an extension ${NOT_PART}`,
+      ".htaccess": HIDDEN,
+      "releases/.eleventy.js": HIDDEN,
+      node_modules: "a node_modules folder is not part of the archive",
+    });
+    const scan = await scanContentFolder(dir);
+    assert.deepEqual(scan.releases, [key(dir, "releases/1403/1.md"), key(dir, "top.md")].sort());
+    assert.deepEqual(
+      [...scan.files].sort(),
+      [
+        ["/images/1403/drawing.svg", "picture"],
+        ["/images/photo.JPG", "picture"],
+        ["/images/statement.pdf", "attachment"],
+      ],
+    );
+  });
+
+  test("the allowed types, and the files git keeps", async () => {
+    const files: Record<string, string> = { ".gitattributes": "", "releases/.gitkeep": "", ".git/config": "[core]" };
+    for (const extension of [...PICTURE_EXTENSIONS, ...ATTACHMENT_EXTENSIONS]) files[`images/a.${extension}`] = "";
+    const dir = await contentFolder(files);
+    assert.deepEqual(await problemsOf(dir), {});
+    assert.equal((await scanContentFolder(dir)).files.size, PICTURE_EXTENSIONS.length + ATTACHMENT_EXTENSIONS.length);
+  });
+
+  test("a .git folder is passed over only at the top (a content folder that is a checkout of its own)", async () => {
+    const dir = await contentFolder({ ".git/HEAD": "ref", "releases/.git/HEAD": "ref" });
+    assert.deepEqual(await problemsOf(dir), { "releases/.git": HIDDEN });
+  });
+
+  test("the dev server passes over hidden files (editors' swap files), and nothing else", async () => {
+    const dir = await contentFolder({ "releases/.1.md.swp": "swap", ".htaccess": "x", "releases/evil.js": "x" });
+    await symlink("nowhere", path.join(dir, "releases", ".#1.md"));
+    assert.deepEqual(await problemsOf(dir, true), { "releases/evil.js": `a .js file ${NOT_PART}` });
+  });
+
+  test("symbolic links are named, whatever they lead to, and never followed", async () => {
+    const dir = await contentFolder({ "releases/1402/1.md": "release", "images/a.jpg": "" });
+    const outside = await contentFolder({ "secret/config": "[core] token", "secret/x.md": "release" });
+    await symlink(path.join(repoRoot, "package.json"), path.join(dir, "images", "cfg.txt"));
+    await symlink(path.join(outside, "secret", "config"), path.join(dir, "images", "photo.jpg"));
+    await symlink(path.join("..", "1402", "1.md"), path.join(dir, "releases", "linked.md"));
+    await symlink(path.join(outside, "secret"), path.join(dir, "images", "shared"));
+    await symlink(path.join(outside, "secret"), path.join(dir, "releases", "more"));
+    const problems = await problemsOf(dir);
+    assert.deepEqual(Object.keys(problems).sort(), ["images/cfg.txt", "images/photo.jpg", "images/shared", "releases/linked.md", "releases/more"]);
+    for (const message of Object.values(problems)) assert.match(message, /^is a symbolic link \(to .+\)$/);
+    const scan = await scanContentFolder(dir);
+    assert.deepEqual(scan.releases, [key(dir, "releases/1402/1.md")], "nothing is read through a link");
+    assert.deepEqual([...scan.files.keys()], ["/images/a.jpg"]);
+  });
+
+  test("a missing content folder is an error of its own (ENOENT)", async () => {
+    const dir = await contentFolder({});
+    await assert.rejects(scanContentFolder(path.join(dir, "missing")), { code: "ENOENT" });
+  });
+});
+
+describe("resolveContentAddress: an address stays inside content/images/, for the build and check alike", () => {
+  const rows: Array<[address: string, use: AddressUse, expected: string]> = [
+    ["/images/photo.jpg", "picture", "ok /images/photo.jpg picture"],
+    ["/images/photo.jpg?v=2#top", "picture", "ok /images/photo.jpg picture"],
+    ["/images/%D8%B9%DA%A9%D8%B3%20%D9%86%D9%88.png", "picture", "ok /images/عکس نو.png picture"],
+    ["/images/عکس نو.png", "picture", "ok /images/عکس نو.png picture"],
+    ["/images/1403/drawing.svg", "picture", "ok /images/1403/drawing.svg picture"],
+    ["/images/statement.pdf", "link", "ok /images/statement.pdf attachment"],
+    ["/images/photo.jpg", "link", "ok /images/photo.jpg picture"],
+    ["/images/statement.pdf", "picture", "/images/statement.pdf is not a picture this site can show"],
+    ["/images/page.html", "link", "the file /images/page.html cannot be published"],
+    ["/images/missing.jpg", "picture", "the picture /images/missing.jpg is missing"],
+    ["/images/missing.pdf", "link", "the file /images/missing.pdf is missing"],
+    ["/images/photo.jpg/x.jpg", "picture", "the picture /images/photo.jpg/x.jpg is missing"],
+    // Traversal, however it is written, never leaves content/images/.
+    ["/images/../../node_modules/app-builder-lib/templates/icons/electron-linux/appIcon.png", "picture", "the picture /images/../../node_modules/app-builder-lib/templates/icons/electron-linux/appIcon.png must name a file inside"],
+    ["/images/%2e%2e/%2e%2e/package.json.png", "picture", "the picture /images/../../package.json.png must name a file inside"],
+    ["/images/1403/../photo.jpg", "picture", "the picture /images/1403/../photo.jpg must name a file inside"],
+    ["/images/./photo.jpg", "picture", "the picture /images/./photo.jpg must name a file inside"],
+    ["/images//photo.jpg", "picture", "the picture /images//photo.jpg must name a file inside"],
+    ["/images/..\\..\\secret.png", "picture", "the picture /images/..\\..\\secret.png must name a file inside"],
+    ["/images/.hidden.png", "picture", "the picture /images/.hidden.png must name a file inside"],
+    ["/images/../images/photo.jpg", "picture", "the picture /images/../images/photo.jpg must name a file inside"],
+    ["/images/1403", "link", "the file /images/1403 cannot be published"],
+    ["/images/", "link", "the file /images/ must name a file inside"],
+    ["/images/folder.pdf", "link", "the file /images/folder.pdf is a folder, not a file"],
+    ["/releases/1.md", "picture", "the picture /releases/1.md is not under /images/"],
+    ["/../package.json.png", "picture", "the picture /../package.json.png is not under /images/"],
+    ["/images/linked/secret.png", "picture", "the picture /images/linked/secret.png is reached through a symbolic link (images/linked)"],
+    ["/images/link.png", "picture", "the picture /images/link.png is reached through a symbolic link (images/link.png)"],
+  ];
+
+  test("each address, as written, read the same way", async () => {
+    const dir = await contentFolder({
+      "images/photo.jpg": "",
+      "images/عکس نو.png": "",
+      "images/1403/drawing.svg": "",
+      "images/statement.pdf": "%PDF-1.7",
+      "images/page.html": "",
+      "outside/secret.png": "",
+      "images/folder.pdf/x.pdf": "%PDF-",
+    });
+    await symlink(path.join(dir, "outside"), path.join(dir, "images", "linked"));
+    await symlink(path.join(dir, "outside", "secret.png"), path.join(dir, "images", "link.png"));
+    for (const [address, use, expected] of rows) {
+      const resolved = resolveContentAddress(dir, address, use);
+      const shown = resolved.ok ? `ok ${resolved.address} ${resolved.kind}` : resolved.message;
+      assert.ok(shown.startsWith(expected), `${address} (${use}): ${shown}`);
+      if (resolved.ok) assert.equal(resolved.file, path.join(dir, ...resolved.address.split("/")));
+    }
+  });
+
+  test("an attachment must be of its type inside", async () => {
+    const dir = await contentFolder({ "a.pdf": "%PDF-1.4", "b.pdf": "<html><script>", "c.docx": "PK\u0003\u0004", "d.xlsx": "MZ" });
+    assert.equal(attachmentProblem(path.join(dir, "a.pdf"), "/images/a.pdf"), undefined);
+    assert.equal(attachmentProblem(path.join(dir, "b.pdf"), "/images/b.pdf"), "the file /images/b.pdf is not a .pdf file inside: save it again as PDF");
+    assert.equal(attachmentProblem(path.join(dir, "c.docx"), "/images/c.docx"), undefined);
+    assert.equal(attachmentProblem(path.join(dir, "d.xlsx"), "/images/d.xlsx"), "the file /images/d.xlsx is not a .xlsx file inside: save it again as XLSX");
+  });
+
+  test("which saved files are where releases live", async () => {
+    const dir = await contentFolder({});
+    await mkdir(path.join(dir, "releases"));
+    await writeFile(path.join(dir, "releases", "1.md"), "");
+    const rows: Array<[string, boolean]> = [
+      ["releases/1.md", true],
+      ["1.md", true],
+      ["images/1.md", false],
+      ["releases/.1.md", false],
+      ["node_modules/1.md", false],
+      ["releases/1.md.swp", false],
+      ["../1.md", false],
+    ];
+    for (const [file, expected] of rows) assert.equal(isReleaseLocation(dir, path.join(dir, file)), expected, file);
+  });
+});
