@@ -1,8 +1,13 @@
-/** The page shell every page shares: head, skip link, header with search box, footer. */
+/**
+ * The page shell every page shares: head, skip link, header (the site's name and logo, the search
+ * box, the menu: the site's sections, then the pages and links of the site's settings), footer
+ * (the settings' footer text, contact details and social accounts: src/content/site.ts).
+ */
 import { html, type Renderable, type SafeHtml } from "../src/render/html.js";
 import { directionOf, interfaceStrings } from "../src/render/i18n.js";
 import type { Language } from "../src/content/schema.js";
 import type { SiteMetadata } from "../src/content/site.js";
+import { toLatinDigits } from "../src/persian/letters.js";
 import { siteFeedLinks } from "../src/render/feed-links.js";
 import { assetUrl, type AssetManifest } from "../src/render/asset-manifest.js";
 import { PRELOADED_FONTS } from "../src/assets/fonts.js";
@@ -41,7 +46,10 @@ export function renderPage(page: PageShell): string {
     [TERM_SECTION_URLS.county, t.counties],
     [TERM_SECTION_URLS.tag, t.tags],
     ["/search/", t.search],
+    // The pages with `menu:` and the links of site.yml, in the page's language.
+    ...page.site.menu.filter((link) => link.lang === page.lang).map((link): [string, string] => [link.url, link.title]),
   ];
+  const { logo } = page.site;
   const document: SafeHtml = html`<!doctype html>
 <html lang="${page.lang}" dir="${directionOf(page.lang)}">
 <head>
@@ -63,7 +71,7 @@ ${page.head}
 <a class="skip-link" href="#main">${t.skipToContent}</a>
 <header class="site-header">
 <div class="site-header__inner">
-<a class="site-name" href="${page.lang === "en" ? "/en/" : "/"}">${siteName}</a>
+<a class="site-name" href="${page.lang === "en" ? "/en/" : "/"}">${logo ? html`<img class="site-logo" src="${logo.url}" width="${logo.width}" height="${logo.height}" alt="">` : ""}${siteName}</a>
 <form class="site-search" role="search" action="${page.lang === "en" ? "/en/search/" : "/search/"}" method="get">
 <label class="visually-hidden" for="site-search-query">${t.searchLabel}</label>
 <input id="site-search-query" name="q" type="search" placeholder="${t.searchPlaceholder}" autocomplete="off">
@@ -75,11 +83,44 @@ ${page.head}
 <main id="main" tabindex="-1">
 ${page.body}
 </main>
-<footer class="site-footer">
-<p>${page.site.publisher[page.lang]}</p>
-</footer>
+${siteFooter(page)}
 </body>
 </html>
 `;
   return document.value;
+}
+
+/** The footer: the settings' text, then the contact details and the social accounts, when the settings have them. */
+function siteFooter(page: PageShell): SafeHtml {
+  const t = interfaceStrings(page.lang);
+  const { footer, contact, social } = page.site;
+  const phone = contact.phone ? html`${t.phone}: ${phoneLink(contact.phone)}` : "";
+  const email = contact.email ? html`${t.email}: <a href="mailto:${contact.email}" dir="ltr">${contact.email}</a>` : "";
+  const reach = [phone, email].filter((part) => part !== "");
+  const details =
+    contact.address || reach.length > 0
+      ? html`<address class="site-contact">
+${contact.address ? html`<p>${contact.address}</p>` : ""}${reach.length > 0 ? html`<p>${reach.map((part, index) => html`${index > 0 ? " · " : ""}${part}`)}</p>` : ""}
+</address>`
+      : "";
+  const accounts =
+    social.length > 0
+      ? html`<nav class="site-social" aria-label="${t.socialAccounts}"><ul>${social.map((link) => html`<li><a href="${link.url}" rel="me noopener noreferrer">${t[link.network]}</a></li>`)}</ul></nav>`
+      : "";
+  return html`<footer class="site-footer">
+<p>${footer[page.lang]}</p>
+${details}${accounts}
+</footer>`;
+}
+
+/**
+ * A telephone number as written, as a link to call it when it is made of digits (Persian ones
+ * too), spaces, dashes and a leading +. Its spaces and dashes do not break: a number split over
+ * two lines is misread.
+ */
+function phoneLink(phone: string): SafeHtml {
+  const latin = toLatinDigits(phone);
+  const unbroken = phone.replace(/-/g, "\u2011").replace(/\s/g, "\u00a0");
+  if (!/^\+?[\d\s()-]{3,}$/.test(latin)) return html`<span dir="ltr">${unbroken}</span>`;
+  return html`<a href="tel:${latin.replace(/[^\d+]/g, "")}" dir="ltr">${unbroken}</a>`;
 }

@@ -12,7 +12,7 @@
  * Then, unless --no-incremental, the daily CI build: one release added to the built archive,
  * built again with the build cache kept. Then, unless --no-dev, the editor's preview: `npm start`'s
  * Eleventy dev server on the built archive (the same cache), a release saved three times, and the
- * time from each save to the rebuilt pages (Eleventy's "Wrote" line), median of the three.
+ * time from each save to the rebuilt pages (the dev server's "rebuilt" line), median of the three.
  *
  * Results are kept by size in docs/benchmarks.json and the table in docs/benchmarks.md is
  * written again from it, with the machine they ran on. Working files live in --work
@@ -271,8 +271,9 @@ async function measureSize(size: number): Promise<SizeResult> {
 
 /**
  * `npm start` on the corpus: waits for the dev server's first build, then saves one release three
- * times (a sentence added to its body) and measures each time from the save to Eleventy's "Wrote"
- * line of the rebuild it started. The release is put back as it was.
+ * times (a sentence added to its body) and measures each time from the save to the dev server's
+ * line saying the rebuild it started is done (src/messages/build.ts, in English: AKHBAR_LANG=en).
+ * The release is put back as it was.
  */
 async function measureDevRebuild(corpus: string, extraEnv: NodeJS.ProcessEnv): Promise<number> {
   const output = path.join(work, "dev-site");
@@ -284,7 +285,7 @@ async function measureDevRebuild(corpus: string, extraEnv: NodeJS.ProcessEnv): P
   // `npm start` on the corpus, in a process group of its own: stopped as a whole at the end.
   const server = spawn("npm", ["start", "--", "--input", corpus, "--output", output, "--port", "8765"], {
     cwd: root,
-    env: { ...env, ...extraEnv },
+    env: { ...env, ...extraEnv, AKHBAR_LANG: "en" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -303,7 +304,7 @@ async function measureDevRebuild(corpus: string, extraEnv: NodeJS.ProcessEnv): P
   const waitFor = (pattern: RegExp, from = log.length) => Promise.race([new Promise<void>((resolve) => (waiters.push({ pattern, from, resolve }), check())), exited]);
   try {
     const started = performance.now();
-    await waitFor(/Watching…/, 0);
+    await waitFor(/^\[akhbar\] the preview is ready at/m, 0);
     console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`);
     // The first build's search index is written after its pages; the first save's rebuild would wait for it.
     await waitFor(/\[akhbar\] search index/, 0);
@@ -313,7 +314,7 @@ async function measureDevRebuild(corpus: string, extraEnv: NodeJS.ProcessEnv): P
       const from = log.length;
       const saved = performance.now();
       await writeFile(target, `${original}\nجملهٔ افزوده برای سنجش پیش‌نمایش، بار ${save}.\n`);
-      await waitFor(/File changed[\s\S]*\[11ty\] (Copied \d+ )?Wrote/, from);
+      await waitFor(/^\[akhbar\] file changed: [\s\S]*^\[akhbar\] the preview was rebuilt in/m, from);
       times.push((performance.now() - saved) / 1000);
       // The saved release's search shard is indexed after the reload: let it finish before the next save.
       await waitFor(/\[akhbar\] search index/, from);

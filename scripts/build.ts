@@ -1,17 +1,23 @@
 /**
  * `npm run build`: the production build into _site/.
- * Options: --input <content folder> (default content), --output <folder> (default _site).
+ * Options: --input <content folder> (default content), --output <folder> (default _site),
+ * --verbose (Eleventy's own output too).
+ * It prints the build's own lines, in Persian (AKHBAR_LANG=en: English): its steps, then either
+ * the summary or what stopped it (an editor's problems with file, line and field; a setting; for
+ * an unexpected error, its stack, for the operator).
  */
 import { parseArgs } from "node:util";
-import { buildSite, eleventyReported } from "../src/eleventy/build.js";
-import { SettingError } from "../src/content/setting-error.js";
+import { buildSite } from "../src/eleventy/build.js";
+import { describeBuildError, VERBOSE_FLAG } from "../src/eleventy/build-log.js";
 import { siteMetadata } from "../src/content/site.js";
-import { OutputLockedError } from "../src/output/output-lock.js";
+import { say } from "../src/messages/messages.js";
+import { buildFailed, buildFinished } from "../src/messages/build.js";
 
 const { values } = parseArgs({
   options: {
     input: { type: "string", default: "content" },
     output: { type: "string", default: "_site" },
+    [VERBOSE_FLAG]: { type: "boolean", default: false },
   },
 });
 
@@ -19,14 +25,12 @@ const started = performance.now();
 try {
   // A SITE_URL that cannot be used stops the build here, with its message, before Eleventy reads its configuration.
   siteMetadata();
-  await buildSite({ input: values.input, output: values.output });
-  console.log(`Built ${values.output}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const result = await buildSite({ input: values.input, output: values.output, verbose: values[VERBOSE_FLAG] });
+  console.log(say(buildFinished({ output: values.output, elapsed: performance.now() - started, ...result })));
 } catch (error) {
-  // Eleventy has already printed what went wrong while it built (for content errors: file, line,
-  // field); a setting, another build holding the output, or a failure after Eleventy (publishing
-  // the site), is printed here.
-  if (error instanceof SettingError || error instanceof OutputLockedError) console.error(error.message);
-  else if (!eleventyReported(error)) console.error(error);
-  console.error(`Build failed: ${values.output}/ was left as it was.`);
+  // Eleventy is quiet: whatever stopped the build (content, a setting, another build holding the
+  // output, a failure while publishing) is printed here, once.
+  console.error(describeBuildError(error));
+  console.error(say(buildFailed(values.output)));
   process.exitCode = 1;
 }

@@ -4,14 +4,16 @@
  *                  [--source https://…] [--image /images/x.jpg --image-alt …] [--date 1403/02/23 10:30]
  *                  [--draft] [--lang en] [--input <content folder>]
  * In a terminal, it asks for the title when --title is not given.
+ * Every message is in Persian, or in English under AKHBAR_LANG=en (src/messages/editors.ts).
  */
 import { createInterface } from "node:readline/promises";
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { buildTime } from "../src/content/embargo.js";
 import { SettingError } from "../src/content/setting-error.js";
 import { createRelease, NewReleaseError, splitTags } from "../src/editors/new-release.js";
-
-const USAGE = 'Usage: npm run new -- --title "عنوان خبر" [--county ملارد] [--tags "الف، ب"] [--date 1403/02/23 10:30] [--draft]';
+import { say, type Message } from "../src/messages/messages.js";
+import { argumentError, NEW_HELP, missingContentFolder, NEW, NEW_USAGE } from "../src/messages/editors.js";
 
 let parsed;
 try {
@@ -29,19 +31,28 @@ try {
       draft: { type: "boolean" },
       lang: { type: "string" },
       input: { type: "string", default: "content" },
+      help: { type: "boolean", short: "h" },
     },
   });
 } catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
+  console.error(`${say(argumentError(error as NodeJS.ErrnoException))}\n${say(NEW_USAGE)}`);
   process.exit(2);
 }
 const { values } = parsed;
+if (values.help) {
+  console.log(say(NEW_HELP));
+  process.exit(0);
+}
+if (!existsSync(values.input)) {
+  console.error(say(missingContentFolder(values.input, "new")));
+  process.exit(2);
+}
 
 const ask = process.stdin.isTTY
-  ? async (question: string) => {
+  ? async (question: Message) => {
       const terminal = createInterface({ input: process.stdin, output: process.stdout });
       try {
-        return await terminal.question(question);
+        return await terminal.question(say(question));
       } finally {
         terminal.close();
       }
@@ -67,8 +78,11 @@ try {
   );
   console.log(file);
 } catch (error) {
-  if (error instanceof NewReleaseError || error instanceof SettingError) {
-    console.error(`Nothing was written: ${error.message}\n${USAGE}`);
+  if (error instanceof NewReleaseError) {
+    console.error(`${say(NEW.nothingWritten(error.problem))}\n${say(NEW_USAGE)}`);
+    process.exitCode = 1;
+  } else if (error instanceof SettingError) {
+    console.error(`${say(NEW.nothingWritten(error.text))}\n${say(NEW_USAGE)}`);
     process.exitCode = 1;
   } else {
     throw error;

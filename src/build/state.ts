@@ -12,7 +12,8 @@ import { archiveCacheDir } from "../content/archive-cache.js";
 import { isSpecialFile } from "../content/content-files.js";
 import { buildTime } from "../content/embargo.js";
 import { editArchiveInPlace, isReleaseFile, loadArchive, reloadArchive, type LoadOptions } from "../content/load.js";
-import type { Archive, Release } from "../content/release.js";
+import { readSiteContent, type ContentPage } from "../content/content-page.js";
+import { ContentError, type Archive, type Release } from "../content/release.js";
 import { siteMetadata, type SiteMetadata } from "../content/site.js";
 import type { AkhbarContext } from "../context/context.js";
 import { planRedirects, type Redirect } from "../pages/redirect-pages.js";
@@ -20,7 +21,7 @@ import { PageCache, pageCacheDir } from "../output/page-cache.js";
 import { PreviewOutput } from "../output/preview-output.js";
 import { SEAL_FILE, type OutputLedger, type Publication } from "../output/publish.js";
 import type { AssetManifest } from "../render/asset-manifest.js";
-import { ImagePipeline, imageCacheDir } from "../render/images.js";
+import { ImagePipeline, imageCacheDir, measurePicture } from "../render/images.js";
 import type { SearchIndexReport } from "../search/search-index.js";
 
 /** A search index being written. */
@@ -34,7 +35,11 @@ export interface SearchIndexing {
 }
 
 export class BuildState implements AkhbarContext {
-  readonly site: SiteMetadata = siteMetadata();
+  /**
+   * SITE_URL's settings (checked when the build's Eleventy is set up), and from the build's first
+   * step on those of content/site.yml and the site's menu, read again by every build.
+   */
+  site: SiteMetadata = siteMetadata();
   /** The production build's publication (src/output/publish.ts), set by src/eleventy/build.ts; none in the dev server. */
   publication: Publication | undefined;
   /**
@@ -52,6 +57,7 @@ export class BuildState implements AkhbarContext {
   skipLegacyPages = false;
 
   private drafts = false;
+  private pages: readonly ContentPage[] = [];
   private loaded: Archive | undefined;
   private archiveIndex: ArchiveIndex | undefined;
   private browseIndex: BrowseIndex | undefined;
@@ -77,6 +83,10 @@ export class BuildState implements AkhbarContext {
 
   includeDrafts(): boolean {
     return this.drafts;
+  }
+
+  contentPages(): readonly ContentPage[] {
+    return this.pages;
   }
 
   pageCache(): PageCache {
@@ -122,6 +132,27 @@ export class BuildState implements AkhbarContext {
    * saved releases.
    */
   async readArchive(contentDir: string, outputDir: string, preview: boolean): Promise<void> {
+    // The site's settings and pages are a few small files, read by every build: a change of
+    // site.yml or of a page is in the dev server's next rebuild. Their problems are reported with
+    // the releases', in one list.
+    const siteContent = await readSiteContent(contentDir, measurePicture);
+    try {
+      await this.readReleases(contentDir, outputDir, preview);
+    } catch (error) {
+      if (!(error instanceof ContentError) || siteContent.problems.length === 0) throw error;
+      throw new ContentError([...error.problems, ...siteContent.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
+    }
+    if (siteContent.problems.length > 0) {
+      // As after a failed read of the releases: the next rebuild reads every file again.
+      this.loaded = undefined;
+      throw new ContentError(siteContent.problems);
+    }
+    this.site = siteContent.site;
+    this.pages = siteContent.pages;
+  }
+
+  /** The releases' part of `readArchive`. */
+  private async readReleases(contentDir: string, outputDir: string, preview: boolean): Promise<void> {
     this.drafts = preview;
     const previous = this.loaded;
     const changed = this.changedFiles;

@@ -7,12 +7,13 @@
  *
  *   take the output's lock         (production: one build at a time; src/output/output-lock.ts)
  *   prepare the publication        (production: finish an interrupted publish, read what is published, check it against its files)
- *   read the archive               every release file, validated; the archive index
+ *   read the archive               every release file, the site's pages and settings (content/site.yml), validated; the archive index
  *   make the assets                stylesheets, fonts, the search script, fingerprinted
  *   open the picture pipeline
  *   start the search index         in worker threads, while the pages are written
  *   write the release pages
  *   write the list pages
+ *   write the site's pages         (content/pages/: about us, contact…; and publish the logo of content/site.yml)
  *   write the feeds
  *   check the file system's letter case
  *     Eleventy renders its own pages: home, search, 404, archive and term indexes, robots.txt,
@@ -33,6 +34,7 @@ import { buildAssetManifest, writeAssets } from "../assets/assets.js";
 import { writeFeeds } from "../feeds/feeds.js";
 import { newsSitemapTime, recentReleases, renderNewsSitemap, renderRobotsTxt, writeSitemaps } from "../feeds/sitemaps.js";
 import type { WrittenPage } from "../output/page-writer.js";
+import { contentPagesForSitemaps, writeContentPages } from "../pages/content-pages.js";
 import { englishPages } from "../pages/english-section.js";
 import { listPagesForSitemaps, writeListPages } from "../pages/list-pages.js";
 import { fileSystemIgnoresCase, renderRedirectsFile, writeRedirectPages } from "../pages/redirect-pages.js";
@@ -45,7 +47,11 @@ import { searchCacheDir, ShardCache } from "../search/shard-cache.js";
 import { searchShards } from "../search/shards.js";
 import { writeHostHeaders } from "./host-headers.js";
 import type { BuildState } from "./state.js";
+import { SETTINGS_FILE } from "../content/content-files.js";
+import { inputPathKey } from "../content/release.js";
 import { imageCacheDir } from "../render/images.js";
+import { say } from "../messages/messages.js";
+import { LETTER_CASE_IGNORED, picturesPublished, searchIndexFailed } from "../messages/build.js";
 
 /** What a step is given besides the state: the build's folders, and what Eleventy wrote. */
 export interface BuildRun {
@@ -79,6 +85,7 @@ export const BEFORE_ELEVENTY_PAGES: readonly BuildStep[] = [
   { name: "start the search index", run: startSearchIndex },
   { name: "write the release pages", run: writing((state, run) => writeReleasePages(run.outputDir, state)) },
   { name: "write the list pages", run: writing((state, run) => writeListPages(run.outputDir, state)) },
+  { name: "write the site's pages", run: writing((state, run) => writeContentPages(run.outputDir, state, inputPathKey(path.join(run.contentDir, SETTINGS_FILE)))) },
   { name: "write the feeds", run: writing((state, run) => writeFeeds(run.outputDir, state)) },
   { name: "check the file system's letter case", run: checkLetterCase },
 ];
@@ -95,12 +102,12 @@ export const AFTER_ELEVENTY_PAGES: readonly BuildStep[] = [
 
 /** The pages Eleventy renders (the few that are not one per release or per list page). */
 export function eleventyPages(state: BuildState): SitePage[] {
-  const { site } = state;
+  // The site is read when a page renders: the build's first step reads content/site.yml.
   return [
     ...sitePages(state),
-    { name: "robots", permalink: "/robots.txt", render: () => renderRobotsTxt(site) },
-    { name: "sitemap-news", permalink: "/sitemap-news.xml", render: () => renderNewsSitemap(site, recentReleases(state.archive().releases, newsSitemapTime())) },
-    { name: "redirects-file", permalink: "/_redirects", render: () => state.redirectsFile((redirects) => renderRedirectsFile(redirects, site.pathPrefix)) },
+    { name: "robots", permalink: "/robots.txt", render: () => renderRobotsTxt(state.site) },
+    { name: "sitemap-news", permalink: "/sitemap-news.xml", render: () => renderNewsSitemap(state.site, recentReleases(state.archive().releases, newsSitemapTime())) },
+    { name: "redirects-file", permalink: "/_redirects", render: () => state.redirectsFile((redirects) => renderRedirectsFile(redirects, state.site.pathPrefix)) },
     ...englishPages(state),
   ];
 }
@@ -147,16 +154,16 @@ async function awaitSearchIndex(state: BuildState): Promise<void> {
   if (!indexing) throw new Error("Internal error: the search index was not started before the build");
   state.searchIndexing = undefined;
   if (!state.includeDrafts()) {
-    console.log(describeIndexReport(await indexing.report));
+    console.log(say(describeIndexReport(await indexing.report)));
     return;
   }
   // The dev server reloads the browser as soon as the pages are written: re-indexing the shard
   // of a saved release takes seconds more, and the search follows when it is done. A failed
   // index is reported; the next rebuild rewrites what it left.
   state.previewIndex = indexing.report.then(
-    (report) => console.log(describeIndexReport(report)),
+    (report) => console.log(say(describeIndexReport(report))),
     (error: unknown) => {
-      console.error(`[akhbar] the search index could not be written: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(say(searchIndexFailed(error instanceof Error ? error.message : String(error))));
       state.forgetPreviewOutput();
     },
   );
@@ -165,19 +172,24 @@ async function awaitSearchIndex(state: BuildState): Promise<void> {
 function checkLetterCase(state: BuildState, run: BuildRun): void {
   state.skipLegacyPages = fileSystemIgnoresCase(path.dirname(path.resolve(run.outputDir)));
   if (state.skipLegacyPages) {
-    console.warn("Akhbar: this file system ignores letter case, so the /News/<id>/ pages are left out of this build (_redirects still has them).");
+    console.warn(say(LETTER_CASE_IGNORED));
   }
 }
 
 async function publishPictures(state: BuildState, run: BuildRun): Promise<void> {
   const work = await state.pictures().finish(run.outputDir, state.ledger());
   if (work.converted + work.reused > 0) {
-    console.log(`[akhbar] pictures: ${work.converted} converted, ${work.reused} unchanged (reused from ${imageCacheDir()})`);
+    console.log(say(picturesPublished(work.converted, work.reused, imageCacheDir())));
   }
 }
 
 async function writeAllSitemaps(state: BuildState, run: BuildRun): Promise<void> {
   // A sitemap lists addresses and dates: a rebuild of releases edited in place changed neither.
   if (!run.writes || state.edited()) return;
-  await writeSitemaps(run.outputDir, state, [...run.eleventyResults, ...releasePagesForSitemaps(state), ...listPagesForSitemaps(state)]);
+  await writeSitemaps(run.outputDir, state, [
+    ...run.eleventyResults,
+    ...releasePagesForSitemaps(state),
+    ...listPagesForSitemaps(state),
+    ...contentPagesForSitemaps(state.contentPages()),
+  ]);
 }

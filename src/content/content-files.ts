@@ -3,7 +3,9 @@
  * The content folder is editors' data, committed by many hands and built on a machine that holds
  * a deploy token: nothing in it is ever run, and nothing outside it is ever published from it.
  *
- * - Release files: `.md`, anywhere outside `images/` (by convention under `releases/<year>/`).
+ * - Release files: `.md`, anywhere outside `images/` and `pages/` (by convention under `releases/<year>/`).
+ * - The site's pages besides releases: `.md` files directly in `pages/` (src/content/content-page.ts),
+ *   and its settings, `site.yml` at the top (src/content/site.ts).
  * - Under `images/` (and its sub-folders): pictures (PICTURE_EXTENSIONS) and attachments
  *   (ATTACHMENT_EXTENSIONS), published only when a release uses them (src/render/images.ts).
  * - Git's own files (ALLOWED_HIDDEN_FILES, and `.git` at the top, for a content folder that is
@@ -18,6 +20,26 @@ import { closeSync, lstatSync, openSync, readSync } from "node:fs";
 import { readdir, readlink } from "node:fs/promises";
 import path from "node:path";
 import { inputPathKey, type ContentProblem } from "./release.js";
+import { PAGE_IN_SUBFOLDER } from "../messages/site.js";
+import type { Message } from "../messages/messages.js";
+import {
+  addressIsFolder,
+  addressLeavesFiles,
+  addressNotInFiles,
+  attachmentNotItsType,
+  attachmentUnreadable,
+  fileMissing,
+  hiddenFile,
+  NEITHER_FILE_NOR_FOLDER,
+  nodeModulesFolder,
+  notAPicture,
+  notPartOfArchive,
+  notPublishableInFiles,
+  notPublishableLink,
+  reachedThroughLink,
+  symbolicLink,
+  whatMayBeHere,
+} from "../messages/content.js";
 
 /** The folder of pictures and attachments, and the address it is published at (`/images/…`). */
 export const FILES_FOLDER = "images";
@@ -27,6 +49,10 @@ export const ATTACHMENT_EXTENSIONS: readonly string[] = ["pdf", "docx", "xlsx"];
 /** Hidden files git itself uses; allowed anywhere, never read or published. */
 export const ALLOWED_HIDDEN_FILES: readonly string[] = [".gitkeep", ".gitignore", ".gitattributes"];
 const RELEASE_EXTENSION = ".md";
+/** The folder of the site's pages besides releases (src/content/content-page.ts): its `.md` files, not in sub-folders, are pages, not releases. */
+export const PAGES_FOLDER = "pages";
+/** The site's settings (src/content/site.ts), at the top of the content folder. */
+export const SETTINGS_FILE = "site.yml";
 
 export type ContentFileKind = "picture" | "attachment";
 
@@ -51,8 +77,7 @@ const extensionOf = (name: string) => {
   const dot = name.lastIndexOf(".");
   return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
 };
-const list = (extensions: readonly string[]) => extensions.join(", ");
-const WHAT_MAY_BE_HERE = `the content folder holds releases (.md files) and, under ${FILES_FOLDER}/, pictures (${list(PICTURE_EXTENSIONS)}) and attachments (${list(ATTACHMENT_EXTENSIONS)})`;
+const WHAT_MAY_BE_HERE = whatMayBeHere(PICTURE_EXTENSIONS, ATTACHMENT_EXTENSIONS);
 
 /** The kind of a file under images/ with this name, or undefined when it may not be there. */
 export function contentFileKind(name: string): ContentFileKind | undefined {
@@ -63,16 +88,17 @@ export function contentFileKind(name: string): ContentFileKind | undefined {
 }
 
 /** What is wrong with a regular file at `parts` (relative to the content folder), or undefined when it may be there. */
-function fileProblem(parts: readonly string[]): string | undefined {
+function fileProblem(parts: readonly string[]): Message | undefined {
   const name = parts[parts.length - 1]!;
   const extension = extensionOf(name);
-  const described = extension === "" ? "a file without an extension" : `a .${extension} file`;
   if (parts[0] === FILES_FOLDER) {
     if (contentFileKind(name)) return undefined;
-    return `${described} cannot be published: ${FILES_FOLDER}/ holds pictures (${list(PICTURE_EXTENSIONS)}) and attachments (${list(ATTACHMENT_EXTENSIONS)}); remove it, or save it as one of these`;
+    return notPublishableInFiles(extension, PICTURE_EXTENSIONS, ATTACHMENT_EXTENSIONS);
   }
+  if (parts.length === 1 && name === SETTINGS_FILE) return undefined;
+  if (parts[0] === PAGES_FOLDER && name.endsWith(RELEASE_EXTENSION)) return parts.length === 2 ? undefined : PAGE_IN_SUBFOLDER;
   if (name.endsWith(RELEASE_EXTENSION)) return undefined;
-  return `${described} is not part of the archive (nothing in the content folder is ever run): ${WHAT_MAY_BE_HERE}; remove it`;
+  return notPartOfArchive(extension, WHAT_MAY_BE_HERE);
 }
 
 /** Whether the entry `name` directly under `parts` (the folder, relative to the content folder) is one git itself keeps. */
@@ -86,7 +112,7 @@ function isGitEntry(parts: readonly string[], name: string, isFile: boolean): bo
  */
 export async function scanContentFolder(contentDir: string, options: ScanOptions = {}): Promise<ContentScan> {
   const scan: ContentScan = { releases: [], files: new Map(), problems: [] };
-  const problem = (parts: readonly string[], message: string) => {
+  const problem = (parts: readonly string[], message: Message) => {
     scan.problems.push({ file: inputPathKey(path.join(contentDir, ...parts)), line: 0, field: "file", message });
   };
 
@@ -100,19 +126,21 @@ export async function scanContentFolder(contentDir: string, options: ScanOptions
       const here = [...parts, name];
       if (name.startsWith(".")) {
         if (isGitEntry(parts, name, entry.isFile()) || options.skipHidden) continue;
-        problem(here, `hidden files and folders are not part of the archive: remove it (only ${list(ALLOWED_HIDDEN_FILES)} may be in the content folder)`);
+        problem(here, hiddenFile(ALLOWED_HIDDEN_FILES));
       } else if (entry.isSymbolicLink()) {
         const target = await readlink(path.join(folder, name)).catch(() => "?");
-        problem(here, `is a symbolic link (to ${target}): the content folder holds files, never links; put the file itself here, or remove the link`);
+        problem(here, symbolicLink(target));
       } else if (entry.isDirectory()) {
-        if (name === "node_modules") problem(here, `a node_modules folder is not part of the archive: ${WHAT_MAY_BE_HERE}; remove it`);
+        if (name === "node_modules") problem(here, nodeModulesFolder(WHAT_MAY_BE_HERE));
         else below.push(walk(here));
       } else if (!entry.isFile()) {
-        problem(here, "is neither a file nor a folder: remove it");
+        problem(here, NEITHER_FILE_NOR_FOLDER);
       } else {
         const wrong = fileProblem(here);
         if (wrong) problem(here, wrong);
         else if (here[0] === FILES_FOLDER) scan.files.set(`/${here.join("/")}`, contentFileKind(name)!);
+        // The site's settings and pages are read by src/content/site.ts and src/content/content-page.ts.
+        else if (here[0] === PAGES_FOLDER || (here.length === 1 && name === SETTINGS_FILE)) continue;
         else scan.releases.push(folderKey === "" ? name : `${folderKey}/${name}`);
       }
     }
@@ -133,6 +161,7 @@ export function isReleaseLocation(contentDir: string, file: string): boolean {
     parts[0] !== ".." &&
     !path.isAbsolute(parts[0]!) &&
     parts[0] !== FILES_FOLDER &&
+    parts[0] !== PAGES_FOLDER &&
     !parts.some((part) => part.startsWith(".") || part === "node_modules")
   );
 }
@@ -147,7 +176,7 @@ export function isSpecialFile(file: string): boolean {
 const ATTACHMENT_SIGNATURES: Readonly<Record<string, string>> = { pdf: "%PDF-", docx: "PK\x03\x04", xlsx: "PK\x03\x04" };
 
 /** What is wrong with the attachment `file` (its first bytes are not its type's), or undefined. */
-export function attachmentProblem(file: string, address: string): string | undefined {
+export function attachmentProblem(file: string, address: string): Message | undefined {
   const extension = extensionOf(path.basename(file));
   const signature = ATTACHMENT_SIGNATURES[extension];
   if (!signature) return undefined;
@@ -157,11 +186,11 @@ export function attachmentProblem(file: string, address: string): string | undef
     descriptor = openSync(file, "r");
     readSync(descriptor, head, 0, head.length, 0);
   } catch {
-    return `the file ${address} cannot be read: save it again`;
+    return attachmentUnreadable(address);
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
-  return head.toString("latin1") === signature ? undefined : `the file ${address} is not a .${extension} file inside: save it again as ${extension.toUpperCase()}`;
+  return head.toString("latin1") === signature ? undefined : attachmentNotItsType(address, extension);
 }
 
 /** How an address is used: shown as a picture (`image`, `![…](…)`), or linked to (`[…](…)`). */
@@ -176,7 +205,7 @@ export type ResolvedAddress =
       address: string;
       kind: ContentFileKind;
     }
-  | { ok: false; message: string };
+  | { ok: false; message: Message };
 
 /** An address's path as the file system names it (`%20` is a space); left as written when it is not valid percent-encoding. */
 export function decodeAddress(address: string): string {
@@ -202,21 +231,20 @@ export function isContentAddress(address: string): boolean {
  */
 export function resolveContentAddress(contentDir: string, address: string, use: AddressUse): ResolvedAddress {
   const decoded = decodeAddress(address);
-  const what = use === "picture" ? "the picture" : "the file";
   const folder = path.join(contentDir, FILES_FOLDER);
   const parts = decoded.split("/").slice(1);
   if (parts[0] !== FILES_FOLDER || parts.length < 2) {
-    return { ok: false, message: `${what} ${decoded} is not under /${FILES_FOLDER}/: put it in ${folder}/ and write /${FILES_FOLDER}/<name>` };
+    return { ok: false, message: addressNotInFiles(use, decoded, folder) };
   }
   if (parts.some((part) => part === "" || part.startsWith(".") || part.includes("\\") || part.includes("\0"))) {
-    return { ok: false, message: `${what} ${decoded} must name a file inside ${folder}/ (no "..", "." or hidden names in its path): write it from /${FILES_FOLDER}/, such as /${FILES_FOLDER}/photo.jpg` };
+    return { ok: false, message: addressLeavesFiles(use, decoded, folder) };
   }
   const kind = contentFileKind(parts[parts.length - 1]!);
   if (use === "picture" && kind !== "picture") {
-    return { ok: false, message: `${decoded} is not a picture this site can show: use JPEG, PNG, WebP, AVIF, GIF or SVG` };
+    return { ok: false, message: notAPicture(decoded) };
   }
   if (!kind) {
-    return { ok: false, message: `the file ${decoded} cannot be published: link to pictures (${list(PICTURE_EXTENSIONS)}) or attachments (${list(ATTACHMENT_EXTENSIONS)}) only` };
+    return { ok: false, message: notPublishableLink(decoded, PICTURE_EXTENSIONS, ATTACHMENT_EXTENSIONS) };
   }
   let file = contentDir;
   for (const [index, part] of parts.entries()) {
@@ -224,12 +252,12 @@ export function resolveContentAddress(contentDir: string, address: string, use: 
     const info = lstatSync(file, { throwIfNoEntry: false });
     const last = index === parts.length - 1;
     if (!info || (!last && info.isDirectory() === false && !info.isSymbolicLink())) {
-      return { ok: false, message: `${what} ${decoded} is missing: put it in ${folder}/ or correct the name` };
+      return { ok: false, message: fileMissing(use, decoded, folder) };
     }
     if (info.isSymbolicLink()) {
-      return { ok: false, message: `${what} ${decoded} is reached through a symbolic link (${path.join(...parts.slice(0, index + 1))}): put the file itself in ${folder}/` };
+      return { ok: false, message: reachedThroughLink(use, decoded, path.join(...parts.slice(0, index + 1)), folder) };
     }
-    if (last && !info.isFile()) return { ok: false, message: `${what} ${decoded} is a folder, not a file: correct the name` };
+    if (last && !info.isFile()) return { ok: false, message: addressIsFolder(use, decoded) };
   }
   return { ok: true, file, address: decoded, kind };
 }

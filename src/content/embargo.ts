@@ -10,6 +10,7 @@
 import { DateTime } from "luxon";
 import { parseReleaseDate, TEHRAN_ZONE } from "../persian/dates.js";
 import { SettingError } from "./setting-error.js";
+import { nowInvalid } from "../messages/settings.js";
 
 export const NOW_VARIABLE = "AKHBAR_NOW";
 
@@ -18,7 +19,7 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): DateTime {
   const setting = env[NOW_VARIABLE];
   if (setting === undefined || setting.trim() === "") return DateTime.now().setZone(TEHRAN_ZONE);
   const parsed = parseReleaseDate(setting);
-  if (!parsed.ok) throw new SettingError(`${NOW_VARIABLE} ${parsed.reason}`);
+  if (!parsed.ok) throw new SettingError(nowInvalid(NOW_VARIABLE, parsed.problem));
   return parsed.date;
 }
 

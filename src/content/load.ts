@@ -19,7 +19,10 @@ import { readWrittenId, writtenValue } from "./release-id.js";
 import { dateWarnings } from "./plausible-dates.js";
 import { firstArchiveYear } from "./site.js";
 import { isReleaseLocation, scanContentFolder } from "./content-files.js";
-import { ContentError, inputPathKey, newestFirst, nextId, releaseUrl, type Archive, type ContentProblem, type Release } from "./release.js";
+import { ContentError, inputPathKey, newestFirst, nextId, problemLine, releaseUrl, type Archive, type ContentProblem, type Release } from "./release.js";
+import { say } from "../messages/messages.js";
+import { countyNotKnown, duplicateId, warningsHeading } from "../messages/content.js";
+import { archiveEditedInPlace, archiveRead, archiveReadAgain } from "../messages/build.js";
 
 /** The release files of `contentDir`, sorted; what else the folder holds is src/content/content-files.ts's to report. */
 export async function findReleaseFiles(contentDir: string): Promise<string[]> {
@@ -72,7 +75,7 @@ export function readReleaseFile(file: string, source: string | Uint8Array, now: 
     parsed = parseFrontMatter(text);
   } catch (error) {
     if (!(error instanceof FrontMatterSyntaxError)) throw error;
-    return { text, problems: [...refused, { file, line: error.line, field: "front matter", message: error.message }] };
+    return { text, problems: [...refused, { file, line: error.line, field: "front matter", message: error.problem }] };
   }
   const idLine = lineOfField(parsed.frontMatter, "id");
   const written = readWrittenId(writtenValue(parsed.frontMatter, "id"));
@@ -94,7 +97,7 @@ export function readReleaseFile(file: string, source: string | Uint8Array, now: 
       file,
       line: lineOfField(parsed.frontMatter, "county"),
       field: "county",
-      message: `"${data.county}" is not a county of the province: did you mean "${closestCounty(data.county).name}"? The counties are listed in src/data/counties.json`,
+      message: countyNotKnown(data.county, closestCounty(data.county).name),
     };
     return { parsed, id, text, problems: [...refused, problem] };
   }
@@ -130,7 +133,7 @@ export function duplicateIdProblems(filesById: ReadonlyMap<number, ReadonlyArray
       problems.push({
         ...other,
         field: "id",
-        message: `id ${id} is already used by ${first!.file}:${first!.line}; every release needs its own id (the next free one is ${freeId})`,
+        message: duplicateId(id, `${first!.file}:${first!.line}`, freeId),
       });
     }
   }
@@ -195,7 +198,7 @@ export async function loadArchive(contentDir: string, options: LoadOptions): Pro
   }
   if (cache) {
     await cache.save();
-    console.log(`[akhbar] archive: ${files.length} files, ${files.length - cache.hits} read, ${cache.hits} unchanged (from ${options.cacheDir})`);
+    console.log(say(archiveRead(files.length, files.length - cache.hits, cache.hits, options.cacheDir!)));
   }
 
   return withDateWarnings(completeArchive(byInputPath, idLines, problems, now, options), now, options);
@@ -228,7 +231,7 @@ export async function reloadArchive(previous: Archive, changedFiles: readonly st
     byInputPath.set(file, result.release);
     idLines.set(file, result.id!.line);
   }
-  console.log(`[akhbar] archive: ${byInputPath.size} files, the ${saved.size} saved since the last build read again`);
+  console.log(say(archiveReadAgain(byInputPath.size, saved.size)));
   // In path order, as a full read checks them: the first file to use an id keeps it.
   const ordered = new Map([...byInputPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return withDateWarnings(completeArchive(ordered, idLines, problems, now, options), now, options);
@@ -255,8 +258,8 @@ async function withDateWarnings(archive: Archive, now: DateTime, options: LoadOp
     warnings.push({ file, line, field: "date", message });
   }
   if (warnings.length === 0) return archive;
-  const lines = warnings.map((warning) => `  ${warning.file}:${warning.line}  [${warning.field}] ${warning.message}`);
-  console.warn(`[akhbar] ${warnings.length === 1 ? "1 warning" : `${warnings.length} warnings`} (the build goes on):\n${lines.join("\n")}`);
+  const lines = warnings.map((warning) => `  ${problemLine(warning)}`);
+  console.warn(`${say(warningsHeading(warnings.length))}\n${lines.join("\n")}`);
   archive.warnings = warnings;
   return archive;
 }
@@ -324,6 +327,6 @@ export async function editArchiveInPlace(archive: Archive, changedFiles: readonl
     archive.idLines.set(file, idLine);
     edited.add(previous);
   }
-  console.log(`[akhbar] archive: ${edited.size} saved release${edited.size === 1 ? "" : "s"} edited in place`);
+  console.log(say(archiveEditedInPlace(edited.size)));
   return edited;
 }

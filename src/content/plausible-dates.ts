@@ -7,23 +7,25 @@
 import type { DateTime } from "luxon";
 import { formatJalaliInput, parseReleaseDate } from "../persian/dates.js";
 import { FIRST_YEAR_VARIABLE } from "./site.js";
+import type { Message } from "../messages/messages.js";
+import { dateBeforeFirstYear, dateFarAhead } from "../messages/content.js";
 
 /**
  * The warning for a release's date, or undefined when the date is plausible: after the start of
  * `firstYear` (Jalali, in Tehran) and at most a year after `now`. Made once per build, then asked
  * of every release.
  */
-export function dateWarnings(now: DateTime, firstYear: number): (date: DateTime) => string | undefined {
+export function dateWarnings(now: DateTime, firstYear: number): (date: DateTime) => Message | undefined {
   const latest = now.plus({ years: 1 }).toMillis();
   const first = parseReleaseDate(`${firstYear}/01/01`);
   const earliest = first.ok ? first.date.toMillis() : -Infinity;
   return (date) => {
     const at = date.toMillis();
     if (at > latest) {
-      return `the date is more than a year after this build (${formatJalaliInput(now)}): the release is embargoed until ${formatJalaliInput(date)}; if the year is a typo, correct it`;
+      return dateFarAhead(formatJalaliInput(now), formatJalaliInput(date));
     }
     if (at < earliest) {
-      return `the date ${formatJalaliInput(date)} is before ${firstYear}, the archive's first year (${FIRST_YEAR_VARIABLE}): if the year is a typo, correct it`;
+      return dateBeforeFirstYear(formatJalaliInput(date), firstYear, FIRST_YEAR_VARIABLE);
     }
     return undefined;
   };

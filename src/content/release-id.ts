@@ -5,6 +5,8 @@
  * An id is digits only: Latin, Persian (۰-۹) or Arabic-Indic (٠-٩), which mean the same number.
  */
 import { toLatinDigits } from "../persian/letters.js";
+import type { Message } from "../messages/messages.js";
+import { idNotDigits, idTooLong } from "../messages/content.js";
 
 const ID_DIGITS = /^[0-9۰-۹٠-٩]+$/;
 
@@ -28,7 +30,7 @@ export function writtenValue(frontMatter: string, field: string): string | undef
   return "";
 }
 
-export type WrittenId = { value: number } | { message: string };
+export type WrittenId = { value: number } | { message: Message };
 
 /**
  * What an `id:` line says: its number, when it is written with digits only; a problem, when
@@ -38,9 +40,9 @@ export type WrittenId = { value: number } | { message: string };
 export function readWrittenId(written: string | undefined): WrittenId | undefined {
   if (written === undefined || written === "" || /^["']/.test(written)) return undefined;
   if (!ID_DIGITS.test(written)) {
-    return { message: `id must be written with digits only, such as \`id: 149840\` (or in Persian digits, \`id: ۱۴۹۸۴۰\`), not \`${written}\`` };
+    return { message: idNotDigits(written) };
   }
   const value = Number(toLatinDigits(written));
-  if (!Number.isSafeInteger(value)) return { message: `id ${written} is too long for a news code: check it, e.g. \`id: 149840\`` };
+  if (!Number.isSafeInteger(value)) return { message: idTooLong(written) };
   return { value };
 }

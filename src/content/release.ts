@@ -9,6 +9,9 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import type { Language } from "./schema.js";
 import type { County } from "./counties.js";
+import { fieldLabel } from "../messages/fields.js";
+import { messageLanguage, say, type Message, type MessageLanguage } from "../messages/messages.js";
+import { problemsHeading } from "../messages/content.js";
 
 export interface Release {
   id: number;
@@ -58,8 +61,10 @@ export interface ContentProblem {
   file: string;
   /** 1-based; 0 when the problem is the file itself (a file the content folder may not hold), not a line of it. */
   line: number;
+  /** The front-matter field (`title`), `text`, `file`, `encoding` or `front matter`: printed in the editor's words (src/messages/fields.ts). */
   field: string;
-  message: string;
+  /** What is wrong and what to do, in both languages (src/messages/content.ts): shown with `say`. */
+  message: Message;
 }
 
 export class ContentError extends Error {
@@ -72,10 +77,18 @@ export class ContentError extends Error {
   }
 }
 
-export function formatProblems(problems: ContentProblem[]): string {
-  const lines = problems.map((problem) => `  ${problemPlace(problem)}  [${problem.field}] ${problem.message}`);
-  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-  return `The archive has ${count}; nothing was published. Fix the lines below and build again:\n${lines.join("\n")}`;
+/**
+ * The problems that stopped a build, as the build prints them: a heading, then one line each,
+ * `  file:line  [field] message`, the field and the message in `language` (Persian by default).
+ */
+export function formatProblems(problems: readonly ContentProblem[], language: MessageLanguage = messageLanguage()): string {
+  const lines = problems.map((problem) => `  ${problemLine(problem, language)}`);
+  return `${say(problemsHeading(problems.length), language)}\n${lines.join("\n")}`;
+}
+
+/** One problem: `file:line  [field] message`, in `language`. */
+export function problemLine(problem: ContentProblem, language: MessageLanguage = messageLanguage()): string {
+  return `${problemPlace(problem)}  [${say(fieldLabel(problem.field), language)}] ${say(problem.message, language)}`;
 }
 
 /** Where a problem is: `file:line`, or the file alone when the problem is the file itself. */

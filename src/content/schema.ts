@@ -1,86 +1,125 @@
 /**
  * The release front-matter schema: the one definition of what an editor may write.
- * Every message says what to do, because the reader is an editor, not a programmer.
+ * Every message says what to do, because the reader is an editor, not a programmer: the
+ * messages are the catalogue's (src/messages/content.ts), in Persian and English.
  */
 import { z } from "zod";
 import { closest, distance } from "fastest-levenshtein";
 import type { DateTime } from "luxon";
 import { parseReleaseDate } from "../persian/dates.js";
 import { slugify } from "../persian/slug.js";
+import type { Message } from "../messages/messages.js";
+import {
+  dateProblemMessage,
+  DRAFT_NOT_BOOLEAN,
+  fieldEmpty,
+  fieldNotText,
+  fieldRequired,
+  ID_NOT_A_NUMBER,
+  ID_NOT_POSITIVE,
+  ID_NOT_WHOLE,
+  IMAGE_ALT_REQUIRED,
+  IMAGE_NOT_AN_ADDRESS,
+  languageNotKnown,
+  noLetterOrDigit,
+  NOT_FIELD_LINES,
+  SOURCE_NOT_ADDRESS,
+  SOURCE_NOT_TEXT,
+  TAGS_NOT_A_LIST,
+  unknownField,
+  type NamedKind,
+} from "../messages/content.js";
 
-const IMAGE_ALT_REQUIRED = "image_alt is required with an image: describe the picture for readers who cannot see it";
+/**
+ * zod keeps an issue's message as a string: a catalogue message travels through it as JSON and is
+ * read back by `validateFrontMatter`, so that both its languages reach the editor.
+ */
+const carry = (message: Message): string => JSON.stringify(message);
+
+function carried(text: string): Message {
+  try {
+    const message = JSON.parse(text) as Partial<Message> | null;
+    if (typeof message?.fa === "string" && typeof message.en === "string") return { fa: message.fa, en: message.en };
+  } catch {
+    // zod's own text (a check without a message of ours): shown as it is.
+  }
+  return { fa: text, en: text };
+}
 
 export const LANGUAGES = ["fa", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const text = (field: string) =>
+/** A text field, or (`item`) an item of the list field `field`. */
+const text = (field: string, item = false) =>
   z
     .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? `${field} is required: add a line \`${field}: …\``
-          : issue.input === null
-            ? `${field} is empty: write it, or remove the line`
-            : `${field} must be text`,
+      error: (issue) => carry(issue.input === undefined ? fieldRequired(field) : issue.input === null ? fieldEmpty(field, item) : fieldNotText(field, item)),
     })
     .trim()
-    .min(1, { error: `${field} is empty: write it, or remove the line` });
+    .min(1, { error: carry(fieldEmpty(field, item)) });
 
 /**
  * A name that gets a page of its own (a tag, county or organization): its address is its slug,
  * and a name of punctuation only (`..`, `!!!`) has none, so its page would silently not exist.
  */
-const named = (field: string, what: string) =>
-  text(field).refine((value) => value === "" || slugify(value) !== "", {
-    error: (issue) => `${what} "${String(issue.input)}" has no letter or digit, so it can have no page: write it in words, or remove it`,
+const named = (field: string, kind: NamedKind, item = false) =>
+  text(field, item).refine((value) => value === "" || slugify(value) !== "", {
+    error: (issue) => carry(noLetterOrDigit(kind, String(issue.input))),
   });
+
+/**
+ * The tags of one list item. A comma, Persian «،» or Latin «,», separates tags: YAML reads
+ * `tags: [نشست، روابط عمومی]` (and `- نشست، روابط عمومی`) as one item, which would otherwise become
+ * the one tag «نشست-روابط-عمومی» without a word said. A tag therefore never contains a comma. An
+ * item of commas only is kept whole, so that it is refused as a tag without a letter.
+ */
+export function splitTagItem(item: string): string[] {
+  const tags = item.split(/[,،]/).map((tag) => tag.trim()).filter((tag) => tag !== "");
+  return tags.length > 0 ? tags : [item];
+}
 
 const releaseDate = z.unknown().transform((input, context): DateTime => {
   if (input === undefined || input === null) {
-    context.addIssue({ code: "custom", message: "date is required: add a line such as `date: 2024-05-12T10:30:00+03:30` or `date: 1403/02/23 10:30`" });
+    context.addIssue({ code: "custom", message: carry(fieldRequired("date")) });
     return z.NEVER;
   }
   const parsed = parseReleaseDate(input);
   if (!parsed.ok) {
-    context.addIssue({ code: "custom", message: `date ${parsed.reason}` });
+    context.addIssue({ code: "custom", message: carry(dateProblemMessage(parsed.problem)) });
     return z.NEVER;
   }
   return parsed.date;
 });
 
 const webAddress = z
-  .string({ error: "source must be a web address such as https://ostan-th.ir/News/149840/" })
+  .string({ error: carry(SOURCE_NOT_TEXT) })
   .trim()
-  .refine((value) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value) && URL.canParse(value), {
-    error: "source must be a web address starting with https:// (for example https://ostan-th.ir/News/149840/)",
-  });
+  .refine((value) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value) && URL.canParse(value), { error: carry(SOURCE_NOT_ADDRESS) });
 
 const releaseFields = z.strictObject(
   {
     id: z
-      .number({ error: (issue) => (issue.input === undefined ? "id is required: the release's news code (کد خبر), e.g. `id: 149840`" : "id must be a whole number without quotes, e.g. `id: 149840`") })
-      .int({ error: "id must be a whole number, e.g. `id: 149840`" })
-      .positive({ error: "id must be a positive number" }),
+      .number({ error: (issue) => carry(issue.input === undefined ? fieldRequired("id") : ID_NOT_A_NUMBER) })
+      .int({ error: carry(ID_NOT_WHOLE) })
+      .positive({ error: carry(ID_NOT_POSITIVE) }),
     title: text("title"),
     date: releaseDate,
     lead: text("lead").optional(),
-    county: named("county", "the county").optional(),
-    organization: named("organization", "the organization").optional(),
+    county: named("county", "county").optional(),
+    organization: named("organization", "organization").optional(),
     tags: z
-      .array(named("each tag", "the tag"), { error: "tags must be a list, one `- tag` line each under `tags:`" })
+      .array(text("tags", true).transform(splitTagItem).pipe(z.array(named("tags", "tag", true))), { error: carry(TAGS_NOT_A_LIST) })
       .optional()
-      .transform((tags) => [...new Set(tags ?? [])]),
+      .transform((tags) => [...new Set((tags ?? []).flat())]),
     source: webAddress.optional(),
     image: text("image")
-      .refine((value) => /^\/[^\s]*$/.test(value) || /^https:\/\/[^\s]+$/i.test(value), {
-        error: "image must be a path on this site such as /images/photo.jpg, or an https:// address",
-      })
+      .refine((value) => /^\/[^\s]*$/.test(value) || /^https:\/\/[^\s]+$/i.test(value), { error: carry(IMAGE_NOT_AN_ADDRESS) })
       .optional(),
     image_alt: text("image_alt").optional(),
-    draft: z.boolean({ error: "draft must be true or false" }).optional().transform((draft) => draft ?? false),
-    lang: z.enum(LANGUAGES, { error: `lang must be one of: ${LANGUAGES.join(", ")}` }).optional().transform((lang) => lang ?? "fa"),
+    draft: z.boolean({ error: carry(DRAFT_NOT_BOOLEAN) }).optional().transform((draft) => draft ?? false),
+    lang: z.enum(LANGUAGES, { error: carry(languageNotKnown(LANGUAGES)) }).optional().transform((lang) => lang ?? "fa"),
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "the front matter must be a list of `field: value` lines") },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : carry(NOT_FIELD_LINES)) },
 );
 
 /** A front-matter field a release file may have. */
@@ -100,7 +139,7 @@ export type ReleaseFrontMatterInput = z.input<typeof releaseFields>;
 
 export const releaseSchema = releaseFields.superRefine((data, context) => {
   if (data.image && !data.image_alt) {
-    context.addIssue({ code: "custom", path: ["image_alt"], message: IMAGE_ALT_REQUIRED });
+    context.addIssue({ code: "custom", path: ["image_alt"], message: carry(IMAGE_ALT_REQUIRED) });
   }
 });
 
@@ -108,7 +147,7 @@ export type ReleaseFrontMatter = z.output<typeof releaseSchema>;
 
 export interface FieldProblem {
   field: string;
-  message: string;
+  message: Message;
   /** Which item of a list field (from 0), when the problem is one item's. */
   item?: number;
 }
@@ -124,15 +163,12 @@ export function validateFrontMatter(data: unknown): { ok: true; value: ReleaseFr
         const nearest = closest(key, RELEASE_FIELDS);
         // Only a near miss is a typo worth naming: «titel» → title, not «xyzzy» → id.
         const suggestion = distance(key, nearest) <= Math.max(2, Math.floor(key.length / 3)) ? nearest : undefined;
-        problems.push({
-          field: key,
-          message: `unknown field "${key}"${suggestion ? `: did you mean "${suggestion}"?` : ""} Allowed fields: ${RELEASE_FIELDS.join(", ")}`,
-        });
+        problems.push({ field: key, message: unknownField(key, suggestion, RELEASE_FIELDS) });
       }
       continue;
     }
     const item = issue.path[1];
-    problems.push({ field: String(issue.path[0] ?? "front matter"), message: issue.message, ...(typeof item === "number" ? { item } : {}) });
+    problems.push({ field: String(issue.path[0] ?? "front matter"), message: carried(issue.message), ...(typeof item === "number" ? { item } : {}) });
   }
   // The schema's cross-field rule runs only when every field is valid; report it anyway,
   // so that an editor fixes everything in one pass.

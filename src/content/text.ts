@@ -13,11 +13,11 @@
  * mark at the start, the half-space (ZWNJ), ZWJ and the bidi marks Persian uses are text.
  */
 import type { ContentProblem } from "./release.js";
+import type { Message } from "../messages/messages.js";
+import { controlCharacter, NOT_UTF8, replacementCharacter, SAVED_AS_UTF16, SAVED_AS_WINDOWS_1256 } from "../messages/content.js";
 
 /** The field a problem with a file's encoding is reported under. */
 export const ENCODING_FIELD = "encoding";
-
-const FIX_IT = "run `npm run check -- --fix` to convert it, or open it in your editor and save it as UTF-8";
 
 export type DecodedText = { text: string } | { text?: undefined; problem: Omit<ContentProblem, "file"> };
 
@@ -35,13 +35,10 @@ export function decodeReleaseText(bytes: Uint8Array): DecodedText {
   }
 }
 
-function encodingMessage(bytes: Uint8Array): string {
+function encodingMessage(bytes: Uint8Array): Message {
   const converted = convertToUtf8(bytes);
-  if (converted?.from === "UTF-16") return `the file is saved as UTF-16 ("Unicode"), not UTF-8: ${FIX_IT}`;
-  if (converted) {
-    return `the file is not saved as UTF-8: it is Windows-1256 (Persian Windows, "Arabic (Windows)"), whose letters would be lost from this line on; ${FIX_IT}`;
-  }
-  return "the file is not saved as UTF-8: its letters would be lost from this line on; open it in your editor and save it as UTF-8, then check that its text reads right (if not, take it again from the original)";
+  if (converted?.from === "UTF-16") return SAVED_AS_UTF16;
+  return converted ? SAVED_AS_WINDOWS_1256 : NOT_UTF8;
 }
 
 /** The 1-based line of the first byte that is not UTF-8 (of bytes that are not UTF-8). */
@@ -162,16 +159,11 @@ export function badCharacterProblems(text: string): Array<Omit<ContentProblem, "
   return problems;
 }
 
-function badCharacterMessage(line: string, found: RegExpMatchArray[]): string {
+function badCharacterMessage(line: string, found: RegExpMatchArray[]): Message {
   const first = found[0]!;
   const before = line.slice(Math.max(0, first.index! - 24), first.index).replace(CONTROL_CHARACTER, "").trim();
-  const place = before === "" ? "at the start of the line" : `after «${before}»`;
-  const more = found.length > 1 ? ` (and ${found.length - 1} more on this line)` : "";
   const code = `U+${first[0]!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
-  if (first[0] === "\uFFFD") {
-    return `the line has «�» (${code}) ${place}${more}, the mark a wrong conversion leaves where letters were lost: retype the text there from the original`;
-  }
-  return `the line has an invisible control character (${code}) ${place}${more}: delete it; it is not text, and a program that copied or converted the text left it there`;
+  return first[0] === "\uFFFD" ? replacementCharacter(code, before, found.length - 1) : controlCharacter(code, before, found.length - 1);
 }
 
 /** `text` without its control characters: read for the other problems of a file that is refused for them. */

@@ -10,6 +10,7 @@
  */
 import type { ArchiveIndex } from "../browse/archive-index.js";
 import type { BrowseIndex } from "../browse/lists.js";
+import type { ContentPage } from "../content/content-page.js";
 import type { Archive, Release } from "../content/release.js";
 import type { SiteMetadata } from "../content/site.js";
 import type { OutputLedger } from "../output/publish.js";
@@ -18,7 +19,10 @@ import type { AssetManifest } from "../render/asset-manifest.js";
 import type { ImagePipeline } from "../render/images.js";
 
 export interface AkhbarContext {
+  /** The site's settings (SITE_URL, content/site.yml) and its menu, read by the build's first step. */
   site: SiteMetadata;
+  /** The pages of content/pages/ (about us, contact…), read with the archive. */
+  contentPages(): readonly ContentPage[];
   /** The validated archive of the build under way. */
   archive(): Archive;
   /** Years, months, counties, organizations, tags and neighbours of the published releases; made once per build. */

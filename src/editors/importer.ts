@@ -10,10 +10,13 @@
  *
  * The importer removes exactly those (end mark, footer, page address, the «/» between title
  * and quote), re-joins the broken lines into paragraphs and repairs the typography the old
- * site lost (src/persian/text.ts). Nothing else changes: `importPage` compares the words of its
- * output with the input's (`textFingerprint`) and refuses to write when they differ.
+ * site lost (src/persian/typography.ts). Nothing else changes: `importPage` compares the words of
+ * its output with the input's (`textFingerprint`) and refuses to write when they differ.
+ *
+ * Messages are the editors' catalogue's (src/messages/editors.ts), in Persian unless AKHBAR_LANG=en.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { inputPathKey } from "../content/release.js";
@@ -21,7 +24,27 @@ import { COUNTIES } from "../content/counties.js";
 import { formatJalaliInput, parseReleaseDate, TEHRAN_ZONE } from "../persian/dates.js";
 import { fixPersianLetters, foldForSearch } from "../persian/letters.js";
 import { fixTypography, textFingerprint } from "../persian/typography.js";
-import { nextFreeId, releaseFilePath, renderReleaseFile, scanReleases, setFrontMatterFields, type StoredRelease } from "./release-file.js";
+import { say, type Message } from "../messages/messages.js";
+import { dateProblemMessage } from "../messages/content.js";
+import { IMPORT, inPage } from "../messages/editors.js";
+import {
+  commentedOutField,
+  moveWithoutOverwriting,
+  nextFreeId,
+  releaseFilePath,
+  renderReleaseFile,
+  scanReleases,
+  setFrontMatterFields,
+  type StoredRelease,
+} from "./release-file.js";
+
+/** A page that cannot be imported, or an import that must not be written: the message says why. */
+export class ImportError extends Error {
+  constructor(readonly problem: Message) {
+    super(say(problem));
+    this.name = "ImportError";
+  }
+}
 
 /** The old site's page address; its number is the news code. */
 const PAGE_ADDRESS = /^https?:\/\/(?:www\.)?ostan-th\.ir\/News\/(\d+)(?:\/\S*)?$/i;
@@ -46,14 +69,14 @@ export interface OldPage {
   source?: string;
   /** A county named as «شهرستان <county>» in the title or first paragraph, when exactly one is. */
   county?: string;
-  warnings: string[];
+  warnings: Message[];
   /** The text the release is made of (input without end mark, footer, address, title «/»): for the word check. */
   keptText: string;
 }
 
-/** Reads the text of an old website page. Throws an Error with a message for an editor when there is no title. */
+/** Reads the text of an old website page. Throws an ImportError when there is no title. */
 export function parseOldPage(input: string): OldPage {
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const lines = input
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
@@ -70,10 +93,10 @@ export function parseOldPage(input: string): OldPage {
     else if (!END_MARK.test(persian) && !FOOTER.test(persian)) kept.push(line);
   }
   const [id, ...otherIds] = ids;
-  if (otherIds.length > 0) warnings.push(`the page names several news codes (${[...ids].join(", ")}); ${id} was used`);
+  if (otherIds.length > 0) warnings.push(IMPORT.severalCodes([...ids], id!));
 
   const first = kept.findIndex((line) => line !== "");
-  if (first === -1) throw new Error("the file has no text: is it a page saved from the old website?");
+  if (first === -1) throw new ImportError(IMPORT.noText);
   let titleEnd = kept.indexOf("", first);
   if (titleEnd === -1) titleEnd = kept.length;
   const titleBlock = kept.slice(first, titleEnd).join(" ");
@@ -83,7 +106,7 @@ export function parseOldPage(input: string): OldPage {
   const title = quoted ? quoted[1]! : titleBlock;
   const lead = quoted ? quoted[2]! : undefined;
   const paragraphs = joinParagraphs(body);
-  if (paragraphs.length === 0) warnings.push("the page has a title but no text");
+  if (paragraphs.length === 0) warnings.push(IMPORT.noBody);
 
   return {
     title: fixTypography(title),
@@ -168,32 +191,36 @@ export interface ImportResult {
   file: string;
   id: number;
   action: "created" | "updated";
-  warnings: string[];
+  warnings: Message[];
 }
 
-/** Text of the comment written above a date that the importer had to guess. */
+/** Text of the comment written above a date that the importer had to guess (part of the file, in both languages). */
 export const DATE_ASSUMED =
   "تاریخ فرضی است: صفحهٔ پایگاه پیشین تاریخ ندارد. تاریخ درست را بنویسید و draft: true را بردارید (date assumed: the old page has no date)";
 
 /**
  * Imports pages into `contentDir`. A page whose news code (or, without an address, whose
  * title) is already in the archive updates that release's title, lead, source and text and
- * keeps the fields an editor added. A new page without `--date` is saved as a draft dated
- * now, with a comment: the old pages carry no date, and a guessed date must not publish.
+ * keeps the fields an editor added; with `--date`, it is dated and published (`draft: true` and
+ * the "date assumed" comment removed: the date is no longer a guess). A new page without `--date`
+ * is saved as a draft dated now, with a comment: the old pages carry no date, and a guessed date
+ * must not publish.
  */
 export async function importFiles(inputs: readonly string[], options: ImportOptions): Promise<ImportResult[]> {
   if (options.date !== undefined) {
     const parsed = parseReleaseDate(options.date);
-    if (!parsed.ok) throw new Error(`--date ${parsed.reason}`);
+    if (!parsed.ok) throw new ImportError(dateProblemMessage(parsed.problem, "--date"));
   }
   const stored = await scanReleases(options.contentDir);
   const results: ImportResult[] = [];
   for (const input of inputs) {
+    if (!existsSync(input)) throw new ImportError(inPage(input, IMPORT.missingInput));
     let page: OldPage;
     try {
       page = parseOldPage(await readFile(input, "utf8"));
     } catch (error) {
-      throw new Error(`${input}: ${(error as Error).message}`);
+      if (error instanceof ImportError) throw new ImportError(inPage(input, error.problem));
+      throw error;
     }
     const result = await importPage(input, page, stored, options);
     results.push(result);
@@ -208,16 +235,16 @@ async function importPage(input: string, page: OldPage, stored: StoredRelease[],
   // The safety net: the words of the release are the words of the page, nothing lost or changed.
   const written = [page.title, page.lead ?? "", ...page.paragraphs].join("\n");
   if (textFingerprint(written) !== textFingerprint(page.keptText)) {
-    throw new Error(`${input}: internal error: the import would change the text; nothing was written`);
+    throw new ImportError(inPage(input, IMPORT.changedWords));
   }
 
   const existing = page.id !== undefined ? stored.find((release) => release.id === page.id) : stored.find((release) => release.title !== undefined && titleKey(release.title) === titleKey(page.title));
   let id = page.id ?? existing?.id;
   if (id === undefined) {
     id = nextFreeId(stored);
-    warnings.push(`the page has no address https://ostan-th.ir/News/<id>/: it got the next free id, ${id}; if the old site showed a news code (کد خبر), write it as id: and rename the file`);
+    warnings.push(IMPORT.noAddress(id));
   } else if (page.id === undefined) {
-    warnings.push(`the page has no address; its title is that of release ${id}, which was updated`);
+    warnings.push(IMPORT.sameTitle(id));
   }
 
   if (existing) {
@@ -226,10 +253,29 @@ async function importPage(input: string, page: OldPage, stored: StoredRelease[],
     const lines = source.split(/\r?\n/);
     const close = lines.indexOf("---", 1);
     if (lines[0]?.replace(/^\uFEFF/, "") !== "---" || close === -1 || existing.title === undefined) {
-      throw new Error(`${input}: release ${id} is ${existing.file}, whose front matter cannot be read: fix it first (npm run check), then import again`);
+      throw new ImportError(inPage(input, IMPORT.unreadableRelease(id, existing.file)));
     }
-    const head = setFrontMatterFields(lines.slice(0, close + 1).join(newline), { title: page.title, lead: page.lead, source: page.source, date: options.date });
+    let head = setFrontMatterFields(lines.slice(0, close + 1).join(newline), { title: page.title, lead: page.lead, source: page.source, date: options.date });
+    if (options.date !== undefined) {
+      const published = publish(head, newline);
+      if (published !== head) warnings.push(IMPORT.published(options.date));
+      head = published;
+    }
     await writeFile(existing.file, `${head}${newline}${newline}${body.replace(/\n/g, newline)}${newline}`, "utf8");
+    // Dated now, the release belongs in its year's folder (a draft was saved in the year it was imported).
+    const dated = options.date === undefined ? undefined : parseReleaseDate(options.date);
+    if (dated?.ok) {
+      const place = inputPathKey(releaseFilePath(options.contentDir, dated.date, id));
+      const from = inputPathKey(existing.file);
+      if (place !== from) {
+        if (await moveWithoutOverwriting(existing.file, place)) {
+          warnings.push(IMPORT.moved(from, place));
+          existing.file = place;
+        } else {
+          warnings.push(IMPORT.notMoved(from, place));
+        }
+      }
+    }
     return { input, file: existing.file, id, action: "updated", warnings };
   }
 
@@ -238,7 +284,7 @@ async function importPage(input: string, page: OldPage, stored: StoredRelease[],
   const comments: string[] = [];
   if (options.date === undefined) {
     comments.push(DATE_ASSUMED);
-    warnings.push("the page has no date: the release was saved as a draft dated now; write its date and remove `draft: true` to publish it");
+    warnings.push(IMPORT.noDate);
   }
   const text = renderReleaseFile(
     {
@@ -258,10 +304,28 @@ async function importPage(input: string, page: OldPage, stored: StoredRelease[],
   try {
     await writeFile(file, text, { encoding: "utf8", flag: "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new Error(`${input}: ${file} already exists and is not release ${id}; nothing was written`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new ImportError(inPage(input, IMPORT.fileTaken(inputPathKey(file), id)));
     throw error;
   }
   return { input, file: inputPathKey(file), id, action: "created", warnings };
+}
+
+/** Whether a front-matter line is the importer's "date assumed" comment (as written, or as an editor left it shortened). */
+function isDateAssumedComment(line: string): boolean {
+  return /^#/.test(line.trim()) && (line.includes(DATE_ASSUMED) || line.includes("date assumed") || line.includes("تاریخ فرضی است"));
+}
+
+/**
+ * The front matter `head` (from `---` to `---`) of a release given its date: `draft: true` is
+ * commented out as in a new file and the "date assumed" comment removed, since the date is no
+ * longer a guess. Everything else stays as it is.
+ */
+export function publish(head: string, newline = "\n"): string {
+  return head
+    .split(/\r?\n/)
+    .filter((line) => !isDateAssumedComment(line))
+    .map((line) => (/^draft:\s*true\s*(?:#.*)?$/i.test(line) ? commentedOutField("draft") : line))
+    .join(newline);
 }
 
 function titleKey(title: string): string {

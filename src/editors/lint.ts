@@ -3,38 +3,63 @@
  * duplicate-id checks are the build's own (src/content/load.ts), and so are the checks of what
  * the content folder holds and of the files releases use (src/content/content-files.ts: code,
  * links, hidden files, paths that leave content/images/; src/render/images.ts: pictures,
- * drawings, attachments); this module adds what a build does not see: Persian typography (rules
- * in src/persian/text.ts), internal links to releases that do not exist, files of
- * content/images/ no release uses (not published), and what the build takes out of a drawing.
- * Typography problems, implausible dates (src/content/plausible-dates.ts), unused files and
- * cleaned drawings are warnings (they never stop a build); everything else is an error, as it
- * would break the site or stop the build.
+ * drawings, attachments); this module adds what a build does not see but a reader would:
+ * Persian typography (rules in src/persian/typography.ts) in the text and in the front matter's
+ * text fields (title, lead, image_alt, county, organization, tags), links to releases that do not
+ * exist, site-relative links to neither a file of content/ nor a page of the site (`/files/x.pdf`),
+ * release files whose name is not `<id>.md` or whose folder is not `releases/<Jalali year>`
+ * (src/editors/release-file.ts `releaseFilePath`), files of content/images/ no release uses (not
+ * published), and what the build takes out of a drawing. Typography problems, misplaced files,
+ * implausible dates (src/content/plausible-dates.ts), unused files and cleaned drawings are
+ * warnings (they never stop a build); everything else is an error, as it would break the site or
+ * stop the build. Every message is the editors' catalogue's (src/messages/editors.ts) or the
+ * content catalogue's, in Persian unless AKHBAR_LANG=en.
  *
  * `--fix` applies the safe fixes in place. A file saved as Windows-1256 or UTF-16 is converted
  * to UTF-8, only when the text gives back the file's bytes exactly (src/content/text.ts). A
  * typography fix changes spacing, half-spaces and letter forms only; every fixed file is
  * compared word for word with the original (`textFingerprint`) and reread with the build's
- * loader before it is written. Control characters are not removed: they may stand where text
+ * loader before it is written. A misplaced release is then moved to `releases/<year>/<id>.md`,
+ * never over a file that is there. Control characters are not removed: they may stand where text
  * was lost, which the editor must see.
  */
 import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { duplicateIdProblems, findReleaseFiles, readReleaseFile, type ReleaseFileResult } from "../content/load.js";
-import { inputPathKey, nextId, type ContentProblem } from "../content/release.js";
-import { isContentAddress, resolveContentAddress, scanContentFolder, type ContentFileKind } from "../content/content-files.js";
-import { lineOfField, parseFrontMatter, type ParsedFile } from "../content/front-matter.js";
-import { PROSE_FIELDS } from "../content/schema.js";
+import { inputPathKey, nextId, type ContentProblem, type Release } from "../content/release.js";
+import { FILES_FOLDER, isContentAddress, resolveContentAddress, scanContentFolder, type ContentFileKind } from "../content/content-files.js";
+import { lineOfField, lineOfListItem, parseFrontMatter, parseYaml, type ParsedFile } from "../content/front-matter.js";
+import { PROSE_FIELDS, type ReleaseField } from "../content/schema.js";
 import { convertToUtf8, decodeReleaseText, ENCODING_FIELD, type Conversion } from "../content/text.js";
 import { dateWarnings } from "../content/plausible-dates.js";
 import { firstArchiveYear } from "../content/site.js";
+import { readSiteContent, type ContentPage } from "../content/content-page.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
 import { createMarkdown } from "../render/markdown.js";
-import { inspectContentFile, type ContentFileInspection } from "../render/images.js";
-import { fixTypography, textFingerprint, typographyIssues, type TypographyIssue } from "../persian/typography.js";
+import { inspectContentFile, measurePicture, type ContentFileInspection } from "../render/images.js";
+import { formatJalaliInput, jalaliParts } from "../persian/dates.js";
+import { fixTypography, textFingerprint, typographyIssues } from "../persian/typography.js";
+import type { Message } from "../messages/messages.js";
+import {
+  cleanedDrawing,
+  misfiledRelease,
+  misnamedRelease,
+  missingLinkTarget,
+  missingReleaseLink,
+  typographyWarning,
+  UNSAFE_FIX,
+  unpublishedReleaseLink,
+  unusedFile,
+  type Misplaced,
+  type Unpublished,
+} from "../messages/editors.js";
+import { moveWithoutOverwriting, releaseFilePath } from "./release-file.js";
 
 export type Severity = "error" | "warning";
 
+/** A problem `npm run check` reports: a content problem (its message in both languages), with its severity. */
 export interface LintProblem extends ContentProblem {
   severity: Severity;
   /** `npm run check -- --fix` corrects it. */
@@ -47,8 +72,39 @@ export interface LintReport {
   problems: LintProblem[];
 }
 
-const FIX_HINT = "(npm run check -- --fix corrects it)";
-const INTERNAL_RELEASE_LINK = /^\/news\/(\d+)\/?(?:[?#].*)?$/;
+const fromContent = (problem: ContentProblem, severity: Severity, fixable = false): LintProblem => ({ ...problem, severity, fixable });
+
+/** Links to a release: `/news/<id>/`, the English section's `/en/news/<id>/`, and the old site's `/News/<id>/`. */
+const INTERNAL_RELEASE_LINK = /^\/(?:en\/)?(?:news|News)\/(\d+)\/?(?:[?#].*)?$/;
+
+/**
+ * The pages and files the site itself makes (src/browse/urls.ts, src/pages/, src/feeds/), as a
+ * site-relative link may name them, with or without the last `/` or `index.html`. A link to
+ * anything else that is not a file of content/ is broken for readers. Term slugs are not looked
+ * up: a page of a county, organization or tag is taken to exist.
+ */
+const SITE_PAGES: readonly RegExp[] = [
+  /^\/$/,
+  /^\/(?:404\.html|favicon\.svg|robots\.txt|feed\.xml|feed\.json|sitemap(?:-[\w-]+)?\.xml|_redirects)$/,
+  /^\/(?:en\/)?(?:search\/)?$/,
+  /^\/en\/feed\.xml$/,
+  /^\/news\/(?:page\/[1-9]\d*\/)?$/,
+  /^\/archive\/(?:\d{4}\/(?:\d{2}\/)?(?:page\/[1-9]\d*\/)?)?$/,
+  /^\/(?:counties|organizations|tags)\/(?:[^/]+\/(?:page\/[1-9]\d*\/)?)?$/,
+  /^\/(?:counties|tags)\/[^/]+\/feed\.(?:xml|json)$/,
+];
+
+/** Whether a site-relative address (decoded) names a page or file the site makes. */
+export function isSitePage(address: string): boolean {
+  let page = address.split(/[?#]/)[0]!;
+  if (page.endsWith("/index.html")) page = page.slice(0, -"index.html".length);
+  // A page's address without its last `/` is served (hosts redirect to it); a file's has an extension.
+  if (!page.endsWith("/") && !/\.[A-Za-z0-9]+$/.test(page)) page += "/";
+  return INTERNAL_RELEASE_LINK.test(page) || SITE_PAGES.some((pattern) => pattern.test(page));
+}
+
+/** The front matter's text fields: `check` reports their typography and `--fix` corrects it, as in the text. */
+export const TEXT_FIELDS: readonly ReleaseField[] = [...PROSE_FIELDS, "county", "organization"];
 
 const markdown = createMarkdown();
 type Token = ReturnType<typeof markdown.parse>[number];
@@ -57,7 +113,7 @@ type Token = ReturnType<typeof markdown.parse>[number];
 interface FileFacts {
   file: string;
   /** Published in a production build (not a draft, not embargoed), or unknown when invalid. */
-  unpublished?: "a draft" | { embargoedUntil: string };
+  unpublished?: Unpublished;
   valid: boolean;
   /** Links and pictures of the body and front matter that point into this site. */
   references: Reference[];
@@ -82,7 +138,7 @@ export async function lintArchive(contentDir: string, now: DateTime, firstYear: 
   const files = scan.releases;
   const warningOf = dateWarnings(now, firstYear);
   // What the content folder may not hold fails the build: errors here too.
-  const problems: LintProblem[] = scan.problems.map((problem) => ({ ...problem, severity: "error", fixable: false }));
+  const problems: LintProblem[] = scan.problems.map((problem) => fromContent(problem, "error"));
   const facts: FileFacts[] = [];
   const factsById = new Map<number, FileFacts>();
   const filesById = new Map<number, Array<{ file: string; line: number }>>();
@@ -91,18 +147,25 @@ export async function lintArchive(contentDir: string, now: DateTime, firstYear: 
     const result = readReleaseFile(file, source, now);
     // A file from Persian Windows (or saved as UTF-16) is converted by --fix.
     const fixable = (problem: ContentProblem) => problem.field === ENCODING_FIELD && convertToUtf8(source) !== undefined;
-    problems.push(...result.problems.map((problem) => ({ ...problem, severity: "error" as const, fixable: fixable(problem) })));
+    problems.push(...result.problems.map((problem) => fromContent(problem, "error", fixable(problem))));
     if (!result.parsed || result.text === undefined) continue;
     const tokens = markdown.parse(result.parsed.body, {});
     const bodyStart = bodyStartLine(result.text, result.parsed.body);
     problems.push(...typographyProblems(file, result.parsed, bodyStart, tokens));
     const release = result.release;
     const dateWarning = release && warningOf(release.date);
-    if (dateWarning) problems.push({ file, line: lineOfField(result.parsed.frontMatter, "date"), field: "date", severity: "warning", fixable: false, message: dateWarning });
+    if (dateWarning) {
+      problems.push({ file, line: lineOfField(result.parsed.frontMatter, "date"), field: "date", severity: "warning", fixable: false, message: dateWarning });
+    }
+    if (release) problems.push(...placeProblems(contentDir, file, release, result.parsed));
     const fact: FileFacts = {
       file,
       valid: release !== undefined,
-      unpublished: release?.draft ? "a draft" : release?.embargoed ? { embargoedUntil: release.date.toFormat("yyyy-MM-dd HH:mm") } : undefined,
+      unpublished: release?.draft
+        ? { kind: "draft" }
+        : release?.embargoed
+          ? { kind: "embargoed", jalali: formatJalaliInput(release.date), gregorian: release.date.toFormat("yyyy-MM-dd HH:mm") }
+          : undefined,
       references: references(result.parsed, bodyStart, tokens),
     };
     facts.push(fact);
@@ -114,10 +177,16 @@ export async function lintArchive(contentDir: string, now: DateTime, firstYear: 
     }
   }
 
-  problems.push(...duplicateIdProblems(filesById).map((problem) => ({ ...problem, severity: "error" as const, fixable: false })));
+  problems.push(...duplicateIdProblems(filesById).map((problem) => fromContent(problem, "error")));
 
   const freeId = nextId(filesById.keys());
-  const contentFiles = new ContentFileChecks(contentDir);
+  // The site's settings and pages (content/site.yml, content/pages/) as the build reads them: their
+  // problems stop the build, the logo and the pages' files are used, and a link to a page is not broken.
+  const siteContent = await readSiteContent(contentDir, measurePicture);
+  problems.push(...siteContent.problems.map((problem) => fromContent(problem, "error")));
+  const contentFiles = new ContentFileChecks(contentDir, new Set(siteContent.pages.map((page) => page.url)));
+  if (siteContent.site.logo) contentFiles.use(siteContent.site.logo.url);
+  for (const page of siteContent.pages) problems.push(...(await pageReferenceProblems(page, contentFiles)));
   for (const fact of facts) {
     for (const reference of fact.references) {
       const problem = referenceProblem(fact, reference, factsById, freeId) ?? contentFiles.problem(reference);
@@ -128,6 +197,41 @@ export async function lintArchive(contentDir: string, now: DateTime, firstYear: 
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { files: files.length, problems };
+}
+
+/** Where a release file belongs: `<content>/releases/<Jalali year of its date>/<id>.md` (src/editors/release-file.ts). */
+export function expectedLocation(contentDir: string, release: Pick<Release, "id" | "date">): string {
+  return inputPathKey(releaseFilePath(contentDir, release.date, release.id));
+}
+
+/**
+ * Warnings for a release file that is not where its id and date put it: a name that is not
+ * `<id>.md` (on the `id` line), a folder that is not its Jalali year's (on the `date` line).
+ * A reader sees nothing wrong, but the next editor looks for the release where it should be.
+ */
+function placeProblems(contentDir: string, file: string, release: Release, parsed: ParsedFile): LintProblem[] {
+  const expected = expectedLocation(contentDir, release);
+  if (inputPathKey(file) === expected) return [];
+  const place: Misplaced = {
+    name: path.basename(file),
+    folder: path.dirname(inputPathKey(file)),
+    id: release.id,
+    year: jalaliParts(release.date).year,
+    expected,
+    taken: existsSync(expected),
+  };
+  const problems: LintProblem[] = [];
+  const warning = (field: string, message: Message): LintProblem => ({
+    file,
+    line: lineOfField(parsed.frontMatter, field),
+    field,
+    severity: "warning",
+    fixable: !place.taken,
+    message,
+  });
+  if (place.name !== path.basename(expected)) problems.push(warning("id", misnamedRelease(place)));
+  if (place.folder !== path.dirname(expected)) problems.push(warning("date", misfiledRelease(place)));
+  return problems;
 }
 
 /** The files' bytes in order, read a few at a time: reading one by one leaves the CPU idle. */
@@ -145,20 +249,15 @@ function referenceProblem(
   reference: Reference,
   factsById: ReadonlyMap<number, FileFacts>,
   freeId: number,
-): { severity: Severity; message: string } | undefined {
+): { severity: Severity; message: Message } | undefined {
   const release = INTERNAL_RELEASE_LINK.exec(reference.target);
-  if (release) {
-    const id = Number(release[1]);
-    const target = factsById.get(id);
-    if (!target) {
-      return { severity: "error", message: `the link ${reference.target} goes to release ${id}, which does not exist: check the news code (the highest is ${freeId - 1})` };
-    }
-    // A published release that links to an unpublished one has a broken link until that one appears.
-    if (target.unpublished && fact.valid && !fact.unpublished) {
-      const why = target.unpublished === "a draft" ? "a draft" : `embargoed until ${target.unpublished.embargoedUntil}`;
-      return { severity: "warning", message: `the link ${reference.target} goes to release ${id}, which is ${why}: the link is broken until it is published` };
-    }
-    return undefined;
+  if (!release) return undefined;
+  const id = Number(release[1]);
+  const target = factsById.get(id);
+  if (!target) return { severity: "error", message: missingReleaseLink(reference.target, id, freeId - 1) };
+  // A published release that links to an unpublished one has a broken link until that one appears.
+  if (target.unpublished && fact.valid && !fact.unpublished) {
+    return { severity: "warning", message: unpublishedReleaseLink(reference.target, id, target.unpublished) };
   }
   return undefined;
 }
@@ -172,12 +271,28 @@ class ContentFileChecks {
   private readonly used = new Set<string>();
   private readonly inspected = new Map<string, ContentFileInspection>();
 
-  constructor(private readonly contentDir: string) {}
+  constructor(
+    private readonly contentDir: string,
+    /** The addresses of the pages of content/pages/ (`/about/`). */
+    private readonly pageUrls: ReadonlySet<string> = new Set(),
+  ) {}
 
-  /** What the build would refuse in the file a picture or a link to /images/… names. */
-  problem(reference: Reference): { severity: Severity; message: string } | undefined {
+  /** A file the site uses besides releases' references (the logo of content/site.yml). */
+  use(address: string): void {
+    this.used.add(address);
+  }
+
+  /**
+   * What the build would refuse in the file a picture or a link to /images/… names; and a
+   * site-relative link to anything else that is not a page of the site (`/files/x.pdf`), which
+   * the build publishes as it is and a reader finds broken.
+   */
+  problem(reference: Reference): { severity: Severity; message: Message } | undefined {
     if (!reference.address.startsWith("/") || reference.address.startsWith("//")) return undefined;
-    if (reference.kind === "link" && !isContentAddress(reference.address)) return undefined;
+    if (reference.kind === "link" && !isContentAddress(reference.address)) {
+      if (isSitePage(reference.target) || this.pageUrls.has(pageAddress(reference.target))) return undefined;
+      return { severity: "error", message: missingLinkTarget(reference.target, path.join(this.contentDir, FILES_FOLDER)) };
+    }
     const resolved = resolveContentAddress(this.contentDir, reference.address, reference.kind === "image" ? "picture" : "link");
     if (!resolved.ok) return { severity: "error", message: resolved.message };
     this.used.add(resolved.address);
@@ -192,9 +307,7 @@ class ContentFileChecks {
     const place = (address: string) => inputPathKey(path.join(this.contentDir, ...address.split("/")));
     for (const [address, kind] of files) {
       if (this.used.has(address)) continue;
-      const what = kind === "picture" ? "picture" : "file";
-      const how = kind === "picture" ? `![description](${address})` : `[title](${address})`;
-      warnings.push({ file: place(address), line: 0, field: "file", severity: "warning", fixable: false, message: `no release uses this ${what}, so it is not published: show or link it in a release (${how}), or remove it` });
+      warnings.push({ file: place(address), line: 0, field: "file", severity: "warning", fixable: false, message: unusedFile(kind === "picture" ? "picture" : "file", address) });
     }
     for (const [address, inspection] of this.inspected) {
       if (!inspection.removed?.length) continue;
@@ -204,7 +317,7 @@ class ContentFileChecks {
         field: "file",
         severity: "warning",
         fixable: false,
-        message: `the build publishes this drawing without ${inspection.removed.join(", ")} (a drawing may not run scripts or load anything from elsewhere): save it again without them, or as PNG`,
+        message: cleanedDrawing(inspection.removed),
       });
     }
     return warnings;
@@ -252,6 +365,25 @@ function references(parsed: ParsedFile, bodyStart: number, tokens: Token[]): Ref
   return found;
 }
 
+/** A link's address as a page's: without query or fragment, `index.html` or a missing last `/`. */
+function pageAddress(target: string): string {
+  const page = target.split(/[?#]/)[0]!.replace(/index\.html$/, "");
+  return page.endsWith("/") ? page : `${page}/`;
+}
+
+/** The problems of the pictures and links of a page of content/pages/, checked as a release's: what they name is then used. */
+async function pageReferenceProblems(page: ContentPage, contentFiles: ContentFileChecks): Promise<LintProblem[]> {
+  const source = await readFile(page.inputPath, "utf8");
+  const parsed = parseFrontMatter(source);
+  const bodyStart = bodyStartLine(source, parsed.body);
+  const found: LintProblem[] = [];
+  for (const reference of references(parsed, bodyStart, markdown.parse(parsed.body, {}))) {
+    const problem = contentFiles.problem(reference);
+    if (problem) found.push({ file: page.inputPath, line: reference.line, field: reference.field, fixable: false, ...problem });
+  }
+  return found;
+}
+
 /** The file line (1-based) of the body's first line. */
 function bodyStartLine(source: string, body: string): number {
   const text = source.replace(/^\uFEFF/, "");
@@ -285,32 +417,31 @@ export function protectedMarkdownRanges(body: string, tokens: Token[] = markdown
   return ranges;
 }
 
-function describeIssue(issue: TypographyIssue, text: string): string {
-  switch (issue.rule) {
-    case "arabic-letter":
-      return `Arabic letters in «${issue.found}»: write «${issue.replacement}» with the Persian ی and ک ${FIX_HINT}`;
-    case "half-space": {
-      const [before, after] = issue.replacement.split("\u200C");
-      return `«${issue.found}» needs a half-space (نیم‌فاصله) between «${before}» and «${after}», not a space or nothing ${FIX_HINT}`;
-    }
-    case "space-before-punctuation": {
-      const word = /(\S+)$/.exec(text.slice(0, issue.index))?.[1] ?? "";
-      return `a space before «${issue.replacement}» after «${word}»: remove the space ${FIX_HINT}`;
-    }
-    case "mixed-digits":
-      return `Latin digits «${issue.found}» in a line written with Persian digits: write «${issue.replacement}» ${FIX_HINT}`;
+/**
+ * The front matter's text values with their lines: each of `TEXT_FIELDS` on its `field:` line, and
+ * each tag on its `- ` line (all on the `tags:` line in a list written `tags: [a, b]`).
+ */
+function frontMatterTexts(parsed: ParsedFile): Array<{ field: string; line: number; value: string; item?: number }> {
+  const texts: Array<{ field: string; line: number; value: string; item?: number }> = [];
+  for (const field of TEXT_FIELDS) {
+    const value = parsed.data[field];
+    if (typeof value === "string") texts.push({ field, line: lineOfField(parsed.frontMatter, field), value });
   }
+  const tags = parsed.data.tags;
+  if (Array.isArray(tags)) {
+    tags.forEach((value: unknown, item) => {
+      if (typeof value === "string") texts.push({ field: "tags", line: lineOfListItem(parsed.frontMatter, "tags", item), value, item });
+    });
+  }
+  return texts;
 }
 
-/** Typography warnings of one file: the prose fields of the front matter and the body. */
+/** Typography warnings of one file: the front matter's text fields (tags included) and the body. */
 export function typographyProblems(file: string, parsed: ParsedFile, bodyStart: number, tokens: Token[]): LintProblem[] {
   const problems: LintProblem[] = [];
-  for (const field of PROSE_FIELDS) {
-    const value = parsed.data[field];
-    if (typeof value !== "string") continue;
-    const line = lineOfField(parsed.frontMatter, field);
+  for (const { field, line, value } of frontMatterTexts(parsed)) {
     for (const issue of typographyIssues(value)) {
-      problems.push({ file, line, field, severity: "warning", fixable: true, message: describeIssue(issue, value) });
+      problems.push({ file, line, field, severity: "warning", fixable: true, message: typographyWarning(issue, value) });
     }
   }
   const body = parsed.body;
@@ -329,15 +460,54 @@ export function typographyProblems(file: string, parsed: ParsedFile, bodyStart: 
     return bodyStart + low;
   };
   for (const issue of issues) {
-    problems.push({ file, line: lineOf(issue.index), field: "text", severity: "warning", fixable: true, message: describeIssue(issue, body) });
+    problems.push({ file, line: lineOf(issue.index), field: "text", severity: "warning", fixable: true, message: typographyWarning(issue, body) });
   }
   return problems;
 }
 
+/** What YAML reads from `written` as a value (after `field: ` or `- `), or undefined when it cannot. */
+function readValue(written: string): unknown {
+  try {
+    return parseYaml(`value: ${written}`).value;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `written` (a value as written on its line, perhaps with a ` # comment` after it) with the value
+ * replaced by `replacement`, the comment kept. Undefined when the line alone does not hold
+ * `value`: a block value (`|`, `>`) or one continued on the next lines is left to the editor.
+ */
+function rewriteValue(written: string, value: unknown, replacement: string): string | undefined {
+  const same = (candidate: string) => JSON.stringify(readValue(candidate)) === JSON.stringify(value);
+  if (written === "" || /^[|>]/.test(written)) return undefined;
+  // A comment first: YAML reads `ري # note` as «ري» too, and the note must stay.
+  for (const comment of written.matchAll(/\s#/g)) {
+    if (same(written.slice(0, comment.index))) return `${replacement}${written.slice(comment.index)}`;
+  }
+  return same(written) ? replacement : undefined;
+}
+
+/**
+ * Replaces the value on `lines[index]` after `prefix` (`title:`, `  -`, its first group; the value
+ * is the second) when the line alone holds it. Fixed values are written double-quoted, a JSON
+ * string being a YAML one: a plain value could change meaning once a space goes.
+ */
+function rewriteLine(lines: string[], index: number, prefix: RegExp, value: unknown, replacement: string): void {
+  const line = lines[index] ?? "";
+  const carriageReturn = line.endsWith("\r") ? "\r" : "";
+  const match = prefix.exec(line.slice(0, line.length - carriageReturn.length));
+  if (!match) return;
+  const rewritten = rewriteValue(match[2]!.trim(), value, replacement);
+  if (rewritten !== undefined) lines[index] = `${match[1]!.trimEnd()} ${rewritten}${carriageReturn}`;
+}
+
 /**
  * The file with every safe fix applied; the same text when there is nothing to fix or the
- * file cannot be read as a release. A front-matter value that is fixed is rewritten as one
- * double-quoted line (YAML), since a plain value could change meaning once a space goes.
+ * file cannot be read as a release. The front matter's text fields (title, lead, image_alt,
+ * county, organization, each tag) get the text's typography fixes; a value that is fixed is
+ * rewritten double-quoted on its line (YAML), a list written `tags: [a, b]` as one again.
  */
 export function fixSource(source: string): string {
   let parsed;
@@ -351,18 +521,23 @@ export function fixSource(source: string): string {
   if (!text.endsWith(parsed.body)) return source;
   const head = text.slice(0, text.length - parsed.body.length);
   const lines = head.split("\n");
-  for (const field of PROSE_FIELDS) {
-    const value = parsed.data[field];
-    if (typeof value !== "string") continue;
+  const tagsLine = lineOfField(parsed.frontMatter, "tags");
+  const tags = parsed.data.tags;
+  for (const { field, line, value, item } of frontMatterTexts(parsed)) {
     const fixed = fixTypography(value);
     if (fixed === value) continue;
-    const index = lineOfField(parsed.frontMatter, field) - 1;
-    const line = lines[index] ?? "";
-    const carriageReturn = line.endsWith("\r") ? "\r" : "";
-    const written = line.slice(field.length + 1).trim();
-    // Only a one-line value is rewritten; a block value (`|`, `>`, or on the next lines) is left to the editor.
-    if (!line.startsWith(`${field}:`) || written === "" || /^[|>]/.test(written)) continue;
-    lines[index] = `${field}: ${JSON.stringify(fixed)}${carriageReturn}`;
+    if (item === undefined) {
+      rewriteLine(lines, line - 1, new RegExp(`^(${field}:)(.*)$`), value, JSON.stringify(fixed));
+    } else if (line !== tagsLine) {
+      rewriteLine(lines, line - 1, /^(\s*-)(\s.*)$/, value, JSON.stringify(fixed));
+    }
+  }
+  // A list on the `tags:` line (`tags: [a, b]`) is written again whole, every item fixed.
+  if (Array.isArray(tags) && tags.every((tag) => typeof tag === "string")) {
+    const fixedTags = (tags as string[]).map((tag) => fixTypography(tag));
+    if (fixedTags.some((tag, index) => tag !== tags[index])) {
+      rewriteLine(lines, tagsLine - 1, /^(tags:)(\s*\[.*)$/, tags, `[${fixedTags.map((tag) => JSON.stringify(tag)).join(", ")}]`);
+    }
   }
   const body = fixTypography(parsed.body, protectedMarkdownRanges);
   return bom + lines.join("\n") + body;
@@ -374,17 +549,22 @@ export interface FixReport {
   /** Files that were not UTF-8, converted to it (every character kept: see src/content/text.ts). */
   converted: Array<{ file: string; from: Conversion["from"] }>;
   /** Files whose fix was refused, with the reason (should never happen: a safety net). */
-  refused: Array<{ file: string; reason: string }>;
+  refused: Array<{ file: string; reason: Message }>;
+  /** Release files moved to where their id and date put them (`releases/<year>/<id>.md`). */
+  moved: Array<{ from: string; to: string }>;
+  /** Release files not moved, since another file is where they belong. */
+  notMoved: Array<{ from: string; to: string }>;
 }
 
 /**
  * Converts every release under `contentDir` that is not UTF-8 but Windows-1256 or UTF-16 to
  * UTF-8, and applies `fixSource` to every release, writing only files that change (atomically:
- * a file is never left half-written). A file that is not UTF-8 and cannot be converted without
- * loss is left as it is; `npm run check` reports it.
+ * a file is never left half-written); then moves each valid release that is not at
+ * `releases/<year>/<id>.md` there, never over an existing file. A file that is not UTF-8 and
+ * cannot be converted without loss is left as it is; `npm run check` reports it.
  */
 export async function fixArchive(contentDir: string, now: DateTime): Promise<FixReport> {
-  const report: FixReport = { changed: [], converted: [], refused: [] };
+  const report: FixReport = { changed: [], converted: [], refused: [], moved: [], notMoved: [] };
   for (const file of await findReleaseFiles(contentDir)) {
     const bytes = await readFile(file);
     const decoded = decodeReleaseText(bytes);
@@ -397,22 +577,29 @@ export async function fixArchive(contentDir: string, now: DateTime): Promise<Fix
       report.refused.push({ file, reason });
       fixed = source;
     }
-    if (fixed === source && !conversion) continue;
-    await writeFileAtomic(file, fixed);
-    if (conversion) report.converted.push({ file, from: conversion.from });
-    if (fixed !== source) report.changed.push(file);
+    if (fixed !== source || conversion) {
+      await writeFileAtomic(file, fixed);
+      if (conversion) report.converted.push({ file, from: conversion.from });
+      if (fixed !== source) report.changed.push(file);
+    }
+    const release = readReleaseFile(file, fixed, now).release;
+    if (!release) continue;
+    const to = expectedLocation(contentDir, release);
+    if (to === inputPathKey(file)) continue;
+    if (await moveWithoutOverwriting(file, to)) report.moved.push({ from: file, to });
+    else report.notMoved.push({ from: file, to });
   }
   return report;
 }
 
 /** Why a fix must not be written, or undefined when it is safe: same words, same validity. */
-export function unsafeFix(file: string, source: string, fixed: string, now: DateTime): string | undefined {
+export function unsafeFix(file: string, source: string, fixed: string, now: DateTime): Message | undefined {
   const before = readReleaseFile(file, source, now);
   const after = readReleaseFile(file, fixed, now);
-  if (after.problems.length > before.problems.length) return "the fixed file would not be valid";
-  if (!before.parsed || !after.parsed) return "the file cannot be read";
+  if (after.problems.length > before.problems.length) return UNSAFE_FIX.invalid;
+  if (!before.parsed || !after.parsed) return UNSAFE_FIX.unreadable;
   const fingerprint = (parsed: NonNullable<ReleaseFileResult["parsed"]>) =>
     textFingerprint(JSON.stringify({ ...parsed.data, date: String(parsed.data.date) }) + parsed.body);
-  if (fingerprint(before.parsed) !== fingerprint(after.parsed)) return "the fix would change words";
+  if (fingerprint(before.parsed) !== fingerprint(after.parsed)) return UNSAFE_FIX.words;
   return undefined;
 }

@@ -2,7 +2,8 @@
  * `npm run new`: a new release file with the next free id, the current Tehran time in the
  * Jalali calendar, and every front-matter field (the empty ones commented out). What the
  * editor gave on the command line is checked with the build's own schema before anything
- * is written, and an existing file is never overwritten.
+ * is written, and an existing file is never overwritten. Messages are the editors' catalogue's
+ * (src/messages/editors.ts), in Persian unless AKHBAR_LANG=en.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -12,7 +13,10 @@ import { closestCounty, findCounty } from "../content/counties.js";
 import { fixTypography } from "../persian/typography.js";
 import { formatJalaliInput, parseReleaseDate } from "../persian/dates.js";
 import { parseFrontMatter } from "../content/front-matter.js";
-import { validateFrontMatter } from "../content/schema.js";
+import { splitTagItem, validateFrontMatter } from "../content/schema.js";
+import { say, type Message } from "../messages/messages.js";
+import { dateProblemMessage } from "../messages/content.js";
+import { lines, NEW, TITLE_QUESTION } from "../messages/editors.js";
 import { nextFreeId, releaseFilePath, renderReleaseFile, scanReleases, type ReleaseFields } from "./release-file.js";
 
 export interface NewReleaseOptions {
@@ -31,57 +35,62 @@ export interface NewReleaseOptions {
 }
 
 /** A mistake in what the editor asked for: the message says what to do. */
-export class NewReleaseError extends Error {}
+export class NewReleaseError extends Error {
+  constructor(readonly problem: Message) {
+    super(say(problem));
+    this.name = "NewReleaseError";
+  }
+}
 
 export interface NewReleaseContext {
   contentDir: string;
   now: DateTime;
-  /** Asks the editor a question in the terminal; absent when there is no terminal. */
-  ask?: (question: string) => Promise<string>;
+  /** Asks the editor a question in the terminal (`TITLE_QUESTION`); absent when there is no terminal. */
+  ask?: (question: Message) => Promise<string>;
 }
 
-export const TITLE_QUESTION = "عنوان خبر را بنویسید (Enter برای پایان): ";
+export { TITLE_QUESTION };
 
-/** Splits `--tags "a، b, c"` (Persian or Latin commas) and repeated `--tags`. */
+/** Splits `--tags "a، b, c"` (Persian or Latin commas, as a tag list item is read: src/content/schema.ts) and repeated `--tags`. */
 export function splitTags(values: readonly string[]): string[] {
-  return values.flatMap((value) => value.split(/[,،]/)).map((tag) => tag.trim()).filter((tag) => tag !== "");
+  return values.flatMap((value) => splitTagItem(value)).filter((tag) => !/^[\s,،]*$/.test(tag));
 }
 
 /** The fields of the new file, or a NewReleaseError naming what to correct. */
 export function newReleaseFields(options: NewReleaseOptions, id: number, now: DateTime): { fields: ReleaseFields; date: DateTime } {
   // The typography fixes `npm run check -- --fix` would make, made now.
   const title = fixTypography(options.title?.trim() ?? "");
-  if (title === "") throw new NewReleaseError('the title is missing: npm run new -- --title "عنوان خبر"');
+  if (title === "") throw new NewReleaseError(NEW.noTitle);
   let date = now;
   if (options.date !== undefined) {
     const parsed = parseReleaseDate(options.date);
-    if (!parsed.ok) throw new NewReleaseError(`--date ${parsed.reason}`);
+    if (!parsed.ok) throw new NewReleaseError(dateProblemMessage(parsed.problem, "--date"));
     date = parsed.date;
   }
   let county: string | undefined;
   if (options.county !== undefined) {
     const found = findCounty(options.county);
-    if (!found) throw new NewReleaseError(`--county "${options.county}" is not a county of the province: did you mean "${closestCounty(options.county).name}"?`);
+    if (!found) throw new NewReleaseError(NEW.unknownCounty(options.county, closestCounty(options.county).name));
     county = found.name;
   }
-  if (options.lang !== undefined && options.lang !== "fa" && options.lang !== "en") throw new NewReleaseError(`--lang must be fa or en, not "${options.lang}"`);
+  if (options.lang !== undefined && options.lang !== "fa" && options.lang !== "en") throw new NewReleaseError(NEW.language(options.lang));
   const fields: ReleaseFields = {
     id,
     title,
     date: options.date?.trim() ?? formatJalaliInput(now),
     lead: options.lead?.trim() ? fixTypography(options.lead.trim()) : undefined,
     county,
-    organization: options.organization?.trim() || undefined,
-    tags: options.tags && options.tags.length > 0 ? options.tags : undefined,
+    organization: options.organization?.trim() ? fixTypography(options.organization.trim()) : undefined,
+    tags: options.tags && options.tags.length > 0 ? options.tags.map((tag) => fixTypography(tag)) : undefined,
     source: options.source?.trim() || undefined,
     image: options.image?.trim() || undefined,
-    image_alt: options.imageAlt?.trim() || undefined,
+    image_alt: options.imageAlt?.trim() ? fixTypography(options.imageAlt.trim()) : undefined,
     draft: options.draft ? true : undefined,
     lang: options.lang === "en" ? "en" : undefined,
   };
   // The build's schema decides: a wrong source or an image without its description is refused now, not at build time.
   const result = validateFrontMatter(parseFrontMatter(renderReleaseFile(fields, "")).data);
-  if (!result.ok) throw new NewReleaseError(result.problems.map((problem) => `--${problem.field.replace("_", "-")}: ${problem.message}`).join("\n"));
+  if (!result.ok) throw new NewReleaseError(lines(result.problems.map((problem) => NEW.option(problem.field.replace("_", "-"), problem.message))));
   return { fields, date };
 }
 
@@ -97,7 +106,7 @@ export async function createRelease(options: NewReleaseOptions, context: NewRele
     // "wx": fail rather than overwrite, should a file appear under this name meanwhile.
     await writeFile(file, renderReleaseFile(fields, ""), { encoding: "utf8", flag: "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new NewReleaseError(`${file} already exists: nothing was written; run npm run new again`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new NewReleaseError(NEW.fileTaken(inputPathKey(file)));
     throw error;
   }
   return { file: inputPathKey(file), id };

@@ -3,7 +3,8 @@
  * in the schema's order, the empty optional ones commented out (so an editor sees what can
  * be filled in), and ids and paths chosen from the archive on disk.
  */
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, link, mkdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { findReleaseFiles } from "../content/load.js";
@@ -59,6 +60,11 @@ export function yamlValue(value: string | number | boolean, field = ""): string 
   return plain ? value : JSON.stringify(value);
 }
 
+/** An empty optional field as a new file has it: commented out, with what it is for. */
+export function commentedOutField(name: ReleaseField): string {
+  return `# ${name}: ${PLACEHOLDERS[name] ?? '""'}   # ${HINTS[name] ?? ""}`;
+}
+
 /**
  * The front matter and body of a new release file. `comments` go at the top of the front
  * matter (e.g. why the date is a guess).
@@ -73,7 +79,7 @@ export function renderReleaseFile(fields: ReleaseFields, body: string, comments:
       if (value && (value as string[]).length > 0) lines.push("tags:", ...(value as string[]).map((tag) => `  - ${yamlValue(tag, "tags")}`));
       else lines.push(`# tags:   # ${HINTS.tags}`, '#   - ""');
     } else if (value === undefined || value === "" || value === false) {
-      lines.push(`# ${name}: ${PLACEHOLDERS[name] ?? '""'}   # ${HINTS[name] ?? ""}`);
+      lines.push(commentedOutField(name));
     } else {
       lines.push(`${name}: ${yamlValue(value as string | number | boolean, name)}`);
     }
@@ -81,6 +87,29 @@ export function renderReleaseFile(fields: ReleaseFields, body: string, comments:
   lines.push("---", "");
   const text = body.trim();
   return `${lines.join("\n")}\n${text === "" ? "" : `${text}\n`}`;
+}
+
+/**
+ * Moves `from` to `to` unless a file is there: a hard link is made first (it fails, atomically,
+ * when `to` exists; a rename would replace it), then the old name removed. Where hard links are
+ * not possible, an exclusive copy does the same. False when `to` exists.
+ */
+export async function moveWithoutOverwriting(from: string, to: string): Promise<boolean> {
+  await mkdir(path.dirname(to), { recursive: true });
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return false;
+    try {
+      await copyFile(from, to, constants.COPYFILE_EXCL);
+    } catch (copyError) {
+      if ((copyError as NodeJS.ErrnoException).code === "EEXIST") return false;
+      throw copyError;
+    }
+  }
+  await unlink(from);
+  return true;
 }
 
 /** Where a release is stored by convention: `<content>/releases/<Jalali year>/<id>.md`. */

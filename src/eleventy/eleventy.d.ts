@@ -59,7 +59,7 @@ declare module "@11ty/eleventy" {
     configPath?: string;
     quietMode?: boolean;
     runMode?: "build" | "watch" | "serve";
-    /** Run after the configuration file, with the same configuration object. */
+    /** Run with the configuration object before the configuration file (its plugins' handlers are added after this one's). */
     config?: (config: UserConfig) => void | Promise<void>;
   }
 
@@ -79,5 +79,12 @@ declare module "@11ty/eleventy" {
     stopWatch(): Promise<void>;
     /** Eleventy's file watcher (chokidar): "change" and "add" events with a file's path start a rebuild. */
     watcher: { emit(event: "change" | "add" | "unlink", file: string): boolean };
+    /** Turns Eleventy's logger off: its progress, its "Wrote … files" summary and the errors it prints (src/eleventy/build-log.ts). */
+    disableLogger(): void;
+    /**
+     * What Eleventy calls with an error that stopped a build (`error`, or `fatal` when it stops
+     * the watcher too), to print it: the dev server's failed rebuilds reach the build's log here.
+     */
+    errorHandler: { error(error: unknown, message?: string): void; fatal(error: unknown, message?: string): void };
   }
 }

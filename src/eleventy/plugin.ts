@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin, type EleventyEventArguments, type UserConfig } from "@11ty/eleventy";
 import { AFTER_ELEVENTY_PAGES, BEFORE_ELEVENTY_PAGES, eleventyPages, type BuildRun, type BuildStep } from "../build/steps.js";
 import { BuildState } from "../build/state.js";
+import { DevServerErrors } from "./dev-server-errors.js";
 
 /** Eleventy's input folder (src/eleventy/pages/): nothing in it for Eleventy to read; relative to the working folder, as Eleventy names folders. */
 export const ELEVENTY_INPUT = path.relative(process.cwd(), fileURLToPath(new URL("./pages/", import.meta.url))).split(path.sep).join("/");
@@ -74,11 +75,21 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
     state.changedFiles = queue;
   });
-  eleventyConfig.on("eleventy.before", (event: EleventyEventArguments) => runSteps(BEFORE_ELEVENTY_PAGES, state, event));
-  eleventyConfig.on("eleventy.after", (event: EleventyEventArguments) => runSteps(AFTER_ELEVENTY_PAGES, state, event));
+  // The dev server shows a failed build's problems in the browser instead of the site (dev-server-errors.ts):
+  // a build fails where Akhbar's code throws, in its steps or in a page Eleventy renders, and succeeds at its last step.
+  const errors = new DevServerErrors();
+  errors.register(eleventyConfig);
+  eleventyConfig.on("eleventy.before", (event: EleventyEventArguments) => {
+    errors.buildStarted();
+    return errors.track(() => runSteps(BEFORE_ELEVENTY_PAGES, state, event));
+  });
+  eleventyConfig.on("eleventy.after", async (event: EleventyEventArguments) => {
+    await errors.track(() => runSteps(AFTER_ELEVENTY_PAGES, state, event));
+    errors.buildSucceeded();
+  });
 
   for (const page of eleventyPages(state)) {
-    eleventyConfig.addTemplate(`akhbar/${page.name}.11ty.js`, { render: () => page.render() }, { permalink: page.permalink, layout: false });
+    eleventyConfig.addTemplate(`akhbar/${page.name}.11ty.js`, { render: () => errors.track(() => page.render()) }, { permalink: page.permalink, layout: false });
   }
   // Lists are made from the validated archive; Eleventy's own collections are not used.
   eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);

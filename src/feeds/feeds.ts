@@ -19,6 +19,8 @@ import { ReleaseBodies, renderBodyFromFile } from "./release-bodies.js";
 import type { SiteMetadata } from "../content/site.js";
 import { xml, xmlDocument } from "../render/xml.js";
 import { writeGeneratedFiles, type WriteReport } from "../output/page-writer.js";
+import { say } from "../messages/messages.js";
+import { feedsWritten } from "../messages/build.js";
 
 export const FEED_SIZE = 50;
 
@@ -66,7 +68,7 @@ export function renderAtom(site: SiteMetadata, feed: FeedPlan, entries: readonly
 <link rel="self" type="application/atom+xml" href="${self}"/>
 <link rel="alternate" type="text/html" href="${abs(feed.pageUrl)}"/>
 <author><name>${site.publisher[feed.lang]}</name><uri>${abs("/")}</uri></author>
-${site.logo ? xml`<logo>${abs(site.logo)}</logo>\n` : ""}${entries.map(({ release, contentHtml }) => {
+${site.logo ? xml`<logo>${abs(site.logo.url)}</logo>\n` : ""}${entries.map(({ release, contentHtml }) => {
     const date = toIsoString(release.date);
     return xml`<entry${release.lang === feed.lang ? "" : xml` xml:lang="${release.lang}"`}>
 <id>${abs(release.url)}</id>
@@ -91,7 +93,7 @@ export function renderJsonFeed(site: SiteMetadata, feed: FeedPlan, entries: read
     description: feed.description,
     language: feed.lang,
     authors: [{ name: site.publisher[feed.lang], url: abs("/") }],
-    ...(site.logo ? { icon: abs(site.logo) } : {}),
+    ...(site.logo ? { icon: abs(site.logo.url) } : {}),
     items: entries.map(({ release, contentHtml }) => ({
       id: abs(release.url),
       url: abs(release.url),
@@ -136,6 +138,6 @@ export async function writeFeeds(outputDir: string, context: AkhbarContext): Pro
       });
     return { path: format === "atom" ? atomUrl(plan) : jsonFeedUrl(plan), version: key, content };
   }, context.ledger());
-  console.log(`[akhbar] feeds: ${files.length} files, ${rendered} rendered, ${report.written} written`);
+  console.log(say(feedsWritten(files.length, rendered, report.written)));
   return { ...report, rendered };
 }

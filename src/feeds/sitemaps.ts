@@ -18,6 +18,8 @@ import type { Release } from "../content/release.js";
 import type { AkhbarContext } from "../context/context.js";
 import { toIsoString } from "../persian/dates.js";
 import type { SiteMetadata } from "../content/site.js";
+import { SettingError } from "../content/setting-error.js";
+import { sourceDateEpochInvalid } from "../messages/settings.js";
 import { xml, xmlDocument } from "../render/xml.js";
 import { writeGeneratedFiles, type WrittenPage } from "../output/page-writer.js";
 
@@ -81,7 +83,7 @@ export function renderRobotsTxt(site: SiteMetadata): string {
 export function newsSitemapTime(env: NodeJS.ProcessEnv = process.env, clock: () => number = Date.now): number {
   const epoch = env.SOURCE_DATE_EPOCH?.trim();
   if (epoch === undefined || epoch === "") return clock();
-  if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
+  if (!/^\d+$/.test(epoch)) throw new SettingError(sourceDateEpochInvalid(epoch));
   return Number(epoch) * 1000;
 }
 

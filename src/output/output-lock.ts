@@ -10,6 +10,10 @@
  * waits for, and can tell the lock of a build that was killed: its pid no longer runs on this
  * host, or (from another host, or a pid reused since) it is older than any build takes.
  *
+ * What a writer is told (waiting, a lock taken over, refused) is data here (`LockEvent`,
+ * `LockRefusal`): this module is below the message catalogue, which says it in the operator's
+ * language (src/messages/build.ts).
+ *
  * Hand-written rather than proper-lockfile: that package's lock is an empty folder, which its
  * release and its stale check remove with rmdir, so it cannot hold the owner; and it tells a
  * killed holder only by a modification time the holder must keep renewing on a timer, which
@@ -54,13 +58,51 @@ export interface LockOptions {
   staleAfter?: number;
   /** How often a waiting writer looks again, in milliseconds. */
   poll?: number;
-  /** Where the messages go (waiting, a lock taken over). */
-  report?: (message: string) => void;
+  /** Where what happens goes (waiting, a lock taken over), to be said in words by the caller. */
+  report?: (event: LockEvent) => void;
 }
 
-/** The folder is someone else's: refused, or waited for in vain. The message says who holds it and what to do. */
+/** Why a lock is the lock of a writer that is gone. */
+export type StaleReason =
+  /** The file names no owner, and is older than its writing takes: its build stopped as it took the lock. */
+  | { kind: "no owner" }
+  /** Its process runs no more on this host. */
+  | { kind: "not running"; pid: number }
+  /** A build's lock older than any build takes. */
+  | { kind: "too old"; hours: number };
+
+/** What happens while a writer takes the lock. */
+export type LockEvent =
+  | { kind: "waiting"; owner: LockOwner | undefined; folder: string; file: string }
+  | { kind: "taken over"; owner: LockOwner | undefined; file: string; stale: StaleReason };
+
+/** Why the lock was not taken: a dev server holds it, a build holds it and `wait` is 0, or the wait ran out. */
+export interface LockRefusal {
+  kind: "dev server" | "no wait" | "waited";
+  owner: LockOwner | undefined;
+  /** The output folder, with a trailing slash. */
+  folder: string;
+  file: string;
+  /** How long it waited, in milliseconds. */
+  waited: number;
+}
+
+/** The folder is someone else's: refused, or waited for in vain. `refusal` says who holds it; src/messages/build.ts says what to do. */
 export class OutputLockedError extends Error {
   override name = "OutputLockedError";
+
+  constructor(readonly refusal: LockRefusal) {
+    super(`${refusal.folder} is locked by another writer (${refusal.file})`);
+  }
+}
+
+/** `AKHBAR_LOCK_WAIT` is not a number of seconds: src/eleventy/build.ts says so as a setting's error. */
+export class LockWaitError extends Error {
+  override name = "LockWaitError";
+
+  constructor(readonly value: string) {
+    super(`${LOCK_WAIT_VARIABLE}=${value} is not a number of seconds`);
+  }
 }
 
 export function lockFileFor(target: string): string {
@@ -72,17 +114,8 @@ export function lockWait(env: NodeJS.ProcessEnv = process.env): number {
   const text = env[LOCK_WAIT_VARIABLE]?.trim();
   if (!text) return DEFAULT_LOCK_WAIT_MS;
   const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new Error(`${LOCK_WAIT_VARIABLE}=${text}: give the seconds a build waits for another (0 refuses at once)`);
-  }
+  if (!Number.isFinite(seconds) || seconds < 0) throw new LockWaitError(text);
   return seconds * 1000;
-}
-
-/** Who holds a lock, in words. */
-export function describeOwner(owner: LockOwner | undefined): string {
-  if (!owner) return "a build that is starting";
-  const who = owner.holder === "dev server" ? "the dev server (npm start, " : "a build (";
-  return `${who}pid ${owner.pid} on ${owner.host}, started ${owner.started})`;
 }
 
 /** A lock file as found: its text, its owner when the text is one, and when it was last written. */
@@ -100,15 +133,15 @@ export interface LockCheck {
 }
 
 /** Why `found` is the lock of a writer that is gone; undefined while it may still be at work. */
-export function staleReason(found: FoundLock, { host, now, staleAfter, running }: LockCheck): string | undefined {
+export function staleReason(found: FoundLock, { host, now, staleAfter, running }: LockCheck): StaleReason | undefined {
   const { owner } = found;
-  if (!owner) return now - found.modified > UNREADABLE_GRACE_MS ? "it names no owner (its build stopped as it took the lock)" : undefined;
-  if (owner.host === host && !running(owner.pid)) return `process ${owner.pid} is no longer running`;
+  if (!owner) return now - found.modified > UNREADABLE_GRACE_MS ? { kind: "no owner" } : undefined;
+  if (owner.host === host && !running(owner.pid)) return { kind: "not running", pid: owner.pid };
   const started = Date.parse(owner.started);
   const age = now - (Number.isNaN(started) ? found.modified : started);
   // A dev server on this host that runs is at work however long ago it started.
   if (owner.host === host && owner.holder === "dev server") return undefined;
-  if (age > staleAfter) return `it was taken ${Math.round(age / 3_600_000)} hours ago, longer than any build takes`;
+  if (age > staleAfter) return { kind: "too old", hours: Math.round(age / 3_600_000) };
   return undefined;
 }
 
@@ -164,8 +197,6 @@ async function takeOver(file: string, seen: string): Promise<boolean> {
   await rm(aside, { force: true });
   return moved === seen;
 }
-
-const describeWait = (ms: number) => (ms < 60_000 ? `${ms / 1000} s` : `${Math.round(ms / 60_000)} min`);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -225,20 +256,14 @@ export async function lockOutput(target: string, options: LockOptions): Promise<
     if (!found) continue; // released between the two looks
     const stale = staleReason(found, { host: owner.host, now: Date.now(), staleAfter, running: processRunning });
     if (stale) {
-      if (await takeOver(file, found.text)) report(`taking over ${file}, left by ${describeOwner(found.owner)}: ${stale}`);
+      if (await takeOver(file, found.text)) report({ kind: "taken over", owner: found.owner, file, stale });
       continue;
     }
-    const holding = describeOwner(found.owner);
-    if (found.owner?.holder === "dev server") {
-      throw new OutputLockedError(`${holding} is writing into ${folder}: stop it first, or use another folder (--output). Its lock: ${file}`);
-    }
-    if (wait <= 0) throw new OutputLockedError(`${holding} is writing into ${folder}: try again when it has finished (${LOCK_WAIT_VARIABLE}=0 does not wait). Its lock: ${file}`);
-    if (Date.now() >= deadline) {
-      throw new OutputLockedError(
-        `${holding} still holds ${file} after a wait of ${describeWait(wait)} (${LOCK_WAIT_VARIABLE}): try again when it has finished. If no build is running, remove ${file}.`,
-      );
-    }
-    if (!waiting) report(`waiting for ${holding} to finish writing into ${folder} (its lock: ${file})`);
+    const refused = (kind: LockRefusal["kind"]) => new OutputLockedError({ kind, owner: found.owner, folder, file, waited: wait });
+    if (found.owner?.holder === "dev server") throw refused("dev server");
+    if (wait <= 0) throw refused("no wait");
+    if (Date.now() >= deadline) throw refused("waited");
+    if (!waiting) report({ kind: "waiting", owner: found.owner, folder, file });
     waiting = true;
     await sleep(Math.min(poll, Math.max(0, deadline - Date.now())));
   }

@@ -147,11 +147,18 @@ export function orderMoves(files: readonly string[], isNew: (file: string) => bo
   return keyed.map(({ file }) => file);
 }
 
+/**
+ * What a publication finds as it prepares, for the caller to say in words (this module is below
+ * the message catalogue: src/messages/build.ts): a manifest of an older Akhbar, which is not
+ * trusted, or files of the site missing or changed since they were published (`examples`: the first few).
+ */
+export type PublicationEvent = { kind: "old manifest" } | { kind: "damaged"; count: number; examples: string[] };
+
 export interface PublicationOptions {
   /** The publishing order's ranks (default `documentsLast`). */
   rank?: PublishRank;
-  /** Where messages go: files of the site found missing or changed, a manifest not trusted. */
-  report?: (message: string) => void;
+  /** Where what it finds goes: files of the site found missing or changed, a manifest not trusted. */
+  report?: (event: PublicationEvent) => void;
 }
 
 function manifestFile(dir: string, target: string): string {
@@ -229,7 +236,7 @@ interface PublishedSite {
  * The published site, when its seal matches the manifest in the cache and the manifest records
  * sizes; a message when a sealed site is not trusted.
  */
-async function readPublishedSite(target: string, manifestPath: string): Promise<PublishedSite | string | undefined> {
+async function readPublishedSite(target: string, manifestPath: string): Promise<PublishedSite | "old manifest" | undefined> {
   let manifest: Manifest;
   try {
     const [seal, text] = await Promise.all([readFile(path.join(target, SEAL_FILE), "utf8"), readFile(manifestPath, "utf8")]);
@@ -239,7 +246,8 @@ async function readPublishedSite(target: string, manifestPath: string): Promise<
     return undefined;
   }
   // Its files cannot be checked: it could describe files long gone, which would never be written again.
-  if (manifest.format !== MANIFEST_FORMAT) return "the site's manifest was written by an older Akhbar and records no file sizes: the whole site is built again";
+  // Written by an older Akhbar, it records no file sizes: the whole site is built again.
+  if (manifest.format !== MANIFEST_FORMAT) return "old manifest";
   const { intact, damaged } = await verifySite(target, manifest.entries);
   return {
     entries: new Map(intact.map(([file, version]) => [file, version])),
@@ -304,7 +312,7 @@ export class Publication {
   private readonly nextManifestPath: string;
   private readonly journalPath: string;
   private readonly rank: PublishRank;
-  private readonly report: (message: string) => void;
+  private readonly report: (event: PublicationEvent) => void;
   private published: SiteEntries | undefined;
   /** The published files' sizes, as checked by `prepare`. */
   private publishedSizes = new Map<string, number>();
@@ -335,14 +343,11 @@ export class Publication {
     await this.finishInterruptedCommit();
     await rm(this.staging, { recursive: true, force: true });
     const site = await readPublishedSite(this.target, this.manifestPath);
-    if (typeof site === "string") this.report(site);
+    if (site === "old manifest") this.report({ kind: "old manifest" });
     this.published = typeof site === "object" ? site.entries : undefined;
     this.publishedSizes = typeof site === "object" ? site.sizes : new Map();
     this.damaged = new Set(typeof site === "object" ? site.damaged : []);
-    if (this.damaged.size > 0) {
-      const named = [...this.damaged].slice(0, 3).join(", ");
-      this.report(`the published site differs from its manifest: ${this.damaged.size} missing or changed (${named}${this.damaged.size > 3 ? ", …" : ""}), written again`);
-    }
+    if (this.damaged.size > 0) this.report({ kind: "damaged", count: this.damaged.size, examples: [...this.damaged].slice(0, 3) });
     this.ledger = new OutputLedger(this.published ?? new Map(), this.published ? this.target : undefined);
   }
 

@@ -19,9 +19,9 @@ export function englishReleases(releases: readonly Release[], limit = ENGLISH_LI
 
 /** The English section's own pages: its home and its search page. */
 export function englishPages(context: AkhbarContext): SitePage[] {
-  const { site } = context;
+  // The site is read when the page renders: the build's first step reads its settings (content/site.yml).
   return [
-    { name: "en-home", permalink: "/en/index.html", render: () => renderEnglishHome({ site, assets: context.assets(), releases: englishReleases(context.archive().releases) }) },
+    { name: "en-home", permalink: "/en/index.html", render: () => renderEnglishHome({ site: context.site, assets: context.assets(), releases: englishReleases(context.archive().releases) }) },
     { name: "en-search", permalink: "/en/search/index.html", render: () => renderSearchPage(context, "en") },
   ];
 }

@@ -15,6 +15,8 @@ import { listPages, listPagesShowing } from "../browse/lists.js";
 import { releaseBrowsing } from "../browse/release-navigation.js";
 import { writeGeneratedFiles, type GeneratedFile, type WriteReport, type WrittenPage } from "../output/page-writer.js";
 import { prefixHtmlUrls } from "../render/html-urls.js";
+import { say } from "../messages/messages.js";
+import { listPagesWritten } from "../messages/build.js";
 import { listPageInputs, renderListPage } from "../../layouts/list.js";
 import type { ReleasePageBrowsing } from "../../layouts/release.js";
 import { releaseBreadcrumbs, releaseFollowUps } from "../../layouts/release-browsing.js";
@@ -53,7 +55,7 @@ export async function writeListPages(outputDir: string, context: AkhbarContext):
     // Not kept in the page cache: a list page is quick to render once it is known to have changed.
     return { path, version: cache.key(`list\n${settings}\n${inputs}`), content: render };
   }, context.ledger());
-  console.log(`[akhbar] list pages: ${report.written + report.unchanged} pages, ${rendered} rendered, ${report.written} files written`);
+  console.log(say(listPagesWritten(report.written + report.unchanged, rendered, report.written)));
   return report;
 }
 

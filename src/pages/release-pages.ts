@@ -24,6 +24,8 @@ import { writeGeneratedFiles, type WriteReport, type WrittenPage } from "../outp
 import { pageCacheDir, type PageCacheReport } from "../output/page-cache.js";
 import { html } from "../render/html.js";
 import { prefixHtmlUrls } from "../render/html-urls.js";
+import { say } from "../messages/messages.js";
+import { releasePagesWritten } from "../messages/build.js";
 
 /** The releases that get a page in this build: published ones, and in preview drafts and embargoed ones too. */
 export function releasesWithPages(context: AkhbarContext): Release[] {
@@ -79,7 +81,7 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
   const report: PageCacheReport = { reused: cache.report.reused - before.reused, rendered: cache.report.rendered - before.rendered, removed: 0 };
   // Unchanged: read from the cache, or not needed at all because the published site has the page.
   const unchanged = written.written + written.unchanged - report.rendered;
-  console.log(`[akhbar] release pages: ${report.rendered} rendered, ${unchanged} unchanged (from ${pageCacheDir()} or the published site), ${written.written} files written`);
+  console.log(say(releasePagesWritten(report.rendered, unchanged, pageCacheDir(), written.written)));
   return { ...written, cache: report };
 }
 

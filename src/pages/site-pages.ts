@@ -24,16 +24,17 @@ export interface SitePage {
 const TERM_LISTS = { county: "counties", organization: "organizations", tag: "tags" } as const;
 
 export function sitePages(context: AkhbarContext): SitePage[] {
-  const { site } = context;
+  // Read when the page renders, not now: the build's first step reads the site's settings (content/site.yml).
+  const site = () => context.site;
   return [
-    { name: "home", permalink: "/index.html", render: () => renderHome({ site, assets: context.assets(), releases: context.archive().releases }) },
+    { name: "home", permalink: "/index.html", render: () => renderHome({ site: site(), assets: context.assets(), releases: context.archive().releases }) },
     { name: "search", permalink: "/search/index.html", render: () => renderSearchPage(context, "fa") },
-    { name: "not-found", permalink: "/404.html", render: () => renderNotFound({ site, assets: context.assets() }) },
-    { name: "archive", permalink: `${ARCHIVE_URL}index.html`, render: () => renderArchiveIndex({ site, assets: context.assets(), years: context.index().years }) },
+    { name: "not-found", permalink: "/404.html", render: () => renderNotFound({ site: site(), assets: context.assets() }) },
+    { name: "archive", permalink: `${ARCHIVE_URL}index.html`, render: () => renderArchiveIndex({ site: site(), assets: context.assets(), years: context.index().years }) },
     ...TERM_KINDS.map((kind) => ({
       name: `${kind}-index`,
       permalink: `${TERM_SECTION_URLS[kind]}index.html`,
-      render: () => renderTermIndex({ site, assets: context.assets(), kind, terms: context.index()[TERM_LISTS[kind]] }),
+      render: () => renderTermIndex({ site: site(), assets: context.assets(), kind, terms: context.index()[TERM_LISTS[kind]] }),
     })),
   ];
 }

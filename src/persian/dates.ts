@@ -72,7 +72,23 @@ const gregorianFormats = {
 
 const englishDateTimeFormat = new Intl.DateTimeFormat("en-GB", DATE_AND_TIME);
 
-export type DateResult = { ok: true; date: DateTime } | { ok: false; reason: string };
+/**
+ * Why a date could not be read. This module holds no messages (it is below src/messages/): the
+ * catalogue turns a problem into the editor's words (src/messages/content.ts `dateProblemMessage`).
+ */
+export type DateProblem =
+  /** Not text, or empty: the usage is the message. */
+  | { kind: "not text" }
+  /** A JavaScript Date that holds no instant. */
+  | { kind: "invalid" }
+  /** A Jalali day the calendar does not have (1403/07/31: Mehr has 30 days). */
+  | { kind: "not a Jalali day"; year: number; month: number; day: number }
+  /** A Jalali day with an hour, minute or second out of range (`explanation` is luxon's, in English). */
+  | { kind: "impossible time"; explanation: string }
+  /** Text that is no date form this module reads. */
+  | { kind: "not a date"; input: string };
+
+export type DateResult = { ok: true; date: DateTime } | { ok: false; problem: DateProblem };
 
 const JALALI_PATTERN = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 /** Years below this are Gregorian: no release predates 1300 SH (1921), none will reach 1700 CE. */
@@ -83,38 +99,36 @@ const LAST_JALALI_YEAR = 1700;
  * - ISO 8601 with offset: `2024-05-12T10:30:00+03:30`;
  * - ISO 8601 without offset or time: read in Asia/Tehran (`2024-05-12`, `2024-05-12T10:30`);
  * - Jalali, with Latin or Persian digits: `1403/02/23 10:30`, `1403-02-23`, `۱۴۰۳/۰۲/۲۳`, read in Asia/Tehran.
+ * Persian (۰-۹) and Arabic-Indic (٠-٩) digits are read as Latin ones in every form, as a Persian keyboard types them.
  * Luxon resolves the Tehran offset from the tz database, so the years when Iran kept
  * daylight saving time (until 2022) get +04:30 in summer.
  */
 export function parseReleaseDate(input: unknown): DateResult {
   if (input instanceof Date) {
-    if (Number.isNaN(input.getTime())) return { ok: false, reason: "is not a valid date" };
+    if (Number.isNaN(input.getTime())) return { ok: false, problem: { kind: "invalid" } };
     return { ok: true, date: DateTime.fromJSDate(input, { zone: TEHRAN }) };
   }
   if (typeof input !== "string" || input.trim() === "") {
-    return { ok: false, reason: "must be a date such as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30" };
+    return { ok: false, problem: { kind: "not text" } };
   }
   const text = toLatinDigits(input.trim());
   const jalali = JALALI_PATTERN.exec(text);
   if (jalali && Number(jalali[1]) < LAST_JALALI_YEAR) {
     const [jy, jm, jd, hour = 0, minute = 0, second = 0] = jalali.slice(1).map((part) => Number(part ?? 0));
     if (!isValidJalaaliDate(jy!, jm!, jd!)) {
-      return { ok: false, reason: `${jy}/${jm}/${jd} is not a day of the Jalali calendar` };
+      return { ok: false, problem: { kind: "not a Jalali day", year: jy!, month: jm!, day: jd! } };
     }
     const { gy, gm, gd } = toGregorian(jy!, jm!, jd!);
     const date = DateTime.fromObject(
       { year: gy, month: gm, day: gd, hour, minute, second },
       { zone: TEHRAN },
     );
-    return date.isValid ? { ok: true, date } : { ok: false, reason: `has an impossible time (${date.invalidExplanation})` };
+    return date.isValid ? { ok: true, date } : { ok: false, problem: { kind: "impossible time", explanation: date.invalidExplanation ?? "" } };
   }
   const hasOffset = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text) && text.includes("T");
   const date = DateTime.fromISO(text, hasOffset ? { setZone: true } : { zone: TEHRAN });
   if (!date.isValid) {
-    return {
-      ok: false,
-      reason: `"${input}" is not a date: write it as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30`,
-    };
+    return { ok: false, problem: { kind: "not a date", input } };
   }
   return { ok: true, date: date.setZone(TEHRAN) };
 }

@@ -31,6 +31,8 @@ import { attachmentProblem, decodeAddress, isContentAddress, resolveContentAddre
 import { lineOfField, parseFrontMatter } from "../content/front-matter.js";
 import { html, type SafeHtml } from "./html.js";
 import { sanitizeSvg } from "./svg.js";
+import { say, type Message } from "../messages/messages.js";
+import { drawingProblem, drawingsCleaned, notAPicture, pictureNotConverted, pictureWithoutSize } from "../messages/content.js";
 
 export const IMAGE_WIDTHS = [400, 800, 1344];
 /** The text column is 42rem wide with 1rem of padding on each side. */
@@ -125,7 +127,7 @@ export class ImagePipeline {
       return;
     }
     const drawing = sanitizeSvg(readFileSync(file));
-    if (!drawing.ok) throw problem(where, `${address} ${drawing.message}`);
+    if (!drawing.ok) throw problem(where, drawingProblem(address, drawing.message));
     if (drawing.removed.length > 0) this.cleaned.push(`${address} (${drawing.removed.join(", ")})`);
     this.originals.set(address, { file, bytes: drawing.bytes });
   }
@@ -150,7 +152,7 @@ export class ImagePipeline {
       const incoming = this.incoming();
       const task = Image(file, { ...this.options(), outputDir: incoming })
         .catch((error: unknown) => {
-          throw problem(where, `${relative} could not be converted (${(error as Error).message}): save it again as JPEG or PNG`);
+          throw problem(where, pictureNotConverted(relative, (error as Error).message));
         })
         .then(async (converted) => {
           for (const stat of Object.values(converted).flat()) await rename(stat.outputPath, path.join(this.cacheDir, path.basename(stat.outputPath)));
@@ -182,7 +184,7 @@ export class ImagePipeline {
     for (let start = 0; start < entries.length; start += 64) {
       await Promise.all(entries.slice(start, start + 64).map(([cached, target]) => placeFile(cached, target)));
     }
-    if (this.cleaned.length > 0) console.warn(`[akhbar] drawings published without what they may not have (npm run check names it): ${this.cleaned.join("; ")}`);
+    if (this.cleaned.length > 0) console.warn(say(drawingsCleaned(this.cleaned)));
     const originals = [...this.originals];
     for (let start = 0; start < originals.length; start += 64) {
       await Promise.all(
@@ -223,26 +225,36 @@ interface PictureSize {
 /** The size readers see: an EXIF quarter turn swaps width and height, as the converted file will. */
 function readSize(file: string, relative: string, where: Where): PictureSize {
   const size = pictureSize(file, relative);
-  if (typeof size === "string") throw problem(where, size);
+  if (!("width" in size)) throw problem(where, size);
   return size;
 }
 
 /** The picture's size, or what is wrong with it. */
-function pictureSize(file: string, relative: string): PictureSize | string {
+function pictureSize(file: string, relative: string): PictureSize | Message {
   let size;
   try {
     size = Image.ImageSize(file);
   } catch {
-    return `${relative} is not a picture this site can show: use JPEG, PNG, WebP, AVIF, GIF or SVG`;
+    return notAPicture(relative);
   }
-  if (!size.width || !size.height) return `${relative} does not say how large it is: save it again from an image editor`;
+  if (!size.width || !size.height) return pictureWithoutSize(relative);
   const turned = size.orientation !== undefined && QUARTER_TURNS.has(size.orientation);
   return turned ? { width: size.height, height: size.width, type: size.type } : { width: size.width, height: size.height, type: size.type };
 }
 
+/**
+ * The size readers see of the picture `file`, or undefined when it is not a picture the site can
+ * show: how src/content/site.ts measures the logo (the content folder's code may not import this
+ * module), which the JSON-LD publisher's logo and the page header state.
+ */
+export function measurePicture(file: string): { width: number; height: number } | undefined {
+  const size = pictureSize(file, file);
+  return "width" in size ? { width: size.width, height: size.height } : undefined;
+}
+
 /** What the build makes of a file of the content folder that a release uses: a problem that stops it, or what cleaning a drawing takes out. */
 export interface ContentFileInspection {
-  problem?: string;
+  problem?: Message;
   /** A drawing's parts that are not published (src/render/svg.ts); empty or absent when it is published as it is. */
   removed?: string[];
 }
@@ -255,13 +267,13 @@ export interface ContentFileInspection {
 export function inspectContentFile(file: string, address: string, kind: ContentFileKind): ContentFileInspection {
   if (kind === "attachment") return { problem: attachmentProblem(file, address) };
   const size = pictureSize(file, address);
-  if (typeof size === "string") return { problem: size };
+  if (!("width" in size)) return { problem: size };
   if (size.type !== "svg") return {};
   const drawing = sanitizeSvg(readFileSync(file));
-  return drawing.ok ? { removed: drawing.removed } : { problem: `${address} ${drawing.message}` };
+  return drawing.ok ? { removed: drawing.removed } : { problem: drawingProblem(address, drawing.message) };
 }
 
-function problem(where: Where, message: string): ContentError {
+function problem(where: Where, message: Message): ContentError {
   const detail: ContentProblem = { file: where.file, line: lineIn(where), field: where.field, message };
   return new ContentError([detail]);
 }

@@ -15,7 +15,7 @@ export function newsArticle(site: SiteMetadata, release: Release): Record<string
     "@type": "Organization",
     name: site.publisher[release.lang],
     url: absoluteUrl(site.url, "/"),
-    ...(site.logo ? { logo: { "@type": "ImageObject", url: absoluteUrl(site.url, site.logo) } } : {}),
+    ...(site.logo ? { logo: { "@type": "ImageObject", url: absoluteUrl(site.url, site.logo.url), width: site.logo.width, height: site.logo.height } } : {}),
   };
   return {
     "@context": "https://schema.org",
@@ -50,11 +50,37 @@ export function jsonLdScript(value: unknown): SafeHtml {
 
 const OG_LOCALES = { fa: "fa_IR", en: "en_US" } as const;
 
-/** The head tags of a release page for sharing previews and search engines. */
+/** The picture a page is shared with: its own, or else the site's logo (with its size and the site's name as its description). */
+interface SharingImage {
+  url: string;
+  alt: string;
+  width?: number;
+  height?: number;
+}
+
+function sharingImage(site: SiteMetadata, lang: Release["lang"], image?: { url: string; alt: string }): SharingImage | undefined {
+  if (image) return { url: absoluteUrl(site.url, image.url), alt: image.alt };
+  if (!site.logo) return undefined;
+  return { url: absoluteUrl(site.url, site.logo.url), alt: site.name[lang], width: site.logo.width, height: site.logo.height };
+}
+
+/** og:image and its details (a logo states its size, a release's picture is converted to several). */
+function ogImageTags(image: SharingImage | undefined): SafeHtml | "" {
+  if (!image) return "";
+  const size = image.width && image.height ? html`<meta property="og:image:width" content="${image.width}">
+<meta property="og:image:height" content="${image.height}">
+` : "";
+  return html`<meta property="og:image" content="${image.url}">
+${size}<meta property="og:image:alt" content="${image.alt}">
+`;
+}
+
+/** The head tags of a release page for sharing previews and search engines. Without a picture of its own, the site's logo is the release's sharing picture. */
 export function releaseSharingTags(site: SiteMetadata, release: Release): SafeHtml {
   const canonical = absoluteUrl(site.url, release.url);
   const description = release.lead ?? site.description[release.lang];
-  const image = release.image ? absoluteUrl(site.url, release.image) : undefined;
+  const own = release.image !== undefined;
+  const image = sharingImage(site, release.lang, release.image ? { url: release.image, alt: release.imageAlt ?? "" } : undefined);
   const date = toIsoString(release.date);
   return html`<meta property="og:type" content="article">
 <meta property="og:site_name" content="${site.name[release.lang]}">
@@ -62,15 +88,31 @@ export function releaseSharingTags(site: SiteMetadata, release: Release): SafeHt
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${canonical}">
 <meta property="og:locale" content="${OG_LOCALES[release.lang]}">
-${image ? html`<meta property="og:image" content="${image}">
-<meta property="og:image:alt" content="${release.imageAlt}">
-` : ""}<meta property="article:published_time" content="${date}">
+${ogImageTags(image)}<meta property="article:published_time" content="${date}">
 <meta property="article:modified_time" content="${date}">
 ${release.tags.map((tag) => html`<meta property="article:tag" content="${tag}">
-`)}<meta name="twitter:card" content="${image ? "summary_large_image" : "summary"}">
+`)}<meta name="twitter:card" content="${own ? "summary_large_image" : "summary"}">
 <meta name="twitter:title" content="${release.title}">
 <meta name="twitter:description" content="${description}">
-${image ? html`<meta name="twitter:image" content="${image}">
-<meta name="twitter:image:alt" content="${release.imageAlt}">
+${image ? html`<meta name="twitter:image" content="${image.url}">
+<meta name="twitter:image:alt" content="${image.alt}">
 ` : ""}${jsonLdScript(newsArticle(site, release))}`;
+}
+
+/** The head tags of a page of content/pages/ (about us, contact…) for sharing previews: a web page, shared with the site's logo. */
+export function pageSharingTags(site: SiteMetadata, page: { title: string; description?: string | undefined; url: string; lang: Release["lang"] }): SafeHtml {
+  const description = page.description ?? site.description[page.lang];
+  const image = sharingImage(site, page.lang);
+  return html`<meta property="og:type" content="website">
+<meta property="og:site_name" content="${site.name[page.lang]}">
+<meta property="og:title" content="${page.title}">
+<meta property="og:description" content="${description}">
+<meta property="og:url" content="${absoluteUrl(site.url, page.url)}">
+<meta property="og:locale" content="${OG_LOCALES[page.lang]}">
+${ogImageTags(image)}<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="${page.title}">
+<meta name="twitter:description" content="${description}">
+${image ? html`<meta name="twitter:image" content="${image.url}">
+<meta name="twitter:image:alt" content="${image.alt}">
+` : ""}`;
 }

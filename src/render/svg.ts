@@ -19,6 +19,8 @@
 import { createRequire } from "node:module";
 import type { DOMPurify, RemovedAttribute, RemovedElement, WindowLike } from "dompurify";
 import type { JSDOM as JsdomClass } from "jsdom";
+import type { Message } from "../messages/messages.js";
+import { DRAWING_NOT_UTF8, drawingNotWellFormed, drawingOfOtherKind, drawingWithoutNamespace } from "../messages/content.js";
 
 const SVG_NAMESPACE = "http://www.w3.org/2000/svg";
 /** jsdom's document for XML it cannot parse, as Firefox's. */
@@ -37,7 +39,8 @@ export type SvgResult =
       /** What was taken out (`<script>`, `onload`, `href`, …), for the editor; empty when the file is published as it is. */
       removed: string[];
     }
-  | { ok: false; message: string };
+  /** What is wrong, said of the drawing ("is not …"): src/messages/content.ts `drawingProblem` names the drawing. */
+  | { ok: false; message: Message };
 
 interface Sanitizer {
   purify: DOMPurify;
@@ -103,20 +106,20 @@ export function sanitizeSvg(source: Uint8Array): SvgResult {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(source);
   } catch {
-    return { ok: false, message: "is not saved as UTF-8 text: save the drawing again as SVG (UTF-8)" };
+    return { ok: false, message: DRAWING_NOT_UTF8 };
   }
   const { purify, window, hooked } = loadSanitizer();
   const document = new window.DOMParser().parseFromString(text, "image/svg+xml");
   const root = document.documentElement;
   if (!root || root.namespaceURI === PARSE_ERROR_NAMESPACE) {
     const detail = root?.textContent?.trim().split("\n")[0];
-    return { ok: false, message: `is not a well-formed SVG drawing${detail ? ` (${detail})` : ""}: save it again from a drawing program, or as PNG` };
+    return { ok: false, message: drawingNotWellFormed(detail) };
   }
   if (root.localName === "svg" && root.namespaceURI !== SVG_NAMESPACE) {
-    return { ok: false, message: `is not an SVG drawing (its <svg> lacks xmlns="${SVG_NAMESPACE}"): save it again from a drawing program, or as PNG` };
+    return { ok: false, message: drawingWithoutNamespace(SVG_NAMESPACE) };
   }
   if (root.namespaceURI !== SVG_NAMESPACE || root.localName !== "svg") {
-    return { ok: false, message: `is not an SVG drawing (its first element is <${root.nodeName}>): save it again as SVG, or as PNG` };
+    return { ok: false, message: drawingOfOtherKind(root.nodeName) };
   }
   const removed: string[] = [];
   for (const node of document.childNodes) {

@@ -13,6 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { SettingError } from "../content/setting-error.js";
+import { searchWorkersInvalid } from "../messages/settings.js";
 import type { ShardJob } from "./shard-index.js";
 import type { WorkerReply, WorkerRequest } from "./worker.js";
 
@@ -29,9 +30,7 @@ export function searchWorkerCount(env: NodeJS.ProcessEnv = process.env): number 
   const written = env[SEARCH_WORKERS_VARIABLE]?.trim() ?? "";
   if (written === "") return Math.max(1, Math.min(DEFAULT_MAX_WORKERS, availableParallelism()));
   if (!/^\d+$/.test(written) || Number(written) > MAX_WORKERS) {
-    throw new SettingError(
-      `${SEARCH_WORKERS_VARIABLE}=${written}: give the number of threads that index the search shards, 0 (on the main thread) to ${MAX_WORKERS}; each holds a shard (up to ~0.9 GB)`,
-    );
+    throw new SettingError(searchWorkersInvalid(SEARCH_WORKERS_VARIABLE, written, MAX_WORKERS));
   }
   return Number(written);
 }

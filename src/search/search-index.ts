@@ -20,12 +20,13 @@ import { searchCacheDir, ShardCache } from "./shard-cache.js";
 import { closePagefind, runShardJob, shardJobRelease, type ShardJob } from "./shard-index.js";
 import { closeSearchWorkers, searchWorkerCount, ShardWorkerPool } from "./pool.js";
 import { SEARCH_BUNDLE_PATH, shardFolder, type SearchShard } from "./shards.js";
+import { searchIndexWritten } from "../messages/build.js";
+import type { Message } from "../messages/messages.js";
 
 /** The line a build prints about its index. */
-export function describeIndexReport(report: SearchIndexReport): string {
+export function describeIndexReport(report: SearchIndexReport): Message {
   const indexed = report.shards.filter((shard) => shard.indexed).length;
-  const threads = report.workersStarted > 0 ? ` in ${report.workersStarted} worker thread${report.workersStarted === 1 ? "" : "s"}` : "";
-  return `[akhbar] search index: ${report.shards.length} shards, ${indexed} indexed${threads}, ${report.shards.length - indexed} unchanged (from ${searchCacheDir()})`;
+  return searchIndexWritten(report.shards.length, indexed, report.workersStarted, searchCacheDir());
 }
 
 export interface ShardReport {

@@ -11,6 +11,7 @@ import matter from "gray-matter";
 import yaml from "js-yaml";
 import { toJalaali } from "jalaali-js";
 import { repoRoot, runBuild, temporaryDirectory } from "../support/run.js";
+import { toLatinDigits } from "../../src/persian/letters.js";
 import { load } from "cheerio";
 import { elementsOf, exists, fileForUrl, findBrokenLinks, listFiles, loadPage, type Page } from "../support/html.js";
 import { describeNewsroomOutput, NEWSROOM_BUILD_ENV } from "../support/newsroom-output.js";
@@ -64,9 +65,22 @@ interface SourceRelease {
 let work = "";
 let site = "";
 let buildLog = "";
+/** The log of a second build of the same archive, with AKHBAR_LANG=en. */
+let englishLog = "";
 let sources: SourceRelease[] = [];
 /** `<time datetime>` of each published release, as its page shows it (read in `before`). */
 const shownIso = new Map<number, string>();
+/** The logo the content's site.yml names, and its size as its PNG header says (read in `before`). */
+let sampleLogo: { url: string; width: number; height: number } | undefined;
+
+/** The logo of `content`/site.yml, read without the build's own modules: its address, and its size from the PNG's header. */
+async function readLogo(content: string): Promise<typeof sampleLogo> {
+  const settings = yaml.load(await readFile(path.join(content, "site.yml"), "utf8")) as { logo?: string };
+  if (!settings.logo) return undefined;
+  const png = await readFile(path.join(content, ...settings.logo.split("/").filter(Boolean)));
+  assert.equal(png.toString("latin1", 12, 16), "IHDR", "the sample logo is a PNG");
+  return { url: settings.logo, width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
 
 before(async () => {
   work = await temporaryDirectory();
@@ -87,7 +101,12 @@ before(async () => {
   const run = await runBuild(content, site, NEWSROOM_BUILD_ENV);
   buildLog = run.log;
   assert.equal(run.code, 0, `the build failed:\n${run.log}`);
+  // The same archive again, with the build's lines in English: nothing left to change.
+  const again = await runBuild(content, site, { ...NEWSROOM_BUILD_ENV, AKHBAR_LANG: "en" });
+  englishLog = again.log;
+  assert.equal(again.code, 0, `the second build failed:\n${again.log}`);
   sources = await readSources(content);
+  sampleLogo = await readLogo(content);
   for (const release of published()) {
     const $ = await releasePage(release.id);
     shownIso.set(release.id, $("dl.release__meta time").attr("datetime") ?? "");
@@ -99,7 +118,8 @@ after(async () => {
 });
 
 async function readSources(content: string): Promise<SourceRelease[]> {
-  const files = (await readdir(content, { recursive: true })).filter((file) => file.endsWith(".md")).sort();
+  // The pages of content/pages/ are not releases.
+  const files = (await readdir(content, { recursive: true })).filter((file) => file.endsWith(".md") && !file.startsWith(`pages${path.sep}`)).sort();
   const releases: SourceRelease[] = [];
   for (const file of files) {
     // The core schema keeps dates as the text the editor wrote.
@@ -195,7 +215,25 @@ describe("release pages", () => {
     assert.equal(sourceOf(DRAFT_ID).draft, true);
     assert.equal(sourceOf(ENGLISH_ID).lang, "en");
     assert.equal(new Set(sources.map((release) => release.id)).size, sources.length, "two content files share an id");
-    assert.match(buildLog, /^Built .+ in \d+\.\d s\.$/m);
+  });
+
+  test("the build prints its own lines in Persian, none of Eleventy's, and ends with its summary: time, releases, files, what changed", async () => {
+    assert.doesNotMatch(buildLog, /\[11ty\]|Wrote \d+ files|Problem writing/, buildLog);
+    assert.match(buildLog, /^\[akhbar\] آرشیو: /m);
+    const summary = /^سایت (.+)\/ در ([۰-۹]+٫[۰-۹]) ثانیه ساخته شد: ([۰-۹٬]+) خبر، ([۰-۹٬]+) فایل؛ کل سایت نوشته شد\.$/m.exec(buildLog);
+    assert.ok(summary, buildLog);
+    assert.equal(buildLog.trimEnd().split("\n").at(-1), summary[0], "the summary is the last line");
+    assert.equal(summary[1], site);
+    const count = (persian: string) => Number(toLatinDigits(persian).replace(/٬/g, ""));
+    assert.equal(count(summary[3]!), published().length);
+    // The files of the site, from the publication's ledger: a search shard's folder counts as one.
+    const files = (await listFiles(site)).filter((file) => file !== ".akhbar-build");
+    const shardFiles = files.filter((file) => /^pagefind\/\d/.test(file)).length;
+    assert.ok(count(summary[4]!) <= files.length && count(summary[4]!) > files.length - shardFiles, `${count(summary[4]!)} files of ${files.length}`);
+    // In English, a build over the published site: nothing changed.
+    assert.doesNotMatch(englishLog, /\[11ty\]|Wrote \d+ files/, englishLog);
+    assert.match(englishLog, /^\[akhbar\] archive: /m);
+    assert.match(englishLog, new RegExp(`^Built .+/ in \\d+\\.\\d s: ${published().length} releases, ${count(summary[4]!)} files; 0 files changed, 0 removed\\.$`, "m"), englishLog);
   });
 
   test("every published content file has its page, and nothing else is under /news/ or /en/news/ but the latest-news list", async () => {
@@ -370,8 +408,8 @@ describe("release pages", () => {
     assert.deepEqual($("ul.tags > li").map((_, element) => $(element).text()).get(), ["<b>bold</b>", "' onmouseover='alert(2)"]);
     assert.equal($("ul.tags b, dd u, .release__lead img").length, 0);
     // The attribute value stays inside its quotes: the image has no attribute but its own
-    // (an SVG lead picture gets its size from the file and loads at once).
-    assert.deepEqual(elementsOf($).filter(({ tag }) => tag === "img").map(({ attributes }) => attributes), [
+    // (an SVG lead picture gets its size from the file and loads at once). The header's logo is the site's (content/site.yml).
+    assert.deepEqual(elementsOf($).filter(({ tag, attributes }) => tag === "img" && attributes.class !== "site-logo").map(({ attributes }) => attributes), [
       { src: "/images/tehran-council.svg", width: "640", height: "360", alt: `x" onerror="alert(3)`, loading: "eager", decoding: "async", fetchpriority: "high" },
     ]);
     assert.equal($(".release__source a").attr("href"), "https://example.org/?a=1&b=<2>");
@@ -690,16 +728,18 @@ describe("links and other pages", () => {
   });
 
   test("every page's header has the site navigation, marking the page it is on", async () => {
+    // The site's sections; Persian pages add the sample's menu: content/pages/about.md (`menu: 1`), then site.yml's link.
     const sections = ["/", "/news/", "/archive/", "/counties/", "/tags/", "/search/"];
+    const persianMenu = [...sections, "/about/", "https://ostan-th.ir/"];
     for (const file of (await listFiles(site)).filter((name) => name.endsWith(".html"))) {
       const $ = await loadPage(site, file);
       // Redirect pages (old addresses) are deliberately bare: seen for a moment, if at all.
       if ($('meta[http-equiv="refresh"]').length > 0) continue;
       const nav = $("header nav.site-nav[aria-label]");
       assert.equal(nav.length, 1, file);
-      assert.deepEqual(nav.find("a").map((_, element) => $(element).attr("href")).get(), sections, file);
+      assert.deepEqual(nav.find("a").map((_, element) => $(element).attr("href")).get(), $("html").attr("lang") === "en" ? sections : persianMenu, file);
       const url = `/${file}`.replace(/index\.html$/, "");
-      assert.deepEqual(nav.find('a[aria-current="page"]').map((_, element) => $(element).attr("href")).get(), sections.includes(url) ? [url] : [], file);
+      assert.deepEqual(nav.find('a[aria-current="page"]').map((_, element) => $(element).attr("href")).get(), persianMenu.includes(url) ? [url] : [], file);
     }
   });
 });
@@ -709,4 +749,5 @@ describeNewsroomOutput(() => ({
   releases: published().map((release) => ({ ...release, iso: shownIso.get(release.id) ?? "" })),
   draftId: DRAFT_ID,
   hostile: { id: HOSTILE_ID, title: HOSTILE_TITLE },
+  ...(sampleLogo ? { logo: sampleLogo } : {}),
 }));

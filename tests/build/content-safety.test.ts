@@ -17,6 +17,8 @@ import { launchChromium } from "../../src/bench/chromium.js";
 import { serveStatic } from "../../src/bench/static-server.js";
 import { skipWithoutChromium } from "../support/chromium.js";
 import { repoRoot, runBuild, runNode, temporaryDirectory, type BuildRun } from "../support/run.js";
+import { faNumber } from "../../src/messages/messages.js";
+import { unusedFile } from "../../src/messages/editors.js";
 
 /** The valid releases every case's archive holds (140210 shows content/images/tehran-council.svg). */
 const VALID = ["releases/1402/140210.md", "releases/1402/149840.md"];
@@ -37,6 +39,8 @@ async function contentFolder(name: string, files: Record<string, string | Buffer
     await cp(path.join(repoRoot, "content", file), path.join(content, file));
   }
   await cp(path.join(repoRoot, "content", "images"), path.join(content, "images"), { recursive: true });
+  // The site's settings name the logo (content/images/logo.png): without them it would be a file nothing uses.
+  await cp(path.join(repoRoot, "content", "site.yml"), path.join(content, "site.yml"));
   for (const [file, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(content, file)), { recursive: true });
     await writeFile(path.join(content, file), text);
@@ -47,9 +51,9 @@ async function contentFolder(name: string, files: Record<string, string | Buffer
 /** How the build and check name a file of a content folder: relative to the repository (their working directory). */
 const logPath = (content: string, relative: string) => path.relative(repoRoot, path.join(content, relative)).split(path.sep).join("/");
 
-/** The problems a log lists (the build's and check's formats alike): `file[:line] [field] message`. */
+/** The problems a log lists (the build's and check's formats alike, check's severity in English or Persian): `file[:line] [field] message`. */
 function problemsIn(log: string): string[] {
-  const line = /^(?:\[11ty\])?\s+(\S+?)(?::(\d+))? {2}(?:error |warning )?\[([^\]]+)\] (.*?)(?: \(via \w+\))?$/gm;
+  const line = /^(?:\[11ty\])?\s+(\S+?)(?::(\d+))? {2}(?:error |warning |خطا |هشدار )?\[([^\]]+)\] (.*?)(?: \(via \w+\))?$/gm;
   return [...log.matchAll(line)].map(([, file, number, field, message]) => `${file}${number ? `:${number}` : ""} [${field}] ${message}`);
 }
 
@@ -84,17 +88,17 @@ describe("the content folder is data, never code", { concurrency: 2 }, () => {
     const content = await contentFolder("planted", planted);
     const { run, output } = await build(content);
     assert.equal(run.code, 1, run.log);
-    assert.match(run.log, new RegExp(`The archive has ${Object.keys(planted).length} problems; nothing was published\\.`), run.log);
+    assert.match(run.log, new RegExp(`در آرشیو ${faNumber(Object.keys(planted).length)} مشکل هست و چیزی منتشر نشد\\.`), run.log);
     const named = problemsIn(run.log).map((problem) => problem.split(" ")[0]!);
     assert.deepEqual(named.sort(), Object.keys(planted).map((file) => logPath(content, file)).sort(), run.log);
-    assert.match(run.log, /releases\/zz\/evil\.11ty\.js {2}\[file\] a \.js file is not part of the archive \(nothing in the content folder is ever run\): the content folder holds releases/);
-    assert.match(run.log, /images\/page\.html {2}\[file\] a \.html file cannot be published: images\/ holds pictures/);
+    assert.match(run.log, /releases\/zz\/evil\.11ty\.js {2}\[فایل\] فایل \.js جزو آرشیو نیست \(هیچ چیز در پوشهٔ محتوا اجرا نمی‌شود؛ پوشهٔ محتوا خبرها \(فایل‌های \.md\) و در پوشهٔ images\/ تصویرها/);
+    assert.match(run.log, /images\/page\.html {2}\[فایل\] فایل \.html را نمی‌توان منتشر کرد: پوشهٔ images\/ تصویر/);
     assert.equal(existsSync(output), false, "nothing was published");
 
     const check = await runCheck(content);
     assert.equal(check.code, 1, check.log);
     assert.deepEqual(
-      problemsIn(check.log).filter((problem) => problem.includes("[file]")).map((problem) => problem.split(" ")[0]!).sort(),
+      problemsIn(check.log).filter((problem) => problem.includes("[فایل]")).map((problem) => problem.split(" ")[0]!).sort(),
       named.sort(),
       check.log,
     );
@@ -124,7 +128,7 @@ describe("the content folder is data, never code", { concurrency: 2 }, () => {
     assert.equal(run.code, 1, run.log);
     const problems = problemsIn(run.log);
     assert.deepEqual(problems.map((problem) => problem.split(" ")[0]).sort(), links, run.log);
-    for (const problem of problems) assert.match(problem, /\[file\] is a symbolic link \(to .+\): the content folder holds files, never links/);
+    for (const problem of problems) assert.match(problem, /\[فایل\] این یک پیوند نمادین \(symbolic link\) به .+ است: پوشهٔ محتوا فایل نگه می‌دارد، نه پیوند/);
     assert.equal(existsSync(output), false);
 
     const check = await runCheck(content);
@@ -144,8 +148,9 @@ describe("the content folder is data, never code", { concurrency: 2 }, () => {
     await mkdir(path.dirname(icon), { recursive: true });
     await writeFile(icon, Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex"));
     await writeFile(path.join(content, "..", "secret.pdf"), "%PDF-1.7 secret");
-    const image = `${logPath(content, "releases/1403/900301.md")}:5 [image] the picture ${traversal} must name a file inside ${path.join(content, "images")}/ (no "..", "." or hidden names in its path): write it from /images/, such as /images/photo.jpg`;
-    const link = `${logPath(content, "releases/1403/900302.md")}:7 [text] the file /images/../../secret.pdf must name a file inside ${path.join(content, "images")}/ (no "..", "." or hidden names in its path): write it from /images/, such as /images/photo.jpg`;
+    const inside = `باید فایلی درون ${path.join(content, "images")}/ را نام ببرد (بی ".."، "." یا نام پنهان در مسیرش): نشانی را از /images/ بنویسید، مثلاً /images/photo.jpg.`;
+    const image = `${logPath(content, "releases/1403/900301.md")}:5 [تصویر (image)] تصویر ${traversal} ${inside}`;
+    const link = `${logPath(content, "releases/1403/900302.md")}:7 [متن خبر] فایل /images/../../secret.pdf ${inside}`;
 
     const check = await runCheck(content);
     assert.equal(check.code, 1, check.log);
@@ -194,8 +199,8 @@ describe("the content folder is data, never code", { concurrency: 2 }, () => {
 
     const { run, output } = await build(content);
     assert.equal(run.code, 0, run.log);
-    assert.match(run.log, /drawings published without what they may not have/);
-    assert.deepEqual((await readdir(path.join(output, "images"))).sort(), ["payload.svg", "statement.pdf", "tehran-council.svg"], "only what the releases use");
+    assert.match(run.log, /^\[akhbar\] این طرح‌ها بی آنچه نباید داشته باشند منتشر شدند \(npm run check آن را نام می‌برد\): \/images\/payload\.svg \(/m);
+    assert.deepEqual((await readdir(path.join(output, "images"))).sort(), ["logo.png", "payload.svg", "statement.pdf", "tehran-council.svg"], "only what the releases and the site's settings (its logo) use");
     assert.deepEqual(await readFile(path.join(output, "images", "tehran-council.svg")), await readFile(path.join(repoRoot, "content", "images", "tehran-council.svg")));
     const published = await readFile(path.join(output, "images", "payload.svg"), "utf8");
     assert.doesNotMatch(published, /script|onload|foreignObject|iframe|javascript:|@import|127\.0\.0\.1/i, published);
@@ -203,9 +208,10 @@ describe("the content folder is data, never code", { concurrency: 2 }, () => {
     const check = await runCheck(content);
     assert.equal(check.code, 0, check.log);
     const warnings = problemsIn(check.log);
-    assert.ok(warnings.includes(`${logPath(content, "images/unused.jpg")} [file] no release uses this picture, so it is not published: show or link it in a release (![description](/images/unused.jpg)), or remove it`), check.log);
-    assert.ok(warnings.includes(`${logPath(content, "images/unused.pdf")} [file] no release uses this file, so it is not published: show or link it in a release ([title](/images/unused.pdf)), or remove it`), check.log);
-    const cleaned = warnings.find((warning) => warning.startsWith(`${logPath(content, "images/payload.svg")} [file] the build publishes this drawing without `));
+    assert.ok(warnings.includes(`${logPath(content, "images/unused.jpg")} [فایل] ${unusedFile("picture", "/images/unused.jpg").fa}`), check.log);
+    assert.ok(warnings.includes(`${logPath(content, "images/unused.pdf")} [فایل] ${unusedFile("file", "/images/unused.pdf").fa}`), check.log);
+    assert.match(unusedFile("picture", "/images/unused.jpg").fa, /^هیچ خبری از این تصویر استفاده نمی‌کند، پس منتشر نمی‌شود/);
+    const cleaned = warnings.find((warning) => warning.startsWith(`${logPath(content, "images/payload.svg")} [فایل] سایت این نقاشی (SVG) را بدون `));
     for (const part of ["<script>", "<s:script>", "onload", "<foreignObject>", "<style>", "href", "xlink:href"]) assert.ok(cleaned?.includes(part), `${part} is not named:\n${check.log}`);
 
     // In Chromium, without any CSP: the drawing as published runs nothing and loads nothing; the

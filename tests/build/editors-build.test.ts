@@ -3,7 +3,8 @@
  * left out of production and published by a later build; the preview shows it marked) and
  * pictures (responsive AVIF/WebP/JPEG with their size, SVG as it is, the cache reused).
  * Five builds of a small archive: production at T1 twice (the second reuses the picture
- * cache), production at T2 after the embargo, and the preview (`npm start`) at T1.
+ * cache), production at T2 after the embargo, and the preview (`npm start`) at T1. The build's log
+ * is in Persian; the second build's in English (AKHBAR_LANG=en), which changes nothing it writes.
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -65,11 +66,11 @@ before(async () => {
   );
   await writeFile(path.join(releases, `${DRAFT_ID}.md`), `---\nid: ${DRAFT_ID}\ntitle: "پیش‌نویس"\ndate: 1403/02/20\ndraft: true\n---\n\nمتن.\n`);
 
-  const env = { AKHBAR_NOW: T1, AKHBAR_IMAGE_CACHE: cache };
+  const env = { AKHBAR_NOW: T1, AKHBAR_IMAGE_CACHE: cache, AKHBAR_LANG: "" };
   first = await runBuild(content, site("first"), env);
   assert.equal(first.code, 0, first.log);
   cacheAfterFirst = await cacheTimes();
-  second = await runBuild(content, site("second"), env);
+  second = await runBuild(content, site("second"), { ...env, AKHBAR_LANG: "en" });
   assert.equal(second.code, 0, second.log);
   later = await runBuild(content, site("later"), { ...env, AKHBAR_NOW: T2 });
   assert.equal(later.code, 0, later.log);
@@ -172,7 +173,7 @@ describe("pictures", () => {
   });
 
   test("an unchanged picture is not converted again: the second build reuses every file of the cache", async () => {
-    assert.match(first.log, /^\[akhbar\] pictures: 12 converted, 0 unchanged/m);
+    assert.match(first.log, /^\[akhbar\] تصویرها: ۱۲ تبدیل شد، ۰ بی‌تغییر/m);
     assert.match(second.log, /^\[akhbar\] pictures: 0 converted, 12 unchanged/m);
     assert.equal(cacheAfterFirst.size, 12);
     assert.deepEqual(await cacheTimes(), cacheAfterFirst, "a cached file was written again");
@@ -184,7 +185,7 @@ describe("pictures", () => {
   test("the build cache changes nothing: a build from the cache and a clean build write identical sites, byte for byte", async () => {
     // "first" started with empty cache folders, "second" from the caches "first" left (.cache/ in CI):
     // the release page without pictures was read from the page cache; pages with pictures are always rendered.
-    assert.match(first.log, /^\[akhbar\] release pages: 3 rendered, 0 unchanged/m);
+    assert.match(first.log, /^\[akhbar\] صفحه‌های خبر: ۳ ساخته شد، ۰ بی‌تغییر/m);
     assert.match(second.log, /^\[akhbar\] release pages: 2 rendered, 1 unchanged/m);
     // Except Pagefind's output (pagefind/): Pagefind 1.5 names its filter files differently from one run to the
     // next over the same documents (and has been seen to leave pagefind-component-ui.css empty), cache or no

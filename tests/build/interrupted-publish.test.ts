@@ -53,7 +53,7 @@ test("a build killed while it publishes, and again while the next ones finish it
       const run = await build({ STOP_PUBLISHING_SITE: site, STOP_PUBLISHING_AFTER: String(limit) });
       if (run.code === 0) break; // what was left of the publish took fewer moves
       assert.match(run.log, /\[stop-publishing\] killed after \d+ moves/, run.log);
-      if (kills > 0) assert.match(run.log, /taking over .*site\.lock, left by a build \(pid \d+ .*\): process \d+ is no longer running/, run.log);
+      if (kills > 0) assert.match(run.log, /قفل .*site\.lock که ساختی دیگر \(فرایند \d+ .*\) به جا گذاشته بود گرفته شد: فرایند \d+ دیگر در کار نیست/, run.log);
       kills++;
       moved += limit;
       if (additions === undefined) {
@@ -76,7 +76,7 @@ test("a build killed while it publishes, and again while the next ones finish it
 
     const last = await build();
     assert.equal(last.code, 0, last.log);
-    assert.match(last.log, /^\[akhbar\] published: 0 files changed, 0 removed/m);
+    assert.match(last.log, /^سایت .*site\/ در [۰-۹٫]+ ثانیه ساخته شد: [۰-۹٬]+ خبر، [۰-۹٬]+ فایل؛ ۰ فایل تغییر کرد\.$/m);
     assert.equal(await exists(`${site}.lock`), false, "the lock was left behind");
     assert.equal(await exists(`${site}.staging`), false, "the staging folder was left behind");
 

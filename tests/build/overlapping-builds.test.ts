@@ -59,8 +59,9 @@ describe("builds that overlap on one output folder", () => {
     for (const run of runs) assert.equal(run.code, 0, run.log);
     const logs = runs.map((run) => run.log).join("\n----\n");
     assert.match(runs[0]!.log, /^\[stop-publishing\] pausing/m, logs);
-    assert.match(runs[1]!.log, /^\[akhbar\] waiting for a build \(pid \d+ on .*\) to finish writing into .*site\//m, logs);
-    assert.match(runs[1]!.log, /^\[akhbar\] published: 0 files changed, 0 removed/m, logs);
+    // In Persian, the build's default: it waited, then found nothing left to change.
+    assert.match(runs[1]!.log, /^\[akhbar\] منتظر می‌مانیم تا ساختی دیگر \(فرایند \d+ روی .*\) نوشتن در .*site\/ را تمام کند/m, logs);
+    assert.match(runs[1]!.log, /^سایت .*site\/ در [۰-۹٫]+ ثانیه ساخته شد: [۰-۹٬]+ خبر، [۰-۹٬]+ فایل؛ ۰ فایل تغییر کرد\.$/m, logs);
     assert.deepEqual(await hashTree(site), clean);
     assert.equal(await exists(`${site}.lock`), false, "the lock was left behind");
     assert.equal(await exists(`${site}.staging`), false, "the staging folder was left behind");
@@ -73,10 +74,14 @@ describe("builds that overlap on one output folder", () => {
     try {
       const refused = await runBuild(content, site, { ...env, AKHBAR_LOCK_WAIT: "0" });
       assert.equal(refused.code, 1, refused.log);
-      assert.match(refused.log, new RegExp(`^a build \\(pid ${process.pid} on .*\\) is writing into .*site/: try again when it has finished`, "m"));
-      assert.match(refused.log, /^Build failed: .*site\/ was left as it was\./m);
+      assert.match(refused.log, new RegExp(`^ساختی دیگر \\(فرایند ${process.pid} روی .*\\) در .*site/ می‌نویسد: وقتی کارش تمام شد دوباره بسازید`, "m"));
+      assert.match(refused.log, /^ساخت انجام نشد: .*site\/ همان‌گونه که بود ماند\./m);
+      const refusedInEnglish = await runBuild(content, site, { ...env, AKHBAR_LOCK_WAIT: "0", AKHBAR_LANG: "en" });
+      assert.equal(refusedInEnglish.code, 1, refusedInEnglish.log);
+      assert.match(refusedInEnglish.log, new RegExp(`^a build \\(pid ${process.pid} on .*\\) is writing into .*site/: try again when it has finished`, "m"));
+      assert.match(refusedInEnglish.log, /^Build failed: .*site\/ was left as it was\./m);
 
-      const gaveUp = await runBuild(content, site, { ...env, AKHBAR_LOCK_WAIT: "1" });
+      const gaveUp = await runBuild(content, site, { ...env, AKHBAR_LOCK_WAIT: "1", AKHBAR_LANG: "en" });
       assert.equal(gaveUp.code, 1, gaveUp.log);
       assert.match(gaveUp.log, /^\[akhbar\] waiting for a build/m);
       assert.match(gaveUp.log, /^a build \(pid \d+ .*\) still holds .*site\.lock after a wait of 1 s \(AKHBAR_LOCK_WAIT\): try again when it has finished\. If no build is running, remove .*site\.lock\./m);
@@ -93,7 +98,7 @@ describe("builds that overlap on one output folder", () => {
     await writeFile(`${site}.lock`, `${JSON.stringify({ holder: "build", pid, host: hostname(), started: new Date().toISOString(), token: "killed" })}\n`);
     const run = await runBuild(content, site, env);
     assert.equal(run.code, 0, run.log);
-    assert.match(run.log, new RegExp(`^\\[akhbar\\] taking over .*site\\.lock, left by a build \\(pid ${pid} on .*\\): process ${pid} is no longer running`, "m"));
+    assert.match(run.log, new RegExp(`^\\[akhbar\\] قفل .*site\\.lock که ساختی دیگر \\(فرایند ${pid} روی .*\\) به جا گذاشته بود گرفته شد: فرایند ${pid} دیگر در کار نیست$`, "m"));
     assert.equal(await exists(`${site}.lock`), false, "the lock was left behind");
     assert.deepEqual(await hashTree(site), clean);
   });
@@ -105,7 +110,7 @@ describe("builds that overlap on one output folder", () => {
     try {
       const run = await runBuild(content, site, env);
       assert.equal(run.code, 1, run.log);
-      assert.match(run.log, new RegExp(`^the dev server \\(npm start, pid ${process.pid} on .*\\) is writing into .*site/: stop it first, or use another folder \\(--output\\)`, "m"));
+      assert.match(run.log, new RegExp(`^سرور پیش‌نمایش \\(npm start، فرایند ${process.pid} روی .*\\) در .*site/ می‌نویسد: نخست آن را ببندید، یا پوشهٔ دیگری بدهید \\(--output\\)`, "m"));
       assert.equal(await readFile(`${site}.lock`, "utf8"), lock, "the dev server's lock was touched");
       assert.deepEqual(await hashTree(site), clean);
     } finally {

@@ -27,7 +27,8 @@ let content = "";
 let rebuilt: BuildRun;
 let savedId = "";
 let fresh: BuildRun;
-const env = (cache: string) => ({ AKHBAR_NOW: "2026-06-01T12:00:00+03:30", SOURCE_DATE_EPOCH: "1780300800", AKHBAR_CACHE_DIR: path.join(work, cache) });
+// In English (AKHBAR_LANG=en): the tests read the build's progress lines, whatever language editors get.
+const env = (cache: string) => ({ AKHBAR_NOW: "2026-06-01T12:00:00+03:30", SOURCE_DATE_EPOCH: "1780300800", AKHBAR_CACHE_DIR: path.join(work, cache), AKHBAR_LANG: "en" });
 
 before(async () => {
   work = await temporaryDirectory("akhbar-preview-rebuild-");

@@ -189,7 +189,10 @@ describe("deploy anywhere: a site under a path prefix", () => {
     const output = path.join(work, "not-built");
     const run = await runBuild(path.join(work, "content"), output, { SITE_URL: "news.example.org" });
     assert.equal(run.code, 1);
-    assert.ok(run.log.includes(`SITE_URL must be the site's public address, such as https://news.example.org or https://user.github.io/akhbar (no query, no #), not "news.example.org"`), run.log);
+    assert.ok(run.log.includes("SITE_URL باید نشانی عمومی سایت باشد، مانند https://news.example.org یا https://user.github.io/akhbar (بی ? و #)، نه «news.example.org»."), run.log);
+    const english = await runBuild(path.join(work, "content"), output, { SITE_URL: "news.example.org", AKHBAR_LANG: "en" });
+    assert.equal(english.code, 1);
+    assert.ok(english.log.includes(`SITE_URL must be the site's public address, such as https://news.example.org or https://user.github.io/akhbar (no query, no #), not "news.example.org"`), english.log);
     assert.doesNotMatch(run.log, /\n\s+at /, "no stack trace");
     assert.equal(await exists(output), false);
   });

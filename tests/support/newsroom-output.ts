@@ -39,6 +39,8 @@ export interface BuiltSite {
   releases: BuiltRelease[];
   draftId: number;
   hostile: { id: number; title: string };
+  /** The logo of the content's site.yml (root-relative) and its size: the sharing picture of releases without one, the publisher's logo. */
+  logo?: { url: string; width: number; height: number };
 }
 
 const FEED_SIZE = 50;
@@ -281,6 +283,8 @@ export function describeNewsroomOutput(get: () => BuiltSite): void {
         assert.equal(data.publisher["@type"], "Organization", where);
         assert.equal(data.publisher.name, release.lang === "en" ? "Tehran Governorate Public Relations" : "روابط‌عمومی استانداری تهران", where);
         assert.deepEqual(data.image, release.image ? [abs(release.image)] : undefined, where);
+        const { logo } = get();
+        assert.deepEqual(data.publisher.logo, logo ? { "@type": "ImageObject", url: abs(logo.url), width: logo.width, height: logo.height } : undefined, where);
         assert.equal($('link[rel="canonical"]').attr("href"), abs(urlOf(release)), where);
       }
     });
@@ -309,7 +313,10 @@ export function describeNewsroomOutput(get: () => BuiltSite): void {
         assert.ok(og("og:site_name"), where);
         assert.ok(og("og:description"), where);
         assert.equal(og("article:published_time"), release.iso, where);
-        assert.equal(og("og:image"), release.image ? abs(release.image) : undefined, where);
+        // A release without a picture of its own is shared with the site's logo.
+        const { logo } = get();
+        assert.equal(og("og:image"), release.image ? abs(release.image) : logo ? abs(logo.url) : undefined, where);
+        assert.equal(twitter("twitter:image"), og("og:image"), where);
         assert.equal(twitter("twitter:card"), release.image ? "summary_large_image" : "summary", where);
         assert.equal(twitter("twitter:title"), release.title, where);
       }

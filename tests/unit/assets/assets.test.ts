@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { AssetManifest, assetUrl, contentHash, fingerprint, fingerprintedName } from "../../../src/render/asset-manifest.js";
 import { findReleaseFiles } from "../../../src/content/load.js";
+import { findPageFiles } from "../../../src/content/content-page.js";
 import { FONT_CODE_POINTS, FONT_FACES, fontCharacters, fontFaceCss, subsetFonts, unicodeRange } from "../../../src/assets/fonts.js";
 import { repoRoot } from "../../support/run.js";
 
@@ -67,11 +68,13 @@ function arabicScriptCharacters(text: string): Set<string> {
   return new Set([...text].filter((character) => /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u200c-\u200f]/u.test(character)));
 }
 
-test("the font keeps every Persian character of the interface strings and of the sample releases", async () => {
+test("the font keeps every Persian character of the interface strings and of the sample releases, pages and settings", async () => {
   const kept = new Set(fontCharacters());
   const strings = JSON.parse(await readFile(path.join(repoRoot, "src", "data", "strings.json"), "utf8")) as { fa: Record<string, string> };
   let text = Object.values(strings.fa).join(" ");
   for (const file of await findReleaseFiles(path.join(repoRoot, "content"))) text += await readFile(file, "utf8");
+  for (const file of await findPageFiles(path.join(repoRoot, "content"))) text += await readFile(file, "utf8");
+  text += await readFile(path.join(repoRoot, "content", "site.yml"), "utf8");
   const used = arabicScriptCharacters(text);
   assert.ok(used.size > 40, `only ${used.size} characters`);
   assert.deepEqual([...used].filter((character) => !kept.has(character)).map((character) => `U+${character.codePointAt(0)!.toString(16)}`), []);

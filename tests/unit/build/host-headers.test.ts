@@ -40,8 +40,11 @@ test("a SITE_URL that is not a site's address stops with a message that says wha
   for (const setting of ["news.example.org", "ftp://example.org", "https://example.org/?preview=1", "https://example.org/#top", "https://user:secret@example.org", "/archive"]) {
     assert.throws(() => siteMetadata({ SITE_URL: setting }), (error: Error) => {
       assert.ok(error instanceof SettingError, "a setting problem: no stack trace");
-      assert.match(error.message, /^SITE_URL must be the site's public address, such as https:\/\/news\.example\.org or https:\/\/user\.github\.io\/akhbar/);
-      assert.ok(error.message.includes(`"${setting}"`), error.message);
+      const { fa, en } = (error as SettingError).text;
+      assert.match(fa, /^SITE_URL باید نشانی عمومی سایت باشد، مانند https:\/\/news\.example\.org یا https:\/\/user\.github\.io\/akhbar/);
+      assert.ok(fa.includes(`«${setting}»`), fa);
+      assert.match(en, /^SITE_URL must be the site's public address, such as https:\/\/news\.example\.org or https:\/\/user\.github\.io\/akhbar/);
+      assert.ok(en.includes(`"${setting}"`), en);
       return true;
     });
   }

@@ -91,8 +91,8 @@ test("a load from the cache gives the releases reading every file gives, and rea
     console.log = log;
   }
   assert.deepEqual(
-    logs.map((line) => line.replace(/ \(from .*\)$/, "")),
-    ["[akhbar] archive: 3 files, 3 read, 0 unchanged", "[akhbar] archive: 3 files, 0 read, 3 unchanged", "[akhbar] archive: 3 files, 1 read, 2 unchanged"],
+    logs.map((line) => line.replace(/ \(از .*\)$/, "")),
+    ["[akhbar] آرشیو: ۳ فایل، ۳ خوانده شد، ۰ بی‌تغییر", "[akhbar] آرشیو: ۳ فایل، ۰ خوانده شد، ۳ بی‌تغییر", "[akhbar] آرشیو: ۳ فایل، ۱ خوانده شد، ۲ بی‌تغییر"],
   );
   // A release dated after "now" is embargoed whether it came from its file or from the cache.
   const later = (await import("luxon")).DateTime.fromISO("2010-01-01T00:00:00+03:30");

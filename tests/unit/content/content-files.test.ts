@@ -39,7 +39,13 @@ async function problemsOf(dir: string, skipHidden = false): Promise<Record<strin
     assert.equal(problem.line, 0, "a problem with a file is not on a line of it");
     assert.equal(problem.field, "file");
   }
-  return Object.fromEntries(scan.problems.map((problem) => [path.relative(dir, problem.file).split(path.sep).join("/"), problem.message.split(":")[0]!]));
+  return Object.fromEntries(scan.problems.map((problem) => [path.relative(dir, problem.file).split(path.sep).join("/"), problem.message.en.split(":")[0]!]));
+}
+
+/** The problems of a scan in Persian, as `name → its message`. */
+async function persianProblemsOf(dir: string): Promise<Record<string, string>> {
+  const scan = await scanContentFolder(dir);
+  return Object.fromEntries(scan.problems.map((problem) => [path.relative(dir, problem.file).split(path.sep).join("/"), problem.message.fa]));
 }
 
 const NOT_PART = "is not part of the archive (nothing in the content folder is ever run)";
@@ -96,6 +102,17 @@ describe("scanContentFolder: the content folder holds releases and the files the
     );
   });
 
+  test("each problem is said in Persian too: what the file is, why it may not be there, and what to do", async () => {
+    const dir = await contentFolder({ "releases/evil.js": "x", "images/page.html": "x", ".htaccess": "x", "node_modules/x/index.js": "" });
+    await symlink("nowhere", path.join(dir, "releases", "linked.md"));
+    const problems = await persianProblemsOf(dir);
+    assert.match(problems["releases/evil.js"]!, /^فایل \.js جزو آرشیو نیست \(هیچ چیز در پوشهٔ محتوا اجرا نمی‌شود؛ .*\): آن را بردارید\.$/);
+    assert.match(problems["images/page.html"]!, /^فایل \.html را نمی‌توان منتشر کرد: پوشهٔ images\/ تصویر \(jpg، jpeg، png، webp، avif، gif، svg\) و پیوست \(pdf، docx، xlsx\) نگه می‌دارد/);
+    assert.match(problems[".htaccess"]!, /^فایل‌ها و پوشه‌های پنهان .* جزو آرشیو نیستند: آن را بردارید/);
+    assert.match(problems["releases/linked.md"]!, /^این یک پیوند نمادین \(symbolic link\) به nowhere است: .*خود فایل را اینجا بگذارید، یا پیوند را بردارید\.$/);
+    assert.match(problems.node_modules!, /^پوشهٔ node_modules جزو آرشیو نیست/);
+  });
+
   test("the allowed types, and the files git keeps", async () => {
     const files: Record<string, string> = { ".gitattributes": "", "releases/.gitkeep": "", ".git/config": "[core]" };
     for (const extension of [...PICTURE_EXTENSIONS, ...ATTACHMENT_EXTENSIONS]) files[`images/a.${extension}`] = "";
@@ -138,35 +155,35 @@ describe("scanContentFolder: the content folder holds releases and the files the
 });
 
 describe("resolveContentAddress: an address stays inside content/images/, for the build and check alike", () => {
-  const rows: Array<[address: string, use: AddressUse, expected: string]> = [
-    ["/images/photo.jpg", "picture", "ok /images/photo.jpg picture"],
-    ["/images/photo.jpg?v=2#top", "picture", "ok /images/photo.jpg picture"],
-    ["/images/%D8%B9%DA%A9%D8%B3%20%D9%86%D9%88.png", "picture", "ok /images/عکس نو.png picture"],
-    ["/images/عکس نو.png", "picture", "ok /images/عکس نو.png picture"],
-    ["/images/1403/drawing.svg", "picture", "ok /images/1403/drawing.svg picture"],
-    ["/images/statement.pdf", "link", "ok /images/statement.pdf attachment"],
-    ["/images/photo.jpg", "link", "ok /images/photo.jpg picture"],
-    ["/images/statement.pdf", "picture", "/images/statement.pdf is not a picture this site can show"],
-    ["/images/page.html", "link", "the file /images/page.html cannot be published"],
-    ["/images/missing.jpg", "picture", "the picture /images/missing.jpg is missing"],
-    ["/images/missing.pdf", "link", "the file /images/missing.pdf is missing"],
-    ["/images/photo.jpg/x.jpg", "picture", "the picture /images/photo.jpg/x.jpg is missing"],
+  const rows: Array<[address: string, use: AddressUse, english: string, persian: string]> = [
+    ["/images/photo.jpg", "picture", "ok /images/photo.jpg picture", "ok /images/photo.jpg picture"],
+    ["/images/photo.jpg?v=2#top", "picture", "ok /images/photo.jpg picture", "ok /images/photo.jpg picture"],
+    ["/images/%D8%B9%DA%A9%D8%B3%20%D9%86%D9%88.png", "picture", "ok /images/عکس نو.png picture", "ok /images/عکس نو.png picture"],
+    ["/images/عکس نو.png", "picture", "ok /images/عکس نو.png picture", "ok /images/عکس نو.png picture"],
+    ["/images/1403/drawing.svg", "picture", "ok /images/1403/drawing.svg picture", "ok /images/1403/drawing.svg picture"],
+    ["/images/statement.pdf", "link", "ok /images/statement.pdf attachment", "ok /images/statement.pdf attachment"],
+    ["/images/photo.jpg", "link", "ok /images/photo.jpg picture", "ok /images/photo.jpg picture"],
+    ["/images/statement.pdf", "picture", "/images/statement.pdf is not a picture this site can show", "/images/statement.pdf تصویری نیست که این سایت بتواند نشان دهد"],
+    ["/images/page.html", "link", "the file /images/page.html cannot be published", "فایل /images/page.html را نمی‌توان منتشر کرد"],
+    ["/images/missing.jpg", "picture", "the picture /images/missing.jpg is missing", "تصویر /images/missing.jpg پیدا نمی‌شود"],
+    ["/images/missing.pdf", "link", "the file /images/missing.pdf is missing", "فایل /images/missing.pdf پیدا نمی‌شود"],
+    ["/images/photo.jpg/x.jpg", "picture", "the picture /images/photo.jpg/x.jpg is missing", "تصویر /images/photo.jpg/x.jpg پیدا نمی‌شود"],
     // Traversal, however it is written, never leaves content/images/.
-    ["/images/../../node_modules/app-builder-lib/templates/icons/electron-linux/appIcon.png", "picture", "the picture /images/../../node_modules/app-builder-lib/templates/icons/electron-linux/appIcon.png must name a file inside"],
-    ["/images/%2e%2e/%2e%2e/package.json.png", "picture", "the picture /images/../../package.json.png must name a file inside"],
-    ["/images/1403/../photo.jpg", "picture", "the picture /images/1403/../photo.jpg must name a file inside"],
-    ["/images/./photo.jpg", "picture", "the picture /images/./photo.jpg must name a file inside"],
-    ["/images//photo.jpg", "picture", "the picture /images//photo.jpg must name a file inside"],
-    ["/images/..\\..\\secret.png", "picture", "the picture /images/..\\..\\secret.png must name a file inside"],
-    ["/images/.hidden.png", "picture", "the picture /images/.hidden.png must name a file inside"],
-    ["/images/../images/photo.jpg", "picture", "the picture /images/../images/photo.jpg must name a file inside"],
-    ["/images/1403", "link", "the file /images/1403 cannot be published"],
-    ["/images/", "link", "the file /images/ must name a file inside"],
-    ["/images/folder.pdf", "link", "the file /images/folder.pdf is a folder, not a file"],
-    ["/releases/1.md", "picture", "the picture /releases/1.md is not under /images/"],
-    ["/../package.json.png", "picture", "the picture /../package.json.png is not under /images/"],
-    ["/images/linked/secret.png", "picture", "the picture /images/linked/secret.png is reached through a symbolic link (images/linked)"],
-    ["/images/link.png", "picture", "the picture /images/link.png is reached through a symbolic link (images/link.png)"],
+    ["/images/../../node_modules/app-builder-lib/templates/icons/electron-linux/appIcon.png", "picture", "the picture /images/../../node_modules/app-builder-lib/templates/icons/electron-linux/appIcon.png must name a file inside", "تصویر /images/../../node_modules/app-builder-lib/templates/icons/electron-linux/appIcon.png باید فایلی درون"],
+    ["/images/%2e%2e/%2e%2e/package.json.png", "picture", "the picture /images/../../package.json.png must name a file inside", "تصویر /images/../../package.json.png باید فایلی درون"],
+    ["/images/1403/../photo.jpg", "picture", "the picture /images/1403/../photo.jpg must name a file inside", "تصویر /images/1403/../photo.jpg باید فایلی درون"],
+    ["/images/./photo.jpg", "picture", "the picture /images/./photo.jpg must name a file inside", "تصویر /images/./photo.jpg باید فایلی درون"],
+    ["/images//photo.jpg", "picture", "the picture /images//photo.jpg must name a file inside", "تصویر /images//photo.jpg باید فایلی درون"],
+    ["/images/..\\..\\secret.png", "picture", "the picture /images/..\\..\\secret.png must name a file inside", "تصویر /images/..\\..\\secret.png باید فایلی درون"],
+    ["/images/.hidden.png", "picture", "the picture /images/.hidden.png must name a file inside", "تصویر /images/.hidden.png باید فایلی درون"],
+    ["/images/../images/photo.jpg", "picture", "the picture /images/../images/photo.jpg must name a file inside", "تصویر /images/../images/photo.jpg باید فایلی درون"],
+    ["/images/1403", "link", "the file /images/1403 cannot be published", "فایل /images/1403 را نمی‌توان منتشر کرد"],
+    ["/images/", "link", "the file /images/ must name a file inside", "فایل /images/ باید فایلی درون"],
+    ["/images/folder.pdf", "link", "the file /images/folder.pdf is a folder, not a file", "فایل /images/folder.pdf پوشه است، نه فایل"],
+    ["/releases/1.md", "picture", "the picture /releases/1.md is not under /images/", "تصویر /releases/1.md در /images/ نیست"],
+    ["/../package.json.png", "picture", "the picture /../package.json.png is not under /images/", "تصویر /../package.json.png در /images/ نیست"],
+    ["/images/linked/secret.png", "picture", "the picture /images/linked/secret.png is reached through a symbolic link (images/linked)", "تصویر /images/linked/secret.png از راه یک پیوند نمادین (images/linked) می‌رسد"],
+    ["/images/link.png", "picture", "the picture /images/link.png is reached through a symbolic link (images/link.png)", "تصویر /images/link.png از راه یک پیوند نمادین (images/link.png) می‌رسد"],
   ];
 
   test("each address, as written, read the same way", async () => {
@@ -181,10 +198,11 @@ describe("resolveContentAddress: an address stays inside content/images/, for th
     });
     await symlink(path.join(dir, "outside"), path.join(dir, "images", "linked"));
     await symlink(path.join(dir, "outside", "secret.png"), path.join(dir, "images", "link.png"));
-    for (const [address, use, expected] of rows) {
+    for (const [address, use, english, persian] of rows) {
       const resolved = resolveContentAddress(dir, address, use);
-      const shown = resolved.ok ? `ok ${resolved.address} ${resolved.kind}` : resolved.message;
-      assert.ok(shown.startsWith(expected), `${address} (${use}): ${shown}`);
+      const shown = resolved.ok ? { en: `ok ${resolved.address} ${resolved.kind}`, fa: `ok ${resolved.address} ${resolved.kind}` } : resolved.message;
+      assert.ok(shown.en.startsWith(english), `${address} (${use}): ${shown.en}`);
+      assert.ok(shown.fa.startsWith(persian), `${address} (${use}): ${shown.fa}`);
       if (resolved.ok) assert.equal(resolved.file, path.join(dir, ...resolved.address.split("/")));
     }
   });
@@ -192,9 +210,12 @@ describe("resolveContentAddress: an address stays inside content/images/, for th
   test("an attachment must be of its type inside", async () => {
     const dir = await contentFolder({ "a.pdf": "%PDF-1.4", "b.pdf": "<html><script>", "c.docx": "PK\u0003\u0004", "d.xlsx": "MZ" });
     assert.equal(attachmentProblem(path.join(dir, "a.pdf"), "/images/a.pdf"), undefined);
-    assert.equal(attachmentProblem(path.join(dir, "b.pdf"), "/images/b.pdf"), "the file /images/b.pdf is not a .pdf file inside: save it again as PDF");
+    assert.deepEqual(attachmentProblem(path.join(dir, "b.pdf"), "/images/b.pdf"), {
+      fa: "فایل /images/b.pdf در درون، فایل .pdf نیست: آن را دوباره با قالب PDF ذخیره کنید.",
+      en: "the file /images/b.pdf is not a .pdf file inside: save it again as PDF",
+    });
     assert.equal(attachmentProblem(path.join(dir, "c.docx"), "/images/c.docx"), undefined);
-    assert.equal(attachmentProblem(path.join(dir, "d.xlsx"), "/images/d.xlsx"), "the file /images/d.xlsx is not a .xlsx file inside: save it again as XLSX");
+    assert.equal(attachmentProblem(path.join(dir, "d.xlsx"), "/images/d.xlsx")?.en, "the file /images/d.xlsx is not a .xlsx file inside: save it again as XLSX");
   });
 
   test("which saved files are where releases live", async () => {

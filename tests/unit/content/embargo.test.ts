@@ -45,10 +45,15 @@ describe("buildTime: the build's now", () => {
   test("a value that is not a date is a SettingError naming the variable", () => {
     assert.throws(() => buildTime({ AKHBAR_NOW: "tomorrow" }), (error: unknown) => {
       assert.ok(error instanceof SettingError);
-      assert.equal(error.message, `AKHBAR_NOW "tomorrow" is not a date: write it as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30`);
+      assert.deepEqual(error.text, {
+        fa: "AKHBAR_NOW: «tomorrow» تاریخ نیست: آن را به شکل `1403/02/23 10:30` (شمسی، به وقت تهران) یا `2024-05-12T10:30:00+03:30` بنویسید.",
+        en: `AKHBAR_NOW "tomorrow" is not a date: write it as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30`,
+      });
+      // Shown in the language messages are shown in: Persian unless AKHBAR_LANG=en.
+      assert.equal(error.message, process.env.AKHBAR_LANG === "en" ? error.text.en : error.text.fa);
       return true;
     });
-    assert.throws(() => buildTime({ AKHBAR_NOW: "1403/07/31" }), { message: "AKHBAR_NOW 1403/7/31 is not a day of the Jalali calendar" });
+    assert.throws(() => buildTime({ AKHBAR_NOW: "1403/07/31" }), (error: unknown) => error instanceof SettingError && error.text.en === "AKHBAR_NOW 1403/7/31 is not a day of the Jalali calendar");
   });
 });
 

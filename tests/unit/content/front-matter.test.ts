@@ -78,25 +78,74 @@ describe("parseFrontMatter: values", () => {
   });
 });
 
-describe("parseFrontMatter: errors", () => {
-  const rows: Array<{ name: string; source: string; line: number; message: string }> = [
-    { name: "no opening ---", source: "id: 1\ntitle: x\n", line: 1, message: "the file must start with a front-matter block" },
-    { name: "an empty file", source: "", line: 1, message: "the file must start with a front-matter block" },
-    { name: "text before the opening ---", source: "\n---\nid: 1\n---\n", line: 1, message: "the file must start with a front-matter block" },
-    { name: "an opening `----`", source: "----\nid: 1\n---\n", line: 1, message: "the file must start with a front-matter block" },
-    { name: "a tab-indented field on line 4", source: "---\nid: 1\ntitle: x\n\tdate: y\n---\n", line: 4, message: "the front matter is not valid YAML: tab characters must not be used in indentation" },
-    { name: "a duplicated key on line 3", source: "---\nid: 1\nid: 2\ntitle: x\n---\n", line: 3, message: "the front matter is not valid YAML: duplicated mapping key" },
-    { name: "an unquoted colon on line 3", source: "---\nid: 1\ntitle: خبر: مهم\ndate: 2024-05-12\n---\nbody\n", line: 3, message: "the front matter is not valid YAML: bad indentation of a mapping entry" },
-    { name: "a bad mapping on line 2", source: "---\nbad: : :\nid: 1\n---\n", line: 2, message: "the front matter is not valid YAML" },
-    { name: "a tab-indented field on line 3, CRLF", source: "---\r\nid: 1\r\n\ttitle: x\r\n---\r\n", line: 3, message: "the front matter is not valid YAML: tab characters must not be used in indentation" },
-    { name: "a scalar front matter", source: "---\njust a sentence\n---\n", line: 2, message: "the front matter is not valid YAML: the front matter must be a list of `field: value` lines" },
-    { name: "a list front matter", source: "---\n- a\n- b\n---\n", line: 2, message: "the front matter is not valid YAML: the front matter must be a list of `field: value` lines" },
+describe("parseFrontMatter: errors, with the line to fix and the fix, in Persian and English", () => {
+  /** Each error's line, and the start of its message in English (`en`) and in Persian (`fa`). */
+  const rows: Array<{ name: string; source: string; line: number; en: string; fa: string }> = [
+    { name: "no opening ---", source: "id: 1\ntitle: x\n", line: 1, en: "the file must start with a front-matter block", fa: "فایل باید با سرآغاز شروع شود: خطی با `---`" },
+    { name: "an empty file", source: "", line: 1, en: "the file must start with a front-matter block", fa: "فایل باید با سرآغاز شروع شود" },
+    { name: "text before the opening ---", source: "\n---\nid: 1\n---\n", line: 1, en: "the file must start with a front-matter block", fa: "فایل باید با سرآغاز شروع شود" },
+    { name: "an opening `----`", source: "----\nid: 1\n---\n", line: 1, en: "the file must start with a front-matter block", fa: "فایل باید با سرآغاز شروع شود" },
+    {
+      name: "an unquoted colon in a value: put the value in quotes (the mistake of `title: خبر: افتتاح`)",
+      source: "---\nid: 1\ntitle: خبر: افتتاح مدرسه\ndate: 2024-05-12\n---\nbody\n",
+      line: 3,
+      en: 'the value of title has a colon, which cannot be read without quotes: put the value in quotes: `title: "خبر: افتتاح مدرسه"`',
+      fa: 'مقدار عنوان (title) دونقطه (:) دارد و برای همین خوانده نمی‌شود: مقدار را در گیومه بگذارید: `title: "خبر: افتتاح مدرسه"`',
+    },
+    {
+      name: "a colon in a value that has a double quote: single quotes",
+      source: '---\nid: 1\nlead: او گفت: «آری» و "نه"\n---\n',
+      line: 3,
+      en: "the value of lead has a colon",
+      fa: "مقدار لید (lead) دونقطه (:) دارد و برای همین خوانده نمی‌شود: مقدار را در گیومه بگذارید: `lead: 'او گفت: «آری» و \"نه\"'`",
+    },
+    {
+      name: "a list item indented less than the one before: each tag on its own line starting with `  - `",
+      source: "---\nid: 1\ntitle: x\ntags:\n  - a\n - b\ndraft: false\n---\nbody\n",
+      line: 6,
+      en: "the list tags is not written evenly: under `tags:`, put each item on its own line starting with `  - `",
+      fa: "فهرست برچسب‌ها (tags) درست نوشته نشده است: زیر خط `tags:` هر مورد در خطی جدا که با `  - ` (دو فاصله، خط تیره و یک فاصله) آغاز می‌شود",
+    },
+    { name: "a list written on the field's line (`tags: - a`)", source: "---\nid: 1\ntags: - a\n---\n", line: 3, en: "the list tags is not written evenly", fa: "فهرست برچسب‌ها (tags) درست نوشته نشده است" },
+    { name: "a field indented", source: "---\nid: 1\n  title: x\n---\n", line: 3, en: "the line starts with spaces: write each field from the start of its line, e.g. `title: …`", fa: "این خط با فاصله آغاز شده است" },
+    { name: "a tab-indented field on line 4", source: "---\nid: 1\ntitle: x\n\tdate: y\n---\n", line: 4, en: "the line is indented with a tab: replace the tab with spaces", fa: "در آغاز این خط نویسهٔ Tab هست" },
+    { name: "a tab-indented field on line 3, CRLF", source: "---\r\nid: 1\r\n\ttitle: x\r\n---\r\n", line: 3, en: "the line is indented with a tab", fa: "در آغاز این خط نویسهٔ Tab هست" },
+    { name: "a duplicated key on line 3", source: "---\nid: 1\nid: 2\ntitle: x\n---\n", line: 3, en: "id is written twice: keep one and remove the other", fa: "شناسه (id) دو بار نوشته شده است" },
+    {
+      name: "a quote left open: the line that opens it, not the line where YAML noticed",
+      source: '---\nid: 1\ntitle: "عنوانی که بسته نشده\ndate: "2024-05-12T10:30:00+03:30"\n---\nمتن\n',
+      line: 3,
+      en: 'the quote (") that opens the value of title is not closed: close it at the end of the value',
+      fa: 'گیومه‌ای (") که مقدار عنوان (title) با آن آغاز شده بسته نشده است',
+    },
+    {
+      name: "a quoted value continued over two lines is no open quote: the mistake is the colon below it",
+      source: '---\nid: 1\nlead: "خلاصه‌ای بلند\n  که ادامه دارد"\ntitle: خبر: مهم\n---\n',
+      line: 5,
+      en: 'the value of title has a colon, which cannot be read without quotes: put the value in quotes: `title: "خبر: مهم"`',
+      fa: "مقدار عنوان (title) دونقطه (:) دارد",
+    },
+    { name: "text after the closing quote", source: '---\nid: 1\ntitle: "نشست" برگزار شد\n---\n', line: 3, en: "the value of title starts with a quote (\") and goes on after the closing one", fa: "مقدار عنوان (title) با گیومه (\") آغاز شده و پس از گیومهٔ بسته هنوز ادامه دارد" },
+    { name: "a value starting with @", source: "---\nid: 1\ntitle: @استانداری\n---\n", line: 3, en: 'the value of title starts with "@", which has a meaning of its own: put the value in quotes: `title: "@استانداری"`', fa: "مقدار عنوان (title) با نویسهٔ «@» آغاز می‌شود" },
+    { name: "no space after the colon", source: "---\nid: 1\ntitle:نشست\ndate: 2024-05-12\n---\n", line: 3, en: "put a space after the field's colon: `title: نشست`", fa: "پس از دونقطهٔ نام فیلد یک فاصله بگذارید: `title: نشست`" },
+    { name: "a bracket left open", source: "---\nid: 1\ntags: [نشست, خبر\n---\n", line: 3, en: "the bracket that opens the value of tags is not closed", fa: "کروشه یا آکولادی که مقدار برچسب‌ها (tags) با آن آغاز شده بسته نشده است" },
+    { name: "a colon at the start of a value: quoted too", source: "---\nbad: : :\nid: 1\n---\n", line: 2, en: 'the value of bad has a colon, which cannot be read without quotes: put the value in quotes: `bad: ": :"`', fa: "مقدار bad دونقطه (:) دارد" },
+    {
+      name: "any other mistake: YAML's reason, and the common fixes",
+      source: "---\nid: 1\n: x\n---\n",
+      line: 3,
+      en: "the front matter is not valid YAML: incomplete explicit mapping pair",
+      fa: "این خط سرآغاز خوانده نمی‌شود (incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line): هر فیلد در خطی جدا به شکل `نام: مقدار` نوشته می‌شود؛ مقداری را که دونقطه",
+    },
+    { name: "a scalar front matter", source: "---\njust a sentence\n---\n", line: 2, en: "the front matter must be a list of `field: value` lines", fa: "سرآغاز فایل باید فهرستی از خط‌های `نام: مقدار` باشد" },
+    { name: "a list front matter", source: "---\n- a\n- b\n---\n", line: 2, en: "the front matter must be a list of `field: value` lines", fa: "سرآغاز فایل باید فهرستی از خط‌های `نام: مقدار` باشد" },
   ];
   for (const row of rows) {
     test(row.name, () => {
       const error = syntaxError(row.source);
       assert.equal(error.line, row.line);
-      assert.ok(error.message.startsWith(row.message), error.message);
+      assert.ok(error.problem.en.startsWith(row.en), error.problem.en);
+      assert.ok(error.problem.fa.startsWith(row.fa), error.problem.fa);
     });
   }
 
@@ -120,7 +169,7 @@ describe("parseYaml", () => {
   });
 
   test("a scalar is rejected", () => {
-    assert.throws(() => parseYaml("hello"), { reason: "the front matter must be a list of `field: value` lines" });
+    assert.throws(() => parseYaml("hello"), { message: "the front matter must be a list of `field: value` lines" });
   });
 });
 

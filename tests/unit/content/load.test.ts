@@ -9,6 +9,7 @@ import {
   findReleaseFiles,
   isReleaseFile,
   loadArchive,
+  readReleaseFile,
   reloadArchive,
   editArchiveInPlace,
 } from "../../../src/content/load.js";
@@ -23,6 +24,7 @@ import {
   type Release,
 } from "../../../src/content/release.js";
 import { readReleaseSource } from "../../../src/content/release-source.js";
+import { messageLanguage } from "../../../src/messages/messages.js";
 import { folderWith } from "../../support/run.js";
 
 const created: string[] = [];
@@ -175,6 +177,33 @@ describe("loadArchive: a valid archive", () => {
   });
 });
 
+describe("readReleaseFile: Persian and Arabic-Indic digits in id and date, as a Persian keyboard types them", () => {
+  const rows: Array<{ name: string; id: string; date: string; iso: string }> = [
+    { name: "Persian digits in both", id: "۱۵۰۰۰۲", date: "۱۴۰۳/۰۲/۲۳ ۱۰:۳۰", iso: "2024-05-12T10:30:00.000+03:30" },
+    { name: "Arabic-Indic digits in both", id: "١٥٠٠٠٢", date: "١٤٠٣-٠٢-٢٣ ١٠:٣٠", iso: "2024-05-12T10:30:00.000+03:30" },
+    { name: "a Gregorian date in Persian digits", id: "150002", date: "۲۰۲۴-۰۵-۱۲", iso: "2024-05-12T00:00:00.000+03:30" },
+    { name: "Persian and Latin digits mixed in the date", id: "۱۵۰۰۰۲", date: "۱۴۰۳/02/۲۳", iso: "2024-05-12T00:00:00.000+03:30" },
+  ];
+  for (const row of rows) {
+    test(`${row.name}: id ${row.id}, date ${row.date}`, () => {
+      const result = readReleaseFile("x.md", `---\nid: ${row.id}\ntitle: خبر\ndate: ${row.date}\n---\nمتن\n`);
+      assert.deepEqual(result.problems, []);
+      assert.equal(result.release?.id, 150002);
+      assert.equal(result.release?.date.toISO(), row.iso);
+    });
+  }
+
+  test("a day the Jalali calendar does not have, in Persian digits: the problem in both languages", () => {
+    const result = readReleaseFile("x.md", "---\nid: ۱۵۰۰۰۲\ntitle: خبر\ndate: ۱۴۰۳/۰۷/۳۱\n---\nمتن\n");
+    assert.equal(result.problems.length, 1);
+    const [problem] = result.problems;
+    assert.equal(problem!.field, "date");
+    assert.equal(problem!.line, 4);
+    assert.equal(problem!.message.en, "date 1403/7/31 is not a day of the Jalali calendar");
+    assert.match(problem!.message.fa, /^۱۴۰۳\/۷\/۳۱ روزی از تقویم شمسی نیست: .*مهر تا بهمن ۳۰ روز.*`date: 1403\/07\/30 10:30`/);
+  });
+});
+
 describe("loadArchive: problems", () => {
   test("a duplicate id names both files and suggests the next free id", async () => {
     const dir = await archiveFolder({
@@ -190,10 +219,15 @@ describe("loadArchive: problems", () => {
         file: second,
         line: 3,
         field: "id",
-        message: `id 500 is already used by ${first}:2; every release needs its own id (the next free one is 734)`,
+        message: {
+          fa: `شناسهٔ ۵۰۰ را پیش‌تر ${first}:2 گرفته است؛ هر خبر شناسهٔ خودش را لازم دارد: نخستین شناسهٔ آزاد را بنویسید، \`id: 734\`.`,
+          en: `id 500 is already used by ${first}:2; every release needs its own id (the next free one is 734)`,
+        },
       },
     ]);
-    assert.ok(error.message.includes(`${second}:3  [id] id 500 is already used by ${first}:2`), error.message);
+    // Persian by default: the field in the editor's words.
+    assert.ok(error.message.includes(`${second}:3  [شناسه (id)] شناسهٔ ۵۰۰ را پیش‌تر ${first}:2 گرفته است`), error.message);
+    assert.ok(formatProblems(error.problems, "en").includes(`${second}:3  [id] id 500 is already used by ${first}:2`));
   });
 
   test("three files with one id: each later file is reported against the first", async () => {
@@ -205,7 +239,7 @@ describe("loadArchive: problems", () => {
     const error = await contentError(dir);
     const first = reported(dir, "a.md");
     assert.deepEqual(
-      error.problems.map((problem) => [problem.file, problem.line, problem.field, problem.message]),
+      error.problems.map((problem) => [problem.file, problem.line, problem.field, problem.message.en]),
       ["b.md", "c.md"].map((name) => [reported(dir, name), 2, "id", `id 7 is already used by ${first}:2; every release needs its own id (the next free one is 8)`]),
     );
   });
@@ -234,10 +268,11 @@ describe("loadArchive: problems", () => {
       [reported(dir, "m/no-front-matter.md"), 1, "front matter"],
       [reported(dir, "z.md"), 2, "titel"],
     ]);
-    assert.ok(error.message.startsWith("The archive has 9 problems; nothing was published."), error.message);
+    assert.ok(error.message.startsWith("در آرشیو ۹ مشکل هست و چیزی منتشر نشد. خط‌های زیر را درست کنید و دوباره بسازید:\n"), error.message);
+    assert.ok(formatProblems(error.problems, "en").startsWith("The archive has 9 problems; nothing was published."));
   });
 
-  test("a YAML syntax error is reported with field \"front matter\" and its line", async () => {
+  test("a YAML syntax error is reported with field \"front matter\", its line, and the fix (an unquoted colon: quote the value)", async () => {
     const dir = await archiveFolder({
       "broken.md": "---\nid: 1\ntitle: خبر: مهم\ndate: 2024-05-12\n---\nbody\n",
     });
@@ -247,7 +282,10 @@ describe("loadArchive: problems", () => {
         file: reported(dir, "broken.md"),
         line: 3,
         field: "front matter",
-        message: "the front matter is not valid YAML: bad indentation of a mapping entry",
+        message: {
+          fa: 'مقدار عنوان (title) دونقطه (:) دارد و برای همین خوانده نمی‌شود: مقدار را در گیومه بگذارید: `title: "خبر: مهم"`',
+          en: 'the value of title has a colon, which cannot be read without quotes: put the value in quotes: `title: "خبر: مهم"`',
+        },
       },
     ]);
   });
@@ -262,8 +300,11 @@ describe("loadArchive: problems", () => {
     assert.equal(error.skipOriginalStack, true);
     assert.equal(error.problems.length, 2);
     assert.equal(error.message, formatProblems(error.problems));
-    assert.ok(error.message.includes(`${reported(dir, "one.md")}:3  [title] title is empty`), error.message);
-    assert.ok(error.message.includes(`${reported(dir, "two.md")}:5  [draft] draft must be true or false`), error.message);
+    assert.ok(error.message.includes(`${reported(dir, "one.md")}:3  [عنوان (title)] عنوان (title) خالی است`), error.message);
+    assert.ok(error.message.includes(`${reported(dir, "two.md")}:5  [پیش‌نویس (draft)] پیش‌نویس فقط می‌تواند true یا false باشد`), error.message);
+    const english = formatProblems(error.problems, "en");
+    assert.ok(english.includes(`${reported(dir, "one.md")}:3  [title] title is empty`), english);
+    assert.ok(english.includes(`${reported(dir, "two.md")}:5  [draft] draft must be true or false`), english);
   });
 
   test("a problem in one file does not hide a duplicate id elsewhere", async () => {
@@ -278,7 +319,8 @@ describe("loadArchive: problems", () => {
       [reported(dir, "c.md"), "title"],
     ]);
     // c.md is invalid, so its id 9 is not counted: the next free id is after 3.
-    assert.ok(error.problems[0]!.message.endsWith("(the next free one is 4)"), error.problems[0]!.message);
+    assert.ok(error.problems[0]!.message.en.endsWith("(the next free one is 4)"), error.problems[0]!.message.en);
+    assert.ok(error.problems[0]!.message.fa.endsWith("نخستین شناسهٔ آزاد را بنویسید، `id: 4`."), error.problems[0]!.message.fa);
   });
 
   test("a folder that does not exist is an error from the file system", async () => {
@@ -287,29 +329,42 @@ describe("loadArchive: problems", () => {
   });
 });
 
-describe("formatProblems", () => {
-  const problem: ContentProblem = { file: "content/a.md", line: 3, field: "title", message: "title is empty" };
-  const rows: Array<{ name: string; problems: ContentProblem[]; expected: string }> = [
+describe("formatProblems: a heading, then `file:line  [field] message` each, in Persian (default) or English", () => {
+  const problem: ContentProblem = { file: "content/a.md", line: 3, field: "title", message: { fa: "عنوان خالی است", en: "title is empty" } };
+  const broken: ContentProblem = { file: "content/b.md", line: 1, field: "front matter", message: { fa: "خراب است", en: "broken" } };
+  const file: ContentProblem = { file: "content/x.js", line: 0, field: "file", message: { fa: "بردارید", en: "remove it" } };
+  const rows: Array<{ name: string; problems: ContentProblem[]; fa: string; en: string }> = [
     {
       name: "one problem",
       problems: [problem],
-      expected: "The archive has 1 problem; nothing was published. Fix the lines below and build again:\n  content/a.md:3  [title] title is empty",
+      fa: "در آرشیو ۱ مشکل هست و چیزی منتشر نشد. خط‌های زیر را درست کنید و دوباره بسازید:\n  content/a.md:3  [عنوان (title)] عنوان خالی است",
+      en: "The archive has 1 problem; nothing was published. Fix the lines below and build again:\n  content/a.md:3  [title] title is empty",
     },
     {
       name: "two problems, in the given order",
-      problems: [problem, { file: "content/b.md", line: 1, field: "front matter", message: "broken" }],
-      expected:
-        "The archive has 2 problems; nothing was published. Fix the lines below and build again:\n  content/a.md:3  [title] title is empty\n  content/b.md:1  [front matter] broken",
+      problems: [problem, broken],
+      fa: "در آرشیو ۲ مشکل هست و چیزی منتشر نشد. خط‌های زیر را درست کنید و دوباره بسازید:\n  content/a.md:3  [عنوان (title)] عنوان خالی است\n  content/b.md:1  [سرآغاز فایل (بین دو خط ---)] خراب است",
+      en: "The archive has 2 problems; nothing was published. Fix the lines below and build again:\n  content/a.md:3  [title] title is empty\n  content/b.md:1  [front matter] broken",
+    },
+    {
+      name: "a problem of a file itself: no line",
+      problems: [file],
+      fa: "در آرشیو ۱ مشکل هست و چیزی منتشر نشد. خط‌های زیر را درست کنید و دوباره بسازید:\n  content/x.js  [فایل] بردارید",
+      en: "The archive has 1 problem; nothing was published. Fix the lines below and build again:\n  content/x.js  [file] remove it",
     },
     {
       name: "no problems",
       problems: [],
-      expected: "The archive has 0 problems; nothing was published. Fix the lines below and build again:\n",
+      fa: "در آرشیو ۰ مشکل هست و چیزی منتشر نشد. خط‌های زیر را درست کنید و دوباره بسازید:\n",
+      en: "The archive has 0 problems; nothing was published. Fix the lines below and build again:\n",
     },
   ];
   for (const row of rows) {
     test(row.name, () => {
-      assert.equal(formatProblems(row.problems), row.expected);
+      assert.equal(formatProblems(row.problems, "fa"), row.fa);
+      assert.equal(formatProblems(row.problems, "en"), row.en);
+      assert.equal(formatProblems(row.problems, messageLanguage({ AKHBAR_LANG: "en" })), row.en);
+      assert.equal(formatProblems(row.problems, messageLanguage({})), row.fa);
     });
   }
 });
@@ -377,7 +432,8 @@ describe("loadArchive: counties", () => {
         assert.equal(error.problems[0]?.field, "county");
         assert.equal(error.problems[0]?.line, 5);
         assert.match(error.problems[0]!.file, /2\.md$/);
-        assert.match(error.problems[0]!.message, /did you mean "شهریار"\?/);
+        assert.match(error.problems[0]!.message.en, /did you mean "شهریار"\?/);
+        assert.match(error.problems[0]!.message.fa, /^«شهریارر» شهرستانی از استان نیست: آیا منظورتان «شهریار» بود؟/);
         return true;
       });
     } finally {

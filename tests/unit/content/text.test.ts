@@ -38,13 +38,15 @@ function file(lines: string[], body = "متن خبر.\n"): string {
 const PERSIAN_WINDOWS = "---\nid: 149850\ntitle: نشست شوراي اداري استان\ndate: 1403/02/23 10:30\ntags:\n  - «گزارش»\n---\n\nاستاندار گفت: پروژه‌ها، ژرف و چشمگير؛ آيا کار پيش مي‌رود؟\n";
 
 describe("bad text is refused with its file, line and field", () => {
-  const rows: Array<{ name: string; source: string | Uint8Array; line: number; field: string; message: RegExp }> = [
+  /** Each problem's place, and its message in English (`message`) and in Persian (`fa`). */
+  const rows: Array<{ name: string; source: string | Uint8Array; line: number; field: string; message: RegExp; fa: RegExp }> = [
     {
       name: "a Windows-1256 file names the line of its first non-UTF-8 byte and how to convert it",
       source: encodeWindows1256(PERSIAN_WINDOWS)!,
       line: 3,
       field: "encoding",
       message: /^the file is not saved as UTF-8: it is Windows-1256 \(Persian Windows.*run `npm run check -- --fix` to convert it, or open it in your editor and save it as UTF-8$/,
+      fa: /^فایل با نویسه‌گذاری UTF-8 ذخیره نشده است: نویسه‌گذاری آن Windows-1256 .*`npm run check -- --fix` را اجرا کنید تا آن را تبدیل کند/,
     },
     {
       name: "a UTF-16 file (Notepad's \"Unicode\") is named so",
@@ -52,6 +54,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 1,
       field: "encoding",
       message: /^the file is saved as UTF-16 \("Unicode"\), not UTF-8: run `npm run check -- --fix`/,
+      fa: /^فایل با نویسه‌گذاری UTF-16 \(«Unicode»\) ذخیره شده است، نه UTF-8: `npm run check -- --fix`/,
     },
     {
       name: "invalid UTF-8 bytes in a UTF-8 file are not taken for Windows-1256",
@@ -59,6 +62,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 8,
       field: "encoding",
       message: /^the file is not saved as UTF-8: its letters would be lost from this line on; open it in your editor and save it as UTF-8/,
+      fa: /^فایل با نویسه‌گذاری UTF-8 ذخیره نشده است و حرف‌هایش از این خط به بعد از دست می‌روند/,
     },
     {
       name: "a NUL in a front-matter value names the field",
@@ -66,6 +70,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 5,
       field: "lead",
       message: /^the line has an invisible control character \(U\+0000\) after «lead: "خلاصه»: delete it/,
+      fa: /^در این خط پس از «lead: "خلاصه» یک نویسهٔ کنترلی نامرئی \(U\+0000\) هست: آن را پاک کنید/,
     },
     {
       name: "a control character in the body names the text",
@@ -73,6 +78,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 8,
       field: "text",
       message: /^the line has an invisible control character \(U\+0008\) after «بند»/,
+      fa: /^در این خط پس از «بند» یک نویسهٔ کنترلی نامرئی \(U\+0008\) هست/,
     },
     {
       name: "DEL and C1 characters are control characters too, counted per line",
@@ -80,6 +86,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 6,
       field: "text",
       message: /\(U\+007F\) after «متن» \(and 1 more on this line\)/,
+      fa: /پس از «متن» \(و ۱ نویسهٔ دیگر در همین خط\) یک نویسهٔ کنترلی نامرئی \(U\+007F\)/,
     },
     {
       name: "a control character on a list item's line names the list",
@@ -87,6 +94,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 6,
       field: "tags",
       message: /^the line has an invisible control character \(U\+001B\)/,
+      fa: /^در این خط .*\(U\+001B\)/,
     },
     {
       name: "� (U+FFFD) marks letters already lost and is refused",
@@ -94,6 +102,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 6,
       field: "text",
       message: /^the line has «�» \(U\+FFFD\) after «استاندار» \(and 2 more on this line\), the mark a wrong conversion leaves/,
+      fa: /^در این خط پس از «استاندار» \(و ۲ نویسهٔ دیگر در همین خط\) نویسهٔ «�» \(U\+FFFD\) هست/,
     },
     ...["1e3", "0x10", "1.0", "-5", "+5", "1_000", "0o17", ".inf", "1e+3", "149,840", "abc"].map((written) => ({
       name: `id: ${written} is refused (digits only)`,
@@ -101,6 +110,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 2,
       field: "id",
       message: new RegExp(`^id must be written with digits only, such as \`id: 149840\` \\(or in Persian digits, \`id: ۱۴۹۸۴۰\`\\), not \`${written.replace(/[.+]/g, "\\$&")}\`$`),
+      fa: new RegExp(`^شناسه را فقط با رقم بنویسید، مثلاً \`id: 149840\` \\(یا با رقم‌های فارسی، \`id: ۱۴۹۸۴۰\`\\)، نه \`${written.replace(/[.+]/g, "\\$&")}\`\\.$`),
     })),
     {
       name: "a quoted id keeps today's message",
@@ -108,6 +118,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 2,
       field: "id",
       message: /^id must be a whole number without quotes, e.g. `id: 149840`$/,
+      fa: /^شناسه باید عددی بی‌گیومه باشد، مثلاً `id: 149840`\.$/,
     },
     {
       name: "an id longer than a number can hold is refused",
@@ -115,6 +126,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 2,
       field: "id",
       message: /^id 12345678901234567890 is too long for a news code/,
+      fa: /^شناسهٔ ۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶۷۸۹۰ برای کد خبر بیش از اندازه بلند است/,
     },
     {
       name: "id 0 in Persian digits is not positive",
@@ -122,6 +134,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 2,
       field: "id",
       message: /^id must be a positive number$/,
+      fa: /^شناسه باید عددی بزرگ‌تر از صفر باشد/,
     },
     {
       name: "a tag of punctuation only (..) is refused on its own line",
@@ -129,6 +142,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 7,
       field: "tags",
       message: /^the tag "\.\." has no letter or digit, so it can have no page: write it in words, or remove it$/,
+      fa: /^برچسب «\.\.» هیچ حرف یا رقمی ندارد، پس صفحه‌ای هم نمی‌تواند داشته باشد: آن را با کلمه بنویسید، یا بردارید\.$/,
     },
     {
       name: "a tag of punctuation only in a one-line list (!!!) is refused on that line",
@@ -136,6 +150,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 5,
       field: "tags",
       message: /^the tag "!!!" has no letter or digit/,
+      fa: /^برچسب «!!!» هیچ حرف یا رقمی ندارد/,
     },
     {
       name: "a county of punctuation only is refused",
@@ -143,6 +158,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 5,
       field: "county",
       message: /^the county "\.\.\." has no letter or digit/,
+      fa: /^شهرستان «\.\.\.» هیچ حرف یا رقمی ندارد/,
     },
     {
       name: "an organization of punctuation only is refused",
@@ -150,6 +166,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 5,
       field: "organization",
       message: /^the organization "!!!" has no letter or digit/,
+      fa: /^دستگاه «!!!» هیچ حرف یا رقمی ندارد/,
     },
     {
       name: "a front matter without its closing --- says where to add it",
@@ -157,6 +174,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 7,
       field: "front matter",
       message: /^the front matter is not closed: add a line with --- after the last field$/,
+      fa: /^سرآغاز فایل بسته نشده است: پس از آخرین فیلد خطی با `---` بیفزایید\.$/,
     },
     {
       name: "a front matter without its closing --- nor any text is refused too (it used to be a release without text)",
@@ -164,6 +182,7 @@ describe("bad text is refused with its file, line and field", () => {
       line: 5,
       field: "front matter",
       message: /^the front matter is not closed/,
+      fa: /^سرآغاز فایل بسته نشده است/,
     },
   ];
   for (const row of rows) {
@@ -173,7 +192,8 @@ describe("bad text is refused with its file, line and field", () => {
       assert.equal(result.problems.length, 1, JSON.stringify(result.problems));
       const [problem] = result.problems;
       assert.deepEqual({ file: problem!.file, line: problem!.line, field: problem!.field }, { file: "x.md", line: row.line, field: row.field });
-      assert.match(problem!.message, row.message);
+      assert.match(problem!.message.en, row.message);
+      assert.match(problem!.message.fa, row.fa);
     });
   }
 
@@ -313,11 +333,12 @@ describe("an id as written", () => {
 describe("implausible dates are warnings", () => {
   const warningOf = dateWarnings(NOW, 1370);
   const at = (text: string) => DateTime.fromISO(text, { zone: "Asia/Tehran" });
-  const rows: Array<{ name: string; date: DateTime; warning: string | undefined }> = [
+  const rows: Array<{ name: string; date: DateTime; warning: string | undefined; fa?: string }> = [
     {
       name: "a year typo, 2204, is an embargo of centuries",
       date: at("2204-05-12T10:30"),
       warning: "the date is more than a year after this build (1403/03/12 12:00): the release is embargoed until 1583/02/22 10:30; if the year is a typo, correct it",
+      fa: "تاریخ بیش از یک سال پس از زمان این ساخت (۱۴۰۳/۰۳/۱۲ ۱۲:۰۰) است و خبر تا ۱۵۸۳/۰۲/۲۲ ۱۰:۳۰ منتشر نمی‌شود: اگر سال اشتباه تایپ شده، آن را درست کنید.",
     },
     { name: "9999-01-01 too", date: at("9999-01-01"), warning: "the date is more than a year after this build (1403/03/12 12:00): the release is embargoed until 9377/10/12 00:00; if the year is a typo, correct it" },
     { name: "a year ahead to the minute is scheduled, not a typo", date: NOW.plus({ years: 1 }), warning: undefined },
@@ -327,11 +348,15 @@ describe("implausible dates are warnings", () => {
       name: "the day before the first year is warned of",
       date: at("1991-03-20T23:59"),
       warning: "the date 1369/12/29 23:59 is before 1370, the archive's first year (AKHBAR_FIRST_YEAR): if the year is a typo, correct it",
+      fa: "تاریخ ۱۳۶۹/۱۲/۲۹ ۲۳:۵۹ پیش از ۱۳۷۰، نخستین سال آرشیو (AKHBAR_FIRST_YEAR)، است: اگر سال اشتباه تایپ شده، آن را درست کنید.",
     },
   ];
   for (const row of rows) {
     test(row.name, () => {
-      assert.equal(warningOf(row.date), row.warning);
+      const warning = warningOf(row.date);
+      assert.equal(warning?.en, row.warning);
+      if (row.fa) assert.equal(warning?.fa, row.fa);
+      else if (row.warning) assert.ok(warning!.fa.includes("اگر سال اشتباه تایپ شده"), warning!.fa);
     });
   }
 
@@ -341,6 +366,7 @@ describe("implausible dates are warnings", () => {
     ["1385", 1385],
     ["۱۳۸۵", 1385],
     ["1990", /^AKHBAR_FIRST_YEAR must be a Jalali year such as 1370 \(the archive's first year\), not "1990"$/],
+    ["1990", /^AKHBAR_FIRST_YEAR باید یک سال شمسی باشد، مانند AKHBAR_FIRST_YEAR=1370 \(نخستین سال آرشیو\)، نه «1990»\.$/],
     ["85", /must be a Jalali year/],
     ["next", /must be a Jalali year/],
   ];
@@ -348,7 +374,8 @@ describe("implausible dates are warnings", () => {
     test(`AKHBAR_FIRST_YEAR=${JSON.stringify(setting)} → ${expected}`, () => {
       const env = setting === undefined ? {} : { AKHBAR_FIRST_YEAR: setting };
       if (typeof expected === "number") assert.equal(firstArchiveYear(env), expected);
-      else assert.throws(() => firstArchiveYear(env), (error: unknown) => error instanceof SettingError && expected.test(error.message));
+      // The setting's message in both languages; the error's own message in the language shown (Persian by default).
+      else assert.throws(() => firstArchiveYear(env), (error: unknown) => error instanceof SettingError && (expected.test(error.text.en) || expected.test(error.text.fa)) && error.message === error.text.fa);
     });
   }
 
@@ -381,8 +408,9 @@ describe("implausible dates are warnings", () => {
       ],
     );
     assert.equal(printed.length, 1);
-    assert.ok(printed[0]!.startsWith("[akhbar] 2 warnings (the build goes on):\n"), printed[0]);
-    assert.ok(printed[0]!.includes(`  ${name("1403/1.md")}:4  [date] the date is more than a year after this build (1403/03/12 12:00): the release is embargoed until 1583/02/22 00:00`), printed[0]);
+    assert.ok(printed[0]!.startsWith("[akhbar] ۲ هشدار (ساخت ادامه می‌یابد):\n"), printed[0]);
+    assert.ok(printed[0]!.includes(`  ${name("1403/1.md")}:4  [تاریخ (date)] تاریخ بیش از یک سال پس از زمان این ساخت (۱۴۰۳/۰۳/۱۲ ۱۲:۰۰) است و خبر تا ۱۵۸۳/۰۲/۲۲ ۰۰:۰۰ منتشر نمی‌شود`), printed[0]);
+    assert.ok(archive.warnings![0]!.message.en.startsWith("the date is more than a year after this build (1403/03/12 12:00): the release is embargoed until 1583/02/22 00:00"));
   });
 });
 

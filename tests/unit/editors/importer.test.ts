@@ -14,7 +14,8 @@ import { load } from "cheerio";
 import { DateTime } from "luxon";
 import { loadArchive } from "../../../src/content/load.js";
 import { parseFrontMatter } from "../../../src/content/front-matter.js";
-import { DATE_ASSUMED, escapeMarkdown, importFiles, joinParagraphs, parseOldPage, releaseBody, type OldPage } from "../../../src/editors/importer.js";
+import { DATE_ASSUMED, escapeMarkdown, ImportError, importFiles, joinParagraphs, parseOldPage, releaseBody, type OldPage } from "../../../src/editors/importer.js";
+import type { Message } from "../../../src/messages/messages.js";
 import { lintArchive } from "../../../src/editors/lint.js";
 import { createMarkdown } from "../../../src/render/markdown.js";
 import { textFingerprint } from "../../../src/persian/typography.js";
@@ -72,6 +73,12 @@ const withoutAddress = (text: string) => text.replace(/^https:\/\/ostan-th\.ir\/
 const arabicLetters = (text: string) => text.replaceAll("ی", "ي").replaceAll("ک", "ك");
 const windowsLines = (text: string) => text.replace(/\n/g, "\r\n");
 
+/** The warning of a page saved as a draft: it carries no date. */
+const NO_DATE: Message = {
+  fa: 'صفحه تاریخ ندارد: خبر به صورت پیش‌نویس با تاریخ اکنون ذخیره شد؛ برای انتشار، تاریخ آن را بنویسید و draft: true را بردارید، یا دوباره با تاریخ وارد کنید: npm run import -- --date "1402/09/19 11:00" <page.txt>',
+  en: "the page has no date: the release was saved as a draft dated now; write its date and remove `draft: true` to publish it",
+};
+
 const CASES: Array<{ name: string; file: string; transform?: (text: string) => string; id: number; address: boolean }> = [
   { name: "kahrizak seed, as saved", file: "kahrizak-council.txt", id: 149840, address: true },
   { name: "malard seed, as saved (no footer, no address)", file: "malard-assembly.txt", id: 149841, address: false },
@@ -118,11 +125,21 @@ describe("parseOldPage: each seed and variant gives the hand-made release's text
     assert.equal(page.title, "بازدید از پروژه‌ها");
     assert.equal(page.lead, undefined);
     assert.equal(page.id, 12);
-    assert.deepEqual(page.warnings, ["the page names several news codes (12, 13); 12 was used"]);
+    assert.deepEqual(page.warnings, [{ fa: "صفحه چند کد خبر دارد (۱۲، ۱۳)؛ ۱۲ به کار رفت", en: "the page names several news codes (12, 13); 12 was used" }]);
   });
 
   test("an empty file is refused with a message", () => {
-    assert.throws(() => parseOldPage("\n \n"), { message: "the file has no text: is it a page saved from the old website?" });
+    assert.throws(
+      () => parseOldPage("\n \n"),
+      (error: unknown) => {
+        assert.ok(error instanceof ImportError);
+        assert.deepEqual(error.problem, {
+          fa: "فایل متنی ندارد: آیا صفحه‌ای است که از پایگاه پیشین ذخیره شده است؟",
+          en: "the file has no text: is it a page saved from the old website?",
+        });
+        return true;
+      },
+    );
   });
 });
 
@@ -183,7 +200,12 @@ describe("importFiles: writing releases", () => {
           file: path.join("releases", "1402", "149841.md"),
           id: 149841,
           action: "created",
-          warnings: ["the page has no address https://ostan-th.ir/News/<id>/: it got the next free id, 149841; if the old site showed a news code (کد خبر), write it as id: and rename the file"],
+          warnings: [
+            {
+              fa: "صفحه نشانی https://ostan-th.ir/News/<id>/ ندارد: کد آزاد بعدی، ۱۴۹۸۴۱، به آن داده شد؛ اگر پایگاه پیشین کد خبر را نشان می‌داد، آن را در سطر id بنویسید (مثلاً id: 149840) و npm run check -- --fix را اجرا کنید تا نام فایل هم درست شود",
+              en: "the page has no address https://ostan-th.ir/News/<id>/: it got the next free id, 149841; if the old site showed a news code (کد خبر), write it as id: and rename the file (npm run check -- --fix renames it)",
+            },
+          ],
         },
       ],
     );
@@ -205,7 +227,7 @@ describe("importFiles: writing releases", () => {
     const content = await temporary();
     const [result] = await importFiles([path.join(FIXTURES, "kahrizak-council.txt")], { contentDir: content, now: NOW });
     assert.equal(path.relative(content, path.resolve(result!.file)), path.join("releases", "1403", "149840.md"));
-    assert.deepEqual(result!.warnings, ["the page has no date: the release was saved as a draft dated now; write its date and remove `draft: true` to publish it"]);
+    assert.deepEqual(result!.warnings, [NO_DATE]);
     const text = await readFile(result!.file, "utf8");
     assert.ok(text.startsWith(`---\n# ${DATE_ASSUMED}\nid: 149840\n`), text);
     const parsed = parseFrontMatter(text);
@@ -223,7 +245,7 @@ describe("importFiles: writing releases", () => {
       [149840, "updated"],
       [149841, "updated"],
     ]);
-    assert.deepEqual(results[1]!.warnings, ["the page has no address; its title is that of release 149841, which was updated"]);
+    assert.deepEqual(results[1]!.warnings, [{ fa: "صفحه نشانی ندارد؛ عنوانش عنوان خبر ۱۴۹۸۴۱ است و همان خبر به‌روز شد", en: "the page has no address; its title is that of release 149841, which was updated" }]);
     assert.deepEqual(await releaseFiles(content), before);
     for (const file of before) {
       assert.equal(await readFile(path.join(content, file), "utf8"), await readFile(path.join(repoRoot, "content", file), "utf8"), file);
@@ -254,33 +276,117 @@ describe("importFiles: writing releases", () => {
     assert.equal(parseFrontMatter(await readFile(file, "utf8")).body, "\nمتن دوم می\u200Cشود.\n");
   });
 
+  test("re-importing with --date publishes the release: the date written, draft: true and the «date assumed» comment removed, the file in its year's folder", async () => {
+    const content = await temporary();
+    const [first] = await importFiles([path.join(FIXTURES, "kahrizak-council.txt")], { contentDir: content, now: NOW });
+    const draft = path.resolve(first!.file);
+    assert.equal(path.relative(content, draft), path.join("releases", "1403", "149840.md"));
+    assert.match(await readFile(draft, "utf8"), /^draft: true$/m);
+    assert.deepEqual((await loadArchive(content, { includeDrafts: false, now: NOW })).releases, []);
+
+    const [second] = await importFiles([path.join(FIXTURES, "kahrizak-council.txt")], { contentDir: content, date: "1402/09/19 11:00", now: NOW });
+    const file = path.join(content, "releases", "1402", "149840.md");
+    assert.deepEqual([path.resolve(second!.file), second!.action], [file, "updated"]);
+    const [from, to] = [first!.file, path.relative(process.cwd(), file).split(path.sep).join("/")];
+    assert.deepEqual(second!.warnings, [
+      {
+        fa: "خبر با تاریخ ۱۴۰۲/۰۹/۱۹ ۱۱:۰۰ منتشر می‌شود: draft: true و یادداشت «تاریخ فرضی» برداشته شد",
+        en: 'the release is published, dated 1402/09/19 11:00: draft: true and the "date assumed" comment were removed',
+      },
+      { fa: `خبر به پوشهٔ سال تاریخش جابه‌جا شد: از ${from} به ${to}`, en: `the release was moved to its year's folder: from ${from} to ${to}` },
+    ]);
+    assert.deepEqual(await releaseFiles(content), [path.join("releases", "1402", "149840.md")]);
+    assert.deepEqual((await lintArchive(content, NOW)).problems, [], "npm run check finds nothing to say");
+    const text = await readFile(file, "utf8");
+    assert.equal(text.includes(DATE_ASSUMED), false, text);
+    assert.doesNotMatch(text, /^draft:/m);
+    // As a new file has it: commented out, with what it is for.
+    assert.match(text, /^# draft: true {3}# پیش‌نویس: در سایت منتشر نمی‌شود$/m);
+    assert.equal(parseFrontMatter(text).data.date, "1402/09/19 11:00");
+    const archive = await loadArchive(content, { includeDrafts: false, now: NOW });
+    assert.deepEqual(archive.releases.map((release) => [release.id, release.draft, release.date.toISO()]), [[149840, false, "2023-12-10T11:00:00.000+03:30"]]);
+    // Imported again with the date: nothing more to say, and the file stays as it is.
+    const [third] = await importFiles([path.join(FIXTURES, "kahrizak-council.txt")], { contentDir: content, date: "1402/09/19 11:00", now: NOW });
+    assert.deepEqual(third!.warnings, []);
+    assert.equal(await readFile(file, "utf8"), text);
+  });
+
   test("an impossible --date stops the import before anything is written", async () => {
     const content = await temporary();
-    await assert.rejects(importFiles([path.join(FIXTURES, "kahrizak-council.txt")], { contentDir: content, date: "1403/07/31", now: NOW }), {
-      message: "--date 1403/7/31 is not a day of the Jalali calendar",
+    await assert.rejects(importFiles([path.join(FIXTURES, "kahrizak-council.txt")], { contentDir: content, date: "1403/07/31", now: NOW }), (error: unknown) => {
+      assert.ok(error instanceof ImportError);
+      assert.equal(error.problem.en, "--date 1403/7/31 is not a day of the Jalali calendar");
+      assert.match(error.problem.fa, /^--date: ۱۴۰۳\/۷\/۳۱ روزی از تقویم شمسی نیست/);
+      return true;
     });
     assert.deepEqual(await releaseFiles(content), []);
   });
-});
 
-describe("npm run import (the command)", () => {
-  test("imports the files given, prints what it did, exits 0; without files it exits 2", async () => {
+  test("a page file that does not exist stops the import, naming it", async () => {
     const content = await temporary();
-    await mkdir(path.join(content, "releases"), { recursive: true });
-    const run = await runImport(["--input", content, "--date", "1402/09/19 11:00", path.join(FIXTURES, "malard-assembly.txt")]);
-    assert.equal(run.code, 0, run.out);
-    const file = path.relative(repoRoot, path.join(content, "releases", "1402", "1.md"));
-    assert.match(run.out, new RegExp(`^created ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(id 1\\) from `, "m"));
-    assert.match(run.out, /^ {2}warning: the page has no address/m);
-    const missing = await runImport(["--input", content]);
-    assert.equal(missing.code, 2, missing.out);
-    assert.match(missing.out, /^Name the files to import\.$/m);
+    const missing = path.join(content, "no-such-page.txt");
+    await assert.rejects(importFiles([missing], { contentDir: content, now: NOW }), (error: unknown) => {
+      assert.ok(error instanceof ImportError);
+      assert.deepEqual(error.problem, { fa: `${missing}: این فایل پیدا نشد: نام و پوشهٔ آن را بررسی کنید`, en: `${missing}: the file does not exist: check its name and folder` });
+      return true;
+    });
   });
 });
 
-function runImport(args: string[]): Promise<{ code: number | null; out: string }> {
+describe("npm run import (the command): Persian by default, English under AKHBAR_LANG=en", () => {
+  test("imports the files given, prints what it did, exits 0; without files it exits 2", async () => {
+    const content = await temporary();
+    await mkdir(path.join(content, "releases"), { recursive: true });
+    const page = path.join(FIXTURES, "malard-assembly.txt");
+    const run = await runImport(["--input", content, "--date", "1402/09/19 11:00", page]);
+    assert.equal(run.code, 0, run.out);
+    const file = path.relative(repoRoot, path.join(content, "releases", "1402", "1.md"));
+    const lines = run.out.trim().split("\n");
+    assert.equal(lines[0], `ساخته شد: ${file} (شناسهٔ ۱، از ${page})`);
+    assert.match(lines[1]!, /^ {2}هشدار: صفحه نشانی https:\/\/ostan-th\.ir\/News\/<id>\/ ندارد/);
+    assert.equal(lines.at(-1), "نتیجه را با npm run check بررسی کنید و با npm start پیش‌نمایش آن را ببینید.");
+    const english = await runImport(["--input", content, "--date", "1402/09/19 11:00", page], "en");
+    assert.equal(english.code, 0, english.out);
+    assert.match(english.out, new RegExp(`^updated ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(id 1\\) from `, "m"));
+    assert.match(english.out, /^ {2}warning: the page has no address/m);
+    assert.match(english.out, /^Check the result with `npm run check` and preview it with `npm start`\.$/m);
+    const missing = await runImport(["--input", content]);
+    assert.equal(missing.code, 2, missing.out);
+    assert.equal(missing.out.trim(), 'نام فایل‌هایی را که باید وارد شوند بنویسید، مثلاً npm run import -- page.txt\nنحوهٔ اجرا: npm run import -- [--date "1403/02/23 10:30"] <page.txt>…');
+    const missingEnglish = await runImport(["--input", content], "en");
+    assert.match(missingEnglish.out, /^Name the files to import, e\.g\. npm run import -- page\.txt$/m);
+  });
+
+  test("--help says what import does, exit 0", async () => {
+    const help = await runImport(["--help"]);
+    assert.equal(help.code, 0, help.out);
+    assert.equal(help.out.split("\n")[0], 'نحوهٔ اجرا: npm run import -- [--date "1403/02/23 10:30"] <page.txt>…');
+    assert.match(help.out, /^ {2}--date {5}تاریخ خبرها/m);
+    const english = await runImport(["-h"], "en");
+    assert.match(english.out, /^ {2}--date {5}the releases' date/m);
+  });
+
+  test("a wrong --date stops the import with exit 1, in Persian or English", async () => {
+    const content = await temporary();
+    const page = path.join(FIXTURES, "malard-assembly.txt");
+    const run = await runImport(["--input", content, "--date", "1403/07/31", page]);
+    assert.equal(run.code, 1, run.out);
+    assert.match(run.out, /^وارد کردن متوقف شد: --date: ۱۴۰۳\/۷\/۳۱ روزی از تقویم شمسی نیست/m);
+    const english = await runImport(["--input", content, "--date", "1403/07/31", page], "en");
+    assert.equal(english.code, 1, english.out);
+    assert.match(english.out, /^Import stopped: --date 1403\/7\/31 is not a day of the Jalali calendar$/m);
+    const option = await runImport(["--input", content, "--dtae", "1403/02/23", page]);
+    assert.equal(option.code, 2, option.out);
+    assert.match(option.out, /^گزینهٔ --dtae شناخته نیست/m);
+    assert.match(option.out, /^نحوهٔ اجرا: npm run import --/m);
+  });
+});
+
+/** `language`: AKHBAR_LANG, Persian ("") unless said. */
+function runImport(args: string[], language = ""): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    const env = { ...process.env, AKHBAR_LANG: language };
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env });
     let out = "";
     child.stdout.on("data", (chunk) => (out += chunk));
     child.stderr.on("data", (chunk) => (out += chunk));

@@ -9,6 +9,8 @@ import { DateTime } from "luxon";
 import { loadArchive } from "../../../src/content/load.js";
 import { parseYaml } from "../../../src/content/front-matter.js";
 import { createRelease, NewReleaseError, newReleaseFields, splitTags, TITLE_QUESTION } from "../../../src/editors/new-release.js";
+import { IMAGE_ALT_REQUIRED, noLetterOrDigit, SOURCE_NOT_ADDRESS } from "../../../src/messages/content.js";
+import type { Message } from "../../../src/messages/messages.js";
 import { renderReleaseFile, setFrontMatterFields, yamlValue } from "../../../src/editors/release-file.js";
 import { repoRoot } from "../../support/run.js";
 
@@ -62,11 +64,24 @@ describe("createRelease", () => {
 
   test("in a terminal, the title is asked for in Persian", async () => {
     const content = await sampleArchive();
-    const questions: string[] = [];
+    const questions: Message[] = [];
     const { file } = await createRelease({}, { contentDir: content, now: NOW, ask: async (question) => (questions.push(question), "  بازدید استاندار از جلسه ای  ") });
     assert.deepEqual(questions, [TITLE_QUESTION]);
+    assert.deepEqual(TITLE_QUESTION, { fa: "عنوان خبر را بنویسید (Enter برای پایان): ", en: "Write the release's title (Enter to finish): " });
     // The typography `npm run check -- --fix` would correct is corrected at once.
     assert.match(await readFile(file, "utf8"), /^title: "بازدید استاندار از جلسه\u200Cای"$/m);
+  });
+
+  test("the organization, tags and picture description get the typography check --fix would give them", async () => {
+    const content = await sampleArchive();
+    const { file } = await createRelease(
+      { title: "خبر", organization: "استانداري تهران", tags: ["روابط عمومي", "نشست ها"], image: "/images/x.jpg", imageAlt: "عكس نشست" },
+      { contentDir: content, now: NOW },
+    );
+    const text = await readFile(file, "utf8");
+    assert.match(text, /^organization: استانداری تهران$/m);
+    assert.match(text, /^ {2}- روابط عمومی\n {2}- نشست\u200Cها$/m);
+    assert.match(text, /^image_alt: "عکس نشست"$/m);
   });
 
   test("a file whose front matter is broken still reserves its id, and is never overwritten", async () => {
@@ -99,22 +114,46 @@ describe("createRelease", () => {
   });
 });
 
-describe("newReleaseFields: what the editor gave is checked with the build's schema", () => {
-  const rows: Array<{ name: string; options: Parameters<typeof newReleaseFields>[0]; message: string }> = [
-    { name: "no title", options: {}, message: 'the title is missing: npm run new -- --title "عنوان خبر"' },
-    { name: "a blank title", options: { title: "   " }, message: 'the title is missing: npm run new -- --title "عنوان خبر"' },
-    { name: "an unknown county", options: { title: "خبر", county: "تهرا" }, message: '--county "تهرا" is not a county of the province: did you mean "تهران"?' },
-    { name: "an impossible date", options: { title: "خبر", date: "1403/07/31" }, message: "--date 1403/7/31 is not a day of the Jalali calendar" },
-    { name: "an unknown language", options: { title: "خبر", lang: "ar" }, message: '--lang must be fa or en, not "ar"' },
-    { name: "an image without its description", options: { title: "خبر", image: "/images/a.jpg" }, message: "--image-alt: image_alt is required with an image: describe the picture for readers who cannot see it" },
-    { name: "a source that is not an address", options: { title: "خبر", source: "ostan-th.ir" }, message: "--source: source must be a web address starting with https:// (for example https://ostan-th.ir/News/149840/)" },
-    { name: "a tag of punctuation only", options: { title: "خبر", tags: ["نشست", "!!!"] }, message: '--tags: the tag "!!!" has no letter or digit, so it can have no page: write it in words, or remove it' },
+describe("newReleaseFields: what the editor gave is checked with the build's schema, and refused in both languages", () => {
+  const missingTitle: Message = {
+    fa: 'عنوان خبر نوشته نشده است: آن را با --title بدهید، مثلاً npm run new -- --title "عنوان خبر"',
+    en: 'the title is missing: npm run new -- --title "عنوان خبر"',
+  };
+  const rows: Array<{ name: string; options: Parameters<typeof newReleaseFields>[0]; message: Message }> = [
+    { name: "no title", options: {}, message: missingTitle },
+    { name: "a blank title", options: { title: "   " }, message: missingTitle },
+    {
+      name: "an unknown county",
+      options: { title: "خبر", county: "تهرا" },
+      message: { fa: '--county: «تهرا» شهرستانی از استان نیست؛ آیا منظورتان «تهران» است؟ مثلاً --county "تهران"', en: '--county "تهرا" is not a county of the province: did you mean "تهران"?' },
+    },
+    {
+      name: "an impossible date",
+      options: { title: "خبر", date: "1403/07/31" },
+      message: {
+        fa: "--date: ۱۴۰۳/۷/۳۱ روزی از تقویم شمسی نیست: فروردین تا شهریور ۳۱ روز دارند، مهر تا بهمن ۳۰ روز و اسفند ۲۹ روز (در سال کبیسه ۳۰)؛ ماه و روز را درست کنید، مثلاً `date: 1403/07/30 10:30`.",
+        en: "--date 1403/7/31 is not a day of the Jalali calendar",
+      },
+    },
+    {
+      name: "an unknown language",
+      options: { title: "خبر", lang: "ar" },
+      message: { fa: "--lang باید fa یا en باشد، نه «ar»: مثلاً --lang en برای خبر انگلیسی", en: '--lang must be fa or en, not "ar"' },
+    },
+    // The build's own messages (src/messages/content.ts), named by the option that gave the field.
+    { name: "an image without its description", options: { title: "خبر", image: "/images/a.jpg" }, message: { fa: `--image-alt: ${IMAGE_ALT_REQUIRED.fa}`, en: `--image-alt: ${IMAGE_ALT_REQUIRED.en}` } },
+    { name: "a source that is not an address", options: { title: "خبر", source: "ostan-th.ir" }, message: { fa: `--source: ${SOURCE_NOT_ADDRESS.fa}`, en: `--source: ${SOURCE_NOT_ADDRESS.en}` } },
+    {
+      name: "a tag of punctuation only",
+      options: { title: "خبر", tags: ["نشست", "!!!"] },
+      message: { fa: `--tags: ${noLetterOrDigit("tag", "!!!").fa}`, en: '--tags: the tag "!!!" has no letter or digit, so it can have no page: write it in words, or remove it' },
+    },
   ];
   for (const row of rows) {
     test(row.name, () => {
       assert.throws(() => newReleaseFields(row.options, 1, NOW), (error: unknown) => {
         assert.ok(error instanceof NewReleaseError);
-        assert.equal(error.message, row.message);
+        assert.deepEqual(error.problem, row.message);
         return true;
       });
     });
@@ -128,7 +167,7 @@ describe("newReleaseFields: what the editor gave is checked with the build's sch
 
 describe("release-file helpers", () => {
   test("splitTags: Persian and Latin commas, repeated flags, blanks dropped", () => {
-    assert.deepEqual(splitTags(["نشست، شورا", "عمرانی,  ", " بودجه "]), ["نشست", "شورا", "عمرانی", "بودجه"]);
+    assert.deepEqual(splitTags(["نشست، شورا", "عمرانی,  ", " بودجه ", "،", ""]), ["نشست", "شورا", "عمرانی", "بودجه"]);
   });
 
   const values: Array<{ value: string; field: string; written: string }> = [
@@ -169,10 +208,12 @@ describe("release-file helpers", () => {
 });
 
 describe("npm run new (the command)", () => {
-  function runNew(args: string[]): Promise<{ code: number | null; out: string }> {
+  /** `language`: AKHBAR_LANG, Persian ("") unless said. */
+  function runNew(args: string[], language = ""): Promise<{ code: number | null; out: string }> {
     return new Promise((resolve, reject) => {
       // stdin is not a terminal here, as in CI: the title must come as a flag.
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/new.ts", ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, AKHBAR_NOW: "1403/02/23 10:30" } });
+      const env = { ...process.env, AKHBAR_NOW: "1403/02/23 10:30", AKHBAR_LANG: language };
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/new.ts", ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env });
       let out = "";
       child.stdout.on("data", (chunk) => (out += chunk));
       child.stderr.on("data", (chunk) => (out += chunk));
@@ -191,7 +232,45 @@ describe("npm run new (the command)", () => {
     assert.equal(made.out.trim().split("\n").at(-1), expected);
     const missing = await runNew(["--input", content]);
     assert.equal(missing.code, 1, missing.out);
-    assert.match(missing.out, /^Nothing was written: the title is missing: npm run new -- --title "عنوان خبر"$/m);
+    assert.equal(
+      missing.out.trim(),
+      'چیزی نوشته نشد: عنوان خبر نوشته نشده است: آن را با --title بدهید، مثلاً npm run new -- --title "عنوان خبر"\n' +
+        'نحوهٔ اجرا: npm run new -- --title "عنوان خبر" [--county ملارد] [--tags "نشست، شورا"] [--date "1403/02/23 10:30"] [--draft]',
+    );
+    const english = await runNew(["--input", content], "en");
+    assert.equal(english.code, 1, english.out);
+    assert.match(english.out, /^Nothing was written: the title is missing: npm run new -- --title "عنوان خبر"$/m);
+    assert.match(english.out, /^Usage: npm run new -- --title/m);
     assert.deepEqual((await readdir(content, { recursive: true })).filter((file) => file.endsWith(".md")), [path.join("releases", "1403", "1.md")]);
+  });
+
+  test("--help says what new does, exit 0", async () => {
+    const help = await runNew(["--help"]);
+    assert.equal(help.code, 0, help.out);
+    assert.match(help.out, /^خبر تازه‌ای با شناسهٔ آزاد بعدی و تاریخ اکنون/m);
+    const english = await runNew(["-h"], "en");
+    assert.match(english.out, /^Creates a release with the next free id/m);
+  });
+
+  test("a wrong command line exits 2, saying what is wrong in Persian (English under AKHBAR_LANG=en)", async () => {
+    const unknown = await runNew(["--titel", "خبر"]);
+    assert.equal(unknown.code, 2, unknown.out);
+    assert.match(unknown.out, /^گزینهٔ --titel شناخته نیست: املای آن را بررسی کنید/m);
+    const noValue = await runNew(["--title"], "en");
+    assert.equal(noValue.code, 2, noValue.out);
+    assert.match(noValue.out, /^the option --title needs a value: write it after the option, e.g. --title "…"$/m);
+    const positional = await runNew(["خبر"]);
+    assert.equal(positional.code, 2, positional.out);
+    assert.match(positional.out, /^«خبر» اینجا معنایی ندارد: این دستور نام فایل نمی‌گیرد؛ اگر مقدار گزینه‌ای است، آن را در گیومه بگذارید، مثلاً --title "عنوان خبر"$/m);
+    const draftValue = await runNew(["--draft=yes", "--title", "خبر"], "en");
+    assert.equal(draftValue.code, 2, draftValue.out);
+    assert.match(draftValue.out, /^the option --draft takes no value: write --draft alone$/m);
+  });
+
+  test("a content folder that does not exist: exit 2, said in Persian", async () => {
+    const missing = path.join(tmpdir(), "akhbar-no-such-content");
+    const run = await runNew(["--input", missing, "--title", "خبر"]);
+    assert.equal(run.code, 2, run.out);
+    assert.equal(run.out.trim(), `پوشهٔ محتوا ${missing} پیدا نشد: نام پوشه را درست بنویسید، مثلاً npm run new -- --input content`);
   });
 });

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { newestFirst } from "../../../src/content/release.js";
 import { siteMetadata } from "../../../src/content/site.js";
+import { SettingError } from "../../../src/content/setting-error.js";
 import {
   chunk,
   isNoindex,
@@ -162,7 +163,13 @@ test("newsSitemapTime: SOURCE_DATE_EPOCH when set, else the clock; nonsense is a
   assert.equal(newsSitemapTime({ SOURCE_DATE_EPOCH: "1711020600" }, () => 5), 1_711_020_600_000);
   assert.equal(newsSitemapTime({}, () => 5), 5);
   assert.equal(newsSitemapTime({ SOURCE_DATE_EPOCH: " " }, () => 5), 5);
-  assert.throws(() => newsSitemapTime({ SOURCE_DATE_EPOCH: "yesterday" }), /SOURCE_DATE_EPOCH must be a whole number of seconds/);
+  assert.throws(
+    () => newsSitemapTime({ SOURCE_DATE_EPOCH: "yesterday" }),
+    (error: unknown) =>
+      error instanceof SettingError &&
+      /^SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "yesterday"$/.test(error.text.en) &&
+      /^SOURCE_DATE_EPOCH باید شمار ثانیه‌ها از ۱۹۷۰ باشد/.test(error.text.fa),
+  );
 });
 
 test("robots.txt allows everything and names both sitemaps on the site's own address", () => {

@@ -2,6 +2,8 @@
  * Unit tests for src/output/output-lock.ts: one writer at a time for an output folder; a second
  * one waits (with a message) for a build, never for a dev server, and gives up after its wait; a
  * lock left by a killed writer is taken over with a message; a release removes only its own lock.
+ * The lock reports what happens as data; its messages are src/messages/build.ts's, checked here in
+ * Persian and English.
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
@@ -14,11 +16,14 @@ import {
   lockFileFor,
   lockOutput,
   lockWait,
+  LockWaitError,
   OutputLockedError,
   staleReason,
   type FoundLock,
+  type LockEvent,
   type LockOwner,
 } from "../../../src/output/output-lock.js";
+import { lockRefused, lockTakenOver, lockWaiting } from "../../../src/messages/build.js";
 
 const created: string[] = [];
 after(async () => {
@@ -58,13 +63,16 @@ test("staleReason: a lock is a killed writer's when its pid runs no more on this
     ["a lock whose writer died as it took it", { text: "", owner: undefined, modified: now - 60_000 }, true],
   ];
   for (const [name, found, stale] of rows) assert.equal(staleReason(found, check) !== undefined, stale, name);
+  assert.deepEqual(staleReason(rows[1]![1], check), { kind: "not running", pid: 2 });
+  assert.deepEqual(staleReason(rows[3]![1], check), { kind: "too old", hours: 7 });
+  assert.deepEqual(staleReason(rows[8]![1], check), { kind: "no owner" });
 });
 
 test("lockWait: AKHBAR_LOCK_WAIT in seconds, an hour without it; anything but a number of seconds is refused", () => {
   assert.equal(lockWait({}), DEFAULT_LOCK_WAIT_MS);
   assert.equal(lockWait({ AKHBAR_LOCK_WAIT: "0" }), 0);
   assert.equal(lockWait({ AKHBAR_LOCK_WAIT: " 90 " }), 90_000);
-  for (const value of ["-1", "soon", "1e999"]) assert.throws(() => lockWait({ AKHBAR_LOCK_WAIT: value }), /AKHBAR_LOCK_WAIT/, value);
+  for (const value of ["-1", "soon", "1e999"]) assert.throws(() => lockWait({ AKHBAR_LOCK_WAIT: value }), (error: unknown) => error instanceof LockWaitError && error.value === value, value);
 });
 
 test("a free folder is locked at once, and the lock says who holds it; the release removes it", async () => {
@@ -87,8 +95,11 @@ test("a second writer refuses at once with a wait of 0, saying who holds the fol
   try {
     await assert.rejects(lockOutput(site, { holder: "build", wait: 0 }), (error: unknown) => {
       assert.ok(error instanceof OutputLockedError);
-      assert.match(error.message, new RegExp(`a build \\(pid ${process.pid} on .*\\) is writing into .*site/`));
-      assert.match(error.message, /AKHBAR_LOCK_WAIT=0/);
+      assert.equal(error.refusal.kind, "no wait");
+      assert.equal(error.refusal.owner?.pid, process.pid);
+      const message = lockRefused(error.refusal, "AKHBAR_LOCK_WAIT");
+      assert.match(message.en, new RegExp(`^a build \\(pid ${process.pid} on .*\\) is writing into .*site/: try again when it has finished \\(AKHBAR_LOCK_WAIT=0 does not wait\\)`));
+      assert.match(message.fa, new RegExp(`^ساختی دیگر \\(فرایند ${process.pid} روی .*\\) در .*site/ می‌نویسد: وقتی کارش تمام شد دوباره بسازید \\(AKHBAR_LOCK_WAIT=0 منتظر نمی‌ماند\\)`));
       return true;
     });
   } finally {
@@ -99,12 +110,16 @@ test("a second writer refuses at once with a wait of 0, saying who holds the fol
 test("a second build waits, with one message, and takes the lock when the first releases it", async () => {
   const site = await output();
   const first = await lockOutput(site, { holder: "build" });
-  const messages: string[] = [];
+  const events: LockEvent[] = [];
   setTimeout(() => void first.release(), 300);
-  const second = await lockOutput(site, { holder: "build", wait: 10_000, poll: 20, report: (message) => messages.push(message) });
+  const second = await lockOutput(site, { holder: "build", wait: 10_000, poll: 20, report: (event) => events.push(event) });
   await second.release();
-  assert.equal(messages.length, 1, messages.join("\n"));
-  assert.match(messages[0]!, /^waiting for a build \(pid \d+ on .*\) to finish writing into .*site\//);
+  assert.equal(events.length, 1, JSON.stringify(events));
+  const event = events[0]!;
+  assert.ok(event.kind === "waiting");
+  const message = lockWaiting(event.owner, event.folder, event.file);
+  assert.match(message.en, /^\[akhbar\] waiting for a build \(pid \d+ on .*\) to finish writing into .*site\/ \(its lock: .*site\.lock\)$/);
+  assert.match(message.fa, /^\[akhbar\] منتظر می‌مانیم تا ساختی دیگر \(فرایند \d+ روی .*\) نوشتن در .*site\/ را تمام کند \(قفل آن: .*site\.lock\)$/);
 });
 
 test("a wait that runs out fails with a message that names the lock and how to clear it", async () => {
@@ -113,8 +128,12 @@ test("a wait that runs out fails with a message that names the lock and how to c
   try {
     await assert.rejects(lockOutput(site, { holder: "build", wait: 200, poll: 20 }), (error: unknown) => {
       assert.ok(error instanceof OutputLockedError);
-      assert.match(error.message, /still holds .*site\.lock after a wait of 0\.2 s/);
-      assert.match(error.message, /If no build is running, remove .*site\.lock/);
+      assert.equal(error.refusal.kind, "waited");
+      const message = lockRefused(error.refusal, "AKHBAR_LOCK_WAIT");
+      assert.match(message.en, /still holds .*site\.lock after a wait of 0\.2 s \(AKHBAR_LOCK_WAIT\)/);
+      assert.match(message.en, /If no build is running, remove .*site\.lock\.$/);
+      assert.match(message.fa, /پس از ۰٫۲ ثانیه انتظار \(AKHBAR_LOCK_WAIT\) هنوز .*site\.lock را نگه داشته است/);
+      assert.match(message.fa, /اگر هیچ ساختی در کار نیست، .*site\.lock را پاک کنید\.$/);
       return true;
     });
   } finally {
@@ -127,7 +146,14 @@ test("nobody waits for the dev server: a build refuses at once while it holds th
   const server = await lockOutput(site, { holder: "dev server" });
   try {
     const started = Date.now();
-    await assert.rejects(lockOutput(site, { holder: "build", wait: 60_000 }), /the dev server \(npm start, pid \d+ .*\) is writing into .*: stop it first/);
+    await assert.rejects(lockOutput(site, { holder: "build", wait: 60_000 }), (error: unknown) => {
+      assert.ok(error instanceof OutputLockedError);
+      assert.equal(error.refusal.kind, "dev server");
+      const message = lockRefused(error.refusal, "AKHBAR_LOCK_WAIT");
+      assert.match(message.en, /^the dev server \(npm start, pid \d+ .*\) is writing into .*: stop it first, or use another folder \(--output\)/);
+      assert.match(message.fa, /^سرور پیش‌نمایش \(npm start، فرایند \d+ .*\) در .* می‌نویسد: نخست آن را ببندید، یا پوشهٔ دیگری بدهید \(--output\)/);
+      return true;
+    });
     assert.ok(Date.now() - started < 5_000, "it waited");
   } finally {
     await server.release();
@@ -138,12 +164,17 @@ test("a lock left by a killed writer (its pid runs no more) is taken over, with 
   const site = await output();
   const pid = await deadPid();
   await writeFile(`${site}.lock`, lockText({ pid, host: hostname(), started: new Date().toISOString() }));
-  const messages: string[] = [];
-  const lock = await lockOutput(site, { holder: "build", wait: 0, report: (message) => messages.push(message) });
+  const events: LockEvent[] = [];
+  const lock = await lockOutput(site, { holder: "build", wait: 0, report: (event) => events.push(event) });
   assert.equal((JSON.parse(await readFile(lock.file, "utf8")) as LockOwner).pid, process.pid);
   await lock.release();
-  assert.equal(messages.length, 1);
-  assert.match(messages[0]!, new RegExp(`^taking over .*site\\.lock, left by a build \\(pid ${pid} .*\\): process ${pid} is no longer running`));
+  assert.equal(events.length, 1);
+  const event = events[0]!;
+  assert.ok(event.kind === "taken over");
+  assert.deepEqual(event.stale, { kind: "not running", pid });
+  const message = lockTakenOver(event.owner, event.file, event.stale);
+  assert.match(message.en, new RegExp(`^\\[akhbar\\] taking over .*site\\.lock, left by a build \\(pid ${pid} .*\\): process ${pid} is no longer running$`));
+  assert.match(message.fa, new RegExp(`^\\[akhbar\\] قفل .*site\\.lock که ساختی دیگر \\(فرایند ${pid} .*\\) به جا گذاشته بود گرفته شد: فرایند ${pid} دیگر در کار نیست$`));
 });
 
 test("a release leaves alone a lock that is no longer its own", async () => {

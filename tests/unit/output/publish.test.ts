@@ -8,6 +8,8 @@ import assert from "node:assert/strict";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { describePublicationEvent } from "../../../src/eleventy/build-log.js";
+import { OLD_MANIFEST, siteDamaged } from "../../../src/messages/build.js";
 import { documentsLast, FOLDER_SIZE, manifestId, MANIFEST_FORMAT, orderMoves, Publication, SEAL_FILE, verifySite, type ManifestEntry } from "../../../src/output/publish.js";
 
 const created: string[] = [];
@@ -126,10 +128,12 @@ test("a manifest written by an older Akhbar (no sizes) is not trusted: the site 
   await writeFile(path.join(manifests, name), JSON.stringify({ id, entries: entries.map(([file, version]) => [file, version]) }));
 
   const messages: string[] = [];
-  const publication = new Publication(target, `${target}.staging`, manifests, { report: (message) => messages.push(message) });
+  const publication = new Publication(target, `${target}.staging`, manifests, { report: (event) => messages.push(describePublicationEvent(event)) });
   await publication.prepare();
   assert.equal(publication.incremental, false);
-  assert.match(messages.join("\n"), /written by an older Akhbar and records no file sizes: the whole site is built again/);
+  // Said in the language shown: Persian by default (src/messages/build.ts; English: tests/unit/messages/catalogue.test.ts).
+  assert.match(messages.join("\n"), /^\[akhbar\] فهرست سایت منتشرشده را نسخه‌ای قدیمی‌تر از Akhbar نوشته و اندازهٔ فایل‌ها را ندارد: کل سایت دوباره ساخته می‌شود\.$/);
+  assert.equal(OLD_MANIFEST.en, "[akhbar] the site's manifest was written by an older Akhbar and records no file sizes: the whole site is built again");
 });
 
 test("files of the site missing or changed since its manifest are written again, and removed if the new build has them no more", async () => {
@@ -144,18 +148,22 @@ test("files of the site missing or changed since its manifest are written again,
   await rm(path.join(target, "pagefind", "1403"), { recursive: true });
 
   const messages: string[] = [];
-  const publication = new Publication(target, `${target}.staging`, manifests, { report: (message) => messages.push(message) });
+  const publication = new Publication(target, `${target}.staging`, manifests, { report: (event) => messages.push(describePublicationEvent(event)) });
   const { "/news/2/index.html": _gone, ...kept } = files;
   await build(publication, kept);
   assert.equal(publication.incremental, true);
-  assert.match(messages.join("\n"), /the published site differs from its manifest: 4 missing or changed \(\/404\.html, \/news\/1\/index\.html, \/news\/2\/index\.html, …\), written again/);
+  assert.equal(messages.join("\n"), "[akhbar] سایت منتشرشده با فهرستش نمی‌خواند: ۴ فایل نیست یا تغییر کرده است (/404.html، /news/1/index.html، /news/2/index.html، …) و دوباره نوشته می‌شود.");
+  assert.equal(
+    siteDamaged(4, ["/404.html", "/news/1/index.html", "/news/2/index.html"]).en,
+    "[akhbar] the published site differs from its manifest: 4 missing or changed (/404.html, /news/1/index.html, /news/2/index.html, …), written again",
+  );
   assert.equal(await readFile(path.join(target, "404.html"), "utf8"), "not found");
   assert.equal(await readFile(path.join(target, "news", "1", "index.html"), "utf8"), "one");
   assert.equal(await readFile(path.join(target, "pagefind", "1403", "entry.json"), "utf8"), "{}");
   await assert.rejects(readFile(path.join(target, "news", "2", "index.html")), { code: "ENOENT" });
 
   // Repaired, the site is trusted in full again.
-  const next = new Publication(target, `${target}.staging`, manifests, { report: (message) => messages.push(message) });
+  const next = new Publication(target, `${target}.staging`, manifests, { report: (event) => messages.push(describePublicationEvent(event)) });
   messages.length = 0;
   await next.prepare();
   assert.equal(next.incremental, true);

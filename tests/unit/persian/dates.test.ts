@@ -13,14 +13,16 @@ import {
   jalaliParts,
   parseReleaseDate,
   toIsoString,
+  type DateProblem,
 } from "../../../src/persian/dates.js";
+import { dateProblemMessage } from "../../../src/messages/content.js";
 
-const USAGE = "must be a date such as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30";
+const USAGE: DateProblem = { kind: "not text" };
 
-/** Parses a date that must be valid, failing the test with the reason otherwise. */
+/** Parses a date that must be valid, failing the test with the problem otherwise. */
 function parsed(input: unknown): DateTime {
   const result = parseReleaseDate(input);
-  if (!result.ok) assert.fail(`expected ${JSON.stringify(input)} to parse, got: ${result.reason}`);
+  if (!result.ok) assert.fail(`expected ${JSON.stringify(input)} to parse, got: ${JSON.stringify(result.problem)}`);
   return result.date;
 }
 
@@ -82,32 +84,72 @@ describe("parseReleaseDate: accepted forms", () => {
 });
 
 describe("parseReleaseDate: rejected input", () => {
-  const rows: Array<{ name: string; input: unknown; reason: string }> = [
-    { name: "1403/07/31: Mehr has 30 days", input: "1403/07/31", reason: "1403/7/31 is not a day of the Jalali calendar" },
-    { name: "1402/12/30: 1402 is not leap", input: "1402/12/30", reason: "1402/12/30 is not a day of the Jalali calendar" },
-    { name: "Persian digits, invalid day", input: "۱۴۰۳/۰۷/۳۱", reason: "1403/7/31 is not a day of the Jalali calendar" },
-    { name: "Jalali month 13", input: "1403/13/01", reason: "1403/13/1 is not a day of the Jalali calendar" },
-    { name: "Jalali day 0", input: "1403/01/00", reason: "1403/1/0 is not a day of the Jalali calendar" },
-    { name: "Jalali hour 25", input: "1403/02/23 25:00", reason: "has an impossible time (you specified 25 (of type number) as a hour, which is invalid)" },
-    { name: "words", input: "hello", reason: `"hello" is not a date: write it as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30` },
-    { name: "Gregorian month 13", input: "2024-13-01", reason: `"2024-13-01" is not a date: write it as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30` },
-    { name: "Gregorian 30 February", input: "2024-02-30", reason: `"2024-02-30" is not a date: write it as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30` },
-    { name: "Gregorian year with slashes", input: "2024/05/12", reason: `"2024/05/12" is not a date: write it as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30` },
-    { name: "day-first date", input: "12/05/2024", reason: `"12/05/2024" is not a date: write it as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30` },
-    { name: "Jalali with trailing text", input: "1403/02/23 ساعت 10", reason: `"1403/02/23 ساعت 10" is not a date: write it as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30` },
-    { name: "empty string", input: "", reason: USAGE },
-    { name: "only spaces", input: "   ", reason: USAGE },
-    { name: "a number", input: 1403, reason: USAGE },
-    { name: "null", input: null, reason: USAGE },
-    { name: "undefined", input: undefined, reason: USAGE },
-    { name: "an object", input: { year: 1403 }, reason: USAGE },
-    { name: "an invalid Date", input: new Date("not a date"), reason: "is not a valid date" },
+  const notDate = (input: string): DateProblem => ({ kind: "not a date", input });
+  const notDay = (year: number, month: number, day: number): DateProblem => ({ kind: "not a Jalali day", year, month, day });
+  const rows: Array<{ name: string; input: unknown; problem: DateProblem }> = [
+    { name: "1403/07/31: Mehr has 30 days", input: "1403/07/31", problem: notDay(1403, 7, 31) },
+    { name: "1402/12/30: 1402 is not leap", input: "1402/12/30", problem: notDay(1402, 12, 30) },
+    { name: "Persian digits, invalid day", input: "۱۴۰۳/۰۷/۳۱", problem: notDay(1403, 7, 31) },
+    { name: "Arabic-Indic digits, invalid day", input: "١٤٠٣/٠٧/٣١", problem: notDay(1403, 7, 31) },
+    { name: "Jalali month 13", input: "1403/13/01", problem: notDay(1403, 13, 1) },
+    { name: "Jalali day 0", input: "1403/01/00", problem: notDay(1403, 1, 0) },
+    { name: "Jalali hour 25", input: "1403/02/23 25:00", problem: { kind: "impossible time", explanation: "you specified 25 (of type number) as a hour, which is invalid" } },
+    { name: "words", input: "hello", problem: notDate("hello") },
+    { name: "Gregorian month 13", input: "2024-13-01", problem: notDate("2024-13-01") },
+    { name: "Gregorian 30 February", input: "2024-02-30", problem: notDate("2024-02-30") },
+    { name: "Gregorian year with slashes", input: "2024/05/12", problem: notDate("2024/05/12") },
+    { name: "day-first date", input: "12/05/2024", problem: notDate("12/05/2024") },
+    { name: "Jalali with trailing text", input: "1403/02/23 ساعت 10", problem: notDate("1403/02/23 ساعت 10") },
+    { name: "empty string", input: "", problem: USAGE },
+    { name: "only spaces", input: "   ", problem: USAGE },
+    { name: "a number", input: 1403, problem: USAGE },
+    { name: "null", input: null, problem: USAGE },
+    { name: "undefined", input: undefined, problem: USAGE },
+    { name: "an object", input: { year: 1403 }, problem: USAGE },
+    { name: "an invalid Date", input: new Date("not a date"), problem: { kind: "invalid" } },
   ];
   for (const row of rows) {
     test(row.name, () => {
-      assert.deepEqual(parseReleaseDate(row.input), { ok: false, reason: row.reason });
+      assert.deepEqual(parseReleaseDate(row.input), { ok: false, problem: row.problem });
     });
   }
+
+  // The problems in the editor's words (src/messages/content.ts), in Persian and English.
+  const messages: Array<{ problem: DateProblem; fa: string; en: string }> = [
+    {
+      problem: notDay(1403, 7, 31),
+      fa: "۱۴۰۳/۷/۳۱ روزی از تقویم شمسی نیست: فروردین تا شهریور ۳۱ روز دارند، مهر تا بهمن ۳۰ روز و اسفند ۲۹ روز (در سال کبیسه ۳۰)؛ ماه و روز را درست کنید، مثلاً `date: 1403/07/30 10:30`.",
+      en: "date 1403/7/31 is not a day of the Jalali calendar",
+    },
+    {
+      problem: { kind: "impossible time", explanation: "you specified 25 (of type number) as a hour, which is invalid" },
+      fa: "ساعتِ آن ممکن نیست (ساعت از ۰ تا ۲۳ و دقیقه از ۰ تا ۵۹): مثلاً `date: 1403/02/23 10:30`.",
+      en: "date has an impossible time (you specified 25 (of type number) as a hour, which is invalid)",
+    },
+    {
+      problem: notDate("12/05/2024"),
+      fa: "«12/05/2024» تاریخ نیست: آن را به شکل `1403/02/23 10:30` (شمسی، به وقت تهران) یا `2024-05-12T10:30:00+03:30` بنویسید.",
+      en: `date "12/05/2024" is not a date: write it as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30`,
+    },
+    {
+      problem: USAGE,
+      fa: "باید تاریخی باشد به شکل `1403/02/23 10:30` (شمسی، به وقت تهران) یا `2024-05-12T10:30:00+03:30`.",
+      en: "date must be a date such as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30",
+    },
+    { problem: { kind: "invalid" }, fa: "تاریخ درستی نیست: آن را به شکل `1403/02/23 10:30` (شمسی، به وقت تهران) یا `2024-05-12T10:30:00+03:30` بنویسید.", en: "date is not a valid date" },
+  ];
+  for (const { problem, fa, en } of messages) {
+    test(`the message of ${JSON.stringify(problem)}`, () => {
+      assert.deepEqual(dateProblemMessage(problem), { fa, en });
+    });
+  }
+
+  test("a problem of a date given elsewhere names where (`--date`, AKHBAR_NOW), in both languages", () => {
+    assert.deepEqual(dateProblemMessage(notDate("tomorrow"), "--date"), {
+      fa: "--date: «tomorrow» تاریخ نیست: آن را به شکل `1403/02/23 10:30` (شمسی، به وقت تهران) یا `2024-05-12T10:30:00+03:30` بنویسید.",
+      en: `--date "tomorrow" is not a date: write it as 2024-05-12T10:30:00+03:30 or 1403/02/23 10:30`,
+    });
+  });
 });
 
 describe("Tehran offset across years (DST until 2022, none after)", () => {

@@ -28,14 +28,15 @@ async function setUp(): Promise<{ content: string; cache: string; output: string
   return { content, cache: path.join(root, "cache"), output: path.join(root, "site"), release };
 }
 
-function contentProblem(action: () => unknown): string {
+/** The one problem `action` throws, as `line [field] message`, in English (`en`) or Persian. */
+function contentProblem(action: () => unknown, language: "fa" | "en" = "en"): string {
   try {
     action();
   } catch (error) {
     assert.ok(error instanceof ContentError, `expected a ContentError, got ${String(error)}`);
     assert.equal(error.problems.length, 1);
     const [problem] = error.problems;
-    return `${problem!.line} [${problem!.field}] ${problem!.message}`;
+    return `${problem!.line} [${problem!.field}] ${problem!.message[language]}`;
   }
   return assert.fail("expected a ContentError");
 }
@@ -65,12 +66,24 @@ describe("ImagePipeline", () => {
       `5 [image] the picture /images/missing.jpg is missing: put it in ${path.join(content, "images")}/ or correct the name`,
     );
     assert.equal(
+      contentProblem(() => pipeline.picture("/images/missing.jpg", { alt: "x", lead: true }, lead), "fa"),
+      `5 [image] تصویر /images/missing.jpg پیدا نمی‌شود: آن را در ${path.join(content, "images")}/ بگذارید یا نامش را درست کنید.`,
+    );
+    assert.equal(
       contentProblem(() => pipeline.picture("/images/notes.txt", { alt: "x", lead: false }, { file: release, field: "text", find: "/images/notes.txt" })),
       "1 [text] /images/notes.txt is not a picture this site can show: use JPEG, PNG, WebP, AVIF, GIF or SVG",
+    );
+    assert.equal(
+      contentProblem(() => pipeline.picture("/images/notes.txt", { alt: "x", lead: false }, { file: release, field: "text", find: "/images/notes.txt" }), "fa"),
+      "1 [text] /images/notes.txt تصویری نیست که این سایت بتواند نشان دهد: JPEG، PNG، WebP، AVIF، GIF یا SVG به کار ببرید.",
     );
     assert.match(
       contentProblem(() => pipeline.picture("/images/evil.svg", { alt: "x", lead: false }, { file: release, field: "text", find: "/images/evil.svg" })),
       /^11 \[text\] \/images\/evil\.svg is not a well-formed SVG drawing \(.+\): save it again from a drawing program, or as PNG$/,
+    );
+    assert.match(
+      contentProblem(() => pipeline.picture("/images/evil.svg", { alt: "x", lead: false }, { file: release, field: "text", find: "/images/evil.svg" }), "fa"),
+      /^11 \[text\] طرح \/images\/evil\.svg: SVG درستی نیست \(.+\): آن را دوباره از برنامهٔ طراحی ذخیره کنید، یا با قالب PNG\.$/,
     );
     // Paths are read by src/content/content-files.ts: nothing outside content/images/ is published.
     assert.equal(
@@ -93,7 +106,8 @@ describe("ImagePipeline", () => {
     assert.equal(load(markup!.value)("picture source").length, 2, "the markup is written before the conversion");
     await assert.rejects(pipeline.finish(output), (error: unknown) => {
       assert.ok(error instanceof ContentError);
-      assert.match(error.problems[0]!.message, /^\/images\/broken\.png could not be converted \(.+\): save it again as JPEG or PNG$/);
+      assert.match(error.problems[0]!.message.en, /^\/images\/broken\.png could not be converted \(.+\): save it again as JPEG or PNG$/);
+      assert.match(error.problems[0]!.message.fa, /^\/images\/broken\.png تبدیل نشد \(.+\): آن را دوباره با قالب JPEG یا PNG ذخیره کنید\.$/);
       assert.equal(error.problems[0]!.line, 5);
       return true;
     });

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as cheerio from "cheerio";
 import { siteMetadata } from "../../../src/content/site.js";
-import { jsonLdScript, newsArticle, releaseSharingTags, scriptSafeJson } from "../../../src/render/structured-data.js";
+import { jsonLdScript, newsArticle, pageSharingTags, releaseSharingTags, scriptSafeJson } from "../../../src/render/structured-data.js";
 import { makeRelease } from "../../support/release-factory.js";
 
 const site = siteMetadata({ SITE_URL: "https://akhbar.test" });
@@ -55,12 +55,12 @@ test("newsArticle: every field, absolute addresses, Tehran dates", () => {
     inLanguage: "fa",
     keywords: "نشست, روابط‌عمومی",
   });
-  const english = newsArticle({ ...site, logo: "/logo.png" }, makeRelease(7, "2022-05-18T10:00:00+04:30", { lang: "en" }));
+  const english = newsArticle({ ...site, logo: { url: "/images/logo.png", width: 120, height: 60 } }, makeRelease(7, "2022-05-18T10:00:00+04:30", { lang: "en" }));
   assert.deepEqual(english.publisher, {
     "@type": "Organization",
     name: "Tehran Governorate Public Relations",
     url: "https://akhbar.test/",
-    logo: { "@type": "ImageObject", url: "https://akhbar.test/logo.png" },
+    logo: { "@type": "ImageObject", url: "https://akhbar.test/images/logo.png", width: 120, height: 60 },
   });
   assert.equal(english.author, english.publisher);
   assert.equal(english.inLanguage, "en");
@@ -98,4 +98,42 @@ test("sharing tags: OpenGraph and Twitter, a large card only with an image", () 
   assert.ok(plain.includes("og:locale=en_US"));
   assert.ok(plain.includes("og:description=News releases of the Tehran Governorate public-relations office"));
   assert.equal(plain.some((entry) => entry.startsWith("og:image") || entry.startsWith("twitter:image")), false);
+});
+
+test("sharing tags: a release without a picture is shared with the site's logo, in a small card", () => {
+  const meta = (markup: string) => {
+    const $ = cheerio.load(`<head>${markup}</head>`);
+    return Object.fromEntries($("meta[property^='og:image'], meta[name^='twitter:']").map((_, element) => [[$(element).attr("property") ?? $(element).attr("name"), $(element).attr("content")]]).get());
+  };
+  const withLogo = { ...site, logo: { url: "/images/logo.png", width: 192, height: 96 } };
+  assert.deepEqual(meta(releaseSharingTags(withLogo, makeRelease(3, "2024-01-01T10:00:00+03:30", { title: "T" })).value), {
+    "og:image": "https://akhbar.test/images/logo.png",
+    "og:image:width": "192",
+    "og:image:height": "96",
+    "og:image:alt": "آرشیو خبرهای استانداری تهران",
+    "twitter:card": "summary",
+    "twitter:title": "T",
+    "twitter:description": "خبرها و اطلاعیه‌های روابط‌عمومی استانداری تهران و شهرستان‌های استان",
+    "twitter:image": "https://akhbar.test/images/logo.png",
+    "twitter:image:alt": "آرشیو خبرهای استانداری تهران",
+  });
+  // A release's own picture comes first; the logo is not named.
+  const own = meta(releaseSharingTags(withLogo, makeRelease(4, "2024-01-01T10:00:00+03:30", { image: "/images/a.jpg", imageAlt: "A" })).value);
+  assert.equal(own["og:image"], "https://akhbar.test/images/a.jpg");
+  assert.equal(own["og:image:width"], undefined);
+  assert.equal(own["twitter:card"], "summary_large_image");
+});
+
+test("pageSharingTags: a page of content/pages/ is a web page, shared with the logo and its own description", () => {
+  const $ = cheerio.load(`<head>${pageSharingTags({ ...site, logo: { url: "/images/logo.png", width: 10, height: 10 } }, { title: "About us", description: "Who we are", url: "/en/about/", lang: "en" }).value}</head>`);
+  const content = (key: string) => $(`meta[property="${key}"], meta[name="${key}"]`).attr("content");
+  assert.equal(content("og:type"), "website");
+  assert.equal(content("og:url"), "https://akhbar.test/en/about/");
+  assert.equal(content("og:locale"), "en_US");
+  assert.equal(content("og:description"), "Who we are");
+  assert.equal(content("og:image"), "https://akhbar.test/images/logo.png");
+  assert.equal(content("og:image:alt"), "Tehran Governorate News Archive");
+  const plain = cheerio.load(`<head>${pageSharingTags(site, { title: "درباره ما", url: "/about/", lang: "fa" }).value}</head>`);
+  assert.equal(plain('meta[property="og:description"]').attr("content"), site.description.fa);
+  assert.equal(plain('meta[property="og:image"]').length, 0);
 });

@@ -84,16 +84,17 @@ describe("sanitizeSvg: nothing that runs or loads survives", () => {
   });
 
   test("a drawing that cannot be read as the browser reads it is refused", () => {
-    const rows: Array<[string, Buffer, RegExp]> = [
-      ["not well-formed", Buffer.from(`<svg ${SVG}><rect></svg>`), /^is not a well-formed SVG drawing \(.+\): save it again/],
-      ["HTML", Buffer.from("<html><body><script>alert(1)</script></body></html>"), /^is not an SVG drawing \(its first element is <html>\)/],
-      ["no SVG namespace", Buffer.from("<svg><script>alert(1)</script></svg>"), /^is not an SVG drawing \(its <svg> lacks xmlns=/],
-      ["UTF-16", Buffer.from(`\uFEFF<svg ${SVG}/>`, "utf16le"), /^is not saved as UTF-8 text/],
+    const rows: Array<[string, Buffer, RegExp, RegExp]> = [
+      ["not well-formed", Buffer.from(`<svg ${SVG}><rect></svg>`), /^is not a well-formed SVG drawing \(.+\): save it again/, /^SVG درستی نیست \(.+\): آن را دوباره از برنامهٔ طراحی ذخیره کنید/],
+      ["HTML", Buffer.from("<html><body><script>alert(1)</script></body></html>"), /^is not an SVG drawing \(its first element is <html>\)/, /^SVG نیست \(نخستین عنصرش <html> است\)/],
+      ["no SVG namespace", Buffer.from("<svg><script>alert(1)</script></svg>"), /^is not an SVG drawing \(its <svg> lacks xmlns=/, /^SVG نیست \(عنصر <svg> آن xmlns=/],
+      ["UTF-16", Buffer.from(`\uFEFF<svg ${SVG}/>`, "utf16le"), /^is not saved as UTF-8 text/, /^به صورت متن UTF-8 ذخیره نشده است/],
     ];
-    for (const [name, bytes, message] of rows) {
+    for (const [name, bytes, english, persian] of rows) {
       const result = sanitizeSvg(bytes);
       assert.ok(!result.ok, name);
-      assert.match(result.message, message, name);
+      assert.match(result.message.en, english, name);
+      assert.match(result.message.fa, persian, name);
     }
   });
 });

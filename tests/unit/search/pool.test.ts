@@ -63,7 +63,8 @@ describe("searchWorkerCount", () => {
     for (const written of ["-1", "two", "1.5", "17"]) {
       assert.throws(() => searchWorkerCount({ AKHBAR_SEARCH_WORKERS: written }), (error: unknown) => {
         assert.ok(error instanceof SettingError);
-        assert.match(error.message, new RegExp(`^AKHBAR_SEARCH_WORKERS=${written.replace(".", "\\.")}: `));
+        assert.match(error.text.en, new RegExp(`^AKHBAR_SEARCH_WORKERS=${written.replace(".", "\\.")}: give the number of threads`));
+        assert.match(error.text.fa, new RegExp(`^AKHBAR_SEARCH_WORKERS=${written.replace(".", "\\.")} به کار نمی‌آید: شمار رشته‌هایی را بدهید`));
         return true;
       });
     }

@@ -1,0 +1,30 @@
+/**
+ * The front-matter fields in the editor's words: a Persian message names a field by its Persian
+ * label with the name the editor types beside it («عنوان (title)»), so that the editor recognises
+ * both. A test keeps this table in step with the schema (src/content/schema.ts `RELEASE_FIELDS`).
+ */
+import type { Message } from "./messages.js";
+
+export const FIELD_LABELS: Readonly<Record<string, Message>> = {
+  id: { fa: "شناسه (id)", en: "id" },
+  title: { fa: "عنوان (title)", en: "title" },
+  date: { fa: "تاریخ (date)", en: "date" },
+  lead: { fa: "لید (lead)", en: "lead" },
+  county: { fa: "شهرستان (county)", en: "county" },
+  organization: { fa: "دستگاه (organization)", en: "organization" },
+  tags: { fa: "برچسب‌ها (tags)", en: "tags" },
+  source: { fa: "نشانی منبع (source)", en: "source" },
+  image: { fa: "تصویر (image)", en: "image" },
+  image_alt: { fa: "متن جایگزین تصویر (image_alt)", en: "image_alt" },
+  draft: { fa: "پیش‌نویس (draft)", en: "draft" },
+  lang: { fa: "زبان (lang)", en: "lang" },
+  text: { fa: "متن خبر", en: "text" },
+  "front matter": { fa: "سرآغاز فایل (بین دو خط ---)", en: "front matter" },
+  file: { fa: "فایل", en: "file" },
+  encoding: { fa: "نویسه‌گذاری فایل", en: "encoding" },
+};
+
+/** A field's label; a field the table does not know is named as the editor typed it. */
+export function fieldLabel(field: string): Message {
+  return FIELD_LABELS[field] ?? { fa: field, en: field };
+}
