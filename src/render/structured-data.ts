@@ -82,37 +82,49 @@ export function releaseSharingTags(site: SiteMetadata, release: Release): SafeHt
   const own = release.image !== undefined;
   const image = sharingImage(site, release.lang, release.image ? { url: release.image, alt: release.imageAlt ?? "" } : undefined);
   const date = toIsoString(release.date);
-  return html`<meta property="og:type" content="article">
-<meta property="og:site_name" content="${site.name[release.lang]}">
-<meta property="og:title" content="${release.title}">
-<meta property="og:description" content="${description}">
-<meta property="og:url" content="${canonical}">
-<meta property="og:locale" content="${OG_LOCALES[release.lang]}">
-${ogImageTags(image)}<meta property="article:published_time" content="${date}">
+  const shared: SharedPage = { title: release.title, description, url: canonical, lang: release.lang, image };
+  return html`${openGraphTags(site, "article", shared)}<meta property="article:published_time" content="${date}">
 <meta property="article:modified_time" content="${date}">
 ${release.tags.map((tag) => html`<meta property="article:tag" content="${tag}">
-`)}<meta name="twitter:card" content="${own ? "summary_large_image" : "summary"}">
-<meta name="twitter:title" content="${release.title}">
-<meta name="twitter:description" content="${description}">
-${image ? html`<meta name="twitter:image" content="${image.url}">
-<meta name="twitter:image:alt" content="${image.alt}">
-` : ""}${jsonLdScript(newsArticle(site, release))}`;
+`)}${twitterTags(own ? "summary_large_image" : "summary", shared)}${jsonLdScript(newsArticle(site, release))}`;
+}
+
+/** What a sharing preview shows of a page: its title, description, absolute address, language and picture. */
+interface SharedPage {
+  title: string;
+  description: string;
+  url: string;
+  lang: Release["lang"];
+  image: SharingImage | undefined;
+}
+
+function openGraphTags(site: SiteMetadata, type: "article" | "website", page: SharedPage): SafeHtml {
+  return html`<meta property="og:type" content="${type}">
+<meta property="og:site_name" content="${site.name[page.lang]}">
+<meta property="og:title" content="${page.title}">
+<meta property="og:description" content="${page.description}">
+<meta property="og:url" content="${page.url}">
+<meta property="og:locale" content="${OG_LOCALES[page.lang]}">
+${ogImageTags(page.image)}`;
+}
+
+function twitterTags(card: "summary" | "summary_large_image", page: SharedPage): SafeHtml {
+  return html`<meta name="twitter:card" content="${card}">
+<meta name="twitter:title" content="${page.title}">
+<meta name="twitter:description" content="${page.description}">
+${page.image ? html`<meta name="twitter:image" content="${page.image.url}">
+<meta name="twitter:image:alt" content="${page.image.alt}">
+` : ""}`;
 }
 
 /** The head tags of a page of content/pages/ (about us, contact…) for sharing previews: a web page, shared with the site's logo. */
 export function pageSharingTags(site: SiteMetadata, page: { title: string; description?: string | undefined; url: string; lang: Release["lang"] }): SafeHtml {
-  const description = page.description ?? site.description[page.lang];
-  const image = sharingImage(site, page.lang);
-  return html`<meta property="og:type" content="website">
-<meta property="og:site_name" content="${site.name[page.lang]}">
-<meta property="og:title" content="${page.title}">
-<meta property="og:description" content="${description}">
-<meta property="og:url" content="${absoluteUrl(site.url, page.url)}">
-<meta property="og:locale" content="${OG_LOCALES[page.lang]}">
-${ogImageTags(image)}<meta name="twitter:card" content="summary">
-<meta name="twitter:title" content="${page.title}">
-<meta name="twitter:description" content="${description}">
-${image ? html`<meta name="twitter:image" content="${image.url}">
-<meta name="twitter:image:alt" content="${image.alt}">
-` : ""}`;
+  const shared: SharedPage = {
+    title: page.title,
+    description: page.description ?? site.description[page.lang],
+    url: absoluteUrl(site.url, page.url),
+    lang: page.lang,
+    image: sharingImage(site, page.lang),
+  };
+  return html`${openGraphTags(site, "website", shared)}${twitterTags("summary", shared)}`;
 }
