@@ -11,11 +11,10 @@
  * server, and this style by its hash.
  */
 import { createHash } from "node:crypto";
-import type { ContentProblem } from "../src/content/release.js";
+import { problemLabel, type ContentProblem } from "../src/content/release.js";
 import { directionOf } from "../src/render/i18n.js";
 import { html, trustedHtml, type Renderable } from "../src/render/html.js";
 import { BUILD_ERRORS_HEADING, BUILD_ERRORS_REFRESH, BUILD_FAILED_ELSEWHERE, buildErrorsLead, PROBLEM_FIELD, problemLine } from "../src/messages/dev-server.js";
-import { fieldLabel } from "../src/messages/fields.js";
 import { say, type MessageLanguage } from "../src/messages/messages.js";
 
 export interface BuildErrorsView {
@@ -77,7 +76,7 @@ function renderProblem(problem: ContentProblem, language: MessageLanguage): Rend
   const line = problem.line > 0 ? html`<span class="line">${say(problemLine(problem.line), language)}</span>` : "";
   return html`<li>
 <p class="where"><code dir="ltr">${problem.file}</code>${line}</p>
-<p class="field">${say(PROBLEM_FIELD, language)} <span class="label">${say(fieldLabel(problem.field), language)}</span></p>
+<p class="field">${say(PROBLEM_FIELD, language)} <span class="label">${say(problemLabel(problem), language)}</span></p>
 <p class="message">${messageText(say(problem.message, language))}</p>
 </li>
 `;

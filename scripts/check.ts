@@ -12,10 +12,9 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { buildTime } from "../src/content/embargo.js";
 import { SettingError } from "../src/content/setting-error.js";
-import { problemPlace } from "../src/content/release.js";
+import { problemLabel, problemPlace } from "../src/content/release.js";
 import { firstArchiveYear } from "../src/content/site.js";
 import { fixArchive, lintArchive, type LintProblem } from "../src/editors/lint.js";
-import { fieldLabel } from "../src/messages/fields.js";
 import { say } from "../src/messages/messages.js";
 import { argumentError, CHECK_HELP, CHECK_USAGE, checkSummary, FIX_REPORT, missingContentFolder, SEVERITY } from "../src/messages/editors.js";
 
@@ -52,7 +51,7 @@ try {
   }
   const report = await lintArchive(values.input, now, firstYear);
   const line = (problem: LintProblem) =>
-    `  ${problemPlace(problem)}  ${say(SEVERITY[problem.severity])} [${say(fieldLabel(problem.field))}] ${say(problem.message)}`;
+    `  ${problemPlace(problem)}  ${say(SEVERITY[problem.severity])} [${say(problemLabel(problem))}] ${say(problem.message)}`;
   const errors = report.problems.filter((problem) => problem.severity === "error");
   const warnings = report.problems.filter((problem) => problem.severity === "warning");
   if (report.problems.length > 0) console.log(report.problems.map(line).join("\n"));

@@ -85,7 +85,7 @@ export function readPageFile(file: string, source: string | Uint8Array): PageFil
   }
   const result = validatePageFrontMatter(parsed.data);
   if (!result.ok) {
-    const problems = result.problems.map(({ field, message }) => ({ file, line: lineOfField(parsed.frontMatter, field), field, message }));
+    const problems = result.problems.map(({ field, message, label }) => ({ file, line: lineOfField(parsed.frontMatter, field), field, message, label }));
     return { problems: [...refused, ...problems] };
   }
   const data = result.value;
@@ -93,7 +93,7 @@ export function readPageFile(file: string, source: string | Uint8Array): PageFil
   const slug = slugify(data.slug ?? name);
   if (slug === "" || !SLUG_PATTERN.test(slug)) {
     const message = data.slug === undefined ? pageNameNotAddress(path.basename(file)) : fieldInvalid(pageFieldText("slug"), data.slug);
-    return { problems: [...refused, { file, line: lineOfField(parsed.frontMatter, "slug"), field: "slug", message }] };
+    return { problems: [...refused, { file, line: lineOfField(parsed.frontMatter, "slug"), field: "slug", message, label: pageFieldText("slug").label }] };
   }
   if (refused.length > 0) return { problems: refused };
   const page: ContentPage = {
@@ -157,7 +157,7 @@ export function addressProblems(pages: ReadonlyArray<{ page: ContentPage; slugLi
     if (reserved.includes(key)) message = pageAddressIsSection(page.url);
     else if (owner) message = pageAddressTaken(page.url, owner.inputPath);
     else owners.set(`${page.lang}/${key}`, page);
-    if (message) problems.push({ file: page.inputPath, line: slugLine, field: "slug", message });
+    if (message) problems.push({ file: page.inputPath, line: slugLine, field: "slug", message, label: pageFieldText("slug").label });
   }
   return problems;
 }

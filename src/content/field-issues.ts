@@ -6,6 +6,7 @@
  */
 import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
+import { fieldLabel } from "../messages/fields.js";
 import type { Message } from "../messages/messages.js";
 import { fieldEmpty, fieldInvalid, fieldRequired, unknownField, type FieldText } from "../messages/site.js";
 
@@ -16,6 +17,8 @@ export interface FieldIssue {
   /** The field's name in the tables and in the report: the path's names, without list positions (`menu.url`). */
   field: string;
   message: Message;
+  /** The field in the editor's words (the tables of src/messages/site.ts). */
+  label: Message;
 }
 
 export interface IssueReading {
@@ -55,12 +58,12 @@ export function fieldIssues(issues: readonly z.core.$ZodIssue[], reading: IssueR
       const allowed = reading.allowedAt(field);
       for (const key of issue.keys) {
         const name = field === "" ? key : `${field}.${key}`;
-        problems.push({ path: [...path, key], field: name, message: unknownField(key, nearestField(key, allowed), allowed) });
+        problems.push({ path: [...path, key], field: name, message: unknownField(key, nearestField(key, allowed), allowed), label: { fa: name, en: name } });
       }
       continue;
     }
     if (path.length === 0) {
-      problems.push({ path, field: reading.wholeField, message: reading.notFields });
+      problems.push({ path, field: reading.wholeField, message: reading.notFields, label: fieldLabel(reading.wholeField) });
       continue;
     }
     const text = reading.fieldText(field);
@@ -69,7 +72,7 @@ export function fieldIssues(issues: readonly z.core.$ZodIssue[], reading: IssueR
     if (issue.code === "invalid_type" && input === undefined) message = fieldRequired(text);
     else if (input === null || (issue.code === "too_small" && issue.origin === "string")) message = fieldEmpty(text);
     else message = fieldInvalid(text, shown(input));
-    problems.push({ path, field, message });
+    problems.push({ path, field, message, label: text.label });
   }
   return problems;
 }

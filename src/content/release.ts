@@ -65,6 +65,8 @@ export interface ContentProblem {
   field: string;
   /** What is wrong and what to do, in both languages (src/messages/content.ts): shown with `say`. */
   message: Message;
+  /** The field in the editor's words, for a field that is not a release's (a page's `slug`, the settings' `social.telegram`). */
+  label?: Message;
 }
 
 export class ContentError extends Error {
@@ -88,7 +90,12 @@ export function formatProblems(problems: readonly ContentProblem[], language: Me
 
 /** One problem: `file:line  [field] message`, in `language`. */
 export function problemLine(problem: ContentProblem, language: MessageLanguage = messageLanguage()): string {
-  return `${problemPlace(problem)}  [${say(fieldLabel(problem.field), language)}] ${say(problem.message, language)}`;
+  return `${problemPlace(problem)}  [${say(problemLabel(problem), language)}] ${say(problem.message, language)}`;
+}
+
+/** The problem's field in the editor's words. */
+export function problemLabel(problem: Pick<ContentProblem, "field" | "label">): Message {
+  return problem.label ?? fieldLabel(problem.field);
 }
 
 /** Where a problem is: `file:line`, or the file alone when the problem is the file itself. */

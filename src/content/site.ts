@@ -229,13 +229,13 @@ export async function readSiteSettings(contentDir: string, measure: MeasurePictu
   const problems: ContentProblem[] = [];
   if (!result.success) {
     const issues = fieldIssues(result.error.issues, { fieldText: siteFieldText, allowedAt, notFields: SETTINGS_NOT_FIELDS, wholeField: "file" });
-    problems.push(...issues.map((issue) => ({ file, line: lineOfPath(source, issue.path), field: issue.field, message: issue.message })));
+    problems.push(...issues.map((issue) => ({ file, line: lineOfPath(source, issue.path), field: issue.field, message: issue.message, label: issue.label })));
   }
   // The logo is checked even when another field is wrong: an editor fixes everything in one pass.
   const written = (data as { logo?: unknown }).logo;
   const logoValue = result.success ? result.data.logo : typeof written === "string" && !problems.some((one) => one.field === "logo") ? written.trim() : undefined;
   const logo = logoValue === undefined ? undefined : siteLogo(contentDir, logoValue, measure);
-  if (logo && "message" in logo) problems.push({ file, line: lineOfPath(source, ["logo"]), field: "logo", message: logo.message });
+  if (logo && "message" in logo) problems.push({ file, line: lineOfPath(source, ["logo"]), field: "logo", message: logo.message, label: siteFieldText("logo").label });
   if (!result.success || problems.length > 0) return { site: defaults, problems: problems.sort((a, b) => a.line - b.line) };
   return { site: settingsOver(defaults, result.data, logo as SiteLogo | undefined), problems: [] };
 }

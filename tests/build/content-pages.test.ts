@@ -256,7 +256,9 @@ describe("mistakes in pages and settings stop the build, named like releases' pr
 
   test("in Persian by default", async () => {
     const { log, site: folder } = await failedBuild({ AKHBAR_LANG: "" });
-    assert.ok(log.includes(`  ${folder}/pages/about.md:1  [عنوان (title)] «عنوان صفحه (title)» نوشته نشده است: سطری مانند \`title: درباره ما\` بیفزایید.`), log);
-    assert.ok(log.includes(`  ${folder}/site.yml:11  [logo] تصویر لوگو /images/missing.png پیدا نشد`), log);
+    // Each field in the editor's words, from the pages' and the settings' own tables.
+    assert.ok(log.includes(`  ${folder}/pages/about.md:1  [عنوان صفحه (title)] «عنوان صفحه (title)» نوشته نشده است: سطری مانند \`title: درباره ما\` بیفزایید.`), log);
+    assert.ok(log.includes(`  ${folder}/pages/news.md:1  [نشانی صفحه (slug)] `), log);
+    assert.ok(log.includes(`  ${folder}/site.yml:11  [لوگو (logo)] تصویر لوگو /images/missing.png پیدا نشد`), log);
   });
 });
