@@ -88,19 +88,14 @@ export function readReleaseFile(file: string, source: string | Uint8Array, now: 
     const problems = result.problems
       .filter((problem) => !(problem.field === "id" && written && "message" in written))
       .map(({ field, message, item }) => ({ file, line: item === undefined ? lineOfField(parsed.frontMatter, field) : lineOfListItem(parsed.frontMatter, field, item), field, message }));
-    return { parsed, id, text, problems: [...refused, ...problems] };
+    // A county that is none of the province's is named too: the editor fixes the file in one round.
+    const county = problems.some((problem) => problem.field === "county") ? undefined : unknownCounty(file, parsed.frontMatter, parsed.data.county);
+    return { parsed, id, text, problems: [...refused, ...problems, ...(county ? [county] : [])] };
   }
   const data = result.value;
   const county = data.county === undefined ? undefined : findCounty(data.county);
-  if (data.county !== undefined && !county) {
-    const problem: ContentProblem = {
-      file,
-      line: lineOfField(parsed.frontMatter, "county"),
-      field: "county",
-      message: countyNotKnown(data.county, closestCounty(data.county).name),
-    };
-    return { parsed, id, text, problems: [...refused, problem] };
-  }
+  const countyProblem = unknownCounty(file, parsed.frontMatter, data.county);
+  if (countyProblem) return { parsed, id, text, problems: [...refused, countyProblem] };
   if (refused.length > 0) return { parsed, id, text, problems: refused };
   const release: Release = {
     id: data.id,
@@ -329,4 +324,10 @@ export async function editArchiveInPlace(archive: Archive, changedFiles: readonl
   }
   console.log(say(archiveEditedInPlace(edited.size)));
   return edited;
+}
+
+/** The problem of a county written but none of the province's (src/content/counties.ts), with the closest one suggested. */
+function unknownCounty(file: string, frontMatter: string, written: unknown): ContentProblem | undefined {
+  if (typeof written !== "string" || written.trim() === "" || findCounty(written)) return undefined;
+  return { file, line: lineOfField(frontMatter, "county"), field: "county", message: countyNotKnown(written, closestCounty(written).name) };
 }

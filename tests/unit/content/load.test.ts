@@ -440,6 +440,14 @@ describe("loadArchive: counties", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  test("an unknown county is named beside the file's other problems, so the editor fixes it in one round", () => {
+    const result = readReleaseFile("3.md", "---\nid: 3\ntitle: الف\ndate: 1403/07/31\ncounty: شهریارر\n---\nمتن\n");
+    assert.deepEqual(
+      result.problems.map((problem) => [problem.field, problem.line]),
+      [["date", 4], ["county", 5]],
+    );
+  });
 });
 
 test("a release file read again must be the text the archive was loaded from", async () => {
