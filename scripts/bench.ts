@@ -19,6 +19,9 @@
  * (default: $TMPDIR/akhbar-bench; a 150,000-release corpus and its sites take about 6 GB).
  * Sizes over 10,000 take long: `npm run bench -- --sizes 40000,150000 --runs 1`.
  * `npm run bench -- --report-only` writes the table again from docs/benchmarks.json.
+ * `npm run bench -- --daily-cycle --sizes 150000` measures instead the daily CI cycle of a site
+ * deployed with `npm run deploy` (AKHBAR_HOST=nginx, over SSH to a loopback sshd: src/bench/sshd.ts),
+ * step by step, into docs/benchmarks-daily-cycle.json and its own table in docs/benchmarks.md.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -28,6 +31,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { measureCommand, type TreeMeasurement } from "../src/bench/process-tree.js";
 import { GENERATOR_VERSION } from "../src/bench/corpus.js";
+import { startLoopbackSshd } from "../src/bench/sshd.js";
+import { CI_KEPT_CACHE_FOLDERS } from "../src/output/cache-dir.js";
 
 const { values } = parseArgs({
   options: {
@@ -41,6 +46,12 @@ const { values } = parseArgs({
     report: { type: "string", default: "docs/benchmarks.md" },
     seed: { type: "string", default: "1403" },
     "memory-limit-gb": { type: "string", default: "20" },
+    /**
+     * The daily CI cycle instead of the builds above (docs/deploy.md): a clean build for a deploy
+     * target and its first deploy, then what CI keeps saved to a tar file and the rest removed,
+     * restored from the tar, one release added, built `--since-deploy` and deployed over SSH.
+     */
+    "daily-cycle": { type: "boolean", default: false },
     /** Only write the table again from docs/benchmarks.json (after editing it, or merging results). */
     "report-only": { type: "boolean", default: false },
   },
@@ -158,7 +169,8 @@ function corpusGit(dir: string, ...args: string[]): string {
 
 async function ensureCorpus(size: number): Promise<string> {
   const dir = path.join(work, `corpus-${size}`);
-  const marker = path.join(dir, ".generated");
+  // Beside the corpus, not in it: a hidden file is not content, and the build refuses it (src/content/content-files.ts).
+  const marker = `${dir}.generated`;
   const expected = `count ${size} seed ${values.seed} generator ${GENERATOR_VERSION}\n`;
   if (!existsSync(marker) || (await readFile(marker, "utf8")) !== expected) {
     await rm(path.join(dir, ".git"), { recursive: true, force: true });
@@ -173,6 +185,31 @@ async function ensureCorpus(size: number): Promise<string> {
     corpusGit(dir, "commit", "-q", "-m", `corpus: ${expected.trim()}`);
   }
   return dir;
+}
+
+/**
+ * Runs `measure` with one new release added to the corpus and committed, as CI builds it; the
+ * corpus is put back as generated afterwards.
+ */
+async function withOneReleaseAdded<T>(corpus: string, size: number, measure: () => Promise<T>): Promise<T> {
+  const id = 135000 + size;
+  const file = path.join(corpus, "releases", "bench-added", `${id}.md`);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(
+    file,
+    // Dated on the corpus's last day (1404/12/28): like a real day's release, it joins the newest
+    // month, whose search shard is indexed again (a date in a new year would make a shard of one).
+    `---\nid: ${id}\ntitle: "خبر تازه برای سنجش ساخت افزایشی"\ndate: "2026-03-19T10:00:00+03:30"\ncounty: ری\ntags:\n  - "نشست"\n---\n\nمتن خبر تازه.\n`,
+  );
+  const head = corpusGit(corpus, "rev-parse", "HEAD").trim();
+  corpusGit(corpus, "add", "--", path.relative(corpus, file));
+  corpusGit(corpus, "commit", "-q", "-m", "one release added");
+  try {
+    return await measure();
+  } finally {
+    corpusGit(corpus, "reset", "-q", "--hard", head);
+    await rm(path.dirname(file), { recursive: true, force: true });
+  }
 }
 
 /** The baseline's Eleventy configuration: one minimal layout, nothing else. */
@@ -229,28 +266,12 @@ async function measureSize(size: number): Promise<SizeResult> {
   let incremental: SizeResult["incremental"];
   if (!values["no-incremental"]) {
     // The daily build: one new release on top of the archive just built, its cache kept.
-    const id = 135000 + size;
-    const file = path.join(corpus, "releases", "bench-added", `${id}.md`);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(
-      file,
-      // Dated on the corpus's last day (1404/12/28): like a real day's release, it joins the newest
-      // month, whose search shard is indexed again (a date in a new year would make a shard of one).
-      `---\nid: ${id}\ntitle: "خبر تازه برای سنجش ساخت افزایشی"\ndate: "2026-03-19T10:00:00+03:30"\ncounty: ری\ntags:\n  - "نشست"\n---\n\nمتن خبر تازه.\n`,
-    );
-    // Committed, as CI builds it; taken out again afterwards, so the corpus stays as generated.
-    const head = corpusGit(corpus, "rev-parse", "HEAD").trim();
-    corpusGit(corpus, "add", "--", path.relative(corpus, file));
-    corpusGit(corpus, "commit", "-q", "-m", "one release added");
-    try {
+    incremental = await withOneReleaseAdded(corpus, size, async () => {
       const since = Date.now() - 1000;
       const measured = await run("ours, one release added, cache kept", build, cacheEnv);
       const { files, bytes, written } = await countOutput(site, since);
-      incremental = { wallSeconds: measured.wallSeconds, cpuSeconds: measured.cpuSeconds, peakBytes: measured.peakBytes, files, bytes, written };
-    } finally {
-      corpusGit(corpus, "reset", "-q", "--hard", head);
-      await rm(path.dirname(file), { recursive: true, force: true });
-    }
+      return { wallSeconds: measured.wallSeconds, cpuSeconds: measured.cpuSeconds, peakBytes: measured.peakBytes, files, bytes, written };
+    });
   }
 
   const devRebuildSeconds = values["no-dev"] ? undefined : await measureDevRebuild(corpus, cacheEnv);
@@ -385,6 +406,149 @@ async function report(results: SizeResult[]): Promise<void> {
   const updated = start >= 0 && end > start ? `${text.slice(0, start + START.length)}\n${table}${text.slice(end)}` : `${text}\n${START}\n${table}${END}\n`;
   await writeFile(values.report, updated);
   console.log(`\n${renderTable(results)}\nWritten to ${values.report} and ${jsonFile}.`);
+}
+
+interface CycleStep {
+  name: string;
+  wallSeconds: number;
+  cpuSeconds: number;
+  /** Bytes the step moved or wrote (tar file, files uploaded). */
+  bytes?: number;
+  files?: number;
+}
+
+interface DailyCycleResult {
+  releases: number;
+  date: string;
+  commit: string;
+  machine: string;
+  host: string;
+  /** The whole site as deployed after the clean build. */
+  site: { files: number; bytes: number };
+  /** What CI keeps between runs: the tar file. */
+  kept: { files: number; bytes: number };
+  /** The clean build and the first deploy (once, not daily). */
+  setup: CycleStep[];
+  /** The daily cycle: restore, build with one release added, deploy, save. */
+  steps: CycleStep[];
+  totalSeconds: number;
+}
+
+interface DeployReport {
+  uploaded: string[];
+  deleted: string[];
+  retired: string[];
+  uploadedBytes: number;
+}
+
+async function measureDailyCycle(size: number): Promise<DailyCycleResult> {
+  console.log(`${size.toLocaleString("en")} releases, the daily cycle (AKHBAR_HOST=nginx, deploy over SSH to loopback):`);
+  const corpus = await ensureCorpus(size);
+  const site = path.join(work, `cycle-site-${size}`);
+  const cache = path.join(work, `cycle-cache-${size}`);
+  const www = path.join(work, `cycle-www-${size}`);
+  const keep = path.join(work, `cycle-kept-${size}.tar`);
+  const reportFile = path.join(work, `cycle-deploy-${size}.json`);
+  for (const dir of [site, cache, www, keep]) await rm(dir, { recursive: true, force: true });
+  await mkdir(www, { recursive: true });
+  const sshd = await startLoopbackSshd(path.join(work, "sshd"));
+  try {
+    const target = sshd.target(www);
+    const cycleEnv = { AKHBAR_CACHE_DIR: cache, AKHBAR_HOST: "nginx", AKHBAR_DEPLOY_SSH: sshd.sshCommand };
+    const build = `npm run --silent build -- --input ${JSON.stringify(corpus)} --output ${JSON.stringify(site)} --since-deploy ${JSON.stringify(target)}`;
+    const deploy = `npm run --silent deploy -- --site ${JSON.stringify(site)} --to ${JSON.stringify(target)} --report ${JSON.stringify(reportFile)}`;
+    const step = (name: string, measured: TreeMeasurement, extra: Partial<CycleStep> = {}): CycleStep => ({ name, wallSeconds: measured.wallSeconds, cpuSeconds: measured.cpuSeconds, ...extra });
+    const deployed = async (): Promise<Partial<CycleStep>> => {
+      const report = JSON.parse(await readFile(reportFile, "utf8")) as DeployReport;
+      return { files: report.uploaded.length, bytes: report.uploadedBytes };
+    };
+    const keptParts = () => CI_KEPT_CACHE_FOLDERS.filter((part) => existsSync(path.join(cache, part))).join(" ");
+    // Named once the build has made them (a cache folder the corpus gives no work to, such as pictures, is absent).
+    const save = () => `tar -cf ${JSON.stringify(keep)} -C ${JSON.stringify(cache)} ${keptParts()}`;
+
+    const setup: CycleStep[] = [];
+    const clean = await run("clean build for the target", build, cycleEnv);
+    const siteFigures = checked("ours", size, { ...clean, ...(await countOutput(site)) });
+    setup.push(step("clean build", clean, { files: siteFigures.files, bytes: siteFigures.bytes }));
+    setup.push(step("first deploy (the whole site)", await run("first deploy, the whole site", deploy, cycleEnv), await deployed()));
+
+    const steps: CycleStep[] = [];
+    setup.push(step("save what CI keeps (tar)", await run("saving what CI keeps (tar)", save())));
+    const keptFiles = Number(execFileSync("sh", ["-c", `tar -tf ${JSON.stringify(keep)} | grep -cv '/$'`], { encoding: "utf8" }).trim());
+    const kept = { files: keptFiles, bytes: (await stat(keep)).size };
+    // A CI runner starts from a clean checkout: nothing but what the cache restores.
+    await rm(site, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true });
+    await mkdir(cache, { recursive: true });
+    steps.push(step("restore what CI keeps (tar)", await run("restoring what CI keeps", `tar -xf ${JSON.stringify(keep)} -C ${JSON.stringify(cache)}`), kept));
+    await withOneReleaseAdded(corpus, size, async () => {
+      const built = await run("build, one release added, since the last deploy", build, cycleEnv);
+      steps.push(step("build (one release added)", built, await countOutput(site)));
+      steps.push(step("deploy the changes over SSH", await run("deploy the changes over SSH", deploy, cycleEnv), await deployed()));
+    });
+    const resaved = await run("saving what CI keeps again (tar)", save());
+    steps.push(step("save what CI keeps (tar)", resaved, { bytes: (await stat(keep)).size }));
+    return {
+      releases: size,
+      date: new Date().toISOString().slice(0, 10),
+      commit: commit(),
+      machine: machine(),
+      host: "nginx",
+      site: { files: siteFigures.files, bytes: siteFigures.bytes },
+      kept,
+      setup,
+      steps,
+      totalSeconds: steps.reduce((sum, { wallSeconds }) => sum + wallSeconds, 0),
+    };
+  } finally {
+    await sshd.stop();
+  }
+}
+
+const CYCLE_START = "<!-- bench:daily-cycle:start (written by npm run bench -- --daily-cycle) -->";
+const CYCLE_END = "<!-- bench:daily-cycle:end -->";
+
+function renderCycleTable(results: readonly DailyCycleResult[]): string {
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+  const figures = (step: CycleStep) =>
+    [step.files !== undefined ? `${step.files.toLocaleString("en")} files` : "", step.bytes !== undefined ? mb(step.bytes) : ""].filter(Boolean).join(", ") || "–";
+  const lines: string[] = [];
+  for (const r of results) {
+    lines.push(
+      `**${r.releases.toLocaleString("en")} releases** (${r.commit}, ${r.date}, host ${r.host}; ${r.machine}): site ${r.site.files.toLocaleString("en")} files, ${mb(r.site.bytes)} ` +
+        `(${(r.site.files / r.releases).toFixed(2)} files and ${(r.site.bytes / r.releases / 1000).toFixed(1)} kB a release); kept between runs ${r.kept.files.toLocaleString("en")} files, ${mb(r.kept.bytes)}.`,
+      "",
+      "| step | wall | CPU | moved or written |",
+      "|---|---|---|---|",
+      ...r.setup.map((step) => `| (once) ${step.name} | ${step.wallSeconds.toFixed(1)} s | ${step.cpuSeconds.toFixed(1)} s | ${figures(step)} |`),
+      ...r.steps.map((step) => `| ${step.name} | ${step.wallSeconds.toFixed(1)} s | ${step.cpuSeconds.toFixed(1)} s | ${figures(step)} |`),
+      `| **the daily cycle** | **${r.totalSeconds.toFixed(1)} s** | | |`,
+      "",
+    );
+  }
+  return lines.join("\n");
+}
+
+async function reportCycle(results: DailyCycleResult[]): Promise<void> {
+  const jsonFile = values.report.replace(/\.md$/, "-daily-cycle.json");
+  const previous: DailyCycleResult[] = existsSync(jsonFile) ? JSON.parse(await readFile(jsonFile, "utf8")) : [];
+  const merged = [...previous.filter((old) => !results.some((r) => r.releases === old.releases)), ...results].sort((a, b) => a.releases - b.releases);
+  await writeFile(jsonFile, `${JSON.stringify(merged, null, 2)}\n`);
+  const table = renderCycleTable(merged);
+  const text = await readFile(values.report, "utf8");
+  const start = text.indexOf(CYCLE_START);
+  const end = text.indexOf(CYCLE_END);
+  const updated = start >= 0 && end > start ? `${text.slice(0, start + CYCLE_START.length)}\n${table}${text.slice(end)}` : `${text}\n## The daily CI cycle\n\n${CYCLE_START}\n${table}${CYCLE_END}\n`;
+  await writeFile(values.report, updated);
+  console.log(`\n${renderCycleTable(results)}\nWritten to ${values.report} and ${jsonFile}.`);
+}
+
+if (values["daily-cycle"]) {
+  const cycles: DailyCycleResult[] = [];
+  if (values["report-only"]) sizes.length = 0;
+  for (const size of sizes) cycles.push(await measureDailyCycle(size));
+  await reportCycle(cycles);
+  process.exit(0);
 }
 
 if (values["report-only"]) {

@@ -15,7 +15,8 @@ import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SECURITY_HEADERS } from "../render/security-policy.js";
 import { withPathPrefix } from "../content/site.js";
-import { SEAL_FILE, type OutputLedger } from "../output/publish.js";
+import { ELSEWHERE, SEAL_FILE, type OutputLedger } from "../output/publish.js";
+import { SEARCH_BUNDLE_PATH } from "../search/shards.js";
 
 /** Top-level folders whose file names change with their content: browsers may keep them for good. */
 export const IMMUTABLE_FOLDERS = ["assets", "img"];
@@ -26,6 +27,19 @@ const HOST_FILES = new Set(["_headers", "_redirects"]);
 
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 export const REVALIDATE = "public, max-age=0, must-revalidate";
+
+/**
+ * The Cache-Control of one file of the site (root-relative: `/assets/site.1e62091dc1.css`), as the
+ * rules of `planHeaderRules` give it: for hosts that take headers per file, such as object storage
+ * (src/deploy/). Both read IMMUTABLE_FOLDERS and IMMUTABLE_PAGEFIND_FOLDERS, so the two cannot disagree.
+ */
+export function cacheControlFor(file: string): string {
+  const parts = file.split("/").filter(Boolean);
+  if (parts.length > 1 && IMMUTABLE_FOLDERS.includes(parts[0]!)) return IMMUTABLE;
+  // /pagefind/<shard>/<fragment|index|filter>/<file>
+  if (`/${parts[0]}/` === SEARCH_BUNDLE_PATH && parts.length > 3 && IMMUTABLE_PAGEFIND_FOLDERS.includes(parts[2]!)) return IMMUTABLE;
+  return REVALIDATE;
+}
 
 /**
  * The placeholders that stand for a shard's folder and for a file name in the rules of
@@ -118,10 +132,46 @@ export function overlayEntries(staged: readonly DirectoryEntry[], published: rea
 }
 
 /**
+ * The root listing (pagefind/ and its shards expanded, as `writeHostHeaders` lists a folder) of a
+ * site known only by its manifest's paths (`/news/1/index.html`; a folder kept whole ends in `/`).
+ * A shard kept whole is known as a folder only: it is given `insides`.
+ */
+export function listingOfPaths(paths: Iterable<string>, insides: readonly DirectoryEntry[]): DirectoryEntry[] {
+  const root = new Map<string, DirectoryEntry>();
+  const pagefind = new Map<string, DirectoryEntry>();
+  for (const file of paths) {
+    const parts = file.split("/").filter(Boolean);
+    const folder = file.endsWith("/");
+    const [name, shard] = parts;
+    if (!name) continue;
+    if (name === "pagefind" && shard) {
+      const directory = parts.length > 2 || folder;
+      pagefind.set(shard, { name: shard, directory, ...(directory ? { children: [...insides] } : {}) });
+    }
+    if (!root.has(name)) root.set(name, { name, directory: parts.length > 1 || folder });
+  }
+  const bundle = root.get("pagefind");
+  if (bundle?.directory) bundle.children = [...pagefind.values()];
+  return [...root.values()];
+}
+
+/**
+ * What a shard folder holds, from the shards this build wrote (`entries`, as listed), or, when it
+ * wrote none, Pagefind's own layout: its chunk folders and files of its own.
+ */
+function shardInsides(entries: readonly DirectoryEntry[]): DirectoryEntry[] {
+  const shards = entries.find((entry) => entry.name === "pagefind")?.children?.filter((entry) => entry.directory) ?? [];
+  const written = new Map(shards.flatMap((shard) => shard.children ?? []).map((entry) => [`${entry.directory}:${entry.name}`, entry]));
+  if (written.size > 0) return [...written.values()];
+  return [...IMMUTABLE_PAGEFIND_FOLDERS.map((name) => ({ name, directory: true })), { name: "pagefind-entry.json", directory: false }];
+}
+
+/**
  * Writes `_headers` into `outputDir`, naming every file the build wrote (the search index
  * included), and, for a build written over the published site, the files it keeps from there.
+ * Returns how many rules it has (a host limits them: src/hosting/hosts.ts).
  */
-export async function writeHostHeaders(outputDir: string, pathPrefix: string, ledger: OutputLedger | undefined): Promise<void> {
+export async function writeHostHeaders(outputDir: string, pathPrefix: string, ledger: OutputLedger | undefined): Promise<number> {
   // The root; pagefind/ and each shard folder in it are listed too (their rules are shared: planHeaderRules).
   const list = async (dir: string, level: number): Promise<DirectoryEntry[]> =>
     Promise.all(
@@ -132,8 +182,11 @@ export async function writeHostHeaders(outputDir: string, pathPrefix: string, le
     );
   // The seal (src/output/publish.ts) is written once the build is complete: it is named here already.
   let entries = [...(await list(outputDir, 0)), { name: SEAL_FILE, directory: false }];
-  // A build that writes only what changed has the rest of the site in the published folder.
-  if (ledger?.publishedDir) entries = overlayEntries(entries, await list(ledger.publishedDir, 0), (url) => ledger.holds(url));
+  // A build that writes only what changed has the rest of the site in the published folder, or,
+  // built for a deploy target (`--since-deploy`), only in the target's record.
+  if (ledger?.publishedDir === ELSEWHERE) entries = overlayEntries(entries, listingOfPaths(ledger.publishedPaths(), shardInsides(entries)), (url) => ledger.holds(url));
+  else if (ledger?.publishedDir) entries = overlayEntries(entries, await list(ledger.publishedDir, 0), (url) => ledger.holds(url));
   const rules = planHeaderRules(pathPrefix, entries);
   await writeFile(path.join(outputDir, "_headers"), renderHeadersFile(rules));
+  return rules.length;
 }

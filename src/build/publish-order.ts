@@ -6,6 +6,7 @@
  */
 import type { PublishRank } from "../output/publish.js";
 import { SEARCH_BUNDLE_PATH } from "../search/shards.js";
+import { NGINX_MAP_FILE } from "../hosting/hosts.js";
 
 /** A release's page: `/news/<id>/`, or `/en/news/<id>/` for an English one (src/content/release.ts `releaseUrl`). */
 const RELEASE_PAGE = /^\/(?:en\/)?news\/\d+\/index\.html$/;
@@ -26,6 +27,7 @@ export const PUBLISH_RANKS = {
 export const publishRank: PublishRank = (file) => {
   if (file.startsWith(SEARCH_BUNDLE_PATH)) return PUBLISH_RANKS.searchIndex;
   if (RELEASE_PAGE.test(file)) return PUBLISH_RANKS.releasePage;
-  if (DOCUMENT.test(file)) return PUBLISH_RANKS.document;
+  // The nginx map is a rule file too: it sends old addresses to release pages.
+  if (DOCUMENT.test(file) || file === NGINX_MAP_FILE) return PUBLISH_RANKS.document;
   return PUBLISH_RANKS.file;
 };

@@ -16,6 +16,7 @@ import { readSiteContent, type ContentPage } from "../content/content-page.js";
 import { ContentError, type Archive, type Release } from "../content/release.js";
 import { siteMetadata, type SiteMetadata } from "../content/site.js";
 import type { AkhbarContext } from "../context/context.js";
+import { DEFAULT_HOST, type HostProfile, type SiteFigures } from "../hosting/hosts.js";
 import { planRedirects, type Redirect } from "../pages/redirect-pages.js";
 import { PageCache, pageCacheDir } from "../output/page-cache.js";
 import { PreviewOutput } from "../output/preview-output.js";
@@ -55,13 +56,21 @@ export class BuildState implements AkhbarContext {
   previewIndex: Promise<void> = Promise.resolve();
   /** This build leaves out the /News/<id>/ pages: its file system ignores letter case (src/pages/redirect-pages.ts). */
   skipLegacyPages = false;
+  /**
+   * The host the site is built for (AKHBAR_HOST), set by src/eleventy/build.ts before Eleventy reads
+   * its configuration (which pages Eleventy renders depends on it). The dev server serves what any
+   * host serves: the portable output.
+   */
+  host: HostProfile = DEFAULT_HOST;
+  /** What the build wrote of the host's rule files, for the check of the host's limits (src/hosting/hosts.ts `exceededLimits`). */
+  hostFiles: Pick<SiteFigures, "redirectRules" | "redirectsFileBytes" | "headerRules"> = {};
 
   private drafts = false;
   private pages: readonly ContentPage[] = [];
   private loaded: Archive | undefined;
   private archiveIndex: ArchiveIndex | undefined;
   private browseIndex: BrowseIndex | undefined;
-  private redirectPlan: { archive: Archive; redirects: Redirect[]; file?: string } | undefined;
+  private redirectPlan: { archive: Archive; redirects: Redirect[]; files: Map<string, string> } | undefined;
   private editedReleases: Set<Release> | undefined;
   private cache: PageCache | undefined;
   private manifest: AssetManifest | undefined;
@@ -115,14 +124,20 @@ export class BuildState implements AkhbarContext {
   /** The old and moved addresses of the archive, planned once per archive read (an edit in place keeps them). */
   redirects(): Redirect[] {
     const archive = this.archive();
-    if (this.redirectPlan?.archive !== archive) this.redirectPlan = { archive, redirects: planRedirects(archive.releases) };
+    if (this.redirectPlan?.archive !== archive) this.redirectPlan = { archive, redirects: planRedirects(archive.releases), files: new Map() };
     return this.redirectPlan.redirects;
   }
 
-  /** `render` of the redirects, made again only for another archive: an edit in place changed no address. */
-  redirectsFile(render: (redirects: readonly Redirect[]) => string): string {
+  /**
+   * The rule file `name` (`_redirects`, the nginx map) made by `render` from the redirects, made again
+   * only for another archive: an edit in place changed no address.
+   */
+  redirectsFile(name: string, render: (redirects: readonly Redirect[]) => string): string {
     const redirects = this.redirects();
-    return (this.redirectPlan!.file ??= render(redirects));
+    const files = this.redirectPlan!.files;
+    let file = files.get(name);
+    if (file === undefined) files.set(name, (file = render(redirects)));
+    return file;
   }
 
   /**
@@ -136,6 +151,7 @@ export class BuildState implements AkhbarContext {
     // site.yml or of a page is in the dev server's next rebuild. Their problems are reported with
     // the releases', in one list.
     const siteContent = await readSiteContent(contentDir, measurePicture);
+    this.hostFiles = {};
     try {
       await this.readReleases(contentDir, outputDir, preview);
     } catch (error) {

@@ -15,16 +15,18 @@
  *   write the list pages
  *   write the site's pages         (content/pages/: about us, contact…; and publish the logo of content/site.yml)
  *   write the feeds
- *   check the file system's letter case
+ *   check the file system's letter case   (only when the host gets redirect pages)
  *     Eleventy renders its own pages: home, search, 404, archive and term indexes, robots.txt,
- *     the news sitemap, _redirects, the English section; and copies the favicon
+ *     the news sitemap, the host's redirect rules (_redirects, the nginx map: as the host reads),
+ *     the English section; and copies the favicon
  *   write the assets
  *   publish the pictures           (and the other files of content/images/ the pages use; no other)
  *   write the sitemaps
- *   write the redirect pages
+ *   write the redirect pages       (for a host without redirect rules: src/hosting/hosts.ts)
  *   wait for the search index
- *   write the host's headers
+ *   write the host's headers       (_headers, for a host that reads it)
  *   close the build               (prune the page cache; the dev server removes what it no longer has)
+ *   check the host's limits        (production: the site's totals from the publication's manifest; a site the host cannot take is not published)
  *   publish                        (production: move what changed into the site, in publish-order.ts's order; release the lock)
  *
  * Each step is a small function over the build's state (state.ts) and its folders.
@@ -37,7 +39,8 @@ import type { WrittenPage } from "../output/page-writer.js";
 import { contentPagesForSitemaps, writeContentPages } from "../pages/content-pages.js";
 import { englishPages } from "../pages/english-section.js";
 import { listPagesForSitemaps, writeListPages } from "../pages/list-pages.js";
-import { fileSystemIgnoresCase, renderRedirectsFile, writeRedirectPages } from "../pages/redirect-pages.js";
+import { countRedirectRules, fileSystemIgnoresCase, renderNginxMap, renderRedirectsFile, writeRedirectPages } from "../pages/redirect-pages.js";
+import { NGINX_MAP_FILE } from "../hosting/hosts.js";
 import { releasePagesForSitemaps, writeReleasePages } from "../pages/release-pages.js";
 import { sitePages, type SitePage } from "../pages/site-pages.js";
 import { bundleSearchClient } from "../search/client-bundle.js";
@@ -94,22 +97,49 @@ export const AFTER_ELEVENTY_PAGES: readonly BuildStep[] = [
   { name: "write the assets", run: writing((state, run) => writeAssets(run.outputDir, state.assets())) },
   { name: "publish the pictures", run: publishPictures },
   { name: "write the sitemaps", run: writeAllSitemaps },
-  { name: "write the redirect pages", run: writing((state, run) => writeRedirectPages(run.outputDir, state, state.redirects(), state.skipLegacyPages)) },
+  { name: "write the redirect pages", run: writing(writeRedirectPagesForHost) },
   { name: "wait for the search index", run: awaitSearchIndex },
-  { name: "write the host's headers", run: writing((state, run) => writeHostHeaders(run.outputDir, state.site.pathPrefix, state.ledger())) },
+  { name: "write the host's headers", run: writing(writeHeadersForHost) },
   { name: "close the build", run: (state) => state.close() },
 ];
 
-/** The pages Eleventy renders (the few that are not one per release or per list page). */
+/**
+ * The pages Eleventy renders (the few that are not one per release or per list page). Listed when
+ * Eleventy reads its configuration, after the build's host is set (src/eleventy/build.ts): a rule
+ * file the host does not read is not listed, so not written.
+ */
 export function eleventyPages(state: BuildState): SitePage[] {
   // The site is read when a page renders: the build's first step reads content/site.yml.
   return [
     ...sitePages(state),
     { name: "robots", permalink: "/robots.txt", render: () => renderRobotsTxt(state.site) },
     { name: "sitemap-news", permalink: "/sitemap-news.xml", render: () => renderNewsSitemap(state.site, recentReleases(state.archive().releases, newsSitemapTime())) },
-    { name: "redirects-file", permalink: "/_redirects", render: () => state.redirectsFile((redirects) => renderRedirectsFile(redirects, state.site.pathPrefix)) },
+    ...(state.host.redirectsFile ? [{ name: "redirects-file", permalink: "/_redirects", render: () => redirectsFileForHost(state) }] : []),
+    ...(state.host.redirects === "nginx-map"
+      ? [{ name: "nginx-redirects", permalink: NGINX_MAP_FILE, render: () => state.redirectsFile(NGINX_MAP_FILE, (redirects) => renderNginxMap(redirects, state.site.pathPrefix)) }]
+      : []),
     ...englishPages(state),
   ];
+}
+
+/** `_redirects`, its rules and bytes noted for the check of the host's limits. */
+function redirectsFileForHost(state: BuildState): string {
+  const text = state.redirectsFile("/_redirects", (redirects) => renderRedirectsFile(redirects, state.site.pathPrefix));
+  state.hostFiles.redirectRules = countRedirectRules(text);
+  state.hostFiles.redirectsFileBytes = Buffer.byteLength(text);
+  return text;
+}
+
+/** A page at each old address, for a host that has no redirect rules (src/hosting/hosts.ts `RedirectForm`). */
+async function writeRedirectPagesForHost(state: BuildState, run: BuildRun): Promise<void> {
+  if (state.host.redirects !== "pages") return;
+  await writeRedirectPages(run.outputDir, state, state.redirects(), state.skipLegacyPages);
+}
+
+/** `_headers`, for a host that reads it; its rules noted for the check of the host's limits. */
+async function writeHeadersForHost(state: BuildState, run: BuildRun): Promise<void> {
+  if (!state.host.headersFile) return;
+  state.hostFiles.headerRules = await writeHostHeaders(run.outputDir, state.site.pathPrefix, state.ledger());
 }
 
 async function makeAssets(state: BuildState): Promise<void> {
@@ -170,7 +200,8 @@ async function awaitSearchIndex(state: BuildState): Promise<void> {
 }
 
 function checkLetterCase(state: BuildState, run: BuildRun): void {
-  state.skipLegacyPages = fileSystemIgnoresCase(path.dirname(path.resolve(run.outputDir)));
+  // Only a /News/<id>/ page can clash with its release's /news/<id>/: a host with redirect rules gets none.
+  state.skipLegacyPages = state.host.redirects === "pages" && fileSystemIgnoresCase(path.dirname(path.resolve(run.outputDir)));
   if (state.skipLegacyPages) {
     console.warn(say(LETTER_CASE_IGNORED));
   }

@@ -13,6 +13,7 @@ import type { BrowseIndex } from "../browse/lists.js";
 import type { ContentPage } from "../content/content-page.js";
 import type { Archive, Release } from "../content/release.js";
 import type { SiteMetadata } from "../content/site.js";
+import type { HostProfile } from "../hosting/hosts.js";
 import type { OutputLedger } from "../output/publish.js";
 import type { PageCache } from "../output/page-cache.js";
 import type { AssetManifest } from "../render/asset-manifest.js";
@@ -21,6 +22,8 @@ import type { ImagePipeline } from "../render/images.js";
 export interface AkhbarContext {
   /** The site's settings (SITE_URL, content/site.yml) and its menu, read by the build's first step. */
   site: SiteMetadata;
+  /** The host the site is built for (AKHBAR_HOST, src/hosting/hosts.ts): which redirect form and rule files the build writes. */
+  host: HostProfile;
   /** The pages of content/pages/ (about us, contact…), read with the archive. */
   contentPages(): readonly ContentPage[];
   /** The validated archive of the build under way. */

@@ -10,6 +10,10 @@
  * One build at a time: the output folder's lock (src/output/output-lock.ts) is held from before
  * the publication is prepared until the site is published.
  *
+ * The build writes for one host (AKHBAR_HOST, src/hosting/hosts.ts): once the site is staged, its
+ * totals (from the publication's manifest) are checked against that host's limits, and a site the
+ * host cannot take is not published at all: its staging folder goes, the output stays as it was.
+ *
  * Eleventy runs quiet (src/eleventy/build-log.ts): the build prints its own lines, and the caller
  * prints what stopped it (`describeBuildError`) and the summary this returns.
  */
@@ -17,10 +21,13 @@ import path from "node:path";
 import { rm } from "node:fs/promises";
 import { Eleventy } from "@11ty/eleventy";
 import type { BuildState } from "../build/state.js";
-import { Publication, restoreInterruptedSwap, siteManifestDir } from "../output/publish.js";
+import { Publication, restoreInterruptedSwap, siteManifestDir, type ManifestEntry } from "../output/publish.js";
 import { lockOutput } from "../output/output-lock.js";
 import { publishRank } from "../build/publish-order.js";
 import { stopSearchIndexer } from "../search/search-index.js";
+import { SettingError } from "../content/setting-error.js";
+import { exceededLimits, HOST_NAMES, HOST_VARIABLE, hostNamed, type HostProfile } from "../hosting/hosts.js";
+import { hostInvalid, hostLimitsExceeded } from "../messages/hosting.js";
 import { buildStateOf, ELEVENTY_INPUT } from "./plugin.js";
 import { describeLockEvent, describePublicationEvent, outputLockWait, quietEleventy } from "./build-log.js";
 
@@ -31,16 +38,38 @@ export interface BuildOptions {
   configPath?: string;
   /** Let Eleventy's own output through (`npm run build -- --verbose`). */
   verbose?: boolean;
+  /**
+   * The site as a deploy target has it (its deploy record's entries, `npm run build -- --since-deploy`):
+   * the output then receives only what differs from it (src/output/publish.ts `publishedElsewhere`).
+   */
+  publishedElsewhere?: readonly ManifestEntry[];
+  /**
+   * The host the site is built for: what the build writes for it, and the limits the site is checked
+   * against before it is published. Default: AKHBAR_HOST (`hostSetting`), read once here.
+   */
+  host?: HostProfile;
+}
+
+/** AKHBAR_HOST's profile (unset: `portable`); a value that names no host is a setting's error, whose message lists them. */
+export function hostSetting(env: NodeJS.ProcessEnv = process.env): HostProfile {
+  const value = env[HOST_VARIABLE];
+  const host = hostNamed(value);
+  if (!host) throw new SettingError(hostInvalid(HOST_VARIABLE, value?.trim() ?? "", HOST_NAMES));
+  return host;
 }
 
 /** What a build made: the summary's figures (src/messages/build.ts `buildFinished`). */
 export interface BuildResult {
   /** The releases published. */
   releases: number;
-  /** The site's files, from the publication's ledger (a search shard's folder counts as one): no folder is walked. */
+  /** The site's files (each of a search shard's too), from the publication's manifest: no folder of the site is walked. */
   files: number;
+  /** The bytes of the site's files, from the same manifest. */
+  bytes: number;
   /** What publishing changed in the site; undefined when the whole site was written. */
   changed?: { moved: number; removed: number };
+  /** `changed` is against a deploy target's record: the output holds only those files, for the deploy. */
+  sinceDeploy?: boolean;
 }
 
 /** Builds and publishes, once no other build (or dev server) writes into the output folder. */
@@ -53,13 +82,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-async function buildAndPublish({ input, output, configPath = ".eleventy.ts", verbose = false }: BuildOptions): Promise<BuildResult> {
+async function buildAndPublish({ input, output, configPath = ".eleventy.ts", verbose = false, publishedElsewhere, host = hostSetting() }: BuildOptions): Promise<BuildResult> {
   const target = path.resolve(output);
   const staging = `${target}.staging`;
 
   // Prepare the publication: a publish the last build did not finish is finished first.
   await restoreInterruptedSwap(target);
-  const publication = new Publication(target, staging, siteManifestDir(), { rank: publishRank, report: (event) => console.log(describePublicationEvent(event)) });
+  const publication = new Publication(target, staging, siteManifestDir(), {
+    rank: publishRank,
+    report: (event) => console.log(describePublicationEvent(event)),
+    ...(publishedElsewhere ? { publishedElsewhere } : {}),
+  });
   await publication.prepare();
   let state: BuildState | undefined;
   try {
@@ -71,6 +104,7 @@ async function buildAndPublish({ input, output, configPath = ".eleventy.ts", ver
         state = buildStateOf(eleventyConfig);
         state.publication = publication;
         state.contentDir = input;
+        state.host = host;
       },
     });
     quietEleventy(eleventy, verbose);
@@ -83,11 +117,20 @@ async function buildAndPublish({ input, output, configPath = ".eleventy.ts", ver
   } finally {
     await stopSearchIndexer();
   }
+  // Before anything moves: can the host take the site? If not, nothing of it is published.
+  const totals = await publication.survey();
+  const exceeded = exceededLimits(host, { ...totals, ...state?.hostFiles });
+  if (exceeded.length > 0) {
+    await publication.discard();
+    throw new SettingError(hostLimitsExceeded(HOST_VARIABLE, host.name, host.label, exceeded));
+  }
   // Publish: what changed moves into the site.
   const { moved, removed } = await publication.commit();
   return {
     releases: state?.archive().releases.length ?? 0,
-    files: publication.ledger.entries.size,
+    files: totals.files,
+    bytes: totals.bytes,
     ...(publication.incremental ? { changed: { moved, removed } } : {}),
+    ...(publishedElsewhere ? { sinceDeploy: true } : {}),
   };
 }

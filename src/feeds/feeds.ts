@@ -1,10 +1,10 @@
 /**
  * Atom and JSON Feed 1.1 for the whole site, the English section, each county and each tag:
- * the newest 50 releases of each, with the full body. The plan of which releases each feed
+ * the newest releases of each (FEED_SIZES), with the full body. The plan of which releases each feed
  * carries is made once per build from the archive indexes; the feeds are written outside
  * Eleventy (src/output/page-writer.ts), and a feed whose releases' files are unchanged since an
  * earlier build is read from the build cache (src/output/page-cache.ts): at 150,000 releases the
- * ~1,000 feeds carry ~24,000 bodies, whose Markdown would otherwise be rendered every build.
+ * ~1,000 feeds carry thousands of bodies, whose Markdown would otherwise be rendered every build.
  *
  * Dates are RFC 3339 with the Tehran offset (src/persian/dates.ts), not the UTC form of the RSS
  * plugin's dateToRfc3339: a reader sees the hour the office published at.
@@ -22,7 +22,25 @@ import { writeGeneratedFiles, type WriteReport } from "../output/page-writer.js"
 import { say } from "../messages/messages.js";
 import { feedsWritten } from "../messages/build.js";
 
+/** The releases the site's two feeds (the whole site, the English section) carry. */
 export const FEED_SIZE = 50;
+/**
+ * The releases a county's or a tag's feed carries. Each feed repeats its releases' full bodies, and
+ * a release is in the feed of its county and of every one of its tags: at 10,000 releases the ~900
+ * county and tag feeds of 50 were 160 MB of a 497 MB site. A reader following one county or tag
+ * is told of its new releases with 20 as well as with 50.
+ */
+export const TERM_FEED_SIZE = 20;
+
+/** How many releases each kind of feed carries. */
+export interface FeedSizes {
+  /** The whole site's and the English section's. */
+  site: number;
+  /** Each county's and each tag's. */
+  term: number;
+}
+
+export const FEED_SIZES: FeedSizes = { site: FEED_SIZE, term: TERM_FEED_SIZE };
 
 /** A feed and the releases it carries, newest first. */
 export interface FeedPlan extends FeedRef {
@@ -36,15 +54,15 @@ export interface FeedEntry {
   contentHtml: string;
 }
 
-/** Every feed of the site; `releases` and the index are the archive's (newest first). O(feeds × 50 + releases). */
-export function planFeeds(site: SiteMetadata, releases: readonly Release[], index: Pick<ArchiveIndex, "counties" | "tags">, size = FEED_SIZE): FeedPlan[] {
-  const newest = (list: readonly Release[]) => list.slice(0, size);
-  const english = newestEnglish(releases, size);
+/** Every feed of the site; `releases` and the index are the archive's (newest first). O(feeds × feed size + releases). */
+export function planFeeds(site: SiteMetadata, releases: readonly Release[], index: Pick<ArchiveIndex, "counties" | "tags">, sizes: FeedSizes = FEED_SIZES): FeedPlan[] {
+  const newest = (list: readonly Release[], size: number) => list.slice(0, size);
+  const english = newestEnglish(releases, sizes.site);
   return [
-    { ...siteFeed(site, "fa"), description: site.description.fa, releases: newest(releases) },
+    { ...siteFeed(site, "fa"), description: site.description.fa, releases: newest(releases, sizes.site) },
     { ...siteFeed(site, "en"), description: site.description.en, releases: english },
-    ...index.counties.map((term) => ({ ...countyFeed(site, term), description: site.description.fa, releases: newest(term.releases) })),
-    ...index.tags.map((term) => ({ ...tagFeed(site, term), description: site.description.fa, releases: newest(term.releases) })),
+    ...index.counties.map((term) => ({ ...countyFeed(site, term), description: site.description.fa, releases: newest(term.releases, sizes.term) })),
+    ...index.tags.map((term) => ({ ...tagFeed(site, term), description: site.description.fa, releases: newest(term.releases, sizes.term) })),
   ];
 }
 

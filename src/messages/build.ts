@@ -7,6 +7,7 @@
  */
 import { formatPersianNumber } from "../persian/letters.js";
 import { faNumber, type Message } from "./messages.js";
+import { byteSize } from "./hosting.js";
 
 /** A count as a Persian message writes it: Persian digits, grouped (۳۳٬۰۰۰). */
 const count = (value: number) => formatPersianNumber(value);
@@ -26,23 +27,34 @@ export interface BuildSummary {
   elapsed: number;
   /** The releases published. */
   releases: number;
-  /** The files of the site (from the publication's ledger: a search shard counts as one). */
+  /** The files of the site, each of a search shard's too (from the publication's manifest). */
   files: number;
+  /** The bytes of those files. */
+  bytes: number;
   /** What the publication changed; undefined when the whole site was written (a first build, or a site without its manifest). */
   changed?: { moved: number; removed: number };
+  /** `changed` is against a deploy target's record (`--since-deploy`): the output holds only those files. */
+  sinceDeploy?: boolean;
 }
 
 /** The last line of a build that succeeded. */
 export function buildFinished(summary: BuildSummary): Message {
   const time = seconds(summary.elapsed);
+  const size = byteSize(summary.bytes);
   const { changed } = summary;
   const faChange = !changed
     ? "کل سایت نوشته شد"
-    : `${count(changed.moved)} فایل تغییر کرد${changed.removed > 0 ? ` و ${count(changed.removed)} فایل برداشته شد` : ""}`;
-  const enChange = !changed ? "the whole site was written" : `${plural(changed.moved, "file")} changed, ${changed.removed} removed`;
+    : summary.sinceDeploy
+      ? `فقط ${count(changed.moved)} فایلِ تازه یا تغییرکرده برای بارگذاری نوشته شد${changed.removed > 0 ? ` و ${count(changed.removed)} فایل از میزبان برداشته می‌شود` : ""} (npm run deploy)`
+      : `${count(changed.moved)} فایل تغییر کرد${changed.removed > 0 ? ` و ${count(changed.removed)} فایل برداشته شد` : ""}`;
+  const enChange = !changed
+    ? "the whole site was written"
+    : summary.sinceDeploy
+      ? `only the ${plural(changed.moved, "file")} new or changed since the last deploy were written, ${changed.removed} to remove from the host (npm run deploy)`
+      : `${plural(changed.moved, "file")} changed, ${changed.removed} removed`;
   return {
-    fa: `سایت ${summary.output}/ در ${time.fa} ثانیه ساخته شد: ${count(summary.releases)} خبر، ${count(summary.files)} فایل؛ ${faChange}.`,
-    en: `Built ${summary.output}/ in ${time.en} s: ${plural(summary.releases, "release")}, ${plural(summary.files, "file")}; ${enChange}.`,
+    fa: `سایت ${summary.output}/ در ${time.fa} ثانیه ساخته شد: ${count(summary.releases)} خبر، ${count(summary.files)} فایل، ${size.fa}؛ ${faChange}.`,
+    en: `Built ${summary.output}/ in ${time.en} s: ${plural(summary.releases, "release")}, ${plural(summary.files, "file")}, ${size.en}; ${enChange}.`,
   };
 }
 
@@ -133,8 +145,8 @@ export function picturesPublished(converted: number, reused: number, cacheDir: s
 // ---- The published site (src/output/publish.ts) ----
 
 export const OLD_MANIFEST: Message = {
-  fa: "[akhbar] فهرست سایت منتشرشده را نسخه‌ای قدیمی‌تر از Akhbar نوشته و اندازهٔ فایل‌ها را ندارد: کل سایت دوباره ساخته می‌شود.",
-  en: "[akhbar] the site's manifest was written by an older Akhbar and records no file sizes: the whole site is built again",
+  fa: "[akhbar] فهرست سایت منتشرشده را نسخه‌ای قدیمی‌تر از Akhbar نوشته و اندازهٔ همهٔ فایل‌ها و پوشه‌ها را ندارد: کل سایت دوباره ساخته می‌شود.",
+  en: "[akhbar] the site's manifest was written by an older Akhbar and does not record the sizes of all its files and folders: the whole site is built again",
 };
 
 export function siteDamaged(changed: number, examples: readonly string[]): Message {
@@ -149,7 +161,7 @@ export function siteDamaged(changed: number, examples: readonly string[]): Messa
 
 /** Who holds an output folder's lock (src/output/output-lock.ts `LockOwner`); undefined: a writer taking it this instant. */
 export interface LockHolderFacts {
-  holder: "build" | "dev server";
+  holder: "build" | "dev server" | "deploy";
   pid: number;
   host: string;
   started: string;
@@ -161,6 +173,12 @@ export function lockHolder(owner: LockHolderFacts | undefined): Message {
     return {
       fa: `سرور پیش‌نمایش (npm start، فرایند ${owner.pid} روی ${owner.host}، آغاز ${owner.started})`,
       en: `the dev server (npm start, pid ${owner.pid} on ${owner.host}, started ${owner.started})`,
+    };
+  }
+  if (owner.holder === "deploy") {
+    return {
+      fa: `بارگذاری سایت (npm run deploy، فرایند ${owner.pid} روی ${owner.host}، آغاز ${owner.started})`,
+      en: `a deploy (npm run deploy, pid ${owner.pid} on ${owner.host}, started ${owner.started})`,
     };
   }
   return {

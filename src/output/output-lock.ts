@@ -26,7 +26,7 @@ import { hostname } from "node:os";
 import path from "node:path";
 
 /** Who writes into the folder. Nobody waits for a dev server: it does not end by itself. */
-export type LockHolder = "build" | "dev server";
+export type LockHolder = "build" | "dev server" | "deploy";
 
 export interface LockOwner {
   holder: LockHolder;
@@ -158,7 +158,7 @@ export function processRunning(pid: number): boolean {
 function parseOwner(text: string): LockOwner | undefined {
   try {
     const owner = JSON.parse(text) as Partial<LockOwner>;
-    const holders: readonly unknown[] = ["build", "dev server"];
+    const holders: readonly unknown[] = ["build", "dev server", "deploy"];
     if (Number.isInteger(owner.pid) && typeof owner.host === "string" && typeof owner.started === "string" && holders.includes(owner.holder)) return owner as LockOwner;
   } catch {
     // Being written, or not a lock of ours: judged by its age.

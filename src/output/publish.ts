@@ -50,14 +50,20 @@ export function contentVersion(content: string | Uint8Array): string {
   return createHash("sha1").update(content).digest("hex");
 }
 
+/** The published site of a build `--since-deploy`: a deploy target, with no folder here to read. */
+export const ELSEWHERE = Symbol("published elsewhere");
+
 /** What the build under way writes, and what the published site already has. */
 export class OutputLedger {
   readonly entries: SiteEntries;
 
   constructor(
     private readonly published: ReadonlyMap<string, string> = new Map(),
-    /** The published site this build is written over, when it writes only what changed. */
-    readonly publishedDir?: string,
+    /**
+     * The published site this build is written over, when it writes only what changed: a folder,
+     * or `ELSEWHERE` when it is a deploy target known only by its record (`--since-deploy`).
+     */
+    readonly publishedDir?: string | typeof ELSEWHERE,
     /**
      * `published` itself is this build's record, taken over as it is and updated in place: the
      * files a build knows it leaves unchanged without making them (the dev server's rebuild of
@@ -66,6 +72,11 @@ export class OutputLedger {
     carried = false,
   ) {
     this.entries = carried ? (published as SiteEntries) : new Map();
+  }
+
+  /** The published site's files and kept folders (root-relative), as its manifest or deploy record names them. */
+  publishedPaths(): IterableIterator<string> {
+    return this.published.keys();
   }
 
   /** Records `file` (root-relative) at `version`; true when the published site already has exactly that. */
@@ -92,20 +103,116 @@ export class OutputLedger {
   }
 }
 
-/** A manifest's form: 2 records each entry's size. An older Akhbar's (no `format`) is not trusted. */
-export const MANIFEST_FORMAT = 2;
+/**
+ * A manifest's form: 2 records each entry's size; 3 also what each folder kept whole holds
+ * (`FolderContents`), so that the site's totals (`siteTotals`, which the host's limits are checked
+ * against) come from the manifest and no folder of the published site is walked for them. An
+ * older form (2, or an older Akhbar's without `format`) is not trusted: the site is built in full
+ * once, which records what a version 3 needs.
+ */
+export const MANIFEST_FORMAT = 3;
 /** The size recorded for a folder kept whole: only that it exists is checked. */
 export const FOLDER_SIZE = -1;
 /** The size recorded for an entry whose file this build could not find: never matched, so it is written again. */
 const UNKNOWN_SIZE = -2;
 
-/** Root-relative path, version, size in bytes (FOLDER_SIZE for a folder kept whole). */
-export type ManifestEntry = [file: string, version: string, size: number];
+/** What a folder kept whole (a search shard) holds: its files, their bytes, its largest file's bytes, and the folders inside it. */
+export interface FolderContents {
+  files: number;
+  bytes: number;
+  largest: number;
+  folders: number;
+}
 
-interface Manifest {
+/**
+ * Root-relative path, version, size in bytes (FOLDER_SIZE for a folder kept whole), and for a
+ * folder kept whole what it holds (from MANIFEST_FORMAT 3 on; a reader of `[file, version, size]` is unaffected).
+ */
+export type ManifestEntry = [file: string, version: string, size: number, contents?: FolderContents];
+
+/** What a site adds up to, from its manifest (`siteTotals`): no folder is walked. */
+export interface SiteTotals {
+  /** Its files, each file inside a folder kept whole counted (the seal, which no host serves, aside). */
+  files: number;
+  /** Its folders, those inside folders kept whole too (the root aside). */
+  folders: number;
+  /** The bytes of all its files. */
+  bytes: number;
+  /** Its largest file; for one inside a folder kept whole, that folder. Undefined for a site without files. */
+  largest?: { file: string; bytes: number };
+}
+
+/**
+ * The totals of a site whose manifest has `entries`. A file whose size is not known (UNKNOWN_SIZE)
+ * counts as a file of no bytes, and a folder kept whole without its contents as a folder alone.
+ */
+export function siteTotals(entries: readonly ManifestEntry[]): SiteTotals {
+  const totals: SiteTotals = { files: 0, folders: 0, bytes: 0 };
+  const folders = new Set<string>();
+  const largest = (file: string, bytes: number) => {
+    if (!totals.largest || bytes > totals.largest.bytes) totals.largest = { file, bytes };
+  };
+  for (const [file, , size, contents] of entries) {
+    // Every folder on the way, a folder kept whole included (its path ends in `/`).
+    for (let end = file.indexOf("/", 1); end !== -1; end = file.indexOf("/", end + 1)) folders.add(file.slice(0, end + 1));
+    if (size === FOLDER_SIZE) {
+      if (!contents) continue;
+      totals.files += contents.files;
+      totals.bytes += contents.bytes;
+      totals.folders += contents.folders;
+      if (contents.files > 0) largest(file, contents.largest);
+      continue;
+    }
+    totals.files++;
+    if (size >= 0) {
+      totals.bytes += size;
+      largest(file, size);
+    }
+  }
+  totals.folders += folders.size;
+  return totals;
+}
+
+/** What the folder `dir` holds, all the way down: each file stat'ed once (in batches, `statAll`). */
+async function readFolderContents(dir: string): Promise<FolderContents> {
+  const contents: FolderContents = { files: 0, bytes: 0, largest: 0, folders: 0 };
+  const walk = async (folder: string): Promise<void> => {
+    const found = await readdir(folder, { withFileTypes: true });
+    const files = found.filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
+    for (const info of await statAll(folder, files)) {
+      contents.files++;
+      const bytes = info?.size ?? 0;
+      contents.bytes += bytes;
+      contents.largest = Math.max(contents.largest, bytes);
+    }
+    for (const entry of found) {
+      if (!entry.isDirectory()) continue;
+      contents.folders++;
+      await walk(path.join(folder, entry.name));
+    }
+  };
+  await walk(dir);
+  return contents;
+}
+
+/** The contents recorded for the folders kept whole among `entries`. */
+function folderContentsOf(entries: readonly ManifestEntry[]): Map<string, FolderContents> {
+  const found = new Map<string, FolderContents>();
+  for (const [file, , size, contents] of entries) if (size === FOLDER_SIZE && contents) found.set(file, contents);
+  return found;
+}
+
+/** The site's manifest: every file of the site (the seal excepted) with its version and size. */
+export interface Manifest {
   format: number;
   id: string;
   entries: ManifestEntry[];
+  /**
+   * The site folder holds only what differs from a deploy target's record (a build `--since-deploy`):
+   * the manifest describes the site as deployed, not the folder, so no build trusts it as a
+   * published site (one would find most of its files missing); the deploy reads it.
+   */
+  partial?: boolean;
 }
 
 export interface Journal {
@@ -157,6 +264,13 @@ export type PublicationEvent = { kind: "old manifest" } | { kind: "damaged"; cou
 export interface PublicationOptions {
   /** The publishing order's ranks (default `documentsLast`). */
   rank?: PublishRank;
+  /**
+   * The site is published elsewhere (a deploy target, src/deploy/): these are its entries, from
+   * the target's deploy record. The build writes into `target` only the files that differ from
+   * them (the folder is replaced whole), and its manifest, marked `partial`, describes the site
+   * as it will be once deployed. CI then needs to keep no copy of the site between runs.
+   */
+  publishedElsewhere?: readonly ManifestEntry[];
   /** Where what it finds goes: files of the site found missing or changed, a manifest not trusted. */
   report?: (event: PublicationEvent) => void;
 }
@@ -228,6 +342,8 @@ export async function verifySite(root: string, entries: readonly ManifestEntry[]
 interface PublishedSite {
   entries: SiteEntries;
   sizes: Map<string, number>;
+  /** What its folders kept whole hold, as its manifest records. */
+  folders: Map<string, FolderContents>;
   /** Entries of the manifest the site does not have as recorded. */
   damaged: string[];
 }
@@ -241,19 +357,37 @@ async function readPublishedSite(target: string, manifestPath: string): Promise<
   try {
     const [seal, text] = await Promise.all([readFile(path.join(target, SEAL_FILE), "utf8"), readFile(manifestPath, "utf8")]);
     manifest = JSON.parse(text) as Manifest;
-    if (manifest.id !== seal.trim()) return undefined;
+    if (manifest.id !== seal.trim() || manifest.partial) return undefined;
   } catch {
     return undefined;
   }
   // Its files cannot be checked: it could describe files long gone, which would never be written again.
-  // Written by an older Akhbar, it records no file sizes: the whole site is built again.
+  // Written by an older Akhbar, it records no file sizes, or not what its folders kept whole hold: the whole site is built again.
   if (manifest.format !== MANIFEST_FORMAT) return "old manifest";
   const { intact, damaged } = await verifySite(target, manifest.entries);
   return {
     entries: new Map(intact.map(([file, version]) => [file, version])),
     sizes: new Map(intact.map(([file, , size]) => [file, size])),
+    folders: folderContentsOf(intact),
     damaged,
   };
+}
+
+/**
+ * The manifest of the site in `siteDir` (the folder a build published into), when the site's seal
+ * names it and it records sizes: what a deploy uploads from (src/deploy/). Undefined for a site
+ * never built, written by the dev server, being published (its seal is removed until the journal
+ * is applied) or whose cache was not kept.
+ */
+export async function readSiteManifest(siteDir: string, manifestDir: string = siteManifestDir()): Promise<Manifest | undefined> {
+  const target = path.resolve(siteDir);
+  try {
+    const [seal, text] = await Promise.all([readFile(path.join(target, SEAL_FILE), "utf8"), readFile(manifestFile(manifestDir, target), "utf8")]);
+    const manifest = JSON.parse(text) as Manifest;
+    return manifest.id === seal.trim() && manifest.format === MANIFEST_FORMAT ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -316,16 +450,24 @@ export class Publication {
   private published: SiteEntries | undefined;
   /** The published files' sizes, as checked by `prepare`. */
   private publishedSizes = new Map<string, number>();
+  /** What the published folders kept whole hold, as the manifest `prepare` read records it. */
+  private publishedFolders = new Map<string, FolderContents>();
+  /** What `survey` found, for `stage`: the new site's manifest and the staged paths that move into the site. */
+  private surveyed: { manifest: Manifest; moves: string[] } | undefined;
   /** What the manifest names but the site does not have as recorded: written again, or removed. */
   private damaged = new Set<string>();
+  private readonly publishedElsewhere: readonly ManifestEntry[] | undefined;
+  /** For a build over a deploy target's record: how many files differ from it, and how many it no longer has. */
+  private sinceDeploy: { moved: number; removed: number } | undefined;
   ledger = new OutputLedger();
 
   constructor(
     readonly target: string,
     readonly staging: string,
     manifestDir: string = siteManifestDir(),
-    { rank = documentsLast, report = () => {} }: PublicationOptions = {},
+    { rank = documentsLast, report = () => {}, publishedElsewhere }: PublicationOptions = {},
   ) {
+    this.publishedElsewhere = publishedElsewhere;
     this.manifestPath = manifestFile(manifestDir, target);
     this.nextManifestPath = `${this.manifestPath}.next`;
     this.journalPath = `${this.manifestPath}.journal`;
@@ -342,10 +484,19 @@ export class Publication {
   async prepare(): Promise<void> {
     await this.finishInterruptedCommit();
     await rm(this.staging, { recursive: true, force: true });
+    if (this.publishedElsewhere) {
+      // Nothing of it is here to check: the deploy record is what the target was given.
+      this.published = new Map(this.publishedElsewhere.map(([file, version]) => [file, version]));
+      this.publishedSizes = new Map(this.publishedElsewhere.map(([file, , size]) => [file, size]));
+      this.publishedFolders = folderContentsOf(this.publishedElsewhere);
+      this.ledger = new OutputLedger(this.published, ELSEWHERE);
+      return;
+    }
     const site = await readPublishedSite(this.target, this.manifestPath);
     if (site === "old manifest") this.report({ kind: "old manifest" });
     this.published = typeof site === "object" ? site.entries : undefined;
     this.publishedSizes = typeof site === "object" ? site.sizes : new Map();
+    this.publishedFolders = typeof site === "object" ? site.folders : new Map();
     this.damaged = new Set(typeof site === "object" ? site.damaged : []);
     if (this.damaged.size > 0) this.report({ kind: "damaged", count: this.damaged.size, examples: [...this.damaged].slice(0, 3) });
     this.ledger = new OutputLedger(this.published ?? new Map(), this.published ? this.target : undefined);
@@ -354,17 +505,19 @@ export class Publication {
   /** Puts the staged build in place; returns how many files were moved and removed. */
   async commit(): Promise<{ moved: number; removed: number }> {
     const journal = await this.stage();
-    if (!journal) return { moved: this.ledger.entries.size, removed: 0 };
+    if (!journal) return this.sinceDeploy ?? { moved: this.ledger.entries.size, removed: 0 };
     await this.finish(journal);
     return { moved: journal.moves.length, removed: journal.removals.length };
   }
 
   /**
-   * The first half of a commit. A full build is swapped in whole (nothing is left to finish);
-   * a build over the site gets its journal written and the site's seal removed, and is then
-   * `finish`ed: by this build, or by the next one if this process stops in between.
+   * After the build, before anything of the site changes: records the staged files no writer
+   * recorded, makes the new site's manifest (each entry's size, and what each folder kept whole
+   * holds) and returns what the new site adds up to, for the caller to check against its host's
+   * limits (src/hosting/hosts.ts) before anything is published. `stage` publishes what it found
+   * (and surveys first when it was not); a caller that will not publish it calls `discard`.
    */
-  async stage(): Promise<Journal | undefined> {
+  async survey(): Promise<SiteTotals> {
     const { ledger } = this;
     const staged = await stagedPaths(this.staging, ledger);
     // Files no writer recorded (Eleventy's own pages, assets, pictures) are known by their bytes.
@@ -382,9 +535,52 @@ export class Publication {
     const stagedSizes = new Map<string, number>();
     (await statAll(this.staging, fromStaging)).forEach((info, index) => info && stagedSizes.set(fromStaging[index]!, info.size));
     const sizeOf = (file: string) => (file.endsWith("/") ? FOLDER_SIZE : (stagedSizes.get(file) ?? this.publishedSizes.get(file) ?? UNKNOWN_SIZE));
-    const manifest: Manifest = { format: MANIFEST_FORMAT, id: manifestId(entries), entries: entries.map(([file, version]) => [file, version, sizeOf(file)]) };
+    // What each folder kept whole holds: a staged one's, listed now (the few search shards a build
+    // over the site changed; every shard in a full build), and the published one's it keeps, as
+    // the manifest read records it (listed in the site only if that manifest did not).
+    const contents = new Map<string, FolderContents | undefined>();
+    for (const [file] of entries) {
+      if (!file.endsWith("/")) continue;
+      const isStaged = !published || moved.has(file);
+      let inside = isStaged ? undefined : this.publishedFolders.get(file);
+      // A deploy target's folder is not here to be listed; the output folder then holds only changes.
+      const dir = isStaged ? toFsPath(this.staging, file) : this.publishedElsewhere ? undefined : toFsPath(this.target, file);
+      if (!inside && dir && existsSync(dir)) inside = await readFolderContents(dir);
+      contents.set(file, inside);
+    }
+    const manifest: Manifest = {
+      format: MANIFEST_FORMAT,
+      id: manifestId(entries),
+      entries: entries.map(([file, version]): ManifestEntry => {
+        const inside = contents.get(file);
+        return inside ? [file, version, FOLDER_SIZE, inside] : [file, version, sizeOf(file)];
+      }),
+    };
+    if (this.publishedElsewhere) manifest.partial = true;
+    this.surveyed = { manifest, moves };
+    return siteTotals(manifest.entries);
+  }
 
-    if (!published) {
+  /** A build that is not to be published (its site is more than its host takes): staging removed, the site as it was. */
+  async discard(): Promise<void> {
+    this.surveyed = undefined;
+    await rm(this.staging, { recursive: true, force: true });
+  }
+
+  /**
+   * The first half of a commit, after `survey`. A full build is swapped in whole (nothing is left
+   * to finish); a build over the site gets its journal written and the site's seal removed, and is
+   * then `finish`ed: by this build, or by the next one if this process stops in between.
+   */
+  async stage(): Promise<Journal | undefined> {
+    if (!this.surveyed) await this.survey();
+    const { manifest, moves } = this.surveyed!;
+    this.surveyed = undefined;
+    const { ledger } = this;
+    const published = this.published;
+
+    if (!published || this.publishedElsewhere) {
+      if (published) this.sinceDeploy = { moved: moves.length, removed: [...published.keys()].filter((file) => !ledger.entries.has(file)).length };
       await writeFile(path.join(this.staging, SEAL_FILE), `${manifest.id}\n`);
       await Promise.all([rm(this.manifestPath, { force: true }), rm(this.nextManifestPath, { force: true })]);
       await swapIn(this.staging, this.target);

@@ -4,8 +4,9 @@
  * and at the path of its `source` when that is another old-site /News/<n>/ address. The Persian
  * address of an English release (/news/<id>/) leads to its English one (/en/news/<id>/).
  *
- * Two forms, because hosts differ: a static page per address (meta refresh, works everywhere)
- * and a `_redirects` file (Netlify, Cloudflare Pages) for a real 301 where the host reads one.
+ * Three forms, because hosts differ (src/hosting/hosts.ts says which a host gets): a static page
+ * per address (meta refresh, works everywhere), a `_redirects` file (Netlify, Cloudflare Pages,
+ * GitLab Pages) and an nginx map (your own server) for a real 301 where the host has rules.
  */
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -78,6 +79,78 @@ export function renderRedirectsFile(redirects: readonly Redirect[], pathPrefix =
   }
   lines.push(`${at("/News/:id/")} ${at("/news/:id/")} 301`, `${at("/News/:id")} ${at("/news/:id/")} 301`);
   return `${lines.join("\n")}\n`;
+}
+
+/** The rules of a `_redirects` file: without placeholders or wildcards (`static`), and with them (`dynamic`), as hosts count them. */
+export function countRedirectRules(text: string): { static: number; dynamic: number } {
+  const counts = { static: 0, dynamic: 0 };
+  for (const line of text.split("\n")) {
+    const from = line.trim().split(/\s+/)[0] ?? "";
+    if (from === "" || from.startsWith("#")) continue;
+    if (/[:*]/.test(from)) counts.dynamic++;
+    else counts.static++;
+  }
+  return counts;
+}
+
+/**
+ * The body of nginx's `map $uri $akhbar_redirect { … }`, which docs/ci-examples/nginx.conf
+ * includes from the site (NGINX_MAP_FILE) and answers with a 301: an exact entry for each exception,
+ * each address with and without its trailing slash, then one regular expression for the common
+ * case, /News/<id>/ and /News/<id> → /news/<id>/. The map is read when nginx starts or reloads.
+ *
+ * nginx looks an exact string up (in a hash) before it tries any regular expression, so the
+ * exceptions win over the common case whatever their number. It matches strings ignoring letter
+ * case, and refuses a map that has one string twice: /News/20/ and /news/20/ (an English release's
+ * two old addresses) are one entry, written once (the first planned: the plan sends both to the same
+ * release). The regular expression matches case-sensitively (`~`), so that a release's own
+ * /news/<id>/ is never sent anywhere. $uri is the address decoded: the entries are written decoded
+ * (a Persian path prefix), the targets, which go out in a Location header, encoded.
+ */
+export function renderNginxMap(redirects: readonly Redirect[], pathPrefix = "/"): string {
+  const prefix = pathPrefix.replace(/\/$/, "");
+  const decodedPrefix = decodedPath(prefix);
+  const lines = ["# Old and moved addresses, for nginx's map $uri $akhbar_redirect (docs/ci-examples/nginx.conf). Written by the build."];
+  const written = new Set<string>();
+  for (const { from, to } of redirects) {
+    if (isPlaceholderCase(from, to)) continue;
+    for (const form of [from, from.slice(0, -1)]) {
+      const key = `${decodedPrefix}${form}`;
+      // nginx lowercases ASCII letters only (ngx_hash_strlow), so this is the string it compares.
+      const folded = key.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+      if (written.has(folded)) continue;
+      written.add(folded);
+      lines.push(`${nginxString(key)} ${nginxString(nginxTarget(`${prefix}${to}`))};`);
+    }
+  }
+  lines.push(`${nginxString(`~^${escapeRegExp(decodedPrefix)}/News/([0-9]+)/?$`)} ${nginxString(`${nginxTarget(prefix)}/news/$1/`)};`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** A path as nginx's $uri has it: percent-decoded (a path that is not valid percent-encoding stays as it is). */
+function decodedPath(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * A quoted string of nginx's configuration: nginx reads `\"` and `\\` in one as `"` and `\`. Only ids
+ * and paths are written here, but a path prefix comes from SITE_URL, and the file is configuration.
+ */
+function nginxString(text: string): string {
+  return `"${text.replace(/[\\"]/g, "\\$&")}"`;
+}
+
+/** A map's value is read for variables (`$name`): a `$` of a target is written percent-encoded, which is the same address. */
+function nginxTarget(url: string): string {
+  return url.replaceAll("$", "%24");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function isPlaceholderCase(from: string, to: string): boolean {

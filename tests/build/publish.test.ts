@@ -18,19 +18,10 @@ import { mkdir } from "node:fs/promises";
 import { OutputLedger, Publication, SEAL_FILE } from "../../src/output/publish.js";
 import { publishRank } from "../../src/build/publish-order.js";
 import { overlayEntries, type DirectoryEntry } from "../../src/build/host-headers.js";
+import { addedReleaseFile } from "../support/release-factory.js";
 
 const ADDED = "releases/1403/990001.md";
-const ADDED_TEXT = `---
-id: 990001
-title: "خبر افزوده برای آزمون انتشار"
-date: "1403/12/20 10:00"
-county: ری
-tags:
-  - "نشست"
----
-
-متن خبر افزوده.
-`;
+const ADDED_TEXT = addedReleaseFile(990001, "خبر افزوده برای آزمون انتشار", "1403/12/20 10:00");
 
 describe("publishing over the published site", () => {
   let root: string;
@@ -39,7 +30,7 @@ describe("publishing over the published site", () => {
   const env = { SOURCE_DATE_EPOCH: "1735000000", AKHBAR_LANG: "en" };
   /** What the summary says publishing changed: files moved into the site and removed from it; undefined when the whole site was written. */
   const changedIn = (log: string) => {
-    const summary = /^Built .+ in \d+\.\d s: \d+ releases?, \d+ files?; (?:(\d+) files? changed, (\d+) removed|(the whole site was written))\.$/m.exec(log);
+    const summary = /^Built .+ in \d+\.\d s: \d+ releases?, \d+ files?, [\d.]+ (?:bytes|KB|MB|GB); (?:(\d+) files? changed, (\d+) removed|(the whole site was written))\.$/m.exec(log);
     assert.ok(summary, log);
     return summary[3] ? undefined : { moved: Number(summary[1]), removed: Number(summary[2]) };
   };

@@ -43,7 +43,9 @@ export interface BuiltSite {
   logo?: { url: string; width: number; height: number };
 }
 
+/** The releases the site's two feeds carry, and a county's or a tag's. */
 const FEED_SIZE = 50;
+const TERM_FEED_SIZE = 20;
 const ATOM = "http://www.w3.org/2005/Atom";
 const SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS = "http://www.google.com/schemas/sitemap-news/0.9";
@@ -90,7 +92,7 @@ export function describeNewsroomOutput(get: () => BuiltSite): void {
       if (release.county) add(`/counties/${slugify(release.county)}/`, "fa", release);
       for (const tag of new Set(release.tags.map(slugify))) add(`/tags/${tag}/`, "fa", release);
     }
-    for (const feed of feeds.values()) feed.releases = feed.releases.slice(0, FEED_SIZE);
+    for (const [folder, feed] of feeds) feed.releases = feed.releases.slice(0, folder === "/" || folder === "/en/" ? FEED_SIZE : TERM_FEED_SIZE);
     return feeds;
   }
 

@@ -18,3 +18,9 @@ export function makeRelease(id: number, iso: string, extra: Partial<Release> = {
     ...extra,
   };
 }
+
+/** The file of a release added by a test to a copy of the sample archive (in Ray, tagged «نشست» unless `tags` says otherwise). */
+export function addedReleaseFile(id: number, title: string, date: string, tags: readonly string[] = ["نشست"]): string {
+  const tagLines = tags.length > 0 ? `tags:\n${tags.map((tag) => `  - "${tag}"\n`).join("")}` : "";
+  return `---\nid: ${id}\ntitle: "${title}"\ndate: "${date}"\ncounty: ری\n${tagLines}---\n\nمتن خبر افزوده.\n`;
+}

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import yaml from "js-yaml";
-import { IMMUTABLE, planHeaderRules, renderHeadersFile, REVALIDATE } from "../../../src/build/host-headers.js";
+import { IMMUTABLE, listingOfPaths, planHeaderRules, renderHeadersFile, REVALIDATE, type DirectoryEntry } from "../../../src/build/host-headers.js";
 import { headersFor, parseHeadersFile, patternMatches } from "../../../src/bench/host-rules.js";
 import { absoluteHtmlUrls, prefixHtmlUrls, siteAbsoluteUrl } from "../../../src/render/html-urls.js";
 import { renderRedirectsFile, type Redirect } from "../../../src/pages/redirect-pages.js";
@@ -229,7 +229,7 @@ test("the deployment examples: the workflows are YAML that build with SITE_URL; 
   assert.equal(build?.env?.SITE_URL, "${{ steps.pages.outputs.base_url }}");
   assert.ok(github.jobs.build!.steps.some((step) => step.run === "npm run check"));
   const gitlab = yaml.load(await readFile(path.join(docs, "gitlab-pages.yml"), "utf8")) as { pages: { script: string[]; artifacts: { paths: string[] } } };
-  assert.ok(gitlab.pages.script.includes(`SITE_URL="$CI_PAGES_URL" npm run build -- --output public`));
+  assert.ok(gitlab.pages.script.includes(`SITE_URL="$CI_PAGES_URL" AKHBAR_HOST=gitlab-pages npm run build -- --output public`));
   assert.deepEqual(gitlab.pages.artifacts.paths, ["public"]);
   const nginx = await readFile(path.join(docs, "nginx.conf"), "utf8");
   assert.equal(/set \$csp "([^"]+)";/.exec(nginx)?.[1], contentSecurityPolicy("header"));
@@ -245,4 +245,32 @@ test("prefixHtmlUrls moves every root-relative address under the prefix, and not
     ],
   ];
   for (const [prefix, expected] of rows) assert.equal(await prefixHtmlUrls(page, prefix), expected, prefix);
+});
+
+test("a site known only by its deploy record is listed as its folder would be: the root, pagefind/ and its shards, given the shards' insides", () => {
+  const insides: DirectoryEntry[] = [
+    { name: "fragment", directory: true },
+    { name: "pagefind-entry.json", directory: false },
+  ];
+  const listing = listingOfPaths(["/index.html", "/news/1/index.html", "/News/1/index.html", "/pagefind/1404-1/", "/pagefind/pagefind-ui.js", "/assets/site.css"], insides);
+  assert.deepEqual(listing, [
+    { name: "index.html", directory: false },
+    { name: "news", directory: true },
+    { name: "News", directory: true },
+    {
+      name: "pagefind",
+      directory: true,
+      children: [
+        { name: "1404-1", directory: true, children: insides },
+        { name: "pagefind-ui.js", directory: false },
+      ],
+    },
+    { name: "assets", directory: true },
+  ]);
+  // The rules it gives are those of the same folder listed from disk.
+  const rules = planHeaderRules("/", listing);
+  assert.deepEqual(
+    rules.filter((rule) => rule.pattern.startsWith("/pagefind/")).map((rule) => rule.pattern),
+    ["/pagefind/:shard/fragment/*", "/pagefind/pagefind-ui.js", "/pagefind/:shard/:file"],
+  );
 });

@@ -28,6 +28,7 @@ test("publishRank: files pages name, then release pages, then the search index, 
     ["/robots.txt", PUBLISH_RANKS.document],
     ["/_redirects", PUBLISH_RANKS.document],
     ["/_headers", PUBLISH_RANKS.document],
+    ["/.nginx-redirects.map", PUBLISH_RANKS.document],
     ["/404.html", PUBLISH_RANKS.document],
   ];
   for (const [file, rank] of rows) assert.equal(publishRank(file), rank, file);

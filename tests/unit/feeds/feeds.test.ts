@@ -8,7 +8,7 @@ import { newestFirst } from "../../../src/content/release.js";
 import { findCounty } from "../../../src/content/counties.js";
 import { absoluteUrl } from "../../../src/render/absolute-url.js";
 import { feedLinks, siteFeedLinks, tagFeed, countyFeed } from "../../../src/render/feed-links.js";
-import { planFeeds, renderAtom, renderJsonFeed, type FeedEntry } from "../../../src/feeds/feeds.js";
+import { FEED_SIZE, FEED_SIZES, planFeeds, renderAtom, renderJsonFeed, TERM_FEED_SIZE, type FeedEntry } from "../../../src/feeds/feeds.js";
 import { ReleaseBodies } from "../../../src/feeds/release-bodies.js";
 import { siteMetadata } from "../../../src/content/site.js";
 import { makeRelease } from "../../support/release-factory.js";
@@ -34,22 +34,37 @@ test("absoluteUrl joins the base and percent-encodes; absolute addresses stay", 
   for (const [base, url, expected] of cases) assert.equal(absoluteUrl(base, url), expected, url);
 });
 
-test("planFeeds: site, English, each county and tag, newest first, at most `size` each", () => {
-  const plans = planFeeds(site, releases, indexArchive(releases), 2);
+test("planFeeds: site, English, each county and tag, newest first; the site's two feeds carry at most `site` releases, a county's or tag's at most `term`", () => {
+  const plans = planFeeds(site, releases, indexArchive(releases), { site: 2, term: 1 });
   const summary = plans.map((plan) => [plan.key, plan.folder, plan.lang, plan.releases.map((release) => release.id)]);
   assert.deepEqual(summary, [
     ["site", "/", "fa", [5, 4]],
     ["en", "/en/", "en", [4, 2]],
     // Terms in Persian alphabetical order, as the index keeps them.
-    ["county:ری", "/counties/ری/", "fa", [3, 2]],
+    ["county:ری", "/counties/ری/", "fa", [3]],
     ["county:ملارد", "/counties/ملارد/", "fa", [4]],
-    ["tag:روابط-عمومی", "/tags/روابط-عمومی/", "fa", [2, 1]],
+    ["tag:روابط-عمومی", "/tags/روابط-عمومی/", "fa", [2]],
     ["tag:نوروز", "/tags/نوروز/", "fa", [3]],
   ]);
   assert.equal(plans[3]!.title, "خبرهای شهرستان ملارد | آرشیو خبرهای استانداری تهران");
   // The tag is named as its newest release writes it.
   assert.equal(plans[4]!.title, "خبرهای برچسب «روابط عمومی» | آرشیو خبرهای استانداری تهران");
   assert.equal(planFeeds(site, releases, indexArchive(releases))[0]!.releases.length, 5);
+});
+
+test("planFeeds by default: the site's feeds carry the newest 50 releases, each county's and tag's the newest 20", () => {
+  assert.deepEqual(FEED_SIZES, { site: 50, term: 20 });
+  assert.equal(FEED_SIZE, 50);
+  assert.equal(TERM_FEED_SIZE, 20);
+  // 60 releases of one county and one tag, a day apart.
+  const many = Array.from({ length: 60 }, (_, index) =>
+    makeRelease(100 + index, new Date(Date.UTC(2024, 0, 1 + index, 8)).toISOString().replace(".000Z", "+00:00"), { tags: ["نشست"], county: findCounty("ری") }),
+  ).sort(newestFirst);
+  const plans = planFeeds(site, many, indexArchive(many));
+  const sizeOf = (key: string) => plans.find((plan) => plan.key === key)?.releases.length;
+  assert.deepEqual([sizeOf("site"), sizeOf("county:ری"), sizeOf("tag:نشست")], [50, 20, 20]);
+  // The newest ones: the term feeds carry the first 20 of the site's.
+  assert.deepEqual(plans.find((plan) => plan.key === "tag:نشست")!.releases, plans[0]!.releases.slice(0, 20));
 });
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseTagValue: false, isArray: (name) => ["entry", "link", "category"].includes(name) });

@@ -131,7 +131,7 @@ const CALLS: Record<string, Record<string, () => Message>> = {
     drawingsCleaned: () => content.drawingsCleaned(["/images/a.svg (<script>)"]),
   },
   build: {
-    buildFinished: () => build.buildFinished({ output: "_site", elapsed: 12_345, releases: 14, files: 265, changed: { moved: 3, removed: 0 } }),
+    buildFinished: () => build.buildFinished({ output: "_site", elapsed: 12_345, releases: 14, files: 265, bytes: 4_200_000, changed: { moved: 3, removed: 0 } }),
     buildFailed: () => build.buildFailed("_site"),
     archiveRead: () => build.archiveRead(3, 1, 2, ".cache/akhbar-archive"),
     archiveReadAgain: () => build.archiveReadAgain(3, 1),
@@ -187,14 +187,14 @@ describe("the build's catalogues: each message made, in Persian (with Persian di
     });
   }
 
-  test("the summary: Persian digits, the Persian decimal separator, the counts grouped", () => {
-    assert.deepEqual(build.buildFinished({ output: "_site", elapsed: 12_345, releases: 14, files: 33_265, changed: { moved: 3, removed: 1 } }), {
-      fa: "سایت _site/ در ۱۲٫۳ ثانیه ساخته شد: ۱۴ خبر، ۳۳٬۲۶۵ فایل؛ ۳ فایل تغییر کرد و ۱ فایل برداشته شد.",
-      en: "Built _site/ in 12.3 s: 14 releases, 33265 files; 3 files changed, 1 removed.",
+  test("the summary: Persian digits, the Persian decimal separator, the counts grouped, the site's size", () => {
+    assert.deepEqual(build.buildFinished({ output: "_site", elapsed: 12_345, releases: 14, files: 33_265, bytes: 412_345_678, changed: { moved: 3, removed: 1 } }), {
+      fa: "سایت _site/ در ۱۲٫۳ ثانیه ساخته شد: ۱۴ خبر، ۳۳٬۲۶۵ فایل، ۴۱۲٫۳ مگابایت؛ ۳ فایل تغییر کرد و ۱ فایل برداشته شد.",
+      en: "Built _site/ in 12.3 s: 14 releases, 33265 files, 412.3 MB; 3 files changed, 1 removed.",
     });
-    assert.deepEqual(build.buildFinished({ output: "site", elapsed: 900, releases: 1, files: 1 }), {
-      fa: "سایت site/ در ۰٫۹ ثانیه ساخته شد: ۱ خبر، ۱ فایل؛ کل سایت نوشته شد.",
-      en: "Built site/ in 0.9 s: 1 release, 1 file; the whole site was written.",
+    assert.deepEqual(build.buildFinished({ output: "site", elapsed: 900, releases: 1, files: 1, bytes: 512 }), {
+      fa: "سایت site/ در ۰٫۹ ثانیه ساخته شد: ۱ خبر، ۱ فایل، ۵۱۲ بایت؛ کل سایت نوشته شد.",
+      en: "Built site/ in 0.9 s: 1 release, 1 file, 512 bytes; the whole site was written.",
     });
   });
 

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describePublicationEvent } from "../../../src/eleventy/build-log.js";
 import { OLD_MANIFEST, siteDamaged } from "../../../src/messages/build.js";
-import { documentsLast, FOLDER_SIZE, manifestId, MANIFEST_FORMAT, orderMoves, Publication, SEAL_FILE, verifySite, type ManifestEntry } from "../../../src/output/publish.js";
+import { documentsLast, FOLDER_SIZE, manifestId, MANIFEST_FORMAT, orderMoves, Publication, SEAL_FILE, siteTotals, verifySite, type ManifestEntry } from "../../../src/output/publish.js";
 
 const created: string[] = [];
 after(async () => {
@@ -94,7 +94,7 @@ test("documentsLast: pages, feeds, sitemaps, robots.txt and the host's rule file
   for (const file of ["/assets/site.1.css", "/assets/fonts/a.woff2", "/img/a-400.webp", "/favicon.svg", "/pagefind/1403/"]) assert.equal(documentsLast(file), 0, file);
 });
 
-test("the manifest records each file's size (a folder kept whole as a folder), and its id, the site's seal, is that of the files and versions alone", async () => {
+test("the manifest records each file's size (a folder kept whole as a folder, with what it holds), and its id, the site's seal, is that of the files and versions alone", async () => {
   const root = await folder();
   const target = path.join(root, "site");
   const manifests = path.join(root, "manifests");
@@ -104,7 +104,7 @@ test("the manifest records each file's size (a folder kept whole as a folder), a
   assert.deepEqual(manifest.entries, [
     ["/index.html", "home", 4],
     ["/news/1/index.html", "release one", 11],
-    ["/pagefind/1403/", "{}", FOLDER_SIZE],
+    ["/pagefind/1403/", "{}", FOLDER_SIZE, { files: 1, bytes: 2, largest: 2, folders: 0 }],
   ]);
   const id = manifestId(manifest.entries.map(([file, version]) => [file, version]));
   assert.equal(manifest.id, id);
@@ -132,8 +132,73 @@ test("a manifest written by an older Akhbar (no sizes) is not trusted: the site 
   await publication.prepare();
   assert.equal(publication.incremental, false);
   // Said in the language shown: Persian by default (src/messages/build.ts; English: tests/unit/messages/catalogue.test.ts).
-  assert.match(messages.join("\n"), /^\[akhbar\] فهرست سایت منتشرشده را نسخه‌ای قدیمی‌تر از Akhbar نوشته و اندازهٔ فایل‌ها را ندارد: کل سایت دوباره ساخته می‌شود\.$/);
-  assert.equal(OLD_MANIFEST.en, "[akhbar] the site's manifest was written by an older Akhbar and records no file sizes: the whole site is built again");
+  assert.match(messages.join("\n"), /^\[akhbar\] فهرست سایت منتشرشده را نسخه‌ای قدیمی‌تر از Akhbar نوشته و اندازهٔ همهٔ فایل‌ها و پوشه‌ها را ندارد: کل سایت دوباره ساخته می‌شود\.$/);
+  assert.equal(OLD_MANIFEST.en, "[akhbar] the site's manifest was written by an older Akhbar and does not record the sizes of all its files and folders: the whole site is built again");
+});
+
+test("a manifest of the previous form (sizes, but not what its folders kept whole hold) is not trusted: the site is built in full once", async () => {
+  const root = await folder();
+  const target = path.join(root, "site");
+  const manifests = path.join(root, "manifests");
+  await build(new Publication(target, `${target}.staging`, manifests), { "/index.html": "home", "/pagefind/1403/": "{}" });
+  const name = (await readdir(manifests)).find((file) => file.endsWith(".json"))!;
+  const { id, entries } = await manifestOf(manifests);
+  await writeFile(path.join(manifests, name), JSON.stringify({ format: 2, id, entries: entries.map(([file, version, size]) => [file, version, size]) }));
+  const publication = new Publication(target, `${target}.staging`, manifests);
+  await publication.prepare();
+  assert.equal(publication.incremental, false);
+});
+
+test("siteTotals: files, folders and bytes of a site from its manifest alone, a folder kept whole by what it holds; the largest file, or the folder that holds it", () => {
+  const entries: ManifestEntry[] = [
+    ["/index.html", "v", 1_000],
+    ["/news/1/index.html", "v", 5_000],
+    ["/news/2/index.html", "v", 4_000],
+    ["/pagefind/1403/", "k", FOLDER_SIZE, { files: 40, bytes: 90_000, largest: 7_000, folders: 3 }],
+    // A size not known counts as a file of no bytes; a folder kept whole whose contents are not known, as a folder.
+    ["/robots.txt", "v", -2],
+    ["/pagefind/1404/", "k", FOLDER_SIZE],
+  ];
+  // Folders: /news/, /news/1/, /news/2/, /pagefind/, /pagefind/1403/ (and its 3), /pagefind/1404/.
+  assert.deepEqual(siteTotals(entries), { files: 44, folders: 9, bytes: 100_000, largest: { file: "/pagefind/1403/", bytes: 7_000 } });
+  assert.deepEqual(siteTotals(entries.slice(0, 3)), { files: 3, folders: 3, bytes: 10_000, largest: { file: "/news/1/index.html", bytes: 5_000 } });
+  assert.deepEqual(siteTotals([]), { files: 0, folders: 0, bytes: 0 });
+});
+
+test("survey: the new site's totals before anything of it is published, kept folders' from the manifest, changed ones' listed; discard leaves the site as it was", async () => {
+  const root = await folder();
+  const target = path.join(root, "site");
+  const staging = `${target}.staging`;
+  const manifests = path.join(root, "manifests");
+  await build(new Publication(target, staging, manifests), { "/index.html": "home", "/pagefind/1403/": "{}", "/pagefind/1404/": "[1,2]" });
+
+  const publication = new Publication(target, staging, manifests);
+  await publication.prepare();
+  for (const [file, content] of Object.entries({ "/index.html": "home, longer", "/news/9/index.html": "nine", "/pagefind/1403/": "{}", "/pagefind/1404/": "[1,2,3]" })) {
+    if (publication.ledger.record(file, content)) continue;
+    await write(staging, file.endsWith("/") ? `${file}entry.json` : file, content);
+  }
+  const before = await readFile(path.join(target, "index.html"), "utf8");
+  // 1403 kept (2 bytes, from the manifest), 1404 changed (7 bytes, listed in staging).
+  assert.deepEqual(await publication.survey(), { files: 4, folders: 5, bytes: 12 + 4 + 2 + 7, largest: { file: "/index.html", bytes: 12 } });
+  assert.equal(await readFile(path.join(target, "index.html"), "utf8"), before, "nothing moved");
+  assert.equal(await readFile(path.join(target, SEAL_FILE), "utf8"), `${(await manifestOf(manifests)).id}\n`, "the seal stays: the site is not being changed");
+  await publication.discard();
+  await assert.rejects(readdir(staging), { code: "ENOENT" });
+  const next = new Publication(target, staging, manifests);
+  await next.prepare();
+  assert.equal(next.incremental, true, "the site is trusted as it was");
+
+  // A full build is surveyed before it is swapped in.
+  const fresh = path.join(root, "fresh");
+  const full = new Publication(fresh, `${fresh}.staging`, path.join(root, "fresh-manifests"));
+  await full.prepare();
+  full.ledger.record("/a.html", "a");
+  await write(full.staging, "/a.html", "aaa");
+  assert.deepEqual(await full.survey(), { files: 1, folders: 0, bytes: 3, largest: { file: "/a.html", bytes: 3 } });
+  await assert.rejects(readdir(fresh), { code: "ENOENT" });
+  await full.commit();
+  assert.equal(await readFile(path.join(fresh, "a.html"), "utf8"), "aaa");
 });
 
 test("files of the site missing or changed since its manifest are written again, and removed if the new build has them no more", async () => {
