@@ -6,11 +6,16 @@
  * (src/deploy/targets/) carries them out, phase after phase; the record is written once all of it
  * succeeded. A dry run prints the plan and changes nothing, the record included.
  *
+ * Files whose version changed are hashed before planning, and skipped when the target has their
+ * bytes (the record's hash); every file uploaded is read once more and hashed for the record. A
+ * first deploy (or --full) thus reads the whole site a second time, once; later deploys hash only
+ * what changed.
+ *
  * The seal itself is not uploaded (the manifest does not name it): it describes the local folder
  * to the next build, and means nothing on the target.
  */
-import { readdirSync, statSync } from "node:fs";
-import { stat, writeFile } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PUBLISH_RANKS } from "../build/publish-order.js";
 import {
@@ -38,8 +43,8 @@ import { LOCK_WAIT_VARIABLE, LockWaitError, lockOutput, lockWait, OutputLockedEr
 import { lockRefused, lockTakenOver, lockWaiting } from "../messages/build.js";
 import { lockWaitInvalid } from "../messages/settings.js";
 import { NGINX_MAP_FILE } from "../hosting/hosts.js";
-import { DEFAULT_KEEP_DAYS, planDeploy, type DeployPlan, type DeployUpload, type ListFolder } from "./plan.js";
-import { DEPLOY_RECORD_FORMAT, readDeployRecord, writeDeployRecord, type FolderListing } from "./record.js";
+import { DEFAULT_KEEP_DAYS, planDeploy, type DeployPlan, type DeployUpload, type HashOf, type ListFolder } from "./plan.js";
+import { contentHash, DEPLOY_RECORD_FORMAT, readDeployRecord, writeDeployRecord, type FolderListing } from "./record.js";
 import { parseTarget, type DeployTarget } from "./target.js";
 import { RsyncMissing, rsyncTransport } from "./targets/rsync.js";
 import { missingS3Credentials, s3Transport } from "./targets/s3.js";
@@ -68,6 +73,8 @@ export interface DeployReport {
   /** Fingerprinted files that left the site with this deploy, kept on the target for now. */
   retired: string[];
   uploadedBytes: number;
+  /** Files whose version changed but whose bytes the target had already (the record's hash): not sent. */
+  unchanged: string[];
 }
 
 /** A deploy that could not be done, or failed: its message, for the operator. */
@@ -101,6 +108,43 @@ export function localFolderLister(site: string): ListFolder {
     walk(top, "");
     return listing.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   };
+}
+
+const localPath = (root: string, file: string) => path.join(root, ...file.split("/").filter(Boolean));
+
+/**
+ * Hashes a file of the local site, for the planner (src/deploy/plan.ts calls it only for files
+ * whose version changed). Synchronous because the planner is; it runs before anything is sent.
+ */
+export function localHasher(site: string): HashOf {
+  const root = path.resolve(site);
+  return (file) => {
+    try {
+      return contentHash(readFileSync(localPath(root, file)));
+    } catch {
+      return undefined; // not in the site folder: not skipped, and missingFromSite names it
+    }
+  };
+}
+
+/**
+ * The hashes of the files uploaded, read once more from the site folder after they were sent (the
+ * deploy holds the site's lock: no build changes them in between). A file that cannot be read
+ * gets no hash: the next deploy then sends it if its version changes.
+ */
+async function hashUploaded(site: string, uploads: readonly DeployUpload[]): Promise<Record<string, string>> {
+  const root = path.resolve(site);
+  const hashes: Record<string, string> = {};
+  const BATCH = 64;
+  for (let start = 0; start < uploads.length; start += BATCH) {
+    const batch = uploads.slice(start, start + BATCH);
+    const read = await Promise.all(batch.map(({ file }) => readFile(localPath(root, file)).catch(() => undefined)));
+    batch.forEach(({ file }, index) => {
+      const bytes = read[index];
+      if (bytes) hashes[file] = contentHash(bytes);
+    });
+  }
+  return hashes;
 }
 
 /** The uploads cut into phases: consecutive files of one half (fresh or changed) and one rank. */
@@ -144,6 +188,7 @@ function countsOf(plan: DeployPlan, keepDays: number): DeployCounts {
     uploads: plan.uploads.length,
     fresh: plan.uploads.filter((upload) => upload.fresh).length,
     uploadBytes: plan.uploads.reduce((sum, upload) => sum + upload.size, 0),
+    unchanged: plan.unchanged.length,
     deletions: plan.deletions.length,
     retired: plan.retired.length,
     kept: plan.stillRetired.length,
@@ -192,7 +237,7 @@ async function deployFrom(site: string, target: DeployTarget, options: DeployOpt
   const record = await readDeployRecord(target.name, env);
   let plan: DeployPlan;
   try {
-    plan = planDeploy(manifest, record, localFolderLister(site), options.now ?? new Date(), keepDays, options.full);
+    plan = planDeploy(manifest, record, localFolderLister(site), options.now ?? new Date(), keepDays, options.full, localHasher(site));
   } catch (error) {
     if (error instanceof MissingFolder) throw new DeployError(siteChanged(site, [error.folder]));
     throw error;
@@ -201,7 +246,7 @@ async function deployFrom(site: string, target: DeployTarget, options: DeployOpt
   if (missing.length > 0) throw new DeployError(siteChanged(site, missing));
 
   const counts = countsOf(plan, keepDays);
-  const report: DeployReport = { uploaded: plan.uploads.map(({ file }) => file), deleted: plan.deletions, retired: plan.retired, uploadedBytes: counts.uploadBytes };
+  const report: DeployReport = { uploaded: plan.uploads.map(({ file }) => file), deleted: plan.deletions, retired: plan.retired, uploadedBytes: counts.uploadBytes, unchanged: plan.unchanged };
   if (options.dryRun) {
     show(dryRunPlan(target.name, counts));
     const list = (heading: Message, lines: string[]) => lines.length > 0 && print([say(heading, language), ...lines].join("\n"));
@@ -234,7 +279,10 @@ async function deployFrom(site: string, target: DeployTarget, options: DeployOpt
     if (error instanceof RsyncMissing) throw new DeployError(RSYNC_MISSING);
     throw error;
   }
-  await writeDeployRecord({ format: DEPLOY_RECORD_FORMAT, target: target.name, ...plan.next }, env);
+  // Only the manifest's files: a shard's files are named by their content and kept in its listing.
+  const siteFiles = new Set(manifest.entries.map(([file]) => file));
+  const uploadedHashes = await hashUploaded(site, plan.uploads.filter(({ file }) => siteFiles.has(file)));
+  await writeDeployRecord({ format: DEPLOY_RECORD_FORMAT, target: target.name, ...plan.next, hashes: { ...plan.next.hashes, ...uploadedHashes } }, env);
   show(total === 0 ? nothingToDeploy(target.name) : deployFinished(target.name, plan.uploads.length, counts.uploadBytes, plan.deletions.length, performance.now() - started));
   if (plan.uploads.some(({ file }) => file === NGINX_MAP_FILE)) show(nginxMapSent(NGINX_MAP_FILE));
   return report;

@@ -18,6 +18,10 @@
  *   of a shard) is not: a reader who opened a page before the deploy still loads the stylesheet,
  *   fonts and search chunks that page names. It is "retired" with the date it left and removed
  *   once retired for `keepDays`. A retired file that comes back into the site is no longer retired.
+ * - A file whose version changed but whose bytes hash (`hashOf`) to the hash the record keeps for
+ *   it, at the same size, is not uploaded: the target has those bytes. Versions are build-cache
+ *   keys naming Akhbar's code, so after an upgrade every page's version changes while most bytes
+ *   stay the same. Only such files are hashed, never the whole site; under `resend` none are.
  */
 import { cacheControlFor, IMMUTABLE } from "../build/host-headers.js";
 import { publishRank } from "../build/publish-order.js";
@@ -39,12 +43,17 @@ export interface DeployUpload {
   rank: number;
 }
 
-/** What the target holds once a deploy is done: the record's parts other than its form and target. */
-export type DeployedState = Pick<DeployRecord, "manifestId" | "entries" | "folders" | "retired">;
+/**
+ * What the target holds once a deploy is done: the record's parts other than its form and target.
+ * Its `hashes` are those of the files not uploaded; the deploy adds those of the files it uploads.
+ */
+export type DeployedState = Pick<DeployRecord, "manifestId" | "entries" | "folders" | "retired"> & { hashes: Record<string, string> };
 
 export interface DeployPlan {
   /** In upload order. */
   uploads: DeployUpload[];
+  /** Files whose version changed but whose bytes the target has already (by the record's hash): not uploaded, sorted. */
+  unchanged: string[];
   /** Files to remove from the target, sorted: documents gone from the site, and retired files past their time. */
   deletions: string[];
   /**
@@ -63,6 +72,9 @@ export interface DeployPlan {
 /** The files of a folder entry of the local site (`/pagefind/1403-01/`), relative to it, sorted. */
 export type ListFolder = (folder: string) => FolderListing;
 
+/** The `contentHash` (src/deploy/record.ts) of a file of the local site (`/news/1/index.html`); undefined when it cannot be read. */
+export type HashOf = (file: string) => string | undefined;
+
 const DAY = 86_400_000;
 const isoDate = (moment: Date) => moment.toISOString().slice(0, 10);
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -77,19 +89,25 @@ function* foldersAbove(file: string): Generator<string> {
  * target given nothing yet), on the day of `now`. `listFolder` lists a folder entry of the local
  * site; it is called only for the folders whose version changed. `resend`: every file of the site
  * is uploaded again (a target emptied or changed by hand), while what the record says left the
- * site is still removed or retired.
+ * site is still removed or retired. `hashOf` hashes a local file; it is called only for a file
+ * whose version changed and for which the record keeps a hash (none without `hashOf`, or under `resend`).
  */
 export function planDeploy(
   manifest: Pick<Manifest, "id" | "entries">,
-  record: Pick<DeployRecord, "entries" | "folders" | "retired"> | undefined,
+  record: Pick<DeployRecord, "entries" | "folders" | "retired" | "hashes"> | undefined,
   listFolder: ListFolder,
   now: Date,
   keepDays: number = DEFAULT_KEEP_DAYS,
   resend = false,
+  hashOf?: HashOf,
 ): DeployPlan {
   const deployed = new Map(record?.entries.map(([file, version]) => [file, version]));
+  const deployedSize = new Map(record?.entries.map(([file, , size]) => [file, size]));
+  const recordedHashes = record?.hashes ?? {};
   const inSite = new Map(manifest.entries.map(([file, version]) => [file, version]));
   const uploads: Array<Pick<DeployUpload, "file" | "size" | "fresh">> = [];
+  const unchanged: string[] = [];
+  const hashes: Record<string, string> = {};
   const deletions: string[] = [];
   const newlyRetired: string[] = [];
   const folders: Record<string, FolderListing> = {};
@@ -97,7 +115,13 @@ export function planDeploy(
   for (const [file, version, size] of manifest.entries) {
     if (!file.endsWith("/")) {
       const had = deployed.get(file);
-      if (had !== version || resend) uploads.push({ file, size, fresh: had === undefined });
+      const known = Object.hasOwn(recordedHashes, file) ? recordedHashes[file] : undefined;
+      if (had === version && !resend) {
+        if (known !== undefined) hashes[file] = known;
+      } else if (!resend && had !== undefined && known !== undefined && deployedSize.get(file) === size && hashOf?.(file) === known) {
+        unchanged.push(file);
+        hashes[file] = known;
+      } else uploads.push({ file, size, fresh: had === undefined });
       continue;
     }
     const before = deployed.has(file) ? record?.folders[file] : undefined;
@@ -162,11 +186,12 @@ export function planDeploy(
   stillRetired.sort(([a], [b]) => byPath(a, b));
   return {
     uploads: ordered.map(({ file, size, contentType, cacheControl, fresh, rank }) => ({ file, size, contentType, cacheControl, fresh, rank })),
+    unchanged: unchanged.sort(byPath),
     deletions,
     emptiedFolders: emptiedFolders(deletions, manifest.entries, folders, stillRetired),
     retired: newlyRetired.sort(byPath),
     stillRetired,
-    next: { manifestId: manifest.id, entries: manifest.entries, folders, retired: stillRetired },
+    next: { manifestId: manifest.id, entries: manifest.entries, folders, retired: stillRetired, hashes },
   };
 }
 

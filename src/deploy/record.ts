@@ -7,6 +7,11 @@
  *
  * The build reads it too (`npm run build -- --since-deploy <target>`): the record's entries are
  * the site as published, and the build writes only the files that differ from them.
+ *
+ * Each file the deploy sent has a short hash of its bytes (`hashes`), so that a file whose version
+ * changed but whose bytes did not (every page after an upgrade of Akhbar: versions are build-cache
+ * keys that name the code) is not sent again. A file without a hash (it could not be read once
+ * sent) is sent again when its version changes.
  */
 import { createHash } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
@@ -38,6 +43,23 @@ export interface DeployRecord {
    * date (ISO, YYYY-MM-DD) they left the site; removed after the deploy's --keep-days.
    */
   retired: Array<[file: string, since: string]>;
+  /**
+   * The `contentHash` of each file (not folder entry) as the target has it, by root-relative path;
+   * absent in a record written before they were kept, and for files no deploy has hashed yet.
+   */
+  hashes?: Record<string, string>;
+}
+
+/**
+ * The hash a record keeps of a file's bytes: 16 hex digits (64 bits) of its sha1. Enough because a
+ * hash is only ever compared with the one recorded for the same path (never across the site, so
+ * no birthday bound over 360,000 files applies): a changed file goes unsent by chance once in 2^64
+ * comparisons. The site is built from the archive's own releases, not from input shaped to collide,
+ * and a collision would leave one file stale, not expose anything. sha1 for its speed and because
+ * the manifest's versions use it already (src/output/publish.ts contentVersion).
+ */
+export function contentHash(content: Uint8Array): string {
+  return createHash("sha1").update(content).digest("hex").slice(0, 16);
 }
 
 export function deployRecordDir(env: NodeJS.ProcessEnv = process.env): string {

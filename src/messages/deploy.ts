@@ -151,6 +151,8 @@ export interface DeployCounts {
   /** Of the uploads, those the target does not have yet. */
   fresh: number;
   uploadBytes: number;
+  /** Files whose version changed but whose bytes the target has already: not sent (none when absent). */
+  unchanged?: number;
   deletions: number;
   /** Fingerprinted files newly gone from the site, kept on the target for now. */
   retired: number;
@@ -162,12 +164,15 @@ export interface DeployCounts {
 function countsText(counts: DeployCounts): Message {
   const size = bytes(counts.uploadBytes);
   const kept = counts.retired > 0 || counts.kept > 0;
+  const unchanged = counts.unchanged ?? 0;
   return {
     fa:
       `${count(counts.uploads)} فایل بارگذاری (${size.fa}، ${count(counts.fresh)} فایل تازه)، ${count(counts.deletions)} فایل حذف` +
+      (unchanged > 0 ? `؛ ${count(unchanged)} فایل نسخهٔ تازه دارد ولی بایت‌هایش همان است که مقصد دارد و فرستاده نمی‌شود` : "") +
       (kept ? `؛ ${count(counts.retired)} فایل دیگر در سایت نیست و تا ${count(counts.keepDays)} روز برای خوانندگان صفحه‌های پیشین می‌ماند (روی هم ${count(counts.kept)} فایل نگه داشته)` : ""),
     en:
       `${plural(counts.uploads, "file")} to upload (${size.en}, ${counts.fresh} new), ${plural(counts.deletions, "file")} to remove` +
+      (unchanged > 0 ? `; ${plural(unchanged, "file")} of a new version but the same bytes as the target's, not sent` : "") +
       (kept ? `; ${plural(counts.retired, "file")} left the site and stay ${plural(counts.keepDays, "day")} for readers of older pages (${counts.kept} kept in all)` : ""),
   };
 }

@@ -5,7 +5,8 @@
  * its seal; after one release is edited and the site rebuilt, the next deploy uploads only what
  * changed and leaves the fingerprinted files the old pages name (pictures, search chunks) on the
  * target; a release taken out is removed with its folders; a dry run changes nothing; a deploy
- * that fails says where and leaves the record as it was.
+ * that fails says where and leaves the record as it was; files whose version changed but whose
+ * bytes did not (an upgrade of Akhbar) are not sent again.
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -18,7 +19,8 @@ import { startS3Server, type S3Server } from "../support/s3-server.js";
 import { deployRecordPath, readDeployRecord } from "../../src/deploy/record.js";
 import type { DeployReport } from "../../src/deploy/deploy.js";
 import { IMMUTABLE, REVALIDATE } from "../../src/build/host-headers.js";
-import { readSiteManifest, SEAL_FILE, type Manifest } from "../../src/output/publish.js";
+import { contentVersion, manifestId, readSiteManifest, SEAL_FILE, type Manifest, type ManifestEntry } from "../../src/output/publish.js";
+import { formatPersianNumber } from "../../src/persian/letters.js";
 
 const EDITED = "releases/1402/140210.md";
 const REMOVED = "releases/1399/121350.md";
@@ -172,16 +174,18 @@ describe("deploying the sample archive", () => {
     const gone = [...firstSite.keys()].filter((file) => !secondSite.has(file));
     const uploaded = relative(report.uploaded);
     for (const file of changed) assert.ok(uploaded.includes(file), `${file} changed and was not uploaded`);
-    // The files uploaded are those whose version in the site's manifest changed (a page whose inputs
-    // changed may come out the same bytes: it is sent, the deploy reads no bytes to compare), and
-    // files of the search shards that changed.
+    // The files uploaded are those whose version in the site's manifest changed and whose bytes
+    // differ from what the first deploy sent (a page whose inputs changed may come out the same
+    // bytes: it is reported unchanged, not sent), and files of the search shards that changed.
     const versions = (manifest: Manifest) => new Map(manifest.entries.map(([file, version]) => [file.slice(1), version]));
     const [before, now] = [versions(firstManifest), versions(secondManifest)];
     const newVersions = [...now].filter(([file, version]) => !file.endsWith("/") && before.get(file) !== version).map(([file]) => file);
     const changedShards = [...now].filter(([file, version]) => file.endsWith("/") && before.get(file) !== version).map(([file]) => file);
     assert.ok(changedShards.length > 0 && changedShards.length < [...now.keys()].filter((file) => file.endsWith("/")).length, changedShards.join(", "));
     const inChangedShard = (file: string) => changedShards.some((shard) => file.startsWith(shard));
-    assert.deepEqual(uploaded.filter((file) => !inChangedShard(file)).sort(), newVersions.sort());
+    const sameBytes = (file: string) => firstSite.has(file) && firstSite.get(file) === secondSite.get(file);
+    assert.deepEqual(uploaded.filter((file) => !inChangedShard(file)).sort(), newVersions.filter((file) => !sameBytes(file)).sort());
+    assert.deepEqual(relative(report.unchanged).sort(), newVersions.filter(sameBytes).sort());
     // In a changed shard: what is new or changed, and its top-level files, sent again whatever their bytes.
     for (const file of uploaded.filter(inChangedShard)) assert.ok(changed.includes(file) || /^pagefind\/[^/]+\/[^/]+$/.test(file), `${file} was uploaded unchanged`);
     assert.ok(uploaded.length < secondSite.size / 3, `${uploaded.length} of ${secondSite.size} files uploaded`);
@@ -256,6 +260,42 @@ describe("deploying the sample archive", () => {
     const site = await siteFiles();
     assert.deepEqual(relative(run.report!.uploaded).sort(), [...site.keys()].sort());
     assert.deepEqual(await hashTree(folderTarget()), site);
+  });
+
+  test("after an upgrade of Akhbar changes every page's version but not its bytes, the next deploy sends nothing and reports the files as unchanged", async () => {
+    // An upgrade changes the versions because they are build-cache keys that hash Akhbar's own code
+    // (src/output/code-version.ts: src/, layouts/, the lockfile, Node's version); no setting changes
+    // them from outside, and editing the checkout under test would change it for the other tests. So
+    // the upgrade is simulated where the deploy reads it: the site's manifest is written again with
+    // every file's version changed (its bytes, sizes and files untouched), under a new id, and the
+    // seal names that id, as a build by another Akhbar would leave them. Search shards keep their
+    // version: theirs hash only the indexing code, and their chunks are named by their content.
+    const manifestDir = path.join(root, "akhbar-site-manifests");
+    const built = await manifest();
+    const entries = built.entries.map((entry): ManifestEntry => (entry[0].endsWith("/") ? entry : [entry[0], `${entry[1]}-upgraded`, entry[2]]));
+    const upgraded: Manifest = { ...built, id: manifestId(entries.map(([file, version]) => [file, version])), entries };
+    await writeFile(path.join(manifestDir, `${contentVersion(path.resolve(site())).slice(0, 16)}.json`), JSON.stringify(upgraded));
+    await writeFile(path.join(site(), SEAL_FILE), `${upgraded.id}\n`);
+    assert.equal((await manifest()).id, upgraded.id, "the deploy reads the rewritten manifest");
+    const files = entries.filter(([file]) => !file.endsWith("/")).map(([file]) => file).sort();
+    const before = await hashTree(folderTarget());
+
+    const dry = await deploy(["--to", folderTarget(), "--dry-run"]);
+    assert.equal(dry.code, 0, dry.log);
+    assert.ok(dry.log.includes(`${formatPersianNumber(files.length)} فایل نسخهٔ تازه دارد ولی بایت‌هایش همان است که مقصد دارد و فرستاده نمی‌شود`), dry.log);
+
+    const run = await deploy(["--to", folderTarget()]);
+    assert.equal(run.code, 0, run.log);
+    assert.deepEqual(run.report, dry.report, "the dry run said what the deploy did");
+    assert.deepEqual([run.report!.uploaded, run.report!.deleted, run.report!.uploadedBytes], [[], [], 0]);
+    assert.deepEqual([...run.report!.unchanged].sort(), files);
+    assert.deepEqual(await hashTree(folderTarget()), before);
+    // The record has the new versions with the hashes it had: the next deploy has nothing to compare.
+    const record = (await readDeployRecord(folderTarget(), deployEnv()))!;
+    assert.deepEqual(record.entries, entries);
+    assert.deepEqual(Object.keys(record.hashes ?? {}).sort(), files);
+    const again = await deploy(["--to", folderTarget(), "--dry-run"]);
+    assert.deepEqual([again.report!.uploaded, again.report!.unchanged], [[], []]);
   });
 
   test("an upload that fails exits non-zero, names the target and the file, and writes no record", async () => {

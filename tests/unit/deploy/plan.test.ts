@@ -74,7 +74,8 @@ describe("planDeploy", () => {
     ]);
     assert.deepEqual(plan.deletions, []);
     assert.deepEqual(plan.retired, []);
-    assert.deepEqual(plan.next, { manifestId: SITE.id, entries: SITE.entries, folders: { [SHARD]: SHARD_FILES }, retired: [] });
+    assert.deepEqual(plan.next, { manifestId: SITE.id, entries: SITE.entries, folders: { [SHARD]: SHARD_FILES }, retired: [], hashes: {} });
+    assert.deepEqual(plan.unchanged, []);
     const css = plan.uploads.find((upload) => upload.file === "/assets/site.aaa.css")!;
     assert.deepEqual([css.contentType, css.cacheControl, css.size], ["text/css; charset=utf-8", IMMUTABLE, 100]);
     const page = plan.uploads.find((upload) => upload.file === "/news/1/index.html")!;
@@ -251,6 +252,54 @@ describe("planDeploy", () => {
     assert.deepEqual(plan.deletions, retired.map(([file]) => file).sort());
     // filter/ has no file left in the shard's listing; fragment/ and index/ have.
     assert.deepEqual(plan.emptiedFolders, [`${SHARD}filter/`]);
+  });
+
+  describe("a file whose version changed: its bytes are hashed, and it is not uploaded when the target has them", () => {
+    // As after an upgrade of Akhbar: every version names the code, so every version changes.
+    const before = manifestOf(["/index.html", "i1"], ["/news/1/index.html", "n1"], ["/news/2/index.html", "n2"], ["/feed.xml", "f1"]);
+    const next = manifestOf(["/index.html", "i1-up"], ["/news/1/index.html", "n1-up"], ["/news/2/index.html", "n2-up", 120], ["/feed.xml", "f1"]);
+    const recorded = { "/index.html": "aaaa", "/news/1/index.html": "bbbb", "/news/2/index.html": "cccc", "/feed.xml": "dddd" };
+    /** Hashes from a table, counting the calls. */
+    const hasher = (table: Record<string, string>) => {
+      const calls: string[] = [];
+      return Object.assign((file: string) => (calls.push(file), table[file]), { calls });
+    };
+
+    test("the same hash: not uploaded, reported unchanged, and the new record keeps its hash at its new version; a file of another hash is uploaded", () => {
+      const hashOf = hasher({ "/index.html": "aaaa", "/news/1/index.html": "b-edited" });
+      const plan = planDeploy(next, { ...recordOf(before), hashes: recorded }, lister({}), NOW, 7, false, hashOf);
+      assert.deepEqual(files(plan), ["changed /news/1/index.html", "changed /news/2/index.html"]);
+      assert.deepEqual(plan.unchanged, ["/index.html"]);
+      // /feed.xml kept its version: not hashed; /news/2/ is of another size: the target cannot have its bytes, not hashed either.
+      assert.deepEqual(hashOf.calls.sort(), ["/index.html", "/news/1/index.html"]);
+      assert.deepEqual(plan.next.entries, next.entries);
+      // The uploaded files' hashes are the deploy's to add once sent.
+      assert.deepEqual(plan.next.hashes, { "/index.html": "aaaa", "/feed.xml": "dddd" });
+    });
+
+    test("a record without hashes (written before they were kept): every changed file is uploaded and nothing is hashed", () => {
+      const hashOf = hasher({ "/index.html": "aaaa", "/news/1/index.html": "bbbb" });
+      const plan = planDeploy(next, recordOf(before), lister({}), NOW, 7, false, hashOf);
+      assert.deepEqual(files(plan), ["changed /news/1/index.html", "changed /news/2/index.html", "changed /index.html"]);
+      assert.deepEqual([plan.unchanged, hashOf.calls, plan.next.hashes], [[], [], {}]);
+    });
+
+    test("a file that cannot be read is uploaded (and the deploy then finds it missing)", () => {
+      const plan = planDeploy(next, { ...recordOf(before), hashes: recorded }, lister({}), NOW, 7, false, hasher({}));
+      assert.deepEqual(files(plan), ["changed /news/1/index.html", "changed /news/2/index.html", "changed /index.html"]);
+    });
+
+    test("resend: every file is uploaded, nothing is hashed, and no hash is carried into the new record", () => {
+      const hashOf = hasher({ "/index.html": "aaaa", "/news/1/index.html": "bbbb" });
+      const plan = planDeploy(next, { ...recordOf(before), hashes: recorded }, lister({}), NOW, 7, true, hashOf);
+      assert.deepEqual(files(plan), ["changed /news/1/index.html", "changed /news/2/index.html", "changed /feed.xml", "changed /index.html"]);
+      assert.deepEqual([plan.unchanged, hashOf.calls, plan.next.hashes], [[], [], {}]);
+    });
+
+    test("a file gone from the site leaves the record's hashes with it", () => {
+      const plan = planDeploy(manifestOf(["/index.html", "i1"]), { ...recordOf(before), hashes: recorded }, lister({}), NOW, 7, false, hasher({}));
+      assert.deepEqual(plan.next.hashes, { "/index.html": "aaaa" });
+    });
   });
 
   test("resend: every file of the site is uploaded again, shards listed in full, and what left the site is still retired or removed", () => {
