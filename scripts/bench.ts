@@ -33,6 +33,7 @@ import { measureCommand, type TreeMeasurement } from "../src/bench/process-tree.
 import { GENERATOR_VERSION } from "../src/bench/corpus.js";
 import { startLoopbackSshd } from "../src/bench/sshd.js";
 import { CI_KEPT_CACHE_FOLDERS } from "../src/output/cache-dir.js";
+import type { DeployReport } from "../src/deploy/deploy.js";
 
 const { values } = parseArgs({
   options: {
@@ -432,13 +433,6 @@ interface DailyCycleResult {
   /** The daily cycle: restore, build with one release added, deploy, save. */
   steps: CycleStep[];
   totalSeconds: number;
-}
-
-interface DeployReport {
-  uploaded: string[];
-  deleted: string[];
-  retired: string[];
-  uploadedBytes: number;
 }
 
 async function measureDailyCycle(size: number): Promise<DailyCycleResult> {

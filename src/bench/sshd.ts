@@ -7,7 +7,7 @@
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 
@@ -64,7 +64,7 @@ export async function startLoopbackSshd(dir: string): Promise<LoopbackSshd> {
     if (!existsSync(key)) execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", key]);
   }
   const authorized = path.join(dir, "authorized_keys");
-  execFileSync("cp", [`${userKey}.pub`, authorized]);
+  await copyFile(`${userKey}.pub`, authorized);
   const port = await freePort();
   const config = path.join(dir, "sshd_config");
   await writeFile(

@@ -20,7 +20,6 @@ import path from "node:path";
 import { PUBLISH_RANKS } from "../build/publish-order.js";
 import {
   badTarget,
-  bytes,
   deployFinished,
   deployPlan,
   DRY_RUN_LISTS,
@@ -37,7 +36,7 @@ import {
   type Phase,
   type PhaseKind,
 } from "../messages/deploy.js";
-import { messageLanguage, say, type Message } from "../messages/messages.js";
+import { byteSize, messageLanguage, say, type Message } from "../messages/messages.js";
 import { readSiteManifest, siteManifestDir } from "../output/publish.js";
 import { LOCK_WAIT_VARIABLE, LockWaitError, lockOutput, lockWait, OutputLockedError, type OutputLock } from "../output/output-lock.js";
 import { lockRefused, lockTakenOver, lockWaiting } from "../messages/build.js";
@@ -250,7 +249,7 @@ async function deployFrom(site: string, target: DeployTarget, options: DeployOpt
   if (options.dryRun) {
     show(dryRunPlan(target.name, counts));
     const list = (heading: Message, lines: string[]) => lines.length > 0 && print([say(heading, language), ...lines].join("\n"));
-    list(DRY_RUN_LISTS.upload, plan.uploads.map((upload) => `  + ${upload.file}  ${say(bytes(upload.size), language)}`));
+    list(DRY_RUN_LISTS.upload, plan.uploads.map((upload) => `  + ${upload.file}  ${say(byteSize(upload.size), language)}`));
     list(DRY_RUN_LISTS.remove, plan.deletions.map((file) => `  - ${file}`));
     list(DRY_RUN_LISTS.retire, plan.retired.map((file) => `  ~ ${file}`));
     return report;

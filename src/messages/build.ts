@@ -5,18 +5,7 @@
  * not printed (src/eleventy/build-log.ts): they counted what Eleventy wrote, a few pages of a site
  * the build writes itself, and prefixed every line of an editor's error with `[11ty]`.
  */
-import { formatPersianNumber } from "../persian/letters.js";
-import { faNumber, type Message } from "./messages.js";
-import { byteSize } from "./hosting.js";
-
-/** A count as a Persian message writes it: Persian digits, grouped (۳۳٬۰۰۰). */
-const count = (value: number) => formatPersianNumber(value);
-/** Seconds with one decimal: «۱۲٫۳» and «12.3». */
-const seconds = (ms: number): Message => {
-  const text = (ms / 1000).toFixed(1);
-  return { fa: faNumber(text).replace(".", "٫"), en: text };
-};
-const plural = (value: number, word: string) => `${value} ${word}${value === 1 ? "" : "s"}`;
+import { byteSize, faCount as count, faDecimal, plural, seconds, type Message } from "./messages.js";
 
 // ---- The summary and the failure ----
 
@@ -244,7 +233,7 @@ export function lockRefused(refusal: LockRefusalFacts, variable: string): Messag
       };
     case "waited": {
       const ms = refusal.waited;
-      const wait: Message = ms < 60_000 ? { fa: `${faNumber(ms / 1000).replace(".", "٫")} ثانیه`, en: `${ms / 1000} s` } : { fa: `${count(Math.round(ms / 60_000))} دقیقه`, en: `${Math.round(ms / 60_000)} min` };
+      const wait: Message = ms < 60_000 ? { fa: `${faDecimal(String(ms / 1000))} ثانیه`, en: `${ms / 1000} s` } : { fa: `${count(Math.round(ms / 60_000))} دقیقه`, en: `${Math.round(ms / 60_000)} min` };
       return {
         fa: `${who.fa} پس از ${wait.fa} انتظار (${variable}) هنوز ${file} را نگه داشته است: وقتی کارش تمام شد دوباره بسازید. اگر هیچ ساختی در کار نیست، ${file} را پاک کنید.`,
         en: `${who.en} still holds ${file} after a wait of ${wait.en} (${variable}): try again when it has finished. If no build is running, remove ${file}.`,

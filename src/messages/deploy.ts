@@ -4,32 +4,7 @@
  * it cannot read, credentials missing, an upload that failed). Numbers and sizes are written with
  * Persian digits; the target and file names as the operator typed them.
  */
-import { formatPersianNumber } from "../persian/letters.js";
-import { faNumber, type Message } from "./messages.js";
-
-const count = (value: number) => formatPersianNumber(value);
-const plural = (value: number, word: string) => `${value} ${word}${value === 1 ? "" : "s"}`;
-
-/** Seconds with one decimal: «۱۲٫۳» and «12.3». */
-function seconds(ms: number): Message {
-  const text = (ms / 1000).toFixed(1);
-  return { fa: faNumber(text).replace(".", "٫"), en: text };
-}
-
-/** A size in bytes, in decimal units (as hosts state their limits): «۴٫۲ مگابایت», «4.2 MB». */
-export function bytes(value: number): Message {
-  const units: Array<[number, string, string]> = [
-    [1e9, "گیگابایت", "GB"],
-    [1e6, "مگابایت", "MB"],
-    [1e3, "کیلوبایت", "kB"],
-  ];
-  for (const [size, fa, en] of units) {
-    if (value < size) continue;
-    const text = (value / size).toFixed(1);
-    return { fa: `${faNumber(text).replace(".", "٫")} ${fa}`, en: `${text} ${en}` };
-  }
-  return { fa: `${count(value)} بایت`, en: `${value} B` };
-}
+import { byteSize, faCount as count, plural, seconds, type Message } from "./messages.js";
 
 // ---- What stops a deploy ----
 
@@ -134,7 +109,7 @@ function phaseName(phase: Phase): Message {
 export function phaseDone(index: number, total: number, phase: Phase, files: number, size: number, ms: number): Message {
   const name = phaseName(phase);
   const time = seconds(ms);
-  const amount = bytes(size);
+  const amount = byteSize(size);
   return phase.kind === "remove"
     ? {
         fa: `[deploy] مرحلهٔ ${count(index)} از ${count(total)}، ${name.fa}: ${count(files)} فایل در ${time.fa} ثانیه`,
@@ -162,7 +137,7 @@ export interface DeployCounts {
 }
 
 function countsText(counts: DeployCounts): Message {
-  const size = bytes(counts.uploadBytes);
+  const size = byteSize(counts.uploadBytes);
   const kept = counts.retired > 0 || counts.kept > 0;
   const unchanged = counts.unchanged ?? 0;
   return {
@@ -202,7 +177,7 @@ export const DRY_RUN_LISTS = {
 /** The last line of a deploy that succeeded. */
 export function deployFinished(target: string, uploaded: number, size: number, deleted: number, ms: number): Message {
   const time = seconds(ms);
-  const amount = bytes(size);
+  const amount = byteSize(size);
   return {
     fa: `انتشار در ${target} در ${time.fa} ثانیه انجام شد: ${count(uploaded)} فایل (${amount.fa}) فرستاده و ${count(deleted)} فایل حذف شد.`,
     en: `Deployed to ${target} in ${time.en} s: ${plural(uploaded, "file")} (${amount.en}) uploaded, ${deleted} removed.`,

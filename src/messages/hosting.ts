@@ -2,28 +2,9 @@
  * The catalogue of the host setting (AKHBAR_HOST, src/hosting/hosts.ts): what the build says when
  * the setting names no host it knows, and when the site is more than the chosen host takes (each
  * limit gone past, with the host's figure and the site's, and what to do). Sizes are written as the
- * hosts' pages write them (MB, GB: powers of 1000), so that an operator can set one beside the other.
+ * hosts' pages write them (MB, GB: powers of 1000: `byteSize`), so that an operator can set one beside the other.
  */
-import { formatPersianNumber } from "../persian/letters.js";
-import { faNumber, type Message } from "./messages.js";
-
-/** A count as a Persian message writes it: Persian digits, grouped (۳۳٬۰۰۰). */
-const count = (value: number) => formatPersianNumber(value);
-
-const UNITS: ReadonlyArray<readonly [number, string, string]> = [
-  [1e9, "گیگابایت", "GB"],
-  [1e6, "مگابایت", "MB"],
-  [1e3, "کیلوبایت", "KB"],
-];
-
-/** A number of bytes as a size: «۴۱۲٫۳ مگابایت» and «412.3 MB» (one decimal, none when it is 0), bytes below a kilobyte. */
-export function byteSize(bytes: number): Message {
-  const unit = UNITS.find(([size]) => bytes >= size);
-  if (!unit) return { fa: `${count(bytes)} بایت`, en: `${bytes} bytes` };
-  const [size, fa, en] = unit;
-  const text = (bytes / size).toFixed(1).replace(/\.0$/, "");
-  return { fa: `${faNumber(text).replace(".", "٫")} ${fa}`, en: `${text} ${en}` };
-}
+import { byteSize, faCount as count, type Message } from "./messages.js";
 
 /** An AKHBAR_HOST that names no host: the hosts it may name, the default first. */
 export function hostInvalid(variable: string, value: string, names: readonly string[]): Message {

@@ -21,7 +21,7 @@ import { parseRedirectsFile, resolveRedirect } from "../support/host-redirects.j
 import { buildSite } from "../../src/eleventy/build.js";
 import { HOSTS, NGINX_MAP_FILE, type HostProfile } from "../../src/hosting/hosts.js";
 import { SettingError } from "../../src/content/setting-error.js";
-import { byteSize } from "../../src/messages/hosting.js";
+import { byteSize } from "../../src/messages/messages.js";
 import { addedReleaseFile } from "../support/release-factory.js";
 
 /** The sample archive's English release: its old address and its Persian one lead to its English page. */

@@ -30,6 +30,7 @@ import { hashTree, listFiles } from "../support/html.js";
 import { NGINX_PATH, nginxMissing, skipWithoutNginx, startNginx, type NginxServer } from "../support/nginx.js";
 import { repoRoot, runBuild, runNode, temporaryDirectory } from "../support/run.js";
 import { addedReleaseFile } from "../support/release-factory.js";
+import type { DeployReport } from "../../src/deploy/deploy.js";
 
 /** A word of seed release 149840 (Persian) and of no other release. */
 const UNIQUE_WORD = "کهریزک";
@@ -256,14 +257,6 @@ for (const variant of VARIANTS) {
 const ADDED_ID = 990001;
 const ADDED = `releases/1403/${ADDED_ID}.md`;
 const ADDED_TEXT = addedReleaseFile(ADDED_ID, "خبر افزوده برای آزمون انتشار روی سرور", "1403/12/20 10:00");
-
-/** What `npm run deploy -- --report` writes (src/deploy/). */
-interface DeployReport {
-  uploaded: string[];
-  deleted: string[];
-  retired: string[];
-  uploadedBytes: number;
-}
 
 // Waits for `npm run deploy` (src/deploy/, scripts/deploy.ts) and for AKHBAR_HOST=nginx.
 describe("deploying over SSH into the folder nginx serves: only what changed moves, and a reader of the pages before keeps their files", { skip: skipWithoutDeployTools, timeout: 300_000 }, () => {

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { DEFAULT_HOST, exceededLimits, HOST_NAMES, HOSTS, hostNamed, type HostProfile, type LimitKind, type SiteFigures } from "../../../src/hosting/hosts.js";
 import { hostSetting } from "../../../src/eleventy/build.js";
 import { SettingError } from "../../../src/content/setting-error.js";
-import { byteSize, hostLimitsExceeded } from "../../../src/messages/hosting.js";
+import { hostLimitsExceeded } from "../../../src/messages/hosting.js";
 
 test("AKHBAR_HOST names a host, letter case and spaces aside; unset or empty is the portable output", () => {
   const cases: Array<[string | undefined, string | undefined]> = [
@@ -142,18 +142,6 @@ test("exceededLimits: a rule file the build did not write, and a site without fi
   assert.deepEqual(exceededLimits(HOSTS.portable, huge), []);
   assert.deepEqual(exceededLimits(HOSTS.nginx, huge), []);
   assert.deepEqual(exceededLimits(HOSTS.s3, huge), [{ limit: "file bytes", allowed: 5 * 1024 ** 3, actual: 1e11, file: "/x" }]);
-});
-
-test("byteSize: as the hosts' pages write sizes (powers of 1000), one decimal, in Persian and English", () => {
-  const cases: Array<[number, string, string]> = [
-    [512, "۵۱۲ بایت", "512 bytes"],
-    [1_000, "۱ کیلوبایت", "1 KB"],
-    [4_200_000, "۴٫۲ مگابایت", "4.2 MB"],
-    [412_345_678, "۴۱۲٫۳ مگابایت", "412.3 MB"],
-    [1_000_000_000, "۱ گیگابایت", "1 GB"],
-    [5_000_000_000, "۵ گیگابایت", "5 GB"],
-  ];
-  for (const [bytes, fa, en] of cases) assert.deepEqual(byteSize(bytes), { fa, en }, String(bytes));
 });
 
 test("the message of a site more than its host takes: the host, each limit with the host's figure and the site's, and what to do", () => {

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { repoRoot } from "../../support/run.js";
-import { faNumber, messageLanguage, say, type Message } from "../../../src/messages/messages.js";
+import { byteSize, faNumber, messageLanguage, say, seconds, type Message } from "../../../src/messages/messages.js";
 import { FIELD_LABELS, fieldLabel } from "../../../src/messages/fields.js";
 import { RELEASE_FIELDS } from "../../../src/content/schema.js";
 import { ENCODING_FIELD } from "../../../src/content/text.js";
@@ -204,4 +204,21 @@ describe("the build's catalogues: each message made, in Persian (with Persian di
       en: "The archive has 12 problems; nothing was published. Fix the lines below and build again:",
     });
   });
+});
+
+test("byteSize: sizes as the hosts' pages write them (powers of 1000), one decimal or none, in Persian and English; seconds with one decimal", () => {
+  const cases: Array<[number, string, string]> = [
+    [0, "۰ بایت", "0 bytes"],
+    [512, "۵۱۲ بایت", "512 bytes"],
+    [999, "۹۹۹ بایت", "999 bytes"],
+    [1_000, "۱ کیلوبایت", "1 KB"],
+    [12_199, "۱۲٫۲ کیلوبایت", "12.2 KB"],
+    [4_200_000, "۴٫۲ مگابایت", "4.2 MB"],
+    [412_345_678, "۴۱۲٫۳ مگابایت", "412.3 MB"],
+    [497_000_000, "۴۹۷ مگابایت", "497 MB"],
+    [1_000_000_000, "۱ گیگابایت", "1 GB"],
+    [6_100_000_000, "۶٫۱ گیگابایت", "6.1 GB"],
+  ];
+  for (const [bytes, fa, en] of cases) assert.deepEqual(byteSize(bytes), { fa, en }, String(bytes));
+  assert.deepEqual(seconds(12_345), { fa: "۱۲٫۳", en: "12.3" });
 });
