@@ -1,7 +1,7 @@
 /**
  * The search page: a search form with filters and sort (folded away until used, so that on a
  * phone the results come first), filled in and run from the address
- * (/search/?q=…&county=…&sort=date) by /assets/search.js, which also keeps the address in
+ * (/search/?q=…&county=…&sort=relevance) by /assets/search.js, which also keeps the address in
  * step with the form. Search runs in the browser, so without JavaScript the page says so
  * and links to the archive instead.
  */
@@ -14,7 +14,6 @@ import type { Language } from "../src/content/schema.js";
 import { renderPage } from "./base.js";
 import { assetUrl, type AssetManifest } from "../src/render/asset-manifest.js";
 import type { ShardListing } from "../src/search/shards.js";
-import { jalaliMonthName } from "../src/persian/dates.js";
 
 /** Organizations and tags offered in the lists: the most used. Any other comes in by address (?tag=…). */
 export const LISTED_TERMS = 60;
@@ -47,19 +46,16 @@ export function searchFilterOptions(index: ArchiveIndex, lang: Language = "fa", 
 }
 
 /** The interface strings the search script needs, handed over in a data attribute. */
-function scriptStrings(t: InterfaceStrings, lang: Language) {
+function scriptStrings(t: InterfaceStrings) {
   return {
     found: t.searchFound,
+    foundInYear: t.searchFoundInYear,
     foundFiltered: t.searchFoundFiltered,
+    foundFilteredInYear: t.searchFoundFilteredInYear,
     notFound: t.searchNotFound,
     notFoundFiltered: t.searchNotFoundFiltered,
     failed: t.searchFailed,
-    yearsSearched: t.searchYearsSearched,
-    yearSearched: t.searchYearSearched,
-    sinceMonth: t.searchSinceMonth,
-    sinceDay: t.searchSinceDay,
-    // A shard starts with a half-month: the status can say «from Mehr 1403 on» or «from 16 Mehr 1403 on».
-    months: Array.from({ length: 12 }, (_, index) => jalaliMonthName(index + 1, lang)),
+    ranking: t.searchRanking,
   };
 }
 
@@ -97,7 +93,7 @@ export function renderSearch({ site, assets, index, shards, lang = "fa" }: Searc
     head: html`<script type="module" src="${assetUrl(assets, "search.js")}"></script>`,
     body: html`<h1 class="page-title" id="search-title">${t.searchLabel}</h1>
 <noscript><p class="notice">${t.searchNeedsJs} <a href="${lang === "en" ? "/en/" : "/"}">${t.home}</a> · <a href="/archive/">${t.searchArchiveLink}</a></p></noscript>
-<form class="search-page" role="search" aria-labelledby="search-title" action="${url}" method="get" data-search-form data-strings="${JSON.stringify(scriptStrings(t, lang))}" data-shards="${JSON.stringify(shards)}" hidden>
+<form class="search-page" role="search" aria-labelledby="search-title" action="${url}" method="get" data-search-form data-strings="${JSON.stringify(scriptStrings(t))}" data-shards="${JSON.stringify(shards)}" hidden>
 <div class="search-page__query">
 <label for="search-query">${t.searchQueryLabel}</label>
 <div class="search-page__box">
@@ -115,8 +111,8 @@ ${filterSelect("year", t.searchYear, t.searchAnyYear, options.years)}
 <div class="search-page__filter">
 <label for="search-sort">${t.searchSort}</label>
 <select id="search-sort" name="sort">
-<option value="">${t.searchSortRelevance}</option>
-<option value="date">${t.searchSortNewest}</option>
+<option value="">${t.searchSortNewest}</option>
+<option value="relevance">${t.searchSortRelevance}</option>
 </select>
 </div>
 </div>
@@ -124,6 +120,6 @@ ${filterSelect("year", t.searchYear, t.searchAnyYear, options.years)}
 </form>
 <p class="search-page__status" id="search-status" role="status"></p>
 <ol class="search-results" id="search-results" aria-labelledby="search-status"></ol>
-<p class="search-page__more"><button type="button" id="search-more" hidden>${t.searchMore}</button> <button type="button" id="search-older" hidden>${t.searchOlder}</button></p>`,
+<p class="search-page__more"><button type="button" id="search-more" hidden>${t.searchMore}</button></p>`,
   });
 }

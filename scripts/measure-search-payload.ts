@@ -5,10 +5,13 @@
  * index chunks the query needs, and the fragments of the first page of results).
  *
  * With the index in shards (/pagefind/<year>-<month>/ and /pagefind/<year>-<month>-16/, or
- * /pagefind/<year>/ before the month shards), the first search loads the newest shards only
- * (src/search/shards.ts); the report names the shards whose files were fetched.
+ * /pagefind/<year>/ before the month shards), the page opens with the search directory's root
+ * (/pagefind/directory/, src/search/directory.ts), and a search loads its words' directory files,
+ * then the shards that hold the results shown (src/search/client.ts); the report names the
+ * shards whose files were fetched.
  * Options: --site <built site> (default: build the sample archive into a temporary folder),
- * --query <words> (repeatable; default «روابط عمومی» and «بودجه»).
+ * --query <words> (repeatable; default «روابط عمومی» and «بودجه»), --all (then press «more» until
+ * every result is shown, and report that too).
  * Sizes are as served by the test server, which compresses nothing, and as gzip would send
  * the text files (Pagefind's own files are compressed already). Not a test: figures for
  * docs/search.md and the README.
@@ -19,7 +22,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import type { Response } from "playwright-core";
 import { launchChromium } from "../src/bench/chromium.js";
-import { waitForSearch } from "../src/bench/search-quality.js";
+import { everyResult, waitForSearch } from "../src/bench/search-quality.js";
 import { serveStatic } from "../src/bench/static-server.js";
 import { runBuild, temporaryDirectory } from "../src/bench/run.js";
 
@@ -27,6 +30,8 @@ const { values } = parseArgs({
   options: {
     site: { type: "string" },
     query: { type: "string", multiple: true },
+    /** Also press «more» until every result is shown, and report what that loaded (a rare word's every match). */
+    all: { type: "boolean", default: false },
   },
 });
 const queries = values.query ?? ["روابط عمومی", "بودجه"];
@@ -48,6 +53,7 @@ function shardOf(pathname: string): string | undefined {
 function kindOf(fullPath: string): string {
   // Either layout: a shard's files are named as the single index's were, under its year.
   const pathname = fullPath.replace(/^\/pagefind\/\d+(?:-\d+){0,2}\//, "/pagefind/");
+  if (fullPath.startsWith("/pagefind/directory/")) return "search directory";
   if (pathname.startsWith("/pagefind/index/")) return "index chunks";
   if (pathname.startsWith("/pagefind/fragment/")) return "result fragments";
   if (pathname.startsWith("/pagefind/filter/")) return "filter chunks";
@@ -61,7 +67,9 @@ function kindOf(fullPath: string): string {
 }
 
 async function transferOf(response: Response): Promise<Transfer> {
-  const body = await response.body();
+  // Playwright may never give the body of a 404 (a directory file that is not there): its length is then the header's.
+  const length = Number(response.headers()["content-length"] ?? 0);
+  const body = await Promise.race([response.body(), new Promise<Buffer>((resolve) => setTimeout(() => resolve(Buffer.alloc(length)), 3_000))]);
   const type = response.headers()["content-type"] ?? "";
   const pathname = new URL(response.url()).pathname;
   return { path: pathname, kind: kindOf(pathname), bytes: body.length, gzipped: TEXT_TYPES.test(type) ? gzipSync(body).length : body.length };
@@ -103,7 +111,8 @@ try {
       const context = await browser.newContext({ locale: "fa-IR" });
       const page = await context.newPage();
       const pending: Array<Promise<Transfer>> = [];
-      context.on("response", (response) => pending.push(transferOf(response)));
+      // A response still arriving as the context closes is not counted (its body is gone with it).
+      context.on("response", (response) => pending.push(transferOf(response).catch(() => ({ path: new URL(response.url()).pathname, kind: "not read", bytes: 0, gzipped: 0 }))));
 
       await page.goto(`${server.url}/search/`, { waitUntil: "networkidle" });
       const pageLoad = await Promise.all(pending.splice(0));
@@ -119,6 +128,12 @@ try {
       report("The search page", pageLoad);
       report("The first search", search);
       report("Both", [...pageLoad, ...search]);
+      if (values.all) {
+        const shown = (await everyResult(page)).length;
+        await page.waitForLoadState("networkidle");
+        const rest = await Promise.all(pending.splice(0));
+        report(`Every result (${shown}), all told`, [...pageLoad, ...search, ...rest]);
+      }
       await context.close();
     }
   } finally {

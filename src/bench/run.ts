@@ -34,14 +34,16 @@ export function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Bu
 
 /** Runs `scripts/build.ts` as `npm run build` does, in a child process. */
 export function runBuild(input: string, output: string, env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
-  // Each test folder has its own page and search caches and site manifests (src/output/page-cache.ts, src/search/shard-cache.ts,
-  // src/output/publish.ts), so a suite's first build is a clean one.
+  // Each test folder has its own page and search caches, search directory and site manifests (src/output/page-cache.ts,
+  // src/search/shard-cache.ts, src/search/directory-build.ts, src/output/publish.ts), so a suite's first build is a clean
+  // one, and builds of different folders running at once (test files run in parallel) never change each other's caches.
   const pageCache = path.join(path.dirname(path.resolve(output)), "akhbar-page-cache");
   const searchCache = path.join(path.dirname(path.resolve(output)), "akhbar-search-cache");
   const siteManifests = path.join(path.dirname(path.resolve(output)), "akhbar-site-manifests");
   return runNode(["scripts/build.ts", "--input", input, "--output", output], {
     AKHBAR_PAGE_CACHE: pageCache,
     AKHBAR_SEARCH_CACHE: searchCache,
+    AKHBAR_SEARCH_DIRECTORY_CACHE: path.join(path.dirname(path.resolve(output)), "akhbar-search-directory"),
     AKHBAR_SITE_MANIFEST: siteManifests,
     AKHBAR_ARCHIVE_CACHE: path.join(path.dirname(path.resolve(output)), "akhbar-archive-cache"),
     ...env,

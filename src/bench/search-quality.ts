@@ -101,35 +101,25 @@ export async function waitForSearch(page: Page): Promise<void> {
   );
 }
 
-/** Presses «search older releases» until every shard is searched: each press says in the status what was searched (or, at the end, nothing more). */
-export async function searchAllYears(page: Page): Promise<void> {
-  const older = page.locator("#search-older");
-  while (await older.isVisible()) {
-    const status = await page.locator("#search-status").textContent();
-    await older.click();
-    await page.waitForFunction((before) => document.getElementById("search-status")?.textContent !== before, status);
-    await waitForSearch(page);
-  }
-}
-
 /**
- * The releases a reader finds by opening /search/?q=…: every result, «search older releases»
- * pressed until every shard is searched, then "more results" pressed until the end.
+ * The releases a reader finds by opening /search/?q=…: every result, over the whole archive
+ * (the page searches every shard that holds one), "more results" pressed until the end.
  */
 export async function searchThroughPage(page: Page, site: string, query: string): Promise<number[]> {
   await page.goto(`${site}/search/?q=${encodeURIComponent(query)}`, { waitUntil: "load" });
   return everyResult(page);
 }
 
-/** Every release the search page just opened finds, in order: every shard searched, every «more» pressed. */
+/** Every release the search page just opened finds, in order: every «more» pressed. */
 export async function everyResult(page: Page): Promise<number[]> {
   await waitForSearch(page);
-  await searchAllYears(page);
   const more = page.locator("#search-more");
   while (await more.isVisible()) {
     const count = await page.locator(".search-result").count();
     await more.click();
-    await page.waitForFunction((before) => document.querySelectorAll(".search-result").length > before, count);
+    // Ten more, or none when the directory counted more than the shards gave (the button then goes).
+    await page.waitForFunction((before) => document.querySelectorAll(".search-result").length > before || document.getElementById("search-more")?.hidden === true, count);
+    await waitForSearch(page);
   }
   const hrefs = await page.locator(".search-result__title a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
   return hrefs.map(releaseIdOf);

@@ -16,7 +16,7 @@ import path from "node:path";
 import { SECURITY_HEADERS } from "../render/security-policy.js";
 import { withPathPrefix } from "../content/site.js";
 import { ELSEWHERE, SEAL_FILE, type OutputLedger } from "../output/publish.js";
-import { SEARCH_BUNDLE_PATH } from "../search/shards.js";
+import { isShardId, SEARCH_BUNDLE_PATH } from "../search/shards.js";
 
 /** Top-level folders whose file names change with their content: browsers may keep them for good. */
 export const IMMUTABLE_FOLDERS = ["assets", "img"];
@@ -61,25 +61,32 @@ const byName = (a: DirectoryEntry, b: DirectoryEntry) => (a.name < b.name ? -1 :
 
 /**
  * The header rules for a site whose output folder holds `entries` at its root (a folder's
- * `children` are given for pagefind/ and its shards). Hosts join the values of a header that
- * several matching rules set (Cloudflare: with commas), so each address gets Cache-Control
+ * `children` are given for pagefind/ and the folders in it). Hosts join the values of a header
+ * that several matching rules set (Cloudflare: with commas), so each address gets Cache-Control
  * from exactly one rule: the immutable folders, and every other file or folder by name. Inside
  * pagefind/, the shards share their rules through placeholders: each shard's fragment/,
  * index/ and filter/ immutable (`/pagefind/:shard/fragment/*`), any other folder of a shard
  * revalidated the same way, and the files of a shard's own folder (its script, entry file,
  * metadata, WebAssembly) revalidated by one rule, `/pagefind/:shard/:file`, which matches no
  * deeper path. The files of pagefind/ itself get a rule each.
+ *
+ * A placeholder matches any folder of pagefind/, not only a shard's: a rule of its own for the
+ * search directory (`/pagefind/directory/*`) would give its files a second Cache-Control beside
+ * `/pagefind/:shard/:file`. Its files keep their names as their bytes change, as a shard's own
+ * files do, so they share that rule (the directory has no folders of its own, least of all one
+ * named as a shard's chunk folders); it is given when pagefind/ holds the directory alone too.
  */
 export function planHeaderRules(pathPrefix: string, entries: readonly DirectoryEntry[]): HeaderRule[] {
   const at = (url: string) => withPathPrefix(pathPrefix, url);
   const immutable: string[] = [];
   const revalidated: string[] = [];
   const bundle = (folder: string, inside: readonly DirectoryEntry[]) => {
-    const shards = inside.filter((entry) => entry.directory);
+    // The shards and the search directory: every folder the placeholder matches.
+    const folders = inside.filter((entry) => entry.directory);
     for (const entry of [...inside].sort(byName)) if (!entry.directory) revalidated.push(`${folder}${encodePath(entry.name)}`);
-    if (shards.length === 0) return;
+    if (folders.length === 0) return;
     const shard = `${folder}${SHARD_PLACEHOLDER}/`;
-    const contents = shards.flatMap((entry) => entry.children ?? []);
+    const contents = folders.flatMap((entry) => entry.children ?? []);
     const subfolders = [...new Set(contents.filter((entry) => entry.directory).map((entry) => entry.name))].sort();
     for (const name of subfolders) (IMMUTABLE_PAGEFIND_FOLDERS.includes(name) ? immutable : revalidated).push(`${shard}${encodePath(name)}/*`);
     if (contents.some((entry) => !entry.directory)) revalidated.push(`${shard}${FILE_PLACEHOLDER}`);
@@ -132,24 +139,34 @@ export function overlayEntries(staged: readonly DirectoryEntry[], published: rea
 }
 
 /**
- * The root listing (pagefind/ and its shards expanded, as `writeHostHeaders` lists a folder) of a
- * site known only by its manifest's paths (`/news/1/index.html`; a folder kept whole ends in `/`).
- * A shard kept whole is known as a folder only: it is given `insides`.
+ * The root listing (pagefind/ and the folders in it expanded, as `writeHostHeaders` lists a folder)
+ * of a site known only by its manifest's paths (`/news/1/index.html`; a folder kept whole ends in
+ * `/`). A shard kept whole is known as a folder only: it is given `insides`. Any other folder of
+ * pagefind/ (the search directory, published file by file) is given the entries its paths name.
  */
 export function listingOfPaths(paths: Iterable<string>, insides: readonly DirectoryEntry[]): DirectoryEntry[] {
   const root = new Map<string, DirectoryEntry>();
   const pagefind = new Map<string, DirectoryEntry>();
+  /** What each folder of pagefind/ that is not a shard holds, by name. */
+  const others = new Map<string, Map<string, DirectoryEntry>>();
   for (const file of paths) {
     const parts = file.split("/").filter(Boolean);
     const folder = file.endsWith("/");
-    const [name, shard] = parts;
+    const [name, inBundle, inFolder] = parts;
     if (!name) continue;
-    if (name === "pagefind" && shard) {
+    if (name === "pagefind" && inBundle) {
       const directory = parts.length > 2 || folder;
-      pagefind.set(shard, { name: shard, directory, ...(directory ? { children: [...insides] } : {}) });
+      if (!directory || isShardId(inBundle)) pagefind.set(inBundle, { name: inBundle, directory, ...(directory ? { children: [...insides] } : {}) });
+      else {
+        let inside = others.get(inBundle);
+        if (!inside) others.set(inBundle, (inside = new Map()));
+        pagefind.set(inBundle, { name: inBundle, directory: true });
+        if (inFolder && !inside.has(inFolder)) inside.set(inFolder, { name: inFolder, directory: parts.length > 3 || folder });
+      }
     }
     if (!root.has(name)) root.set(name, { name, directory: parts.length > 1 || folder });
   }
+  for (const [name, inside] of others) pagefind.get(name)!.children = [...inside.values()];
   const bundle = root.get("pagefind");
   if (bundle?.directory) bundle.children = [...pagefind.values()];
   return [...root.values()];
@@ -157,10 +174,11 @@ export function listingOfPaths(paths: Iterable<string>, insides: readonly Direct
 
 /**
  * What a shard folder holds, from the shards this build wrote (`entries`, as listed), or, when it
- * wrote none, Pagefind's own layout: its chunk folders and files of its own.
+ * wrote none, Pagefind's own layout: its chunk folders and files of its own. Only shard folders
+ * count: a build that wrote the search directory's files and no shard tells nothing of a shard's.
  */
 function shardInsides(entries: readonly DirectoryEntry[]): DirectoryEntry[] {
-  const shards = entries.find((entry) => entry.name === "pagefind")?.children?.filter((entry) => entry.directory) ?? [];
+  const shards = entries.find((entry) => entry.name === "pagefind")?.children?.filter((entry) => entry.directory && isShardId(entry.name)) ?? [];
   const written = new Map(shards.flatMap((shard) => shard.children ?? []).map((entry) => [`${entry.directory}:${entry.name}`, entry]));
   if (written.size > 0) return [...written.values()];
   return [...IMMUTABLE_PAGEFIND_FOLDERS.map((name) => ({ name, directory: true })), { name: "pagefind-entry.json", directory: false }];
@@ -172,7 +190,7 @@ function shardInsides(entries: readonly DirectoryEntry[]): DirectoryEntry[] {
  * Returns how many rules it has (a host limits them: src/hosting/hosts.ts).
  */
 export async function writeHostHeaders(outputDir: string, pathPrefix: string, ledger: OutputLedger | undefined): Promise<number> {
-  // The root; pagefind/ and each shard folder in it are listed too (their rules are shared: planHeaderRules).
+  // The root; pagefind/ and each folder in it (shards, the search directory) are listed too (their rules are shared: planHeaderRules).
   const list = async (dir: string, level: number): Promise<DirectoryEntry[]> =>
     Promise.all(
       (await readdir(dir, { withFileTypes: true }).catch(() => [])).map(async (entry) => {

@@ -23,12 +23,13 @@ import { PreviewOutput } from "../output/preview-output.js";
 import { SEAL_FILE, type OutputLedger, type Publication } from "../output/publish.js";
 import type { AssetManifest } from "../render/asset-manifest.js";
 import { ImagePipeline, imageCacheDir, measurePicture } from "../render/images.js";
+import type { DirectoryReport } from "../search/directory-build.js";
 import type { SearchIndexReport } from "../search/search-index.js";
 
 /** A search index being written. */
 export interface SearchIndexing {
-  /** What was indexed; rejects with the first shard's failure. */
-  report: Promise<SearchIndexReport>;
+  /** What was indexed, and the directory made from it; rejects with the first shard's failure. */
+  report: Promise<{ index: SearchIndexReport; directory: DirectoryReport }>;
   /** Stops it: no shard is started, those under way write nothing more. */
   stop(): void;
   /** Settles, never failing, once nothing writes any more. */

@@ -23,7 +23,7 @@
  *   publish the pictures           (and the other files of content/images/ the pages use; no other)
  *   write the sitemaps
  *   write the redirect pages       (for a host without redirect rules: src/hosting/hosts.ts)
- *   wait for the search index
+ *   wait for the search index      (and its directory: which shards hold each word, src/search/directory-build.ts)
  *   write the host's headers       (_headers, for a host that reads it)
  *   close the build               (prune the page cache; the dev server removes what it no longer has)
  *   check the host's limits        (production: the site's totals from the publication's manifest; a site the host cannot take is not published)
@@ -45,7 +45,9 @@ import { releasePagesForSitemaps, writeReleasePages } from "../pages/release-pag
 import { sitePages, type SitePage } from "../pages/site-pages.js";
 import { bundleSearchClient } from "../search/client-bundle.js";
 import { searchWorkerCount } from "../search/pool.js";
-import { buildSearchShards, describeIndexReport } from "../search/search-index.js";
+import { buildSearchShards, describeIndexReport, shardBundle, shardKey } from "../search/search-index.js";
+import { buildSearchDirectory, describeDirectoryReport, directoryCacheDir } from "../search/directory-build.js";
+import { readShardPostings } from "../search/shard-postings.js";
 import { searchCacheDir, ShardCache } from "../search/shard-cache.js";
 import { searchShards } from "../search/shards.js";
 import { writeHostHeaders } from "./host-headers.js";
@@ -163,12 +165,23 @@ async function startSearchIndex(state: BuildState, run: BuildRun): Promise<void>
   const edited = state.edited();
   // A rebuild of edited releases indexes only their shards; the others are as they were.
   const changed = edited ? shards.filter((shard) => shard.releases.some((release) => edited.has(release))) : shards;
-  const report = buildSearchShards(run.outputDir, changed, {
-    cache: new ShardCache(searchCacheDir()),
-    prune: !state.includeDrafts(),
-    workers: searchWorkerCount(),
-    signal: controller.signal,
-    ledger: state.ledger(),
+  const cache = new ShardCache(searchCacheDir());
+  const ledger = state.ledger();
+  const prune = !state.includeDrafts();
+  const directoryCache = directoryCacheDir();
+  const indexed = buildSearchShards(run.outputDir, changed, { cache, prune, workers: searchWorkerCount(), signal: controller.signal, ledger, directoryCache });
+  // The directory follows the shards: it reads the words of those that changed from their bundles.
+  const report = indexed.then(async (index) => {
+    const publishedDir = typeof ledger?.publishedDir === "string" ? ledger.publishedDir : undefined;
+    const directory = await buildSearchDirectory(
+      run.outputDir,
+      shards.map((shard) => {
+        const key = shardKey(cache, shard);
+        return { id: shard.id, key, postings: async (scratch: string) => readShardPostings(await shardBundle(shard, key, { cache, siteDir: run.outputDir, publishedDir, scratch })) };
+      }),
+      { ledger, prune, cacheDir: directoryCache, site: state.includeDrafts() ? "preview" : "production" },
+    );
+    return { index, directory };
   });
   // Its failure is reported when it is waited for; a build that fails before then stops it and
   // waits for it to stop (BuildState.searchIndexSettled) and reports its own error.
@@ -184,14 +197,19 @@ async function awaitSearchIndex(state: BuildState): Promise<void> {
   if (!indexing) throw new Error("Internal error: the search index was not started before the build");
   state.searchIndexing = undefined;
   if (!state.includeDrafts()) {
-    console.log(say(describeIndexReport(await indexing.report)));
+    const { index, directory } = await indexing.report;
+    console.log(say(describeIndexReport(index)));
+    console.log(say(describeDirectoryReport(directory)));
     return;
   }
   // The dev server reloads the browser as soon as the pages are written: re-indexing the shard
   // of a saved release takes seconds more, and the search follows when it is done. A failed
   // index is reported; the next rebuild rewrites what it left.
   state.previewIndex = indexing.report.then(
-    (report) => console.log(say(describeIndexReport(report))),
+    ({ index, directory }) => {
+      console.log(say(describeIndexReport(index)));
+      console.log(say(describeDirectoryReport(directory)));
+    },
     (error: unknown) => {
       console.error(say(searchIndexFailed(error instanceof Error ? error.message : String(error))));
       state.forgetPreviewOutput();

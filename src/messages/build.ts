@@ -112,6 +112,14 @@ export function searchIndexWritten(shards: number, indexed: number, threads: num
   };
 }
 
+export function searchDirectoryWritten(files: number, written: number, bytes: number, cacheDir: string): Message {
+  const size = byteSize(bytes);
+  return {
+    fa: `[akhbar] فهرست واژه‌های جست‌وجو: ${count(files)} فایل، ${count(written)} نوشته شد (${size.fa})، از ${cacheDir}`,
+    en: `[akhbar] search directory: ${files} files, ${written} written (${size.en}), from ${cacheDir}`,
+  };
+}
+
 export function searchIndexFailed(reason: string): Message {
   return {
     fa: `[akhbar] نمایهٔ جست‌وجو نوشته نشد: ${reason}`,

@@ -40,7 +40,9 @@ export async function pruneCacheFolder(dir: string, used: (name: string) => bool
  * what the next build reads to write only what changed. Not the rendered pages
  * (`akhbar-pages`) nor the search bundles (`akhbar-search`): a page or shard whose version the
  * site's manifest or deploy record already has is not made again, so those matter only to a
- * build with no record of what is published, which makes everything anyway. The CI examples in
+ * build with no record of what is published, which makes everything anyway. The search
+ * directory (`akhbar-search-directory`) is kept: a build changes its files in place from the last
+ * ones, and without them it reads every shard again, indexing those it has no bundle of. The CI examples in
  * docs/ci-examples/ list exactly these (a test reads them).
  */
-export const CI_KEPT_CACHE_FOLDERS = ["akhbar-archive", "akhbar-fonts", "akhbar-images", "akhbar-site", "akhbar-deploy"] as const;
+export const CI_KEPT_CACHE_FOLDERS = ["akhbar-archive", "akhbar-fonts", "akhbar-images", "akhbar-search-directory", "akhbar-site", "akhbar-deploy"] as const;

@@ -90,6 +90,15 @@ export function searchFilterValues(release: SearchRelease): SearchFilterValues {
 }
 
 /** Newest first is descending order of this key: the instant, then the news code. */
+/**
+ * A page's place in the search directory (directory.ts): its news code, in the order Pagefind
+ * sorts it. A new release has the next code, so it comes last in its shard even when it is
+ * dated earlier than others there, and the places of the others do not move.
+ */
+export function idSortKey(release: SearchRelease): string {
+  return String(release.id).padStart(12, "0");
+}
+
 export function dateSortKey(release: SearchRelease): string {
   return `${String(release.date.toMillis()).padStart(15, "0")}-${String(release.id).padStart(12, "0")}`;
 }
@@ -114,6 +123,7 @@ ${filters.organization ? html`<meta data-pagefind-filter="organization[content]"
 ${filters.tags.map((tag) => html`<meta data-pagefind-filter="tag[content]" content="${tag}">`)}
 <meta data-pagefind-filter="year[content]" content="${filters.year}">
 <meta data-pagefind-sort="date[content]" content="${dateSortKey(release)}">
+<meta data-pagefind-sort="id[content]" content="${idSortKey(release)}">
 </head>
 <body>
 <h1>${title}</h1>

@@ -3,11 +3,11 @@
  *
  * Pagefind 1.5 builds its filter files and the filter list of its metadata file from hash
  * maps whose order changes from run to run (its source says so: "Change filter indexes to
- * BTree to give them a stable hash"), and lists its languages in pagefind-entry.json the
- * same way. The words, fragments and page order are already stable. So each filter file's
+ * BTree to give them a stable hash"), and lists its sorts in the metadata and its languages in
+ * pagefind-entry.json the same way. The words, fragments and page order are already stable. So each filter file's
  * values are put in the order of their names, the metadata's filters too, and the
  * languages; the files whose content changed get names from the new content, and the
- * files that name them are rewritten to match. No option of Pagefind does this; the files'
+ * files that name them are rewritten to match (the sorts are put in the order of their names too). No option of Pagefind does this; the files'
  * format (gzip of "pagefind_dcd" and CBOR) is read and written with cborg.
  */
 import { createHash } from "node:crypto";
@@ -30,8 +30,9 @@ const META_HASH_LENGTH = 10;
 
 type FilterFile = [name: string, values: Array<[value: string, pages: number[]]>];
 type MetaFilter = [name: string, hash: string];
-/** pf_meta: [version, pages, index chunks, filters, sorts, …]: only the filters (index 3) are touched. */
+/** pf_meta: [version, pages, index chunks, filters, sorts, …]: only the filters (index 3) and the sorts (4) are touched. */
 const META_FILTERS = 3;
+const META_SORTS = 4;
 
 export function readPagefindFile(content: Uint8Array): unknown {
   const bytes = gunzipSync(content);
@@ -73,6 +74,8 @@ export function canonicalPagefindBundle(files: readonly BundleFile[]): BundleFil
     const meta = readPagefindFile(file.content) as unknown[];
     const filters = (meta[META_FILTERS] ?? []) as MetaFilter[];
     meta[META_FILTERS] = filters.map(([name, hash]): MetaFilter => [name, filterHashes.get(hash) ?? hash]).sort(byName);
+    // Its sorts too come from a hash map: with two (date, and the id of search/document.ts) their order changes.
+    meta[META_SORTS] = [...((meta[META_SORTS] ?? []) as Array<[string, number[]]>)].sort(byName);
     const content = writePagefindFile(meta);
     const hash = renamed(match[1]!, content, META_HASH_LENGTH);
     metaHashes.set(match[1]!, hash);

@@ -13,6 +13,7 @@
  * (`client.ts`, bundled by client-bundle.ts) uses the same Persian rules to normalize queries.
  * docs/search.md explains the design.
  */
+import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { OutputLedger } from "../output/publish.js";
@@ -59,6 +60,8 @@ export interface ShardBuildOptions {
   signal?: AbortSignal;
   /** The record of the build's output (src/output/publish.ts): a shard the published site has is not written again. */
   ledger?: OutputLedger | undefined;
+  /** The search directory's cache: a shard indexed stores its postings there (directory-build.ts). */
+  directoryCache?: string;
 }
 
 /**
@@ -87,7 +90,7 @@ export async function buildSearchShards(siteDir: string, shards: readonly Search
   // Each release's file hash stands for its text: a shard found in the cache reads no file. Every
   // shard is recorded in the site's ledger before any is indexed, so that the ledger describes the
   // whole index as soon as this starts (the dev server does not wait for it: src/build/steps.ts).
-  const keys = shards.map((shard) => options.cache?.key(shard.releases.flatMap((release) => [release.url, release.lang, release.fileHash])));
+  const keys = shards.map((shard) => (options.cache ? shardKey(options.cache, shard) : undefined));
   // A shard is published as one folder: one the site already has is neither restored nor written.
   const published = shards.map((shard, position) => keys[position] !== undefined && (ledger?.record(`${SEARCH_BUNDLE_PATH}${shardFolder(shard.id)}`, keys[position]!) ?? false));
 
@@ -107,6 +110,7 @@ export async function buildSearchShards(siteDir: string, shards: readonly Search
       releases: shard.releases.map(shardJobRelease),
       target,
       ...(key === undefined ? {} : { cache: { dir: options.cache!.directory, key } }),
+      ...(options.directoryCache === undefined ? {} : { directoryCache: options.directoryCache }),
     };
     await (pool ? pool.run(job) : runShardJob(job, () => stopped));
     if (key !== undefined) options.cache!.keep(key);
@@ -139,6 +143,25 @@ export async function buildSearchShards(siteDir: string, shards: readonly Search
   if (stopped) throw new Error("The search index was stopped before it was finished");
   if (options.prune) await options.cache?.prune();
   return { shards: report, workersStarted: pool?.started ?? 0 };
+}
+
+/** A shard's key in the shard cache: its releases' addresses, languages and file hashes (and the code, through the cache's version). */
+export function shardKey(cache: ShardCache, shard: SearchShard): string {
+  return cache.key(shard.releases.flatMap((release) => [release.url, release.lang, release.fileHash]));
+}
+
+/**
+ * A shard's bundle for the directory to read its words from (directory-build.ts), when its
+ * entries are not in the directory's cache: the shard cache's entry, the one this build wrote,
+ * the published site's; and when none is here (a site published elsewhere, built without the
+ * shard cache), the shard is indexed again into `scratch`.
+ */
+export async function shardBundle(shard: SearchShard, key: string, folders: { cache: ShardCache; siteDir: string; publishedDir?: string | undefined; scratch: string }): Promise<string> {
+  const candidates = [path.join(folders.cache.directory, key), path.join(folders.siteDir, ...SEARCH_BUNDLE_PATH.split("/").filter(Boolean), shardFolder(shard.id))];
+  if (folders.publishedDir) candidates.push(path.join(folders.publishedDir, ...SEARCH_BUNDLE_PATH.split("/").filter(Boolean), shardFolder(shard.id)));
+  for (const folder of candidates) if (existsSync(path.join(folder, "pagefind-entry.json"))) return folder;
+  await runShardJob({ shard: shard.id, releases: shard.releases.map(shardJobRelease), target: folders.scratch });
+  return folders.scratch;
 }
 
 /** Stops every Pagefind backend process and search worker thread, so that a one-off build can exit. */

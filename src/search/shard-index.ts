@@ -21,6 +21,7 @@ import { parseFrontMatter } from "../content/front-matter.js";
 import { createMarkdown } from "../render/markdown.js";
 import { canonicalPagefindBundle, type BundleFile } from "./pagefind-bundle.js";
 import { storeBundle } from "./shard-cache.js";
+import { bundlePostings, storeShardPostings } from "./shard-postings.js";
 import { markdownBlocks, releaseTexts, searchDocument, type SearchRelease, type TextBlock } from "./document.js";
 import { CompoundLexicon, IndexTextEncoder } from "./text.js";
 
@@ -43,6 +44,8 @@ export interface ShardJob {
   target: string;
   /** Where and under which key the bundle is stored in the shard cache, if there is one. */
   cache?: { dir: string; key: string };
+  /** The search directory's cache: the shard's postings are stored there under the same key (directory-build.ts). */
+  directoryCache?: string;
 }
 
 export function shardJobRelease(release: Release): ShardJobRelease {
@@ -94,6 +97,11 @@ export async function runShardJob(job: ShardJob, stopped: () => boolean = () => 
   const files = await indexDocuments(shardDocuments(releases), checkpoint);
   checkpoint();
   if (job.cache) await storeBundle(job.cache.dir, job.cache.key, files);
+  if (job.cache && job.directoryCache) {
+    const byPath = new Map(files.map((file) => [file.path, file.content]));
+    const postings = await bundlePostings(job.shard, async (file) => byPath.get(file) ?? new Uint8Array());
+    await storeShardPostings(job.directoryCache, job.cache.key, postings);
+  }
   await writeBundle(job.target, files, checkpoint);
 }
 

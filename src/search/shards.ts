@@ -20,6 +20,7 @@ import type { ArchiveIndex } from "../browse/archive-index.js";
 import type { Release } from "../content/release.js";
 import type { Language } from "../content/schema.js";
 import { SECOND_HALF } from "../persian/calendar.js";
+import { countPages } from "./directory.js";
 
 /** Where the shards are published: `/pagefind/<shard id>/`, each a complete Pagefind bundle. */
 export const SEARCH_BUNDLE_PATH = "/pagefind/";
@@ -30,25 +31,10 @@ export const SEARCH_BUNDLE_PATH = "/pagefind/";
  * archive's newest shards: 150 pages 1.9 s, 300 2.9 s, 600 6.5 s, 1,182 13.9 s), and a day's
  * build re-indexes the newest: 750 keeps that under ~8 s and Pagefind's memory under ~0.6 GB.
  * A shard's metadata is then ~8 KB; what a smaller shard does not save is its index chunk per
- * word searched (~35 KB whatever the shard's size), which FIRST_SEARCH_PAGE_BUDGET bounds.
+ * word searched (~35 KB whatever the shard's size): the search directory (directory.ts) keeps
+ * the page from loading a shard that holds no result.
  */
 export const SHARD_CAP = 750;
-
-/**
- * The first search loads the newest shard, then older shards while the page of results is
- * not full and the shards loaded so far hold fewer than this many pages; the «search older»
- * button loads shards of up to this many pages at once. What a shard costs a first search is
- * its metadata (~10 bytes a page: ~15 KB for a full shard) and, above all, the index chunks
- * of the query's words: ~40 KB a shard for a word found nowhere, whatever the shard's size
- * (measured on the 10,000-release corpus). The page and Pagefind's start are ~140 KB. With
- * 3,000 pages a search for a missing word loaded four small shards there: 324 KB. With shards of
- * at most SHARD_CAP (750) pages and a budget of 1,000, a first search loads the newest shard and
- * one more (two or three: a new half-month's few releases do not count against a full shard),
- * as many shards as with 1,500-page shards and a budget of 2,000, so no more bytes, over about
- * half the releases. Counting what is loaded, not what would be, means a new half-month's first
- * releases never stop a search before a full shard is in.
- */
-export const FIRST_SEARCH_PAGE_BUDGET = 1_000;
 
 export interface SearchShard {
   /** Its year and first half-month (`shardId`), e.g. `1404-07` or `1404-07-16`: its folder and its name in the page. */
@@ -83,6 +69,16 @@ export function shardId(year: number, month: number, day = 1): string {
 export function shardStart(id: string): { month: number; day: number } {
   const [, month, day = "1"] = id.split("-");
   return { month: Number(month), day: Number(day) };
+}
+
+const SHARD_ID = /^\d{4}-\d{2}(?:-\d{2})?$/;
+
+/**
+ * Whether a name under the bundle path is a shard's (`shardId`): pagefind/ holds other folders
+ * too, such as the search directory's (directory.ts), which are published file by file.
+ */
+export function isShardId(name: string): boolean {
+  return SHARD_ID.test(name);
 }
 
 /** The folder of a shard under the bundle path. */
@@ -166,50 +162,31 @@ export function shardListing(shards: readonly SearchShard[], lang: Language): Sh
     .filter((listing) => listing.pages > 0);
 }
 
-const pagesOf = (shards: readonly ShardListing[]) => shards.reduce((sum, shard) => sum + shard.pages, 0);
-
-/**
- * Whether a search that covered the newest `searched` shards and found `found` results there
- * goes on into the next older shard by itself: only while the page of results is not full and
- * the shards already loaded hold fewer than `budget` pages. Beyond, the reader asks for older
- * shards (a button), so that a first search stays light.
- */
-export function searchNextShard(listing: readonly ShardListing[], searched: number, found: number, pageSize: number, budget = FIRST_SEARCH_PAGE_BUDGET): boolean {
-  if (searched >= listing.length || found >= pageSize) return false;
-  return pagesOf(listing.slice(0, searched)) < budget;
-}
-
-/**
- * How many of the newest shards are searched once the reader asks for older releases, when
- * `searched` were: the next shard, and more while together they stay within `budget` pages,
- * so that an archive of small shards (a small year is one) does not need a press per shard.
- */
-export function olderShards(listing: readonly ShardListing[], searched: number, budget = FIRST_SEARCH_PAGE_BUDGET): number {
-  let next = Math.min(searched + 1, listing.length);
-  while (next < listing.length && pagesOf(listing.slice(searched, next + 1)) <= budget) next++;
-  return next;
-}
-
 /** The shards of one year in a listing: what the year filter loads and searches, newest first. */
 export function yearShards(listing: readonly ShardListing[], year: string): ShardListing[] {
   return listing.filter((shard) => String(shard.year) === year);
 }
 
-/** What a search that did not cover every shard covered: one year, years, or the releases from a day (the 1st or the 16th of a month) on. */
-export type SearchedScope = { kind: "year"; year: number } | { kind: "years"; oldest: number; newest: number } | { kind: "since"; year: number; month: number; day: number };
+/** A shard that holds results of a search, and how many (counted in the search directory, directory.ts). */
+export interface CandidateShard {
+  id: string;
+  count: number;
+}
 
 /**
- * What a search over the newest `searched` shards of `listing` covered, for the status line:
- * whole years (the oldest shard searched is the first its year has in the listing), or the
- * releases from a half-month on. Undefined once every shard is searched (nothing to say).
+ * The shards of `listing` that hold results of a search, newest first, with how many: `pages`
+ * are the matching pages per shard, as the directory gives them (`intersectPages`); undefined
+ * when the search names nothing the directory keys (a year filter alone): then every page of
+ * each shard. Shards `pages` has and the listing has not (another year's) are left out.
  */
-export function searchedScope(listing: readonly ShardListing[], searched: number): SearchedScope | undefined {
-  if (searched >= listing.length || searched < 1) return undefined;
-  const oldest = listing[searched - 1]!;
-  const newest = listing[0]!.year;
-  // The next shard is the older one: if it is of the same year, that year is not all searched.
-  if (listing[searched]!.year === oldest.year) return { kind: "since", year: oldest.year, ...shardStart(oldest.id) };
-  return oldest.year === newest ? { kind: "year", year: newest } : { kind: "years", oldest: oldest.year, newest };
+export function candidateShards(listing: readonly ShardListing[], pages: ReadonlyMap<string, Uint8Array> | undefined): CandidateShard[] {
+  return listing
+    .map((shard) => {
+      if (!pages) return { id: shard.id, count: shard.pages };
+      const bits = pages.get(shard.id);
+      return { id: shard.id, count: bits ? countPages(bits) : 0 };
+    })
+    .filter((shard) => shard.count > 0);
 }
 
 /**

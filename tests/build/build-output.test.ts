@@ -16,8 +16,13 @@ import { load } from "cheerio";
 import { elementsOf, exists, fileForUrl, findBrokenLinks, listFiles, loadPage, type Page } from "../support/html.js";
 import { describeNewsroomOutput, NEWSROOM_BUILD_ENV } from "../support/newsroom-output.js";
 import { validatePages } from "../support/ship.js";
+import { interfaceStrings } from "../../src/render/i18n.js";
+import { isShardId } from "../../src/search/shards.js";
+import { DIRECTORY_FORMAT, DIRECTORY_PATH, DIRECTORY_ROOT, shardPagesFile, type DirectoryFile, type DirectoryRoot, type ShardPagesList } from "../../src/search/directory.js";
 
 const FIXTURES = path.join(repoRoot, "tests", "fixtures", "build");
+/** The search directory's folder in pagefind/ (`directory`). */
+const DIRECTORY_FOLDER = DIRECTORY_PATH.split("/").filter(Boolean).at(-1)!;
 const HOSTILE_ID = 900001;
 const DRAFT_ID = 900002;
 const ENGLISH_ID = 133120;
@@ -481,7 +486,8 @@ describe("search", () => {
       assert.equal($(`label[for="search-${name}"]`).length, 1, name);
       assert.equal(form.find(`select#search-${name}[name="${name}"]`).length, 1, name);
     }
-    assert.deepEqual(form.find("#search-sort option").map((_, option) => $(option).attr("value")).get(), ["", "date"]);
+    // Newest first is the default (an address without `sort`); relevance is asked for.
+    assert.deepEqual(form.find("#search-sort option").map((_, option) => $(option).attr("value")).get(), ["", "relevance"]);
     // Filters and sort are folded away until the reader opens them: on a phone the results come first.
     const options = form.find("details[data-search-options]");
     assert.deepEqual({ summary: options.children("summary").text(), open: options.attr("open"), selects: options.find("select").length }, { summary: "محدود کردن و ترتیب نتایج", open: undefined, selects: 5 });
@@ -529,6 +535,36 @@ describe("search", () => {
     assert.ok(script.includes("ۀ"), "the Persian folding table is not in the script");
   });
 
+  test("the search directory is written beside the shards: its root file, a pages file per shard, and group and node files that name only the site's shards", async () => {
+    const folder = path.join(site, "pagefind", DIRECTORY_FOLDER);
+    const names = await readdir(folder);
+    assert.ok(names.includes(DIRECTORY_ROOT), `pagefind/${DIRECTORY_FOLDER}/${DIRECTORY_ROOT} is missing`);
+    const root = JSON.parse(await readFile(path.join(folder, DIRECTORY_ROOT), "utf8")) as DirectoryRoot;
+    assert.equal(root.format, DIRECTORY_FORMAT);
+    assert.equal(typeof root.split, "string");
+    const shards = (await readdir(path.join(site, "pagefind"))).filter(isShardId).sort();
+    const pagesFiles = shards.map(shardPagesFile);
+    assert.deepEqual(names.filter((name) => name.startsWith("pages-")).sort(), pagesFiles.sort());
+    // Each shard's pages file names a fragment of that shard for each of its pages (its Persian index holds every release).
+    for (const shard of shards) {
+      const { fragments, newest } = JSON.parse(await readFile(path.join(folder, shardPagesFile(shard)), "utf8")) as ShardPagesList;
+      const entry = JSON.parse(await readFile(path.join(site, "pagefind", shard, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+      assert.equal(fragments.length, entry.languages.fa?.page_count, shard);
+      assert.deepEqual([...newest].sort((a, b) => a - b), fragments.map((_, page) => page), `${shard}: the date order names every page once`);
+      for (const name of fragments) assert.ok(await exists(path.join(site, "pagefind", shard, "fragment", `${name}.pf_fragment`)), `${shardPagesFile(shard)} names ${name}, which pagefind/${shard}/fragment/ lacks`);
+    }
+    const groups = names.filter((name) => name !== DIRECTORY_ROOT && !pagesFiles.includes(name));
+    assert.ok(groups.length > 0, "the directory has no group file");
+    assert.deepEqual(groups.filter((name) => !/^[gn](?:[0-9a-f]{4})+\.json$/.test(name)), [], "files of the directory that are neither groups nor nodes");
+    const named = new Set<string>();
+    for (const name of groups) {
+      const file = JSON.parse(await readFile(path.join(folder, name), "utf8")) as DirectoryFile;
+      for (const [, pages] of file) for (const [shard] of pages) named.add(shard);
+    }
+    // Every shard has words, so every shard is named; no folder that is not a shard is.
+    assert.deepEqual([...named].sort(), shards);
+  });
+
   test("the Pagefind bundle is written per shard (a year each, at this size, named after its first half-month): every published release in its shard's Persian index, the English ones also in an English index", async () => {
     const jalali = (id: number) => {
       const { year, month, day } = tehranParts(shownIso.get(id)!);
@@ -542,7 +578,10 @@ describe("search", () => {
       const month = String(Math.floor(first / 100)).padStart(2, "0");
       return first % 100 >= 16 ? `${year}-${month}-16` : `${year}-${month}`;
     };
-    assert.deepEqual((await readdir(path.join(site, "pagefind"))).sort(), years.map(shardOf).sort());
+    // pagefind/ holds the shards, each in a folder named by its id, and the search directory.
+    const inBundle = await readdir(path.join(site, "pagefind"));
+    assert.deepEqual(inBundle.filter(isShardId).sort(), years.map(shardOf).sort());
+    assert.deepEqual(inBundle.filter((name) => !isShardId(name)), [DIRECTORY_FOLDER]);
     for (const year of years) {
       const shard = shardOf(year);
       const files = await listFiles(path.join(site, "pagefind", shard));
@@ -570,9 +609,9 @@ describe("search", () => {
         .map((year) => ({ id: shardOf(year), year, pages: published().filter((release) => jalali(release.id).jy === year && (lang === "fa" || release.lang === lang)).length }))
         .filter((shard) => shard.pages > 0);
       assert.deepEqual(JSON.parse(form.attr("data-shards") ?? ""), expected, page);
-      // The script names months in the page's language (a shard starts with one).
-      const strings = JSON.parse(form.attr("data-strings") ?? "") as { months: string[] };
-      assert.deepEqual([strings.months[0], strings.months[6], strings.months.length], lang === "fa" ? ["فروردین", "مهر", 12] : ["Farvardin", "Mehr", 12], page);
+      // The script's status strings are the page's language's.
+      const strings = JSON.parse(form.attr("data-strings") ?? "") as { found: string };
+      assert.equal(strings.found, interfaceStrings(lang).searchFound, page);
     }
   });
 

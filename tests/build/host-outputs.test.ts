@@ -23,6 +23,7 @@ import { HOSTS, NGINX_MAP_FILE, type HostProfile } from "../../src/hosting/hosts
 import { SettingError } from "../../src/content/setting-error.js";
 import { byteSize } from "../../src/messages/messages.js";
 import { addedReleaseFile } from "../support/release-factory.js";
+import { DIRECTORY_CACHE_VARIABLE } from "../../src/search/directory-build.js";
 
 /** The sample archive's English release: its old address and its Persian one lead to its English page. */
 const ENGLISH_ID = 133120;
@@ -112,6 +113,7 @@ describe("what the build writes for each host", () => {
         ...env,
         AKHBAR_PAGE_CACHE: path.join(beside, "akhbar-page-cache"),
         AKHBAR_SEARCH_CACHE: path.join(beside, "akhbar-search-cache"),
+        [DIRECTORY_CACHE_VARIABLE]: path.join(beside, "akhbar-search-directory"),
         AKHBAR_SITE_MANIFEST: path.join(beside, "akhbar-site-manifests"),
         AKHBAR_ARCHIVE_CACHE: path.join(beside, "akhbar-archive-cache"),
       };

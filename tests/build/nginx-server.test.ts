@@ -31,6 +31,9 @@ import { NGINX_PATH, nginxMissing, skipWithoutNginx, startNginx, type NginxServe
 import { repoRoot, runBuild, runNode, temporaryDirectory } from "../support/run.js";
 import { addedReleaseFile } from "../support/release-factory.js";
 import type { DeployReport } from "../../src/deploy/deploy.js";
+import { isShardId } from "../../src/search/shards.js";
+import { DIRECTORY_PATH, DIRECTORY_ROOT } from "../../src/search/directory.js";
+import { DIRECTORY_CACHE_VARIABLE } from "../../src/search/directory-build.js";
 
 /** A word of seed release 149840 (Persian) and of no other release. */
 const UNIQUE_WORD = "کهریزک";
@@ -63,6 +66,7 @@ function cacheEnv(work: string): NodeJS.ProcessEnv {
   return {
     AKHBAR_PAGE_CACHE: cache("page"),
     AKHBAR_SEARCH_CACHE: cache("search"),
+    [DIRECTORY_CACHE_VARIABLE]: cache("search-directory"),
     AKHBAR_SITE_MANIFEST: cache("site-manifests"),
     AKHBAR_ARCHIVE_CACHE: cache("archive"),
     AKHBAR_DEPLOY_RECORD: cache("deploy"),
@@ -178,6 +182,12 @@ for (const variant of VARIANTS) {
       // A shard's own files name the chunks: revalidated, so that a new index shows at once.
       const entry = files.find((file) => file.endsWith("/pagefind-entry.json"));
       assert.equal((await get(`${base}/pagefind/${entry}`)).headers.get("cache-control"), REVALIDATE);
+      // So are the search directory's files, which keep their names when their words' pages change.
+      const directory = await get(`${base}${DIRECTORY_PATH}${DIRECTORY_ROOT}`);
+      assert.deepEqual(
+        { status: directory.status, type: directory.headers.get("content-type")?.split(";")[0], caching: directory.headers.get("cache-control") },
+        { status: 200, type: "application/json", caching: REVALIDATE },
+      );
       // Nothing may stay a year in a browser under a fingerprinted name it does not have.
       const missing = await get(`${base}/assets/site.0000000000.css`);
       assert.equal(missing.status, 404);
@@ -335,9 +345,12 @@ describe("deploying over SSH into the folder nginx serves: only what changed mov
     const siteFiles = [...second.keys()];
     const changed = siteFiles.filter((file) => first.get(file) !== second.get(file));
     const removed = [...first.keys()].filter((file) => !second.has(file));
-    const shards = new Set(changed.filter((file) => file.startsWith("pagefind/")).map((file) => file.split("/")[1]));
+    // The shards are the folders of pagefind/ named by a shard id; the search directory beside them is files.
+    const shards = new Set(changed.filter((file) => file.startsWith("pagefind/")).map((file) => file.split("/")[1]!).filter(isShardId));
     assert.equal(shards.size, 1, `the release changed the search shards ${[...shards].join(", ")}`);
     const [shard] = shards;
+    const directoryFolder = DIRECTORY_PATH.slice(1);
+    assert.ok(changed.some((file) => file.startsWith(directoryFolder)), "the release's words changed no file of the search directory");
 
     const report = await deploy(path.join(work, "deploy-2.json"));
     const uploaded = filesOf(report.uploaded, siteFiles);

@@ -9,31 +9,34 @@
  *   of 750 would need an archive of thousands), several shards in one year: their folders,
  *   the year filter in each, and a release added to the newest half-month re-indexing that
  *   year's last shard only;
- * - the search page in Chromium, on the site built with that cap: with every shard searched
- *   («search older releases» pressed until none is left), the results are the set one Pagefind
- *   index over the same documents gives, «newest first» is the same order, and a year filter
- *   finds every release of its year across its shards.
+ * - the search page in Chromium, on the site built with that cap (its search directory made
+ *   again for those shards): every result («more» pressed to the end) is the set one Pagefind
+ *   index over the same documents gives, «newest first» is the same order, a year filter finds
+ *   every release of its year across its shards, and the status counts them all at once.
  * Without Chromium the browser part is skipped locally and fails on CI (tests/support/chromium.ts).
  */
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { appendFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import * as cheerio from "cheerio";
 import type { Browser } from "playwright-core";
 import { indexArchive } from "../../src/browse/archive-index.js";
-import { jalaliMonthName, jalaliParts } from "../../src/persian/dates.js";
+import { jalaliParts } from "../../src/persian/dates.js";
 import { fillString, interfaceStrings } from "../../src/render/i18n.js";
 import { loadArchive } from "../../src/content/load.js";
 import type { Release } from "../../src/content/release.js";
 import { parseFrontMatter } from "../../src/content/front-matter.js";
 import { createMarkdown } from "../../src/render/markdown.js";
 import { readPagefindFile } from "../../src/search/pagefind-bundle.js";
-import { formatPersianNumber, toPersianDigits } from "../../src/persian/letters.js";
+import { formatPersianNumber } from "../../src/persian/letters.js";
 import { normalizeQuery } from "../../src/persian/words.js";
 import { ShardCache } from "../../src/search/shard-cache.js";
 import { markdownBlocks } from "../../src/search/document.js";
-import { searchedScope, searchShards, shardListing, type SearchShard } from "../../src/search/shards.js";
+import { searchShards, shardListing, type SearchShard } from "../../src/search/shards.js";
+import { buildSearchDirectory } from "../../src/search/directory-build.js";
+import { readShardPostings } from "../../src/search/shard-postings.js";
 import { buildSearchShards, stopSearchIndexer } from "../../src/search/search-index.js";
 import { indexDocuments, shardDocuments, writeBundle } from "../../src/search/shard-index.js";
 import { launchChromium } from "../../src/bench/chromium.js";
@@ -214,13 +217,23 @@ async function writeSingleIndex(site: string, shards: readonly SearchShard[]): P
 }
 
 /**
- * The built site with its search index cut by `cap`: the shards written again, and the search
- * pages told about them (the build itself uses the production cap, which a small archive never
- * reaches).
+ * The built site with its search index cut by `cap`: the shards written again, their directory
+ * made again from them, and the search pages told about them (the build itself uses the
+ * production cap, which a small archive never reaches).
  */
 async function reshard(site: string, cap: number): Promise<SearchShard[]> {
   const shards = await shardsOf(corpus, cap);
   await buildSearchShards(site, shards);
+  await buildSearchDirectory(
+    site,
+    shards.map((shard) => ({
+      id: shard.id,
+      // Any key that names the bundle's content: its releases.
+      key: createHash("sha1").update(`${shard.id}:${shard.releases.map((release) => release.id).join(",")}`).digest("hex"),
+      postings: () => readShardPostings(path.join(site, "pagefind", shard.id)),
+    })),
+    { cacheDir: path.join(folder, `directory-cache-${cap}`) },
+  );
   for (const [page, lang] of [["search/index.html", "fa"], ["en/search/index.html", "en"]] as const) {
     const file = path.join(site, page);
     const $ = cheerio.load(await readFile(file, "utf8"));
@@ -267,15 +280,16 @@ test("in Chromium, every shard searched gives the single index's results, with s
     };
 
     const rows: Array<{ name: string; query: string; address?: string; filters?: Record<string, string>; byDate: boolean; atLeast?: number }> = [
-      { name: "a word in half the releases", query: "نشست", byDate: false },
-      { name: "a word in a third of them, newest first", query: "شهرداری", address: "sort=date", byDate: true },
-      { name: "a compound written with a space", query: "روابط عمومی", byDate: false },
-      { name: "a compound written with a half-space", query: "روابط‌عمومی", byDate: false },
-      { name: "two words", query: "مدیریت بحران", byDate: false },
+      { name: "a word in half the releases", query: "نشست", byDate: true },
+      { name: "a word in a third of them, newest first (the default)", query: "شهرداری", byDate: true },
+      { name: "a word in half the releases, by relevance", query: "نشست", address: "sort=relevance", byDate: false },
+      { name: "a compound written with a space", query: "روابط عمومی", byDate: true },
+      { name: "a compound written with a half-space", query: "روابط‌عمومی", byDate: true },
+      { name: "two words", query: "مدیریت بحران", byDate: true },
       { name: "a tag without words: newest first", query: "", address: "tag=نشست", filters: { tag: "نشست" }, byDate: true },
       // A year filter loads and searches every shard of that year, and only those.
       { name: "a year filter, across the year's shards", query: "", address: `year=${filteredYear}`, filters: { year: String(filteredYear) }, byDate: true, atLeast: 3 },
-      { name: "a word and a year filter", query: "شهرداری", address: `year=${filteredYear}`, filters: { year: String(filteredYear) }, byDate: false, atLeast: 1 },
+      { name: "a word and a year filter", query: "شهرداری", address: `year=${filteredYear}`, filters: { year: String(filteredYear) }, byDate: true, atLeast: 1 },
     ];
     for (const row of rows) {
       await t.test(row.name, async () => {
@@ -298,40 +312,26 @@ test("in Chromium, every shard searched gives the single index's results, with s
       });
     }
 
-    await t.test("the status names what a first search covered, and «older» goes on to the rest", async () => {
+    await t.test("the status counts every shard's results at once, and the first page loads only the fragments it shows", async () => {
       const query = "شهرداری";
       const expected = await single(query, {}, true);
-      // The first search goes on shard by shard until the page of ten is full (the budget is far off).
       const shardOf = new Map(shards.flatMap((shard) => shard.releases.map((release) => [release.id, shard.id] as const)));
-      const listing = shardListing(shards, "fa");
-      let searched = 0;
-      let found = 0;
-      while (found < 10) {
-        found += expected.filter((id) => shardOf.get(id) === listing[searched]!.id).length;
-        searched++;
-      }
-      const scope = searchedScope(listing, searched);
-      assert.ok(scope, "the first search covered every shard");
       const strings = interfaceStrings("fa");
-      const scopeText =
-        scope.kind === "since"
-          ? scope.day === 1
-            ? fillString(strings.searchSinceMonth, { month: jalaliMonthName(scope.month), year: toPersianDigits(scope.year) })
-            : fillString(strings.searchSinceDay, { day: toPersianDigits(scope.day), month: jalaliMonthName(scope.month), year: toPersianDigits(scope.year) })
-          : scope.kind === "year"
-            ? fillString(strings.searchYearSearched, { year: toPersianDigits(scope.year) })
-            : fillString(strings.searchYearsSearched, { oldest: toPersianDigits(scope.oldest), newest: toPersianDigits(scope.newest) });
       await withPage(open, async (page) => {
+        const fragments: string[] = [];
+        const pagefind: string[] = [];
+        page.on("request", (request) => {
+          const match = /\/pagefind\/([^/]+)\/(.+)$/.exec(new URL(request.url()).pathname);
+          if (!match || match[1] === "directory") return;
+          (match[2]!.startsWith("fragment/") ? fragments : pagefind).push(`${match[1]}/${match[2]}`);
+        });
         await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
         await waitForSearch(page);
-        const outcome = fillString(strings.searchFound, { count: formatPersianNumber(found), query });
-        assert.equal(await page.locator("#search-status").textContent(), `${outcome} ${scopeText}`);
-        assert.equal(await page.locator("#search-older").textContent(), strings.searchOlder);
-        // Every other shard is tiny: one press takes them all (olderShards), and the status then names no scope.
-        await page.locator("#search-older").click();
-        await page.waitForFunction(() => document.getElementById("search-older")?.hidden === true);
-        await waitForSearch(page);
         assert.equal(await page.locator("#search-status").textContent(), fillString(strings.searchFound, { count: formatPersianNumber(expected.length), query }));
+        assert.equal(await page.locator(".search-result").count(), 10);
+        assert.equal(fragments.length, 10, "one fragment a result shown");
+        assert.deepEqual([...new Set(fragments.map((file) => file.split("/")[0]!))].sort(), [...new Set(expected.slice(0, 10).map((id) => shardOf.get(id)!))].sort());
+        assert.deepEqual(pagefind, [], "newest first needs nothing of Pagefind's own");
       });
     });
   } finally {

@@ -5,10 +5,13 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import yaml from "js-yaml";
-import { IMMUTABLE, listingOfPaths, planHeaderRules, renderHeadersFile, REVALIDATE, type DirectoryEntry } from "../../../src/build/host-headers.js";
+import { cacheControlFor, IMMUTABLE, listingOfPaths, planHeaderRules, renderHeadersFile, REVALIDATE, writeHostHeaders, type DirectoryEntry } from "../../../src/build/host-headers.js";
+import { ELSEWHERE, OutputLedger } from "../../../src/output/publish.js";
+import { isShardId } from "../../../src/search/shards.js";
 import { headersFor, parseHeadersFile, patternMatches } from "../../../src/bench/host-rules.js";
 import { absoluteHtmlUrls, prefixHtmlUrls, siteAbsoluteUrl } from "../../../src/render/html-urls.js";
 import { renderRedirectsFile, type Redirect } from "../../../src/pages/redirect-pages.js";
@@ -252,7 +255,7 @@ test("a site known only by its deploy record is listed as its folder would be: t
     { name: "fragment", directory: true },
     { name: "pagefind-entry.json", directory: false },
   ];
-  const listing = listingOfPaths(["/index.html", "/news/1/index.html", "/News/1/index.html", "/pagefind/1404-1/", "/pagefind/pagefind-ui.js", "/assets/site.css"], insides);
+  const listing = listingOfPaths(["/index.html", "/news/1/index.html", "/News/1/index.html", "/pagefind/1404-01/", "/pagefind/pagefind-ui.js", "/assets/site.css"], insides);
   assert.deepEqual(listing, [
     { name: "index.html", directory: false },
     { name: "news", directory: true },
@@ -261,7 +264,7 @@ test("a site known only by its deploy record is listed as its folder would be: t
       name: "pagefind",
       directory: true,
       children: [
-        { name: "1404-1", directory: true, children: insides },
+        { name: "1404-01", directory: true, children: insides },
         { name: "pagefind-ui.js", directory: false },
       ],
     },
@@ -273,4 +276,90 @@ test("a site known only by its deploy record is listed as its folder would be: t
     rules.filter((rule) => rule.pattern.startsWith("/pagefind/")).map((rule) => rule.pattern),
     ["/pagefind/:shard/fragment/*", "/pagefind/pagefind-ui.js", "/pagefind/:shard/:file"],
   );
+});
+
+test("isShardId: the folders of pagefind/ named by a shard's id, and no other (the search directory's)", () => {
+  for (const name of ["1404-07", "1404-07-16", "1397-10"]) assert.equal(isShardId(name), true, name);
+  for (const name of ["directory", "1404", "1404-1", "1404-07-16-01", "1404-07/", "x1404-07", "pagefind-entry.json"]) assert.equal(isShardId(name), false, name);
+});
+
+/** The search directory as listed from disk: files only (src/search/directory.ts). */
+const DIRECTORY: DirectoryEntry = {
+  name: "directory",
+  directory: true,
+  children: [
+    { name: "root.json", directory: false },
+    { name: "g0628.json", directory: false },
+    { name: "n0628.json", directory: false },
+    { name: "pages-1403-07.json", directory: false },
+  ],
+};
+
+test("the search directory beside the shards: its files revalidated by the shards' own-file rule, once each, and no rule more", () => {
+  const withDirectory = siteWith(["1403-07", "1403-01"]).map((entry) => (entry.name === "pagefind" ? { ...entry, children: [...entry.children!, DIRECTORY] } : entry));
+  const rules = planHeaderRules("/", withDirectory);
+  assert.deepEqual(rules, planHeaderRules("/", siteWith(["1403-07", "1403-01"])));
+  const cases: Array<[string, string]> = [
+    ["/pagefind/directory/root.json", REVALIDATE],
+    ["/pagefind/directory/g0628.json", REVALIDATE],
+    ["/pagefind/directory/pages-1403-07.json", REVALIDATE],
+    ["/pagefind/1403-07/fragment/fa_123.pf_fragment", IMMUTABLE],
+    ["/pagefind/1403-07/pagefind-entry.json", REVALIDATE],
+  ];
+  // One Cache-Control each (a second matching rule would join its value to the first), as for object storage.
+  for (const [pathname, caching] of cases) {
+    assert.equal(headersFor(rules, pathname).get("cache-control"), caching, pathname);
+    assert.equal(cacheControlFor(pathname), caching, pathname);
+  }
+  // A site whose pagefind/ holds the directory alone still gets a rule for its files.
+  const alone = planHeaderRules("/", [{ name: "pagefind", directory: true, children: [DIRECTORY] }]);
+  assert.equal(headersFor(alone, "/pagefind/directory/root.json").get("cache-control"), REVALIDATE);
+});
+
+test("a site known by its deploy record: the search directory's files are listed as files, not given a shard's insides", () => {
+  const insides: DirectoryEntry[] = [
+    { name: "fragment", directory: true },
+    { name: "pagefind-entry.json", directory: false },
+  ];
+  const listing = listingOfPaths(["/pagefind/1404-01/", "/pagefind/directory/root.json", "/pagefind/directory/g0628.json", "/pagefind/directory/root.json"], insides);
+  assert.deepEqual(listing, [
+    {
+      name: "pagefind",
+      directory: true,
+      children: [
+        { name: "1404-01", directory: true, children: insides },
+        { name: "directory", directory: true, children: [{ name: "root.json", directory: false }, { name: "g0628.json", directory: false }] },
+      ],
+    },
+  ]);
+  // The directory without any shard: its files get their rule, and no chunk folder is invented.
+  const rules = planHeaderRules("/", listingOfPaths(["/index.html", "/pagefind/directory/root.json"], insides));
+  assert.deepEqual(
+    rules.filter((rule) => rule.pattern.startsWith("/pagefind/")).map((rule) => rule.pattern),
+    ["/pagefind/:shard/:file"],
+  );
+});
+
+test("a build for a deploy target that wrote search directory files and no shard: the shards it keeps still get their chunk rules", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "akhbar-headers-"));
+  try {
+    const published = ["/index.html", "/pagefind/1404-01/", "/pagefind/directory/root.json", "/pagefind/directory/g0628.json"];
+    const ledger = new OutputLedger(new Map(published.map((file) => [file, "v1"])), ELSEWHERE);
+    for (const file of published) ledger.record(file, file === "/pagefind/directory/g0628.json" ? "v2" : "v1");
+    // What such a build writes: the one directory file that changed.
+    await mkdir(path.join(dir, "pagefind", "directory"), { recursive: true });
+    await writeFile(path.join(dir, "pagefind", "directory", "g0628.json"), "[]");
+    await writeHostHeaders(dir, "/", ledger);
+    const rules = parseHeadersFile(await readFile(path.join(dir, "_headers"), "utf8"));
+    const cases: Array<[string, string]> = [
+      ["/pagefind/1404-01/fragment/fa_1.pf_fragment", IMMUTABLE],
+      ["/pagefind/1404-01/index/fa_1.pf_index", IMMUTABLE],
+      ["/pagefind/1404-01/pagefind-entry.json", REVALIDATE],
+      ["/pagefind/directory/g0628.json", REVALIDATE],
+      ["/pagefind/directory/root.json", REVALIDATE],
+    ];
+    for (const [pathname, caching] of cases) assert.equal(headersFor(rules, pathname).get("cache-control"), caching, pathname);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

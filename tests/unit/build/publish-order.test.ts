@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { PUBLISH_RANKS, publishRank } from "../../../src/build/publish-order.js";
 import { releaseUrl } from "../../../src/content/release.js";
 import { SEARCH_BUNDLE_PATH } from "../../../src/search/shards.js";
+import { DIRECTORY_PATH, DIRECTORY_ROOT } from "../../../src/search/directory.js";
 
 test("publishRank: files pages name, then release pages, then the search index, then every page and file that names them", () => {
   const rows: Array<[file: string, rank: number]> = [
@@ -16,6 +17,9 @@ test("publishRank: files pages name, then release pages, then the search index, 
     [`${releaseUrl(140210, "fa")}index.html`, PUBLISH_RANKS.releasePage],
     [`${releaseUrl(133120, "en")}index.html`, PUBLISH_RANKS.releasePage],
     [`${SEARCH_BUNDLE_PATH}1403-01/`, PUBLISH_RANKS.searchIndex],
+    // The search directory is part of the index, though its files are JSON like the documents.
+    [`${DIRECTORY_PATH}${DIRECTORY_ROOT}`, PUBLISH_RANKS.searchIndex],
+    [`${DIRECTORY_PATH}g0628.json`, PUBLISH_RANKS.searchIndex],
     ["/index.html", PUBLISH_RANKS.document],
     ["/news/index.html", PUBLISH_RANKS.document],
     ["/news/page/2/index.html", PUBLISH_RANKS.document],

@@ -8,6 +8,7 @@ import { planDeploy, type DeployPlan, type ListFolder } from "../../../src/deplo
 import type { DeployRecord, FolderListing } from "../../../src/deploy/record.js";
 import { IMMUTABLE, REVALIDATE } from "../../../src/build/host-headers.js";
 import { FOLDER_SIZE, type ManifestEntry } from "../../../src/output/publish.js";
+import { DIRECTORY_PATH, DIRECTORY_ROOT } from "../../../src/search/directory.js";
 
 const NOW = new Date("2025-03-10T12:00:00Z");
 const TODAY = "2025-03-10";
@@ -201,6 +202,20 @@ describe("planDeploy", () => {
     assert.deepEqual(plan.retired, [`${SHARD}fragment/fa_2.pf_fragment`, `${SHARD}pagefind.fa_old.pf_meta`]);
     assert.deepEqual(plan.deletions, []);
     assert.deepEqual(plan.next.folders, { [SHARD]: local, [other]: [["pagefind.js", 1]] });
+  });
+
+  test("the search directory's files are the manifest's own files: sent under their names when changed, revalidated, and removed at once when gone", () => {
+    const directory = (name: string) => `${DIRECTORY_PATH}${name}`;
+    const before = manifestOf(["/index.html", "i1"], [SHARD, "s1"], [directory(DIRECTORY_ROOT), "r1"], [directory("g0628.json"), "g1"], [directory("g0627.json"), "h1"]);
+    // The shard's release added a word that split group 0628 into 062806xx: its file goes, two come.
+    const next = manifestOf(["/index.html", "i1"], [SHARD, "s1"], [directory(DIRECTORY_ROOT), "r2"], [directory("g06280627.json"), "a1"], [directory("n0628.json"), "b1"], [directory("g0627.json"), "h1"]);
+    const list = lister({});
+    const plan = planDeploy(next, recordOf(before, { [SHARD]: SHARD_FILES }), list, NOW);
+    assert.deepEqual(list.calls, [], "a directory file is no folder to list");
+    assert.deepEqual(files(plan), [`new ${directory("g06280627.json")}`, `new ${directory("n0628.json")}`, `changed ${directory(DIRECTORY_ROOT)}`]);
+    for (const upload of plan.uploads) assert.deepEqual([upload.contentType.split(";")[0], upload.cacheControl], ["application/json", REVALIDATE], upload.file);
+    // Not fingerprinted (src/build/host-headers.ts cacheControlFor): a search after the deploy reads the new root, which names the new files.
+    assert.deepEqual([plan.deletions, plan.retired, plan.emptiedFolders], [[directory("g0628.json")], [], []]);
   });
 
   test("a shard gone from the site: its files are retired, and once removed its folder goes with them", () => {

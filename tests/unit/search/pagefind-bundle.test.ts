@@ -10,13 +10,13 @@ import { canonicalPagefindBundle, readPagefindFile, writePagefindFile, type Bund
 type Values = Array<[string, number[]]>;
 
 /** A small bundle as Pagefind writes it, with its filters' values and filter list in the given orders. */
-function bundle(countyValues: Values, metaFilters: Array<[string, string]>, languages: string[]): BundleFile[] {
+function bundle(countyValues: Values, metaFilters: Array<[string, string]>, languages: string[], sorts: Values = [["date", [1, 0]]]): BundleFile[] {
   const entry = Object.fromEntries(languages.map((language) => [language, { hash: `${language}_00000meta`, wasm: null, page_count: 2 }]));
   return [
     { path: "pagefind-entry.json", content: Buffer.from(JSON.stringify({ version: "1.5.2", languages: entry })) },
     { path: "filter/fa_aaaaaaa.pf_filter", content: writePagefindFile(["county", countyValues]) },
     { path: "filter/fa_bbbbbbb.pf_filter", content: writePagefindFile(["year", [["1403", [0, 1]]]]) },
-    { path: "pagefind.fa_00000meta.pf_meta", content: writePagefindFile(["1.5.2", [["fa_1111111", 20]], [], metaFilters, [["date", [1, 0]]], ["title"]]) },
+    { path: "pagefind.fa_00000meta.pf_meta", content: writePagefindFile(["1.5.2", [["fa_1111111", 20]], [], metaFilters, sorts, ["title"]]) },
     { path: "fragment/fa_1111111.pf_fragment", content: Buffer.from("fragment") },
   ];
 }
@@ -29,6 +29,7 @@ test("two bundles that differ only in hash-map order come out byte-identical", (
     ["filter values", bundle(county, filters, ["fa"]), bundle([...county].reverse(), filters, ["fa"])],
     ["metadata filter list", bundle(county, filters, ["fa"]), bundle(county, [...filters].reverse(), ["fa"])],
     ["languages", bundle(county, filters, ["fa", "en"]), bundle(county, filters, ["en", "fa"])],
+    ["metadata sorts", bundle(county, filters, ["fa"], [["id", [0, 1]], ["date", [1, 0]]]), bundle(county, filters, ["fa"], [["date", [1, 0]], ["id", [0, 1]]])],
   ];
   for (const [name, a, b] of rows) {
     const plain = (files: BundleFile[]) => files.map((file) => [file.path, Buffer.from(file.content).toString("hex")]);

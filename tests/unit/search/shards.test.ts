@@ -1,8 +1,8 @@
 /**
  * Unit tests for src/search/shards.ts (the index in shards of consecutive half-months of one
  * Jalali year: how half-months are grouped, which releases each shard holds, what the search page
- * is told, how far a first search and the «older» button go, what the status says was
- * searched, how the shards' results are combined) and for `unmatchedTerms`
+ * is told, which shards hold a search's results and which of them a page of results needs,
+ * how the shards' results are combined) and for `unmatchedTerms`
  * (src/search/text.ts), which tells a shard's real answer from Pagefind's best effort.
  */
 import { describe, test } from "node:test";
@@ -10,11 +10,9 @@ import assert from "node:assert/strict";
 import { indexArchive } from "../../../src/browse/archive-index.js";
 import { SECOND_HALF } from "../../../src/persian/calendar.js";
 import {
+  candidateShards,
   combineShardResults,
   groupPeriods,
-  olderShards,
-  searchedScope,
-  searchNextShard,
   searchShards,
   shardFolder,
   shardId,
@@ -22,7 +20,7 @@ import {
   shardStart,
   SHARD_CAP,
   yearShards,
-  type SearchedScope,
+  type CandidateShard,
   type ShardListing,
 } from "../../../src/search/shards.js";
 import { unmatchedTerms } from "../../../src/search/text.js";
@@ -167,92 +165,52 @@ describe("searchShards and shardListing", () => {
   });
 });
 
-describe("searchNextShard: a search goes on into older shards while the page is not full and the shards loaded are under the budget", () => {
+describe("candidateShards: the shards a search has results in, newest first, with how many", () => {
   const listing: ShardListing[] = [
-    { id: "1404-07", year: 1404, pages: 300 },
-    { id: "1404-05", year: 1404, pages: 1_500 },
-    { id: "1404-03", year: 1404, pages: 1_400 },
-    { id: "1404-01", year: 1404, pages: 1_450 },
+    { id: "1404-07", year: 1404, pages: 12 },
+    { id: "1404-01", year: 1404, pages: 20 },
+    { id: "1403-01", year: 1403, pages: 9 },
   ];
-  const rows: Array<{ name: string; searched: number; found: number; budget: number; next: boolean }> = [
-    { name: "the page is not full, the shards loaded are under the budget", searched: 1, found: 3, budget: 3_000, next: true },
-    { name: "the page is full", searched: 1, found: 10, budget: 3_000, next: false },
-    { name: "under the budget, even if the next shard takes the search past it", searched: 2, found: 3, budget: 3_000, next: true },
-    { name: "the shards loaded reach the budget", searched: 3, found: 3, budget: 3_000, next: false },
-    { name: "one page under the budget", searched: 1, found: 0, budget: 301, next: true },
-    { name: "the shard loaded reaches the budget", searched: 1, found: 0, budget: 300, next: false },
-    { name: "every shard searched", searched: 4, found: 0, budget: 1_000_000, next: false },
+  const bits = (...pages: number[]) => {
+    const set = new Uint8Array(3);
+    for (const page of pages) set[page >> 3]! |= 1 << (page & 7);
+    return set;
+  };
+  const rows: Array<{ name: string; listing: ShardListing[]; pages: Map<string, Uint8Array> | undefined; candidates: CandidateShard[] }> = [
+    {
+      name: "the shards with matching pages, in the listing's order, counted",
+      listing,
+      pages: new Map([
+        ["1403-01", bits(0, 8)],
+        ["1404-07", bits(1, 2, 11)],
+      ]),
+      candidates: [
+        { id: "1404-07", count: 3 },
+        { id: "1403-01", count: 2 },
+      ],
+    },
+    { name: "a shard with an empty page set is no candidate", listing, pages: new Map([["1404-01", bits()]]), candidates: [] },
+    {
+      name: "a shard outside the listing (another year's) is left out",
+      listing: listing.filter((shard) => shard.year === 1403),
+      pages: new Map([
+        ["1404-07", bits(1)],
+        ["1403-01", bits(3)],
+      ]),
+      candidates: [{ id: "1403-01", count: 1 }],
+    },
+    {
+      name: "nothing the directory keys (a year alone): every page of every shard",
+      listing,
+      pages: undefined,
+      candidates: [
+        { id: "1404-07", count: 12 },
+        { id: "1404-01", count: 20 },
+        { id: "1403-01", count: 9 },
+      ],
+    },
   ];
-  for (const row of rows) test(row.name, () => assert.equal(searchNextShard(listing, row.searched, row.found, 10, row.budget), row.next));
-
-  test("with the production budget (1,000 pages), a first search that finds little loads the newest shards while under it", () => {
-    const production: ShardListing[] = [
-      { id: "1404-07-16", year: 1404, pages: 300 },
-      { id: "1404-07", year: 1404, pages: 750 },
-      { id: "1404-06-16", year: 1404, pages: 700 },
-      { id: "1404-06", year: 1404, pages: 720 },
-    ];
-    assert.deepEqual(
-      [1, 2, 3].map((count) => searchNextShard(production, count, 0, 10)),
-      [true, false, false],
-      "after 300 pages the search goes on; after 1,050 it stops",
-    );
-  });
-
-  test("a new half-month's first releases do not stop a search before a full shard is in", () => {
-    const newHalf: ShardListing[] = [
-      { id: "1405-01", year: 1405, pages: 3 },
-      { id: "1404-12-16", year: 1404, pages: 740 },
-      { id: "1404-12", year: 1404, pages: 730 },
-      { id: "1404-11-16", year: 1404, pages: 720 },
-    ];
-    // 3 and 743 pages loaded: on; 1,473: stop.
-    assert.deepEqual([1, 2, 3].map((searched) => searchNextShard(newHalf, searched, 1, 10)), [true, true, false]);
-  });
-});
-
-describe("olderShards: the «older» button loads the next shard, and more while they stay within the budget", () => {
-  const small: ShardListing[] = Array.from({ length: 15 }, (_, position) => ({ id: `${1404 - position}-01`, year: 1404 - position, pages: 700 }));
-  const large: ShardListing[] = [
-    { id: "1404-07", year: 1404, pages: 300 },
-    { id: "1404-05", year: 1404, pages: 1_500 },
-    { id: "1404-03", year: 1404, pages: 1_400 },
-    { id: "1404-01", year: 1404, pages: 1_450 },
-    { id: "1403-12", year: 1403, pages: 3_200 },
-    { id: "1403-10", year: 1403, pages: 100 },
-  ];
-  const rows: Array<{ name: string; listing: ShardListing[]; searched: number; budget: number; next: number }> = [
-    { name: "small shards: as many as the budget holds (4 × 700 = 2,800)", listing: small, searched: 2, budget: 3_000, next: 6 },
-    { name: "small shards: never past the last", listing: small, searched: 13, budget: 3_000, next: 15 },
-    { name: "full shards: two of them (1,400 + 1,450)", listing: large, searched: 2, budget: 3_000, next: 4 },
-    { name: "a shard over the budget: that one alone", listing: large, searched: 4, budget: 3_000, next: 5 },
-    { name: "one shard when the next two pass the budget", listing: large, searched: 1, budget: 2_000, next: 2 },
-    { name: "every shard searched: nothing more", listing: large, searched: 6, budget: 3_000, next: 6 },
-  ];
-  for (const row of rows) test(row.name, () => assert.equal(olderShards(row.listing, row.searched, row.budget), row.next));
-  test("with the production budget: three shards of 300 pages a press, one full shard", () => {
-    const sparse: ShardListing[] = small.map((shard) => ({ ...shard, pages: 300 }));
-    assert.deepEqual([olderShards(sparse, 1), olderShards(large, 1)], [4, 2]);
-  });
-});
-
-describe("searchedScope: what the status says a search covered", () => {
-  const listing: ShardListing[] = [
-    { id: "1404-07-16", year: 1404, pages: 300 },
-    { id: "1404-01", year: 1404, pages: 1_450 },
-    { id: "1403-08", year: 1403, pages: 1_400 },
-    { id: "1403-01", year: 1403, pages: 1_450 },
-    { id: "1402-02", year: 1402, pages: 900 },
-  ];
-  const rows: Array<{ name: string; searched: number; scope: SearchedScope | undefined }> = [
-    { name: "the newest shard, a year's last: from its half-month on (the 16th)", searched: 1, scope: { kind: "since", year: 1404, month: 7, day: 16 } },
-    { name: "the newest year whole", searched: 2, scope: { kind: "year", year: 1404 } },
-    { name: "into an older year, from a month on (its first half)", searched: 3, scope: { kind: "since", year: 1403, month: 8, day: 1 } },
-    { name: "whole years", searched: 4, scope: { kind: "years", oldest: 1403, newest: 1404 } },
-    { name: "every shard: nothing to say", searched: 5, scope: undefined },
-    { name: "nothing searched: nothing to say", searched: 0, scope: undefined },
-  ];
-  for (const row of rows) test(row.name, () => assert.deepEqual(searchedScope(listing, row.searched), row.scope));
+  for (const row of rows) test(row.name, () => assert.deepEqual(candidateShards(row.listing, row.pages), row.candidates));
 });
 
 describe("combineShardResults", () => {
