@@ -445,16 +445,3 @@ export function excerptOf(words: readonly ShownWord[], terms: readonly string[],
   if (end < words.length) add(" …", false);
   return parts;
 }
-
-/**
- * The query terms that no word of a result's stored text answers to. Pagefind searches each
- * year's index on its own, and an index drops a query word it does not hold at all, or
- * reads it as a shorter word it holds (its "best effort", upstream issue #329): a year
- * without «کل» would answer «مدیر کل» with every «مدیر». Where a term has a match in the
- * index, every result holds it, so the first result tells whether the year's answer is
- * one (no term missing) or Pagefind's best effort. Only for the unstemmed (Persian) index.
- */
-export function unmatchedTerms(content: string, terms: readonly string[]): string[] {
-  const words = readIndexText(content);
-  return terms.filter((term) => !words.some((word) => wordMatches(word, [term])));
-}

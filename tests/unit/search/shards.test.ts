@@ -1,9 +1,7 @@
 /**
  * Unit tests for src/search/shards.ts (the index in shards of consecutive half-months of one
  * Jalali year: how half-months are grouped, which releases each shard holds, what the search page
- * is told, which shards hold a search's results and which of them a page of results needs,
- * how the shards' results are combined) and for `unmatchedTerms`
- * (src/search/text.ts), which tells a shard's real answer from Pagefind's best effort.
+ * is told, which shards hold a search's results, how the shards' results are combined).
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -23,7 +21,6 @@ import {
   type CandidateShard,
   type ShardListing,
 } from "../../../src/search/shards.js";
-import { unmatchedTerms } from "../../../src/search/text.js";
 import { makeRelease } from "../../support/release-factory.js";
 
 describe("groupPeriods: a year's half-months, oldest first, in shards of at most the cap", () => {
@@ -233,16 +230,4 @@ describe("combineShardResults", () => {
         row.ids,
       ),
     );
-});
-
-describe("unmatchedTerms: the query terms a result's stored text does not answer to", () => {
-  const rows: Array<{ name: string; content: string; terms: string[]; unmatched: string[] }> = [
-    { name: "every term matches", content: "مدیر کل ثبت اسناد", terms: ["مدیر", "کل"], unmatched: [] },
-    { name: "a term the text lacks (Pagefind dropped it)", content: "مدیر ثبت اسناد", terms: ["مدیر", "کل"], unmatched: ["کل"] },
-    { name: "a term read as a shorter word it starts with (Pagefind's fallback)", content: "واحد روابط استانداری", terms: ["روابطعمومی"], unmatched: ["روابطعمومی"] },
-    { name: "a compound answers to its whole and its parts", content: "واحد روابط~عمومی استانداری", terms: ["روابطعمومی", "روابط", "عمومی"], unmatched: [] },
-    { name: "a term matches the start of a word", content: "روابط~عمومی‌ها", terms: ["روابط"], unmatched: [] },
-    { name: "an extra spelling counts for its word", content: "~مسیول مسئول", terms: ["مسیول"], unmatched: [] },
-  ];
-  for (const row of rows) test(row.name, () => assert.deepEqual(unmatchedTerms(row.content, row.terms), row.unmatched));
 });
