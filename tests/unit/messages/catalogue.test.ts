@@ -140,6 +140,7 @@ const CALLS: Record<string, Record<string, () => Message>> = {
     listPagesWritten: () => build.listPagesWritten(40, 3, 3),
     feedsWritten: () => build.feedsWritten(20, 2, 2),
     searchIndexWritten: () => build.searchIndexWritten(4, 1, 1, ".cache/akhbar-search"),
+    searchDirectoryWritten: () => build.searchDirectoryWritten(40_880, 93, 713_900, ".cache/akhbar-search-directory"),
     searchIndexFailed: () => build.searchIndexFailed("Pagefind could not start"),
     picturesPublished: () => build.picturesPublished(9, 3, ".cache/akhbar-images"),
     siteDamaged: () => build.siteDamaged(4, ["/a.html", "/b.html", "/c.html"]),
