@@ -33,7 +33,7 @@ import { normalizeQuery } from "../../src/persian/words.js";
 import { fillString, interfaceStrings } from "../../src/render/i18n.js";
 import { DIRECTORY_PATH, DIRECTORY_ROOT, fileForTerm, readSplit, type DirectoryRoot } from "../../src/search/directory.js";
 import type { ShardListing } from "../../src/search/shards.js";
-import { skipWithoutChromium } from "../support/chromium.js";
+import { skipWithoutChromium, withPage } from "../support/chromium.js";
 import { runBuild, temporaryDirectory } from "../support/run.js";
 
 const YEARS = Array.from({ length: 13 }, (_, index) => 1390 + index);
@@ -152,35 +152,15 @@ const fragmentShards = (files: readonly string[]) => [...new Set(files.filter((f
 const pagefindFiles = (files: readonly string[]) => files.filter((file) => !file.includes("/fragment/"));
 
 /**
- * A check in a fresh page, as tests/support/chromium.ts `withPage`: any page error, console
+ * A check in a fresh page (tests/support/chromium.ts `withPage`): any page error, console
  * error or dialog fails it, except the one error that is an answer here: the browser reports
  * a directory file that is not there (404) as a resource that failed to load, and for the
  * directory that means no word starts with its prefix.
  */
 async function withSearchPage(browser: Browser, check: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: "fa-IR" });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(`page error at ${page.url()}: ${error.stack ?? error.message}`));
-  page.on("console", (message) => {
-    if (message.type() !== "error") return;
-    const source = message.location().url;
-    if (/status of 404/.test(message.text()) && new URL(source, "http://localhost").pathname.startsWith("/pagefind/directory/")) return;
-    errors.push(`console error at ${page.url()}: ${message.text()} (${source})`);
+  await withPage(browser, check, {
+    expectedError: (text, source) => /status of 404/.test(text) && new URL(source, "http://localhost").pathname.startsWith("/pagefind/directory/"),
   });
-  page.on("dialog", (dialog) => {
-    errors.push(`a ${dialog.type()} dialog at ${page.url()}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  try {
-    await check(page);
-  } catch (error) {
-    if (error instanceof Error && errors.length > 0) error.message += `\nThe browser also reported:\n${errors.join("\n")}`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-  if (errors.length > 0) throw new Error(`the browser reported errors:\n${errors.join("\n")}`);
 }
 
 async function shownIds(page: Page): Promise<number[]> {

@@ -18,14 +18,19 @@ export const skipWithoutChromium: string | false =
  * failed to load, a CSP violation) or any dialog (alert, confirm, prompt) fails it.
  * `initScript` runs in every page before its own scripts (axe-core, for the accessibility gate).
  */
-export async function withPage(browser: Browser, check: (page: Page) => Promise<void>, { initScript, ...options }: BrowserContextOptions & { initScript?: string } = {}): Promise<void> {
+export async function withPage(
+  browser: Browser,
+  check: (page: Page) => Promise<void>,
+  { initScript, expectedError, ...options }: BrowserContextOptions & { initScript?: string; expectedError?: (text: string, source: string) => boolean } = {},
+): Promise<void> {
   const context = await browser.newContext({ locale: "fa-IR", ...options });
   if (initScript !== undefined) await context.addInitScript(initScript);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(`page error at ${page.url()}: ${error.stack ?? error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console error at ${page.url()}: ${message.text()} (${message.location().url})`);
+    if (message.type() !== "error" || expectedError?.(message.text(), message.location().url)) return;
+    errors.push(`console error at ${page.url()}: ${message.text()} (${message.location().url})`);
   });
   page.on("dialog", (dialog) => {
     errors.push(`a ${dialog.type()} dialog at ${page.url()}: ${dialog.message()}`);
