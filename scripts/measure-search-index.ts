@@ -24,7 +24,7 @@ import { measureCommand } from "../src/bench/process-tree.js";
 import { markdownBlocks } from "../src/search/document.js";
 import { searchShards } from "../src/search/shards.js";
 import { ShardCache } from "../src/search/shard-cache.js";
-import { buildSearchShards, stopSearchIndexer } from "../src/search/search-index.js";
+import { archiveLexicon, buildSearchShards, stopSearchIndexer } from "../src/search/search-index.js";
 import { indexDocuments, shardDocuments, writeBundle } from "../src/search/shard-index.js";
 
 const MODES = ["load", "single", "shards", "workers", "cached"] as const;
@@ -51,11 +51,11 @@ async function runMode(mode: Mode, input: string, output: string): Promise<void>
     for (const shard of shards) {
       const releases = [];
       for (const release of shard.releases) releases.push({ release, blocks: markdownBlocks(parseFrontMatter(await readFile(release.inputPath, "utf8")).body, parser) });
-      documents.push(...shardDocuments(releases));
+      documents.push(...shardDocuments(releases, archiveLexicon(shards)));
     }
     await writeBundle(path.join(output, "pagefind"), await indexDocuments(documents));
   } else if (mode === "cached") {
-    await buildSearchShards(output, shards, { cache: new ShardCache(`${output}-cache`) });
+    await buildSearchShards(output, shards, { cache: new ShardCache(`${output}-cache`), lexicon: archiveLexicon(shards) });
   } else {
     await buildSearchShards(output, shards, { workers: mode === "workers" ? 2 : 0 });
   }

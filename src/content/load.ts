@@ -23,6 +23,7 @@ import { ContentError, inputPathKey, newestFirst, nextId, problemLine, releaseUr
 import { say } from "../messages/messages.js";
 import { countyNotKnown, duplicateId, warningsHeading } from "../messages/content.js";
 import { archiveEditedInPlace, archiveRead, archiveReadAgain } from "../messages/build.js";
+import { compoundsTaught } from "../persian/lexicon.js";
 
 /** The release files of `contentDir`, sorted; what else the folder holds is src/content/content-files.ts's to report. */
 export async function findReleaseFiles(contentDir: string): Promise<string[]> {
@@ -115,6 +116,8 @@ export function readReleaseFile(file: string, source: string | Uint8Array, now: 
     hasPictures: data.image !== undefined || parsed.body.includes("![") || parsed.body.includes("/images/"),
     url: releaseUrl(data.id, data.lang),
   };
+  const compounds = compoundsTaught([data.title, data.lead ?? "", data.organization ?? "", ...data.tags, parsed.body].join("\n"));
+  if (compounds.length > 0) release.compounds = compounds;
   if (isEmbargoed(release.date, now)) release.embargoed = true;
   return { release, parsed, id, text, problems: [] };
 }

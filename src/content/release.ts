@@ -41,6 +41,12 @@ export interface Release {
    * picture pipeline which files to publish.
    */
   hasPictures: boolean;
+  /**
+   * The compounds its text teaches the search (`compoundsTaught` of src/persian/lexicon.ts): kept
+   * with the release in the archive cache, so that the archive's lexicon is a sum, not a reading
+   * of every text. Absent when it teaches none.
+   */
+  compounds?: string[];
   url: string;
 }
 

@@ -50,17 +50,29 @@ export function formatPersianNumber(value: number): string {
  *   | ي ى (Arabic yeh, alef maksura)        | ی                  | index  | the same letter to a Persian reader   |
  *   | ك                                     | ک                  | index  | the same letter                       |
  *   | ۰-۹ ٠-٩                              | 0-9                | index  | one digit script for search keys      |
- *   | harakat, tanwin, superscript alef, tatweel ـ | removed     | index  | decoration, not spelling              |
+ *   | tatweel ـ                             | removed            | index  | stretching, not spelling              |
  *   | zero-width space, soft hyphen, BOM, ZWJ, bidi marks | removed | index |                                   |
  *   | presentation forms (ﻙ ﯼ …)           | their base letters | index  | NFKC                                  |
  *   | ، ؛ ؟ ٪ ٫ ٬                          | , ; ? % . ,        | index  | one punctuation for both scripts      |
  *   | « » “ ” „                            | "                  | index  | quotes: Pagefind then splits on them  |
- *   | ئ (yeh with hamza)                    | ی                  | key    | «مسئول» and «مسیول» are one word      |
- *   | ة ۀ (teh marbuta, heh with yeh; heh + hamza above is harakat) | ه | key | «مدرسة»/«مدرسۀ»/«مدرسه» are one word |
- *   | أ إ ٱ آ                              | ا                  | key    | readers often type the bare alef      |
- *   | ؤ                                     | و                  | key    |                                       |
+ *   | harakat, tanwin, superscript alef, hamza above (ٔ) | removed | key | decoration, not spelling: kept in the index's text so that excerpts show the editor's «توسعهٔ» |
+ *   | ئ, by its seat                        | ی, و or ا          | key    | see "Hamza" below                     |
+ *   | ؤ                                     | و                  | key    | «مسؤول» = «مسئول» = «مسوول»           |
+ *   | أ إ ٱ آ                               | ا                  | key    | «هیأت» = «هیئت» = «هیات»; readers often type the bare alef |
  *   | ء (lone hamza)                        | removed            | key    | «اجزاء» and «اجزا» are one word       |
+ *   | وو                                    | و                  | key    | «مسوول»/«مسول», «سئوال»/«سوال», «طاووس»/«طاوس»: Persian writes a doubled و and a single one for the same word |
+ *   | ة before a letter (or a half-space and a letter) | ت       | key    | «آیة‌الله» = «آیت‌الله»: in a compound, Persian writes ة as ت |
+ *   | ة at a word's end, ۀ                  | ه                  | key    | «مدرسة»/«مدرسۀ»/«مدرسه» are one word  |
  *   | upper case Latin                      | lower case         | key    |                                       |
+ *
+ *   Hamza. A reader writes a word with its hamza on one seat, on another, or without it
+ *   («مسئول», «مسؤول», «مسوول»; «هیئت», «هیأت», «هیات»; «رئیس», «رییس»). The key writes every
+ *   hamza as the letter that stands for it when it is left out, which the letters around it
+ *   tell: ئ after ا or و, before ی, before ا and at a word's end is ی («مسائل» = «مسایل»,
+ *   «رئیس» = «رییس», «تئاتر» = «تیاتر»); before و it is و («مسئول» = «مسوول»); between
+ *   consonants it is ا («هیئت» = «هیات», «مسئله» = «مساله»). ؤ is و and أ is ا wherever they
+ *   stand. A word whose hamza-less spelling is something else again is not caught (it would
+ *   need a word list).
  *
  *   The half-space (ZWNJ, U+200C) is kept by both folds; `compoundParts`,
  *   `attachSpacedAffixes` and `normalizeQuery` (words.ts) decide how a half-space, a space or
@@ -81,7 +93,6 @@ const INDEX_FOLDS: Record<string, string> = {
   "«": "\"", "»": "\"", "“": "\"", "”": "\"", "„": "\"",
 };
 const KEY_FOLDS: Record<string, string> = {
-  "ئ": "ی",
   "ة": "ه", "ۀ": "ه",
   "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا",
   "ؤ": "و",
@@ -89,9 +100,12 @@ const KEY_FOLDS: Record<string, string> = {
 };
 const INDEX_FOLD_PATTERN = new RegExp(`[${Object.keys(INDEX_FOLDS).join("")}]`, "g");
 const KEY_FOLD_PATTERN = new RegExp(`[${Object.keys(KEY_FOLDS).join("")}]`, "g");
-const KEY_FOLD_TEST = new RegExp(`[${Object.keys(KEY_FOLDS).join("")}]`);
-/** Harakat and tanwin (U+064B–U+065F), superscript alef (U+0670), tatweel (U+0640). */
-export const DECORATION_PATTERN = /[\u064B-\u065F\u0670\u0640]/g;
+/** Whether a text has anything the key folds: most words have none and are only lower-cased. */
+const KEY_FOLD_TEST = /[ئةۀأإٱآؤء\u064B-\u065F\u0670]|وو/;
+/** Tatweel (U+0640): removed from the index's text. */
+const TATWEEL_PATTERN = /\u0640/g;
+/** Harakat and tanwin (U+064B–U+065F, with the hamza above), superscript alef (U+0670): removed from keys. */
+export const DECORATION_PATTERN = /[\u064B-\u065F\u0670]/g;
 /** Zero-width space, ZWJ, bidi marks and embeddings, soft hyphen, BOM. ZWNJ (U+200C) is not among them. */
 export const INVISIBLE_PATTERN = /[\u200B\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069\u00AD\uFEFF]/g;
 
@@ -99,7 +113,7 @@ export function foldForIndex(text: string): string {
   return toLatinDigits(
     text
       .normalize("NFKC")
-      .replace(DECORATION_PATTERN, "")
+      .replace(TATWEEL_PATTERN, "")
       .replace(INVISIBLE_PATTERN, "")
       .replace(INDEX_FOLD_PATTERN, (character) => INDEX_FOLDS[character]!),
   );
@@ -109,11 +123,27 @@ export function foldForSearch(text: string): string {
   return foldIndexedForSearch(foldForIndex(text));
 }
 
+const LETTER = /\p{L}/u;
+
+/** The letter a ئ stands for when its hamza is left out, read from the letters around it (see "Hamza" above). */
+function hamzaSeat(previous: string | undefined, next: string | undefined): string {
+  if (previous === "ا" || previous === "آ" || previous === "و") return "ی";
+  if (next === "و" || next === "ؤ") return "و";
+  if (next === undefined || next === "ی" || next === "ا" || next === "آ" || next === "أ" || !LETTER.test(next)) return "ی";
+  return "ا";
+}
+
 /**
  * `foldForSearch` of text that has been through `foldForIndex` already: the cheap half,
  * for the index builder, which folds every word of the archive.
  */
 export function foldIndexedForSearch(indexed: string): string {
-  const folded = KEY_FOLD_TEST.test(indexed) ? indexed.replace(KEY_FOLD_PATTERN, (character) => KEY_FOLDS[character]!) : indexed;
-  return folded.toLowerCase();
+  if (!KEY_FOLD_TEST.test(indexed)) return indexed.toLowerCase();
+  return indexed
+    .replace(DECORATION_PATTERN, "")
+    .replace(/ئ/g, (_hamza, offset: number, text: string) => hamzaSeat(text[offset - 1], text[offset + 1]))
+    .replace(/ة(?=\u200C?\p{L})/gu, "ت")
+    .replace(KEY_FOLD_PATTERN, (character) => KEY_FOLDS[character]!)
+    .replace(/و{2,}/g, "و")
+    .toLowerCase();
 }

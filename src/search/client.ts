@@ -20,7 +20,7 @@ import { gunzipSync } from "fflate";
 import { formatPersianNumber, toPersianDigits } from "../persian/letters.js";
 import { normalizeQuery } from "../persian/words.js";
 import { DIRECTORY_FORMAT, DIRECTORY_PATH, DIRECTORY_ROOT, fileForTerm, filterKey, intersectPages, readSplit, shardPagesFile, termPages, type DirectoryFile, type DirectoryRoot, type ShardPagesList } from "./directory.js";
-import { excerptOf, queryTerms, readIndexText, revealHidden, showText, type ExcerptPart } from "./text.js";
+import { excerptOf, queryTerms, queryWords, readIndexText, revealHidden, showText, type ExcerptPart, type QueryWord } from "./text.js";
 import { candidateShards, combineShardResults, SEARCH_BUNDLE_PATH, shardFolder, yearShards, type CandidateShard, type ShardListing } from "./shards.js";
 
 /**
@@ -311,6 +311,17 @@ function start(form: HTMLFormElement): void {
     return intersectPages(await Promise.all(keys.map(([key, exact]) => reader.pages(key, exact, pageCounts))));
   };
 
+  /**
+   * The terms to look for: a compound typed with a half-space that no release holds whole is
+   * asked for by its parts, which the index holds wherever it is written with a space.
+   */
+  const termsInDirectory = async (reader: DirectoryReader, words: readonly QueryWord[]): Promise<string[]> => {
+    const terms = await Promise.all(
+      words.map(async (word) => (word.parts.length > 1 && (await reader.pages(word.term, false, pageCounts)).size === 0 ? word.parts : [word.term])),
+    );
+    return terms.flat();
+  };
+
   /** Runs the search in the form. */
   const run = async (): Promise<void> => {
     const id = ++latest;
@@ -324,10 +335,13 @@ function start(form: HTMLFormElement): void {
       clear();
       return;
     }
-    const terms = queryTerms(state.query);
+    const words = queryWords(state.query);
+    // Should the directory not answer, the words are looked for whole; the search below then says what failed.
+    const terms = directory ? await termsInDirectory(directory, words).catch(() => words.map((word) => word.term)) : queryTerms(state.query);
+    if (id !== latest) return;
     const search: Search = {
       // Words without a letter or digit (punctuation alone) find nothing.
-      query: terms.length > 0 ? normalizeQuery(state.query) : "",
+      query: terms.length > 0 ? (directory ? terms.join(" ") : normalizeQuery(state.query)) : "",
       shownQuery,
       terms,
       filters,

@@ -61,7 +61,7 @@ function workerError(reply: Extract<WorkerReply, { type: "failed" }>): Error {
 /** One worker thread, doing one job at a time. */
 class ShardWorker {
   private readonly thread: Worker;
-  private pending: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  private pending: { resolve: (key: string | undefined) => void; reject: (error: Error) => void } | undefined;
   /** Why the thread ended, once it has. */
   private ended: Error | undefined;
   /** Resolves once the thread has ended: nothing of it runs or writes any more. */
@@ -72,7 +72,7 @@ class ShardWorker {
     this.thread.on("message", (reply: WorkerReply) => {
       const pending = this.pending;
       this.pending = undefined;
-      if (reply.type === "done") pending?.resolve();
+      if (reply.type === "done") pending?.resolve(reply.key);
       else pending?.reject(workerError(reply));
     });
     this.thread.on("error", (error) => this.end(error));
@@ -88,7 +88,7 @@ class ShardWorker {
     return this.ended === undefined;
   }
 
-  run(job: ShardJob): Promise<void> {
+  run(job: ShardJob): Promise<string | undefined> {
     if (this.ended) return Promise.reject(this.ended);
     if (this.pending) return Promise.reject(new Error("Internal error: a search worker was given a second job"));
     return new Promise((resolve, reject) => {
@@ -142,11 +142,11 @@ export class ShardWorkerPool {
     return this.threads.length;
   }
 
-  /** Runs a job in a free worker (waiting for one if all are busy); fails with the job's error. */
-  async run(job: ShardJob): Promise<void> {
+  /** Runs a job in a free worker (waiting for one if all are busy); its key in the shard cache, or fails with the job's error. */
+  async run(job: ShardJob): Promise<string | undefined> {
     const worker = await this.acquire();
     try {
-      await worker.run(job);
+      return await worker.run(job);
     } finally {
       this.release(worker);
     }

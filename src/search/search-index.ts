@@ -17,7 +17,8 @@ import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { OutputLedger } from "../output/publish.js";
-import { searchCacheDir, ShardCache } from "./shard-cache.js";
+import { CompoundLexicon } from "../persian/lexicon.js";
+import { lexiconShardKey, pruneVocabularies, readVocabulary, searchCacheDir, ShardCache } from "./shard-cache.js";
 import { closePagefind, runShardJob, shardJobRelease, type ShardJob } from "./shard-index.js";
 import { closeSearchWorkers, searchWorkerCount, ShardWorkerPool } from "./pool.js";
 import { SEARCH_BUNDLE_PATH, shardFolder, type SearchShard } from "./shards.js";
@@ -43,6 +44,8 @@ export interface SearchIndexReport {
   shards: ShardReport[];
   /** Worker threads started (none when every shard came from the cache, or with `workers: 0`). */
   workersStarted: number;
+  /** Each shard's key in the shard cache, by id, when the build has a cache. */
+  keys: Map<string, string>;
 }
 
 export interface ShardBuildOptions {
@@ -62,6 +65,41 @@ export interface ShardBuildOptions {
   ledger?: OutputLedger | undefined;
   /** The search directory's cache: a shard indexed stores its postings there (directory-build.ts). */
   directoryCache?: string;
+  /** The compounds of the whole archive (`archiveLexicon`); without it, none. */
+  lexicon?: CompoundLexicon;
+}
+
+/** The archive's compound lexicon: the sum of what each release teaches (kept with it in the archive cache). */
+export function archiveLexicon(shards: readonly SearchShard[]): CompoundLexicon {
+  return CompoundLexicon.fromTaught(shards.flatMap((shard) => shard.releases.map((release) => release.compounds ?? [])));
+}
+
+/** Where the shards' vocabularies are kept: beside the directory's cache, which CI keeps, or else in the shard cache's folder. */
+export function vocabularyDir(cache: ShardCache, directoryCache: string | undefined): string {
+  return directoryCache ? path.join(directoryCache, "vocabulary") : path.join(cache.directory, VOCABULARY_FOLDER);
+}
+const VOCABULARY_FOLDER = "vocabulary";
+
+/**
+ * Each shard's key in the shard cache, when its vocabulary is known (it was indexed with the
+ * same releases before): its content key with the lexicon's entries its words meet, and those
+ * entries. Undefined for a shard whose key only indexing it will tell.
+ */
+export async function shardKeys(
+  shards: readonly SearchShard[],
+  cache: ShardCache,
+  lexicon: CompoundLexicon,
+  vocabularies: string,
+): Promise<Array<{ contentKey: string; key?: string; lexicon?: CompoundLexicon }>> {
+  return Promise.all(
+    shards.map(async (shard) => {
+      const contentKey = shardKey(cache, shard);
+      const vocabulary = await readVocabulary(vocabularies, contentKey);
+      if (!vocabulary) return { contentKey };
+      const restricted = lexicon.restrictedTo(vocabulary);
+      return { contentKey, key: lexiconShardKey(contentKey, restricted), lexicon: restricted };
+    }),
+  );
 }
 
 /**
@@ -89,31 +127,47 @@ export async function buildSearchShards(siteDir: string, shards: readonly Search
 
   // Each release's file hash stands for its text: a shard found in the cache reads no file. Every
   // shard is recorded in the site's ledger before any is indexed, so that the ledger describes the
-  // whole index as soon as this starts (the dev server does not wait for it: src/build/steps.ts).
-  const keys = shards.map((shard) => (options.cache ? shardKey(options.cache, shard) : undefined));
+  // whole index as soon as this starts (the dev server does not wait for it: src/build/steps.ts);
+  // a shard whose key is not known yet is recorded as unindexed, and again once it is.
+  const lexicon = options.lexicon ?? new CompoundLexicon();
+  const entries = lexicon.entries();
+  const vocabularies = options.cache ? vocabularyDir(options.cache, options.directoryCache) : undefined;
+  const keys = options.cache ? await shardKeys(shards, options.cache, lexicon, vocabularies!) : shards.map(() => undefined);
+  const shardKeysById = new Map<string, string>();
+  const folderOf = (shard: SearchShard) => `${SEARCH_BUNDLE_PATH}${shardFolder(shard.id)}`;
   // A shard is published as one folder: one the site already has is neither restored nor written.
-  const published = shards.map((shard, position) => keys[position] !== undefined && (ledger?.record(`${SEARCH_BUNDLE_PATH}${shardFolder(shard.id)}`, keys[position]!) ?? false));
+  const published = shards.map((shard, position) => {
+    const known = keys[position];
+    if (!known || !ledger) return false;
+    return ledger.record(folderOf(shard), known.key ?? `unindexed ${known.contentKey}`);
+  });
 
   const indexShard = async (shard: SearchShard, position: number): Promise<ShardReport> => {
     const target = path.join(bundleDir, shardFolder(shard.id));
     const unchanged = { id: shard.id, year: shard.year, pages: shard.releases.length, indexed: false };
-    const key = keys[position];
-    if (key !== undefined) {
+    const known = keys[position];
+    if (known?.key !== undefined) {
+      shardKeysById.set(shard.id, known.key);
       if (published[position]) {
-        options.cache!.keep(key);
+        options.cache!.keep(known.key);
         return unchanged;
       }
-      if (await options.cache!.restore(key, target)) return unchanged;
+      if (await options.cache!.restore(known.key, target)) return unchanged;
     }
     const job: ShardJob = {
       shard: shard.id,
       releases: shard.releases.map(shardJobRelease),
       target,
-      ...(key === undefined ? {} : { cache: { dir: options.cache!.directory, key } }),
+      lexicon: known?.lexicon ? known.lexicon.entries() : entries,
+      ...(known === undefined ? {} : { cache: { dir: options.cache!.directory, contentKey: known.contentKey, vocabularyDir: vocabularies! } }),
       ...(options.directoryCache === undefined ? {} : { directoryCache: options.directoryCache }),
     };
-    await (pool ? pool.run(job) : runShardJob(job, () => stopped));
-    if (key !== undefined) options.cache!.keep(key);
+    const key = await (pool ? pool.run(job) : runShardJob(job, () => stopped));
+    if (key !== undefined) {
+      options.cache!.keep(key);
+      ledger?.record(folderOf(shard), key);
+      shardKeysById.set(shard.id, key);
+    }
     return { id: shard.id, year: shard.year, pages: shard.releases.length, indexed: true };
   };
 
@@ -141,8 +195,12 @@ export async function buildSearchShards(siteDir: string, shards: readonly Search
   }
   if (failure) throw failure.error;
   if (stopped) throw new Error("The search index was stopped before it was finished");
-  if (options.prune) await options.cache?.prune();
-  return { shards: report, workersStarted: pool?.started ?? 0 };
+  if (options.prune && options.cache) {
+    options.cache.keep(VOCABULARY_FOLDER);
+    await options.cache.prune();
+    if (vocabularies) await pruneVocabularies(vocabularies, new Set(keys.flatMap((known) => (known ? [known.contentKey] : []))));
+  }
+  return { shards: report, workersStarted: pool?.started ?? 0, keys: shardKeysById };
 }
 
 /** A shard's key in the shard cache: its releases' addresses, languages and file hashes (and the code, through the cache's version). */
@@ -156,11 +214,15 @@ export function shardKey(cache: ShardCache, shard: SearchShard): string {
  * the published site's; and when none is here (a site published elsewhere, built without the
  * shard cache), the shard is indexed again into `scratch`.
  */
-export async function shardBundle(shard: SearchShard, key: string, folders: { cache: ShardCache; siteDir: string; publishedDir?: string | undefined; scratch: string }): Promise<string> {
+export async function shardBundle(
+  shard: SearchShard,
+  key: string,
+  folders: { cache: ShardCache; siteDir: string; publishedDir?: string | undefined; scratch: string; lexicon: CompoundLexicon },
+): Promise<string> {
   const candidates = [path.join(folders.cache.directory, key), path.join(folders.siteDir, ...SEARCH_BUNDLE_PATH.split("/").filter(Boolean), shardFolder(shard.id))];
   if (folders.publishedDir) candidates.push(path.join(folders.publishedDir, ...SEARCH_BUNDLE_PATH.split("/").filter(Boolean), shardFolder(shard.id)));
   for (const folder of candidates) if (existsSync(path.join(folder, "pagefind-entry.json"))) return folder;
-  await runShardJob({ shard: shard.id, releases: shard.releases.map(shardJobRelease), target: folders.scratch });
+  await runShardJob({ shard: shard.id, releases: shard.releases.map(shardJobRelease), target: folders.scratch, lexicon: folders.lexicon.entries() });
   return folders.scratch;
 }
 

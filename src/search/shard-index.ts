@@ -19,11 +19,12 @@ import { readReleaseSource } from "../content/release-source.js";
 import { TEHRAN_ZONE } from "../persian/dates.js";
 import { parseFrontMatter } from "../content/front-matter.js";
 import { createMarkdown } from "../render/markdown.js";
+import { CompoundLexicon } from "../persian/lexicon.js";
 import { canonicalPagefindBundle, type BundleFile } from "./pagefind-bundle.js";
-import { storeBundle } from "./shard-cache.js";
+import { lexiconShardKey, storeBundle, storeVocabulary } from "./shard-cache.js";
 import { bundlePostings, storeShardPostings } from "./shard-postings.js";
 import { markdownBlocks, releaseTexts, searchDocument, type SearchRelease, type TextBlock } from "./document.js";
-import { CompoundLexicon, IndexTextEncoder } from "./text.js";
+import { IndexTextEncoder } from "./text.js";
 
 /** Documents handed to Pagefind at once: its backend indexes them in parallel. */
 const BATCH_SIZE = 64;
@@ -42,8 +43,15 @@ export interface ShardJob {
   releases: ShardJobRelease[];
   /** The folder the bundle is written into (emptied first). */
   target: string;
-  /** Where and under which key the bundle is stored in the shard cache, if there is one. */
-  cache?: { dir: string; key: string };
+  /** The archive's compounds (`CompoundLexicon.entries()`), or already only those this shard's words meet. */
+  lexicon: Array<[string, number]>;
+  /**
+   * Where the bundle is stored in the shard cache, if there is one: under its key, which is
+   * `contentKey` (the releases' files and the code) with the lexicon's entries the shard uses
+   * (`lexiconShardKey`). Those depend on the shard's words, which the job stores in
+   * `vocabularyDir` under `contentKey`, so that the next build works out the key without indexing.
+   */
+  cache?: { dir: string; contentKey: string; vocabularyDir: string };
   /** The search directory's cache: the shard's postings are stored there under the same key (directory-build.ts). */
   directoryCache?: string;
 }
@@ -82,7 +90,7 @@ export class ShardJobStopped extends Error {
  * Runs a job. `stopped` is asked between steps (and between Pagefind's batches and the files
  * written): once it says yes, the job writes nothing more and fails with ShardJobStopped.
  */
-export async function runShardJob(job: ShardJob, stopped: () => boolean = () => false): Promise<void> {
+export async function runShardJob(job: ShardJob, stopped: () => boolean = () => false): Promise<string | undefined> {
   const checkpoint = () => {
     if (stopped()) throw new ShardJobStopped(job.shard);
   };
@@ -94,15 +102,30 @@ export async function runShardJob(job: ShardJob, stopped: () => boolean = () => 
     release: searchRelease(release),
     blocks: markdownBlocks(parseFrontMatter(sources[position]!).body, parser),
   }));
-  const files = await indexDocuments(shardDocuments(releases), checkpoint);
+  const vocabulary = shardVocabulary(releases);
+  const lexicon = CompoundLexicon.fromEntries(job.lexicon).restrictedTo(vocabulary);
+  const files = await indexDocuments(shardDocuments(releases, lexicon), checkpoint);
   checkpoint();
-  if (job.cache) await storeBundle(job.cache.dir, job.cache.key, files);
+  const key = job.cache ? lexiconShardKey(job.cache.contentKey, lexicon) : undefined;
+  if (job.cache) {
+    await storeBundle(job.cache.dir, key!, files);
+    await storeVocabulary(job.cache.vocabularyDir, job.cache.contentKey, vocabulary);
+  }
   if (job.cache && job.directoryCache) {
     const byPath = new Map(files.map((file) => [file.path, file.content]));
     const postings = await bundlePostings(job.shard, async (file) => byPath.get(file) ?? new Uint8Array());
-    await storeShardPostings(job.directoryCache, job.cache.key, postings);
+    await storeShardPostings(job.directoryCache, key!, postings);
   }
   await writeBundle(job.target, files, checkpoint);
+  return key;
+}
+
+/** Every key the shard's words can be read as, whatever the lexicon: what decides which compounds it uses. */
+export function shardVocabulary(releases: readonly IndexedRelease[]): Set<string> {
+  const vocabulary = new Set<string>();
+  const encoder = new IndexTextEncoder();
+  for (const { release, blocks } of releases) for (const text of releaseTexts(release, blocks)) encoder.addVocabulary(text, vocabulary);
+  return vocabulary;
 }
 
 export interface IndexedRelease {
@@ -120,14 +143,10 @@ export interface SearchDocumentFile {
 }
 
 /**
- * The documents of one shard. The compounds are learnt from these releases only, so that a
- * shard's documents depend on its own releases and nothing else: a release added to one
- * shard cannot change another shard's index.
+ * The documents of one shard, its compounds read with `lexicon` (the archive's, or the part of it
+ * the shard's words meet: the documents are the same).
  */
-export function shardDocuments(releases: readonly IndexedRelease[]): SearchDocumentFile[] {
-  // First pass: the compounds these releases write with a half-space; second: the documents.
-  const lexicon = new CompoundLexicon();
-  for (const { release, blocks } of releases) for (const text of releaseTexts(release, blocks)) lexicon.learn(text);
+export function shardDocuments(releases: readonly IndexedRelease[], lexicon: CompoundLexicon): SearchDocumentFile[] {
   const encoder = new IndexTextEncoder(lexicon);
   return releases.flatMap(({ release, blocks }) =>
     (release.lang === "fa" ? (["fa"] as const) : (["fa", release.lang] as const)).map((language) => ({

@@ -28,12 +28,18 @@
  * word: Pagefind searches metadata too, and queries never contain a tatweel.
  */
 import { foldForIndex, foldForSearch, foldIndexedForSearch } from "../persian/letters.js";
+import type { CompoundLexicon } from "../persian/lexicon.js";
 import {
   ZWNJ,
+  compoundKeys,
   compoundParts,
+  digitPieces,
+  isLoneSuffix,
   isSpacedPrefix,
   isSpacedSuffix,
   normalizeQuery,
+  prefixesNext,
+  queryCompounds,
   showInPersian,
   trimPunctuation,
   withoutSuffix,
@@ -43,11 +49,6 @@ import {
 export const JOINER = "~";
 const ESCAPED_JOINER = "\uFF5E";
 const TATWEEL = "\u0640";
-
-/** A compound seen at least this often with a half-space is also split where it is written joined. */
-const MIN_SEEN_FOR_JOINED = 2;
-/** Joined words are split only into parts at least this long: «و» alone would split too much. */
-const MIN_PART_LENGTH = 2;
 
 interface Token {
   /** Punctuation before the word. */
@@ -85,131 +86,6 @@ function keyOf(word: string): string {
   return foldIndexedForSearch(compoundParts(word).join(""));
 }
 
-/**
- * The compounds of an archive, learnt from the words its editors wrote with a half-space:
- * once «روابط‌عمومی» is seen, «روابط عمومی» (with a space) is read as that compound
- * everywhere, and so is «روابطعمومی» (joined) once it was seen twice, so that a single typo
- * does not split a common word across the archive.
- */
-export class CompoundLexicon {
-  /** Joined key → the keys of its parts, and how often it was seen with a half-space. */
-  private readonly byJoined = new Map<string, { parts: string[]; seen: number }>();
-  /**
-   * The first two parts' keys → the compounds starting with them, longest first. Keyed by two
-   * parts, not one: a common word («در», «و») starts thousands of compounds, and every word
-   * of every text is looked up here.
-   */
-  private readonly byFirstTwoParts = new Map<string, string[][]>();
-  /** Every compound's first part: most words start none, and are answered by this alone. */
-  private readonly firstParts = new Set<string>();
-  /** Each word with a half-space already read: the compounds it adds (an archive writes them again and again). */
-  private readonly compoundsOfWord = new Map<string, string[][]>();
-
-  learn(text: string): void {
-    for (const word of foldForIndex(text).split(/\s+/)) {
-      if (!word.includes(ZWNJ)) continue;
-      let compounds = this.compoundsOfWord.get(word);
-      if (!compounds) {
-        if (this.compoundsOfWord.size > MAX_REMEMBERED_WORDS) this.compoundsOfWord.clear();
-        this.compoundsOfWord.set(word, (compounds = compoundsOf(word)));
-      }
-      for (const parts of compounds) this.add(parts);
-    }
-  }
-
-  /** Whether some compound starts with the word whose key this is. */
-  startsCompound(key: string): boolean {
-    return this.firstParts.has(key);
-  }
-
-  private add(parts: string[]): void {
-    const joined = parts.join("");
-    const known = this.byJoined.get(joined);
-    if (known) {
-      known.seen++;
-      return;
-    }
-    this.byJoined.set(joined, { parts, seen: 1 });
-    this.firstParts.add(parts[0]!);
-    const pair = pairKey(parts[0]!, parts[1]!);
-    const starting = this.byFirstTwoParts.get(pair) ?? [];
-    starting.push(parts);
-    starting.sort((a, b) => b.length - a.length);
-    this.byFirstTwoParts.set(pair, starting);
-  }
-
-  /**
-   * How many of the words from `keys[0]` on form a compound written with spaces (0 if none):
-   * the longest compound whose parts are these keys, the last one with or without a suffix.
-   */
-  compoundAt(keys: readonly string[]): number {
-    if (keys.length < 2 || !this.firstParts.has(keys[0]!)) return 0;
-    const matches = (parts: readonly string[]) =>
-      parts.length <= keys.length &&
-      parts.every((part, position) => {
-        const key = keys[position]!;
-        return key === part || (position === parts.length - 1 && withoutSuffix(key) === part);
-      });
-    const longest = this.byFirstTwoParts.get(pairKey(keys[0]!, keys[1]!))?.find(matches)?.length ?? 0;
-    if (longest >= 2) return longest;
-    // A two-part compound whose second word carries a suffix: «روابط عمومی‌اش».
-    const bare = withoutSuffix(keys[1]!);
-    return bare !== keys[1] && this.byFirstTwoParts.get(pairKey(keys[0]!, bare))?.some((parts) => parts.length === 2) ? 2 : 0;
-  }
-
-  /**
-   * A folded word written joined, split at its compound's part boundaries; [word] if it is no
-   * known compound. An affix's half-space in it («روابطعمومی‌ها») stays with its part.
-   */
-  splitJoined(word: string, key: string = foldIndexedForSearch(word.replaceAll(ZWNJ, ""))): string[] {
-    let parts = this.knownParts(key);
-    if (!parts) {
-      const bare = withoutSuffix(key);
-      const bareParts = bare === key ? undefined : this.knownParts(bare);
-      if (bareParts) parts = [...bareParts.slice(0, -1), bareParts[bareParts.length - 1]! + key.slice(bare.length)];
-    }
-    if (!parts) return [word];
-    // Cut the written word where the parts' keys end: folding a letter may drop it (ء), so
-    // count key characters, not written ones.
-    const pieces: string[] = [];
-    let piece = "";
-    let keyLength = 0;
-    let boundary = parts[0]!.length;
-    let next = 1;
-    for (const character of word) {
-      const length = character === ZWNJ ? 0 : foldIndexedForSearch(character).length;
-      // A letter that folds to nothing (ء) stays with the part it ends.
-      if (length > 0 && keyLength === boundary && next < parts.length) {
-        pieces.push(piece);
-        piece = "";
-        boundary += parts[next++]!.length;
-      }
-      piece += character;
-      keyLength += length;
-    }
-    pieces.push(piece);
-    return pieces.length === parts.length && pieces.every((part) => part !== "") ? pieces : [word];
-  }
-
-  private knownParts(key: string): string[] | undefined {
-    const known = this.byJoined.get(key);
-    if (!known || known.seen < MIN_SEEN_FOR_JOINED) return undefined;
-    return known.parts.every((part) => part.length >= MIN_PART_LENGTH) ? known.parts : undefined;
-  }
-}
-
-const pairKey = (first: string, second: string) => `${first}\u0000${second}`;
-
-/** The compounds a word written with a half-space teaches (its parts' keys): none, the word, and the word without its suffix. */
-function compoundsOf(word: string): string[][] {
-  const { core } = splitToken(word.replaceAll(JOINER, ESCAPED_JOINER));
-  const parts = compoundParts(core).map(foldIndexedForSearch);
-  if (parts.length < 2 || parts.some((part) => part === "")) return [];
-  const last = parts[parts.length - 1]!;
-  const bare = withoutSuffix(last);
-  return bare === last ? [parts] : [parts, [...parts.slice(0, -1), bare]];
-}
-
 /** Joins «می», «ها» … typed as words of their own to their word, unless punctuation stands between. */
 function attachAffixes(tokens: readonly Token[]): Token[] {
   const joined: Token[] = [];
@@ -219,11 +95,12 @@ function attachAffixes(tokens: readonly Token[]): Token[] {
     const previous = joined[joined.length - 1];
     if (
       current.trail === "" && current.spacedPrefix &&
-      next !== undefined && next.lead === "" && next.core !== "" && !next.spacedPrefix && !next.spacedSuffix
+      next !== undefined && next.lead === "" && next.core !== "" && !next.spacedPrefix && !next.spacedSuffix && !isLoneSuffix(next.core) &&
+      prefixesNext(previous?.trail === "" ? previous.core : undefined, next.core)
     ) {
       joined.push(token(current.lead, current.core + ZWNJ + next.core, next.trail));
       position++;
-    } else if (current.lead === "" && current.spacedSuffix && previous !== undefined && previous.core !== "" && previous.trail === "") {
+    } else if (current.lead === "" && (current.spacedSuffix || isLoneSuffix(current.core)) && previous !== undefined && previous.core !== "" && previous.trail === "") {
       joined[joined.length - 1] = token(previous.lead, previous.core + ZWNJ + current.core, current.trail);
     } else {
       joined.push(current);
@@ -270,15 +147,25 @@ function encodeToken(token: Token, lexicon: CompoundLexicon | undefined): string
   const plain = !token.core.includes(ZWNJ);
   let parts = plain ? [token.core] : compoundParts(token.core, true);
   if (parts.length === 1 && lexicon) parts = plain ? lexicon.splitJoined(token.core, token.partKey) : lexicon.splitJoined(parts[0]!);
+  // Persian letters against digits are parts too («کووید~19»), as Pagefind reads «کووید-19».
+  parts = parts.flatMap(digitPieces);
   const shown = token.lead + parts.join(JOINER) + token.trail;
   // A word with an editor's «~» (kept as «～») gets no extra spelling: folding would turn it back into the joiner.
   if (token.core.includes(ESCAPED_JOINER)) return shown;
   // Pagefind indexes a compound's parts as they are, half-spaces included: a part with an
   // affix's half-space, or with letters its key spells otherwise, needs the extra spelling.
-  const keys = (plain && parts.length === 1 ? [token.partKey] : parts.map((part) => foldIndexedForSearch(part.replaceAll(ZWNJ, "")))).filter((key) => key !== "");
+  const keys = plain && parts.length === 1 ? [token.partKey].filter((key) => key !== "") : compoundKeys(parts.join(ZWNJ));
   const written = parts.length === 1 ? [parts[0]!.replaceAll(ZWNJ, "")] : parts;
   const sameKeys = keys.length === parts.length && keys.every((key, position) => key === written[position]!.toLowerCase());
-  return sameKeys || keys.length === 0 ? shown : `${JOINER}${keys.join(JOINER)} ${shown}`;
+  const spellings = sameKeys || keys.length === 0 ? [] : [keys];
+  // ة is read as ه or ت by the letter after it; a reader may write either where the text has ة («آیت الله», «زکات»).
+  if (token.core.includes("ة")) {
+    for (const letter of ["ه", "ت"]) {
+      const other = compoundKeys(parts.join(ZWNJ).replaceAll("ة", letter));
+      if (other.length > 0 && !spellings.some((known) => known.join(JOINER) === other.join(JOINER)) && other.join(JOINER) !== keys.join(JOINER)) spellings.push(other);
+    }
+  }
+  return [...spellings.map((spelling) => `${JOINER}${spelling.join(JOINER)}`), shown].join(" ");
 }
 
 /** Words remembered by an encoder before it starts afresh: the archive's vocabulary, not its text. */
@@ -299,6 +186,26 @@ export class IndexTextEncoder {
     let tokens = attachAffixes(this.tokensOf(text));
     if (this.lexicon) tokens = joinSpacedCompounds(tokens, this.lexicon);
     return tokens.map((token) => this.encodeToken(token)).join(" ");
+  }
+
+  /**
+   * Adds to `vocabulary` every key a word of the text can be read as, whatever the lexicon:
+   * the keys a lexicon restricted to them must cover (`CompoundLexicon.restrictedTo`).
+   */
+  addVocabulary(text: string, vocabulary: Set<string>): void {
+    const add = (key: string) => {
+      if (key === "") return;
+      vocabulary.add(key);
+      vocabulary.add(withoutSuffix(key));
+    };
+    for (const token of attachAffixes(this.tokensOf(text))) {
+      if (token.core === "") continue;
+      add(token.partKey);
+      if (!token.core.includes(ZWNJ)) continue;
+      add(keyOf(token.core));
+      add(foldIndexedForSearch(token.core.replaceAll(ZWNJ, "")));
+      for (const key of compoundKeys(token.core)) add(key);
+    }
   }
 
   private tokensOf(text: string): Token[] {
@@ -388,12 +295,31 @@ export function showText(text: string, lang: string): string {
     .join(" ");
 }
 
+const asTerm = (word: string) => word.replace(/[^\p{L}\p{N}]/gu, "");
+
 /** The words a query looks for, as Pagefind compares them: «روابط‌عمومی 1402/05» → [روابطعمومی, 140205]. */
 export function queryTerms(query: string): string[] {
   return normalizeQuery(query)
     .split(" ")
-    .map((term) => term.replace(/[^\p{L}\p{N}]/gu, ""))
+    .map(asTerm)
     .filter((term) => term !== "");
+}
+
+/** A query word as Pagefind compares it, and its compound's parts when it was typed with a half-space (or else none). */
+export interface QueryWord {
+  term: string;
+  parts: string[];
+}
+
+/**
+ * The query's words with their parts: `queryTerms`, and for a compound typed with a half-space
+ * («بهره‌برداری») the parts the search page asks for instead when no release of the archive
+ * has the whole word (it is then written spaced everywhere: «بهره برداری»).
+ */
+export function queryWords(query: string): QueryWord[] {
+  return queryCompounds(query)
+    .map((parts) => ({ term: asTerm(parts.join("")), parts: parts.length > 1 ? parts.map(asTerm).filter((part) => part !== "") : [] }))
+    .filter((word) => word.term !== "");
 }
 
 /** Pagefind matches a query word at the start of an indexed word: «روابط» finds «روابطعمومی». */

@@ -37,7 +37,7 @@ import { markdownBlocks } from "../../src/search/document.js";
 import { searchShards, shardListing, type SearchShard } from "../../src/search/shards.js";
 import { buildSearchDirectory } from "../../src/search/directory-build.js";
 import { readShardPostings } from "../../src/search/shard-postings.js";
-import { buildSearchShards, stopSearchIndexer } from "../../src/search/search-index.js";
+import { archiveLexicon, buildSearchShards, stopSearchIndexer } from "../../src/search/search-index.js";
 import { indexDocuments, shardDocuments, writeBundle } from "../../src/search/shard-index.js";
 import { launchChromium } from "../../src/bench/chromium.js";
 import { skipWithoutChromium, withPage } from "../support/chromium.js";
@@ -132,6 +132,33 @@ describe("the shards and their cache", () => {
     assert.deepEqual(shardsChanged(firstHashes, await bundleHashes(path.join(folder, "changed"))), [changedShard.id]);
   });
 
+  test("a compound learnt from one release re-indexes the shards that write it spaced, and no other; the same bytes as a clean build", async () => {
+    const content = path.join(folder, "lexicon-corpus");
+    await runNode(["-e", `require("node:fs").cpSync(${JSON.stringify(corpus)}, ${JSON.stringify(content)}, { recursive: true })`]);
+    let shards = await shardsOf(content);
+    const [writer, spacer] = [shards[1]!, shards[shards.length - 2]!];
+    const cache = new ShardCache(path.join(folder, "lexicon-cache"), "test-version");
+    const directoryCache = path.join(folder, "lexicon-directory-cache");
+    const build = async (name: string) => {
+      const current = await shardsOf(content);
+      const report = await buildSearchShards(path.join(folder, name), current, { cache, directoryCache, lexicon: archiveLexicon(current) });
+      return report.shards.filter((shard) => shard.indexed).map((shard) => shard.id);
+    };
+    assert.equal((await build("lexicon-first")).length, shards.length);
+    // One release writes the words spaced: only its shard changes.
+    await appendFile(spacer.releases[0]!.inputPath, "\nگزارش واژه نوساخت استان.\n");
+    assert.deepEqual(await build("lexicon-spaced"), [spacer.id]);
+    // Another shard's release writes them as a compound: its shard, and the one that writes them spaced.
+    await appendFile(writer.releases[0]!.inputPath, "\nدو بار واژه‌نوساخت و واژه‌نوساخت.\n");
+    assert.deepEqual((await build("lexicon-learnt")).sort(), [writer.id, spacer.id].sort());
+    // Nothing changed: nothing indexed.
+    assert.deepEqual(await build("lexicon-again"), []);
+    shards = await shardsOf(content);
+    const clean = path.join(folder, "lexicon-clean");
+    await buildSearchShards(clean, shards, { lexicon: archiveLexicon(shards) });
+    assert.deepEqual(await bundleHashes(path.join(folder, "lexicon-learnt")), await bundleHashes(clean));
+  });
+
   test("with a small cap: several shards in a year, named after their first half-months; the year filter in each; a release added to the newest half-month re-indexes that year's last shard only", async () => {
     const shards = await shardsOf(corpus, SMALL_CAP);
     const newestYear = shards[0]!.year;
@@ -211,7 +238,7 @@ async function writeSingleIndex(site: string, shards: readonly SearchShard[]): P
   const documents = [];
   for (const shard of shards) {
     const releases = await Promise.all(shard.releases.map(async (release) => ({ release, blocks: await blocksOf(release) })));
-    documents.push(...shardDocuments(releases));
+    documents.push(...shardDocuments(releases, archiveLexicon(shards)));
   }
   await writeBundle(path.join(site, "pagefind-single"), await indexDocuments(documents));
 }
@@ -223,7 +250,7 @@ async function writeSingleIndex(site: string, shards: readonly SearchShard[]): P
  */
 async function reshard(site: string, cap: number): Promise<SearchShard[]> {
   const shards = await shardsOf(corpus, cap);
-  await buildSearchShards(site, shards);
+  await buildSearchShards(site, shards, { lexicon: archiveLexicon(shards) });
   await buildSearchDirectory(
     site,
     shards.map((shard) => ({

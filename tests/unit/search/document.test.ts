@@ -11,7 +11,8 @@ import { findCounty } from "../../../src/content/counties.js";
 import { releaseUrl, type Release } from "../../../src/content/release.js";
 import { createMarkdown } from "../../../src/render/markdown.js";
 import { dateSortKey, markdownBlocks, releaseTexts, searchDocument, searchFilterValues } from "../../../src/search/document.js";
-import { CompoundLexicon, IndexTextEncoder } from "../../../src/search/text.js";
+import { CompoundLexicon } from "../../../src/persian/lexicon.js";
+import { IndexTextEncoder } from "../../../src/search/text.js";
 
 function release(extra: Partial<Release> = {}): Release {
   return {
@@ -70,7 +71,7 @@ describe("searchDocument", () => {
 
   test("holds the normalized title, lead and body", () => {
     assert.equal($("h1").text(), "نشست روابط~عمومی بخشداری‌ها");
-    assert.equal($("body > p").first().text(), "~مسیول مسئول روابط~عمومی: تجربه~نگاری پیگیری می‌شود");
+    assert.equal($("body > p").first().text(), "~مسول مسئول روابط~عمومی: تجربه~نگاری پیگیری می‌شود");
     assert.deepEqual($("body > *").map((_, element) => element.tagName).get(), ["h1", "p", "p", "h2", "p"]);
     assert.equal($("body > p").last().text(), "بند <دوم> & پایانی.");
   });

@@ -78,8 +78,8 @@ describe("shards indexed in worker threads", () => {
     assert.ok(new Set(shards.map((shard) => shard.releases.length)).size > 1, "shards of different sizes finish in another order than they start");
     const one = await buildSearchShards(path.join(folder, "one-thread"), shards, { workers: 0 });
     const two = await buildSearchShards(path.join(folder, "two-workers"), shards, { workers: 2 });
-    assert.deepEqual(one, { shards: reportOf(shards, true), workersStarted: 0 });
-    assert.deepEqual(two, { shards: reportOf(shards, true), workersStarted: 2 });
+    assert.deepEqual(one, { shards: reportOf(shards, true), workersStarted: 0, keys: new Map() });
+    assert.deepEqual(two, { shards: reportOf(shards, true), workersStarted: 2, keys: new Map() });
     assert.deepEqual(await hashTree(path.join(folder, "two-workers")), await hashTree(path.join(folder, "one-thread")));
   });
 
@@ -89,7 +89,10 @@ describe("shards indexed in worker threads", () => {
     const filled = await buildSearchShards(path.join(folder, "filled"), shards, { cache, workers: 2 });
     assert.deepEqual(filled.shards, reportOf(shards, true));
     const again = await buildSearchShards(path.join(folder, "from-cache"), shards, { cache: new ShardCache(path.join(folder, "cache"), "test-version"), workers: 2, prune: true });
-    assert.deepEqual(again, { shards: reportOf(shards, false), workersStarted: 0 });
+    assert.deepEqual({ shards: again.shards, workersStarted: again.workersStarted }, { shards: reportOf(shards, false), workersStarted: 0 });
+    // The keys the workers worked out are those the next build works out from the shards' vocabularies.
+    assert.deepEqual(new Map([...again.keys].sort()), new Map([...filled.keys].sort()));
+    assert.equal(again.keys.size, shards.length);
     const oneThread = await hashTree(path.join(folder, "one-thread"));
     assert.deepEqual(await hashTree(path.join(folder, "from-cache")), oneThread);
     assert.deepEqual(await hashTree(path.join(folder, "filled")), oneThread);
@@ -135,7 +138,7 @@ describe("ShardWorkerPool", () => {
     const shards = await shardsOf(corpus);
     const pool = new ShardWorkerPool(2);
     try {
-      const job = (shard: SearchShard) => ({ shard: shard.id, releases: shard.releases.map(shardJobRelease), target: path.join(folder, "pool", shard.id) });
+      const job = (shard: SearchShard) => ({ shard: shard.id, releases: shard.releases.map(shardJobRelease), target: path.join(folder, "pool", shard.id), lexicon: [] });
       await Promise.all(shards.slice(0, 5).map((shard) => pool.run(job(shard))));
       assert.equal(pool.started, 2);
       const entry = JSON.parse(await readFile(path.join(folder, "pool", shards[0]!.id, "pagefind-entry.json"), "utf8")) as { languages: Record<string, unknown> };
@@ -155,6 +158,6 @@ describe("ShardWorkerPool", () => {
     } finally {
       await pool.close();
     }
-    await assert.rejects(pool.run({ shard: "x", releases: [], target: path.join(folder, "closed") }), /stopped/);
+    await assert.rejects(pool.run({ shard: "x", releases: [], target: path.join(folder, "closed"), lexicon: [] }), /stopped/);
   });
 });

@@ -1,0 +1,209 @@
+/**
+ * The compounds of an archive, learnt from the words its editors wrote with a half-space.
+ * Search (src/search/text.ts) reads «روابط عمومی» (spaced) and «روابطعمومی» (joined) as the
+ * compound «روابط‌عمومی» once the archive writes it so; `check --fix` and the importer
+ * (half-space-repair.ts) write the half-space back where the archive knows the compound.
+ * Plain TypeScript without Node APIs, like the rest of src/persian/.
+ *
+ * One lexicon for the whole archive: each release's compounds are worked out once, when the
+ * release is read (`compoundsTaught`, kept with the release in the archive cache), and the
+ * archive's lexicon is their sum (`CompoundLexicon.fromTaught`), so a release added teaches
+ * its own compounds without the others being read again. A search shard uses only the
+ * entries its own words can meet (`restrictedTo`), so that a compound learnt from one
+ * release changes only the shards that write it spaced or joined.
+ */
+import { foldForIndex, foldIndexedForSearch } from "./letters.js";
+import { ZWNJ, compoundKeys, trimPunctuation, withoutSuffix } from "./words.js";
+
+/** A compound seen at least this often with a half-space is also split where it is written joined. */
+export const MIN_SEEN_FOR_JOINED = 2;
+/** Joined words are split only into parts at least this long: «و» alone would split too much. */
+const MIN_PART_LENGTH = 2;
+/** Words remembered before starting afresh: the archive's vocabulary, not its text. */
+const MAX_REMEMBERED_WORDS = 200_000;
+
+/** Separates a compound's parts in an entry: keys are letters and digits only, never a space. */
+const PART_SEPARATOR = " ";
+
+/** The search key of a joined compound: its parts' keys folded together (a fold may span a boundary). */
+export function joinedKey(parts: readonly string[]): string {
+  return foldIndexedForSearch(parts.join(""));
+}
+
+/**
+ * The compounds a word written with a half-space teaches, as entries (its parts' keys joined
+ * by a space): none, the word, and the word without its suffix. A word holding an editor's
+ * «~» teaches nothing: the index's text uses «~» as its own mark.
+ */
+function compoundsOf(word: string): string[] {
+  const core = trimPunctuation(word.replace(/^\u200C+|\u200C+$/g, ""));
+  if (core === "" || /[~\uFF5E]/.test(core)) return [];
+  const parts = compoundKeys(core);
+  if (parts.length < 2) return [];
+  const last = parts[parts.length - 1]!;
+  const bare = withoutSuffix(last);
+  const whole = parts.join(PART_SEPARATOR);
+  return bare === last ? [whole] : [whole, [...parts.slice(0, -1), bare].join(PART_SEPARATOR)];
+}
+
+/** The compounds a text teaches, one entry per word that teaches it (a release's share of the archive's lexicon). */
+export function compoundsTaught(text: string): string[] {
+  const taught: string[] = [];
+  // Only words with a half-space teach: found before folding, which is the costly part.
+  for (const word of text.match(/\S*\u200C\S*/g) ?? []) taught.push(...compoundsOf(foldForIndex(word)));
+  return taught;
+}
+
+export class CompoundLexicon {
+  /** Joined key → the keys of its parts, and how often it was seen with a half-space. */
+  private readonly byJoined = new Map<string, { parts: string[]; seen: number }>();
+  /**
+   * The first two parts' keys → the compounds starting with them, longest first. Keyed by two
+   * parts, not one: a common word («در», «و») starts thousands of compounds, and every word
+   * of every text is looked up here.
+   */
+  private readonly byFirstTwoParts = new Map<string, string[][]>();
+  /** Every compound's first part: most words start none, and are answered by this alone. */
+  private readonly firstParts = new Set<string>();
+  /** Each word with a half-space already read: the compounds it adds (an archive writes them again and again). */
+  private readonly compoundsOfWord = new Map<string, string[]>();
+
+  /** The lexicon of entries as `compoundsTaught` gives them, from any number of texts. */
+  static fromTaught(taught: Iterable<readonly string[]>): CompoundLexicon {
+    const lexicon = new CompoundLexicon();
+    for (const entries of taught) for (const entry of entries) lexicon.addEntry(entry, 1);
+    return lexicon;
+  }
+
+  /** A lexicon from `entries()` of another (a worker thread receives it so). */
+  static fromEntries(entries: Iterable<readonly [string, number]>): CompoundLexicon {
+    const lexicon = new CompoundLexicon();
+    for (const [entry, seen] of entries) lexicon.addEntry(entry, seen);
+    return lexicon;
+  }
+
+  learn(text: string): void {
+    for (const word of foldForIndex(text).split(/\s+/)) {
+      if (!word.includes(ZWNJ)) continue;
+      let compounds = this.compoundsOfWord.get(word);
+      if (!compounds) {
+        if (this.compoundsOfWord.size > MAX_REMEMBERED_WORDS) this.compoundsOfWord.clear();
+        this.compoundsOfWord.set(word, (compounds = compoundsOf(word)));
+      }
+      for (const entry of compounds) this.addEntry(entry, 1);
+    }
+  }
+
+  /** Every entry and how often it was seen, sorted: the lexicon as plain data. */
+  entries(): Array<[string, number]> {
+    return [...this.byJoined.values()].map(({ parts, seen }): [string, number] => [parts.join(PART_SEPARATOR), seen]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  get size(): number {
+    return this.byJoined.size;
+  }
+
+  /**
+   * The entries a text can meet when every key it has is in `vocabulary` (see `textVocabulary`
+   * in src/search/text.ts): those whose parts it all has (written spaced), and those it has
+   * joined and that are seen often enough to be split. Counts above the threshold are cut to
+   * it, so that the result changes only when what the text would read changes.
+   */
+  restrictedTo(vocabulary: ReadonlySet<string>): CompoundLexicon {
+    const restricted = new CompoundLexicon();
+    for (const [joined, { parts, seen }] of this.byJoined) {
+      const spaced = parts.every((part) => vocabulary.has(part));
+      const splits = seen >= MIN_SEEN_FOR_JOINED && vocabulary.has(joined);
+      if (spaced || splits) restricted.addEntry(parts.join(PART_SEPARATOR), Math.min(seen, MIN_SEEN_FOR_JOINED));
+    }
+    return restricted;
+  }
+
+  /** Whether some compound starts with the word whose key this is. */
+  startsCompound(key: string): boolean {
+    return this.firstParts.has(key);
+  }
+
+  private addEntry(entry: string, count: number): void {
+    const parts = entry.split(PART_SEPARATOR);
+    if (parts.length < 2) return;
+    const joined = joinedKey(parts);
+    const known = this.byJoined.get(joined);
+    if (known) {
+      known.seen += count;
+      return;
+    }
+    this.byJoined.set(joined, { parts, seen: count });
+    this.firstParts.add(parts[0]!);
+    const pair = pairKey(parts[0]!, parts[1]!);
+    const starting = this.byFirstTwoParts.get(pair) ?? [];
+    starting.push(parts);
+    starting.sort((a, b) => b.length - a.length || (a.join(PART_SEPARATOR) < b.join(PART_SEPARATOR) ? -1 : 1));
+    this.byFirstTwoParts.set(pair, starting);
+  }
+
+  /**
+   * How many of the words from `keys[0]` on form a compound written with spaces (0 if none):
+   * the longest compound whose parts are these keys, the last one with or without a suffix.
+   */
+  compoundAt(keys: readonly string[]): number {
+    if (keys.length < 2 || !this.firstParts.has(keys[0]!)) return 0;
+    const matches = (parts: readonly string[]) =>
+      parts.length <= keys.length &&
+      parts.every((part, position) => {
+        const key = keys[position]!;
+        return key === part || (position === parts.length - 1 && withoutSuffix(key) === part);
+      });
+    const longest = this.byFirstTwoParts.get(pairKey(keys[0]!, keys[1]!))?.find(matches)?.length ?? 0;
+    if (longest >= 2) return longest;
+    // A two-part compound whose second word carries a suffix: «روابط عمومی‌اش».
+    const bare = withoutSuffix(keys[1]!);
+    return bare !== keys[1] && this.byFirstTwoParts.get(pairKey(keys[0]!, bare))?.some((parts) => parts.length === 2) ? 2 : 0;
+  }
+
+  /** How often the compound of these parts' keys was seen with a half-space (0: not known). */
+  seenWithHalfSpace(parts: readonly string[]): number {
+    const known = this.byJoined.get(joinedKey(parts));
+    return known && known.parts.length === parts.length && known.parts.every((part, position) => part === parts[position]) ? known.seen : 0;
+  }
+
+  /**
+   * A folded word written joined, split at its compound's part boundaries; [word] if it is no
+   * known compound. An affix's half-space in it («روابطعمومی‌ها») stays with its part.
+   */
+  splitJoined(word: string, key: string = foldIndexedForSearch(word.replaceAll(ZWNJ, ""))): string[] {
+    let parts = this.knownParts(key);
+    if (!parts) {
+      const bare = withoutSuffix(key);
+      const bareParts = bare === key ? undefined : this.knownParts(bare);
+      if (bareParts) parts = [...bareParts.slice(0, -1), bareParts[bareParts.length - 1]! + key.slice(bare.length)];
+    }
+    return (parts && cutAtParts(word, parts)) ?? [word];
+  }
+
+  private knownParts(key: string): string[] | undefined {
+    const known = this.byJoined.get(key);
+    if (!known || known.seen < MIN_SEEN_FOR_JOINED) return undefined;
+    return known.parts.every((part) => part.length >= MIN_PART_LENGTH) ? known.parts : undefined;
+  }
+}
+
+const pairKey = (first: string, second: string) => `${first}\u0000${second}`;
+
+/**
+ * The written word cut into pieces whose keys are `parts`, or undefined. Folding may drop a
+ * letter (ء, a diacritic) or read one by the letters around it (ئ, ة, وو), so each piece is
+ * folded as a whole rather than counted letter by letter; a letter that folds to nothing
+ * stays with the piece it ends (the longest piece is tried first).
+ */
+function cutAtParts(word: string, parts: readonly string[]): string[] | undefined {
+  const keyOf = (piece: string) => foldIndexedForSearch(piece.replaceAll(ZWNJ, ""));
+  if (parts.length === 1) return word !== "" && keyOf(word) === parts[0] ? [word] : undefined;
+  for (let end = word.length - 1; end > 0; end--) {
+    const piece = word.slice(0, end);
+    if (keyOf(piece) !== parts[0]) continue;
+    const rest = cutAtParts(word.slice(end), parts.slice(1));
+    if (rest) return [piece, ...rest];
+  }
+  return undefined;
+}
