@@ -11,7 +11,7 @@
  *   | in the index text   | Pagefind indexes                   | the search page shows |
  *   |---------------------|------------------------------------|-----------------------|
  *   | `روابط~عمومی`       | روابطعمومی, and the parts روابط, عمومی | روابط‌عمومی (half-space) |
- *   | `~مسیول مسئول`      | مسیول and مسئول, at two positions  | مسئول (the `~` word is another spelling of the next word: never shown) |
+ *   | `~مسول مسئول`       | مسول and مسئول, at two positions   | مسئول (the `~` word is another spelling of the next word: never shown) |
  *   | `ـری` (in metadata) | ـری, which no query can match       | ری                    |
  *
  * Pagefind splits a word at ASCII punctuation and indexes the whole word, without the
@@ -21,8 +21,8 @@
  * compound). The joiner is «~», not «_» or «-»: Pagefind keeps «_» inside words, and editors
  * write «-». An editor's own «~» is written as «～» (U+FF5E) and shown as «~» again.
  *
- * A word whose search key differs from its index text (it has ئ, ة, ۀ, آ, أ, ؤ, ء …) gets
- * its key as an extra word just before it, so the excerpt keeps the editor's spelling while
+ * A word whose search key differs from its index text (it has ئ, ة, ۀ, آ, أ, ؤ, ء, harakat, an ezafe …) gets
+ * its key as an extra word just before it (a word with ة gets both its readings, ه and ت), so the excerpt keeps the editor's spelling while
  * the index also holds the key that every spelling of the query is folded to. Metadata that
  * is only for display (date, county) is hidden from the search with a tatweel before each
  * word: Pagefind searches metadata too, and queries never contain a tatweel.
