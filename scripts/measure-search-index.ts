@@ -55,7 +55,7 @@ async function runMode(mode: Mode, input: string, output: string): Promise<void>
     }
     await writeBundle(path.join(output, "pagefind"), await indexDocuments(documents));
   } else if (mode === "cached") {
-    await buildSearchShards(output, shards, { cache: new ShardCache(`${output}-cache`), lexicon: archiveLexicon(shards) });
+    await buildSearchShards(output, shards, { cache: new ShardCache(`${output}-cache`) });
   } else {
     await buildSearchShards(output, shards, { workers: mode === "workers" ? 2 : 0 });
   }

@@ -45,7 +45,7 @@ import { releasePagesForSitemaps, writeReleasePages } from "../pages/release-pag
 import { sitePages, type SitePage } from "../pages/site-pages.js";
 import { bundleSearchClient } from "../search/client-bundle.js";
 import { searchWorkerCount } from "../search/pool.js";
-import { archiveLexicon, buildSearchShards, describeIndexReport, shardBundle, shardKeys, vocabularyDir } from "../search/search-index.js";
+import { buildSearchShards, describeIndexReport, lexiconDir, loadArchiveLexicon, shardBundle, shardKey } from "../search/search-index.js";
 import { buildSearchDirectory, describeDirectoryReport, directoryCacheDir } from "../search/directory-build.js";
 import { readShardPostings } from "../search/shard-postings.js";
 import { searchCacheDir, ShardCache } from "../search/shard-cache.js";
@@ -169,24 +169,26 @@ async function startSearchIndex(state: BuildState, run: BuildRun): Promise<void>
   const ledger = state.ledger();
   const prune = !state.includeDrafts();
   const directoryCache = directoryCacheDir();
+  const site = state.includeDrafts() ? "preview" : "production";
   // Compounds are learnt from the whole archive, whichever shards this build indexes.
-  const lexicon = archiveLexicon(shards);
+  const lexicon = loadArchiveLexicon(lexiconDir(cache, directoryCache), site, cache, shards);
   const indexed = buildSearchShards(run.outputDir, changed, { cache, prune, workers: searchWorkerCount(), signal: controller.signal, ledger, directoryCache, lexicon });
   // The directory follows the shards: it reads the words of those that changed from their bundles.
   const report = indexed.then(async (index) => {
     const publishedDir = typeof ledger?.publishedDir === "string" ? ledger.publishedDir : undefined;
-    // The dev server indexes only the edited releases' shards: the others keep the keys their vocabularies give.
-    const indexedKeys = index.keys;
-    const others = await shardKeys(shards.filter((shard) => indexedKeys.get(shard.id) === undefined), cache, lexicon, vocabularyDir(cache, directoryCache));
-    let other = 0;
-    const keys = shards.map((shard): string => indexedKeys.get(shard.id) ?? (({ key, contentKey }) => key ?? contentKey)(others[other++]!));
+    // The dev server indexes only the edited releases' shards: the others keep the keys the lexicon gives them.
+    const archiveLexicon = await lexicon;
+    const keys = shards.map((shard): string => {
+      const contentKey = shardKey(cache, shard);
+      return index.keys.get(shard.id) ?? archiveLexicon.keyOf(contentKey) ?? contentKey;
+    });
     const directory = await buildSearchDirectory(
       run.outputDir,
       shards.map((shard, position) => {
         const key = keys[position]!;
-        return { id: shard.id, key, postings: async (scratch: string) => readShardPostings(await shardBundle(shard, key, { cache, siteDir: run.outputDir, publishedDir, scratch, lexicon })) };
+        return { id: shard.id, key, postings: async (scratch: string) => readShardPostings(await shardBundle(shard, key, { cache, siteDir: run.outputDir, publishedDir, scratch, lexicon: archiveLexicon })) };
       }),
-      { ledger, prune, cacheDir: directoryCache, site: state.includeDrafts() ? "preview" : "production" },
+      { ledger, prune, cacheDir: directoryCache, site },
     );
     return { index, directory };
   });

@@ -46,6 +46,13 @@ function compoundsOf(word: string): string[] {
   return bare === last ? [whole] : [whole, [...parts.slice(0, -1), bare].join(PART_SEPARATOR)];
 }
 
+/** How often each entry was taught: the archive's lexicon as counts, from each release's `compoundsTaught`. */
+export function countTaught(taught: Iterable<readonly string[]>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const entries of taught) for (const entry of entries) counts.set(entry, (counts.get(entry) ?? 0) + 1);
+  return counts;
+}
+
 /** The compounds a text teaches, one entry per word that teaches it (a release's share of the archive's lexicon). */
 export function compoundsTaught(text: string): string[] {
   const taught: string[] = [];
@@ -70,15 +77,17 @@ export class CompoundLexicon {
 
   /** The lexicon of entries as `compoundsTaught` gives them, from any number of texts. */
   static fromTaught(taught: Iterable<readonly string[]>): CompoundLexicon {
-    const lexicon = new CompoundLexicon();
-    for (const entries of taught) for (const entry of entries) lexicon.addEntry(entry, 1);
-    return lexicon;
+    return CompoundLexicon.fromEntries(countTaught(taught));
   }
 
-  /** A lexicon from `entries()` of another (a worker thread receives it so). */
+  /**
+   * A lexicon from entries and how often each was seen (`entries()` of another, or
+   * `countTaught`). Taken in sorted order, so that when two entries are one joined word
+   * («الف‌بج», «الفب‌ج») the same one gives its parts whatever order they came in.
+   */
   static fromEntries(entries: Iterable<readonly [string, number]>): CompoundLexicon {
     const lexicon = new CompoundLexicon();
-    for (const [entry, seen] of entries) lexicon.addEntry(entry, seen);
+    for (const [entry, seen] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) lexicon.addEntry(entry, seen);
     return lexicon;
   }
 
@@ -104,19 +113,13 @@ export class CompoundLexicon {
   }
 
   /**
-   * The entries a text can meet when every key it has is in `vocabulary` (see `textVocabulary`
-   * in src/search/text.ts): those whose parts it all has (written spaced), and those it has
-   * joined and that are seen often enough to be split. Counts above the threshold are cut to
-   * it, so that the result changes only when what the text would read changes.
+   * The entries a text whose vocabulary is `vocabulary` can meet (`textMeetsEntry`; the
+   * vocabulary is `IndexTextEncoder.addVocabulary`'s, src/search/text.ts): a lexicon that reads
+   * the text exactly as this one does. Counts above the threshold are cut to it, so that the
+   * result changes only when what the text would read changes.
    */
   restrictedTo(vocabulary: ReadonlySet<string>): CompoundLexicon {
-    const restricted = new CompoundLexicon();
-    for (const [joined, { parts, seen }] of this.byJoined) {
-      const spaced = parts.every((part) => vocabulary.has(part));
-      const splits = seen >= MIN_SEEN_FOR_JOINED && vocabulary.has(joined);
-      if (spaced || splits) restricted.addEntry(parts.join(PART_SEPARATOR), Math.min(seen, MIN_SEEN_FOR_JOINED));
-    }
-    return restricted;
+    return CompoundLexicon.fromEntries(entriesWithin(this.entries(), vocabulary));
   }
 
   /** Whether some compound starts with the word whose key this is. */
@@ -136,10 +139,15 @@ export class CompoundLexicon {
     this.byJoined.set(joined, { parts, seen: count });
     this.firstParts.add(parts[0]!);
     const pair = pairKey(parts[0]!, parts[1]!);
-    const starting = this.byFirstTwoParts.get(pair) ?? [];
-    starting.push(parts);
-    starting.sort((a, b) => b.length - a.length || (a.join(PART_SEPARATOR) < b.join(PART_SEPARATOR) ? -1 : 1));
-    this.byFirstTwoParts.set(pair, starting);
+    const starting = this.byFirstTwoParts.get(pair);
+    if (!starting) {
+      this.byFirstTwoParts.set(pair, [parts]);
+      return;
+    }
+    // Longest first; among equals, in the order added (sorted, from `fromEntries`).
+    let position = starting.length;
+    while (position > 0 && starting[position - 1]!.length < parts.length) position--;
+    starting.splice(position, 0, parts);
   }
 
   /**
@@ -189,6 +197,44 @@ export class CompoundLexicon {
 }
 
 const pairKey = (first: string, second: string) => `${first}\u0000${second}`;
+
+/** An entry's parts («روابط عمومی» → [روابط, عمومی]). */
+export function entryParts(entry: string): string[] {
+  return entry.split(PART_SEPARATOR);
+}
+
+/**
+ * How a text's vocabulary holds two words written one after the other with only a space
+ * between them (`textVocabulary` in src/search/text.ts): a compound written spaced starts so.
+ */
+export function spacedPair(first: string, second: string): string {
+  return `${first}\u0001${second}`;
+}
+
+/**
+ * Whether a text whose vocabulary `has` (its words' keys and its spaced pairs, `spacedPair`)
+ * can meet the entry: it writes the entry's first two parts one after the other (spaced), or
+ * writes the entry joined and it is seen often enough to be split there.
+ */
+export function textMeetsEntry(has: (key: string) => boolean, parts: readonly string[], seen: number): boolean {
+  return has(spacedPair(parts[0]!, parts[1]!)) || (seen >= MIN_SEEN_FOR_JOINED && has(joinedKey(parts)));
+}
+
+/**
+ * The entries (`entries()` or counts) a text whose keys are `vocabulary` can meet (see
+ * `CompoundLexicon.restrictedTo`), their counts cut to the threshold.
+ */
+export function entriesWithin(entries: Iterable<readonly [string, number]>, vocabulary: ReadonlySet<string>): Array<[string, number]> {
+  const within: Array<[string, number]> = [];
+  const has = (key: string) => vocabulary.has(key);
+  for (const [entry, seen] of entries) {
+    const parts = entryParts(entry);
+    if (parts.length >= 2 && textMeetsEntry(has, parts, seen)) {
+      within.push([entry, Math.min(seen, MIN_SEEN_FOR_JOINED)]);
+    }
+  }
+  return within;
+}
 
 /**
  * The written word cut into pieces whose keys are `parts`, or undefined. Folding may drop a

@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { SettingError } from "../content/setting-error.js";
 import { searchWorkersInvalid } from "../messages/settings.js";
-import type { ShardJob } from "./shard-index.js";
+import type { ShardJob, ShardJobResult } from "./shard-index.js";
 import type { WorkerReply, WorkerRequest } from "./worker.js";
 
 export const SEARCH_WORKERS_VARIABLE = "AKHBAR_SEARCH_WORKERS";
@@ -61,7 +61,7 @@ function workerError(reply: Extract<WorkerReply, { type: "failed" }>): Error {
 /** One worker thread, doing one job at a time. */
 class ShardWorker {
   private readonly thread: Worker;
-  private pending: { resolve: (key: string | undefined) => void; reject: (error: Error) => void } | undefined;
+  private pending: { resolve: (result: ShardJobResult | undefined) => void; reject: (error: Error) => void } | undefined;
   /** Why the thread ended, once it has. */
   private ended: Error | undefined;
   /** Resolves once the thread has ended: nothing of it runs or writes any more. */
@@ -72,7 +72,7 @@ class ShardWorker {
     this.thread.on("message", (reply: WorkerReply) => {
       const pending = this.pending;
       this.pending = undefined;
-      if (reply.type === "done") pending?.resolve(reply.key);
+      if (reply.type === "done") pending?.resolve(reply.result);
       else pending?.reject(workerError(reply));
     });
     this.thread.on("error", (error) => this.end(error));
@@ -88,7 +88,7 @@ class ShardWorker {
     return this.ended === undefined;
   }
 
-  run(job: ShardJob): Promise<string | undefined> {
+  run(job: ShardJob): Promise<ShardJobResult | undefined> {
     if (this.ended) return Promise.reject(this.ended);
     if (this.pending) return Promise.reject(new Error("Internal error: a search worker was given a second job"));
     return new Promise((resolve, reject) => {
@@ -142,8 +142,8 @@ export class ShardWorkerPool {
     return this.threads.length;
   }
 
-  /** Runs a job in a free worker (waiting for one if all are busy); its key in the shard cache, or fails with the job's error. */
-  async run(job: ShardJob): Promise<string | undefined> {
+  /** Runs a job in a free worker (waiting for one if all are busy): its result, or fails with the job's error. */
+  async run(job: ShardJob): Promise<ShardJobResult | undefined> {
     const worker = await this.acquire();
     try {
       return await worker.run(job);

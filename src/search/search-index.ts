@@ -18,7 +18,8 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { OutputLedger } from "../output/publish.js";
 import { CompoundLexicon } from "../persian/lexicon.js";
-import { lexiconShardKey, pruneVocabularies, readVocabulary, searchCacheDir, ShardCache } from "./shard-cache.js";
+import { searchCacheDir, ShardCache } from "./shard-cache.js";
+import { ArchiveLexicon } from "./shard-lexicon.js";
 import { closePagefind, runShardJob, shardJobRelease, type ShardJob } from "./shard-index.js";
 import { closeSearchWorkers, searchWorkerCount, ShardWorkerPool } from "./pool.js";
 import { SEARCH_BUNDLE_PATH, shardFolder, type SearchShard } from "./shards.js";
@@ -65,8 +66,11 @@ export interface ShardBuildOptions {
   ledger?: OutputLedger | undefined;
   /** The search directory's cache: a shard indexed stores its postings there (directory-build.ts). */
   directoryCache?: string;
-  /** The compounds of the whole archive (`archiveLexicon`); without it, none. */
-  lexicon?: CompoundLexicon;
+  /**
+   * The compounds of the whole archive (`loadArchiveLexicon`, over every shard of the archive,
+   * whichever this build indexes); without it, those of these shards' releases.
+   */
+  lexicon?: ArchiveLexicon | Promise<ArchiveLexicon>;
 }
 
 /** The archive's compound lexicon: the sum of what each release teaches (kept with it in the archive cache). */
@@ -74,32 +78,15 @@ export function archiveLexicon(shards: readonly SearchShard[]): CompoundLexicon 
   return CompoundLexicon.fromTaught(shards.flatMap((shard) => shard.releases.map((release) => release.compounds ?? [])));
 }
 
-/** Where the shards' vocabularies are kept: beside the directory's cache, which CI keeps, or else in the shard cache's folder. */
-export function vocabularyDir(cache: ShardCache, directoryCache: string | undefined): string {
-  return directoryCache ? path.join(directoryCache, "vocabulary") : path.join(cache.directory, VOCABULARY_FOLDER);
+/** Where the lexicon's state and the shards' vocabulary filters are kept: in the directory's cache, which CI keeps, or else the shard cache's folder. */
+export function lexiconDir(cache: ShardCache, directoryCache: string | undefined): string {
+  return directoryCache ? path.join(directoryCache, "lexicon") : path.join(cache.directory, LEXICON_FOLDER);
 }
-const VOCABULARY_FOLDER = "vocabulary";
+const LEXICON_FOLDER = "lexicon";
 
-/**
- * Each shard's key in the shard cache, when its vocabulary is known (it was indexed with the
- * same releases before): its content key with the lexicon's entries its words meet, and those
- * entries. Undefined for a shard whose key only indexing it will tell.
- */
-export async function shardKeys(
-  shards: readonly SearchShard[],
-  cache: ShardCache,
-  lexicon: CompoundLexicon,
-  vocabularies: string,
-): Promise<Array<{ contentKey: string; key?: string; lexicon?: CompoundLexicon }>> {
-  return Promise.all(
-    shards.map(async (shard) => {
-      const contentKey = shardKey(cache, shard);
-      const vocabulary = await readVocabulary(vocabularies, contentKey);
-      if (!vocabulary) return { contentKey };
-      const restricted = lexicon.restrictedTo(vocabulary);
-      return { contentKey, key: lexiconShardKey(contentKey, restricted), lexicon: restricted };
-    }),
-  );
+/** The archive's lexicon for a build that keeps it in `dir` (lexiconDir): every shard of the archive, by content key. */
+export function loadArchiveLexicon(dir: string, site: string, cache: ShardCache, shards: readonly SearchShard[]): Promise<ArchiveLexicon> {
+  return ArchiveLexicon.load(dir, site, shards.map((shard) => ({ contentKey: shardKey(cache, shard), releases: shard.releases })));
 }
 
 /**
@@ -128,45 +115,56 @@ export async function buildSearchShards(siteDir: string, shards: readonly Search
   // Each release's file hash stands for its text: a shard found in the cache reads no file. Every
   // shard is recorded in the site's ledger before any is indexed, so that the ledger describes the
   // whole index as soon as this starts (the dev server does not wait for it: src/build/steps.ts);
-  // a shard whose key is not known yet is recorded as unindexed, and again once it is.
-  const lexicon = options.lexicon ?? new CompoundLexicon();
-  const entries = lexicon.entries();
-  const vocabularies = options.cache ? vocabularyDir(options.cache, options.directoryCache) : undefined;
-  const keys = options.cache ? await shardKeys(shards, options.cache, lexicon, vocabularies!) : shards.map(() => undefined);
-  const shardKeysById = new Map<string, string>();
+  // its key needs the archive's lexicon, so it is recorded as pending first, and again once known.
+  const { cache } = options;
+  const contentKeys = shards.map((shard) => (cache ? shardKey(cache, shard) : undefined));
   const folderOf = (shard: SearchShard) => `${SEARCH_BUNDLE_PATH}${shardFolder(shard.id)}`;
+  // Recorded at once, before anything is awaited, and again once the shard's key is known.
+  shards.forEach((shard, position) => contentKeys[position] !== undefined && ledger?.record(folderOf(shard), `pending ${contentKeys[position]}`));
+  let lexicon: ArchiveLexicon;
+  try {
+    lexicon = (await options.lexicon) ?? (await (cache ? loadArchiveLexicon(lexiconDir(cache, options.directoryCache), "production", cache, shards) : ArchiveLexicon.counted(shards)));
+  } catch (error) {
+    options.signal?.removeEventListener("abort", stop);
+    await pool?.close();
+    throw error;
+  }
+  let entries: Array<[string, number]> | undefined;
+  const lexiconFolder = cache ? lexiconDir(cache, options.directoryCache) : undefined;
+  const keysById = new Map<string, string>();
   // A shard is published as one folder: one the site already has is neither restored nor written.
   const published = shards.map((shard, position) => {
-    const known = keys[position];
-    if (!known || !ledger) return false;
-    return ledger.record(folderOf(shard), known.key ?? `unindexed ${known.contentKey}`);
+    const known = contentKeys[position] === undefined ? undefined : lexicon.keyOf(contentKeys[position]!);
+    return known !== undefined && ledger !== undefined && ledger.record(folderOf(shard), known);
   });
 
   const indexShard = async (shard: SearchShard, position: number): Promise<ShardReport> => {
     const target = path.join(bundleDir, shardFolder(shard.id));
     const unchanged = { id: shard.id, year: shard.year, pages: shard.releases.length, indexed: false };
-    const known = keys[position];
-    if (known?.key !== undefined) {
-      shardKeysById.set(shard.id, known.key);
+    const contentKey = contentKeys[position];
+    const known = contentKey === undefined ? undefined : lexicon.keyOf(contentKey);
+    if (known !== undefined) {
+      keysById.set(shard.id, known);
       if (published[position]) {
-        options.cache!.keep(known.key);
+        cache!.keep(known);
         return unchanged;
       }
-      if (await options.cache!.restore(known.key, target)) return unchanged;
+      if (await cache!.restore(known, target)) return unchanged;
     }
     const job: ShardJob = {
       shard: shard.id,
       releases: shard.releases.map(shardJobRelease),
       target,
-      lexicon: known?.lexicon ? known.lexicon.entries() : entries,
-      ...(known === undefined ? {} : { cache: { dir: options.cache!.directory, contentKey: known.contentKey, vocabularyDir: vocabularies! } }),
+      lexicon: (entries ??= lexicon.entries()),
+      ...(contentKey === undefined ? {} : { cache: { dir: cache!.directory, contentKey, lexiconDir: lexiconFolder! } }),
       ...(options.directoryCache === undefined ? {} : { directoryCache: options.directoryCache }),
     };
-    const key = await (pool ? pool.run(job) : runShardJob(job, () => stopped));
-    if (key !== undefined) {
-      options.cache!.keep(key);
-      ledger?.record(folderOf(shard), key);
-      shardKeysById.set(shard.id, key);
+    const result = await (pool ? pool.run(job) : runShardJob(job, () => stopped));
+    if (result !== undefined) {
+      cache!.keep(result.key);
+      lexicon.indexed(contentKey!, result.sum);
+      ledger?.record(folderOf(shard), result.key);
+      keysById.set(shard.id, result.key);
     }
     return { id: shard.id, year: shard.year, pages: shard.releases.length, indexed: true };
   };
@@ -195,12 +193,12 @@ export async function buildSearchShards(siteDir: string, shards: readonly Search
   }
   if (failure) throw failure.error;
   if (stopped) throw new Error("The search index was stopped before it was finished");
-  if (options.prune && options.cache) {
-    options.cache.keep(VOCABULARY_FOLDER);
-    await options.cache.prune();
-    if (vocabularies) await pruneVocabularies(vocabularies, new Set(keys.flatMap((known) => (known ? [known.contentKey] : []))));
+  if (options.prune && cache) {
+    cache.keep(LEXICON_FOLDER);
+    await cache.prune();
   }
-  return { shards: report, workersStarted: pool?.started ?? 0, keys: shardKeysById };
+  await lexicon.save(options.prune ?? false);
+  return { shards: report, workersStarted: pool?.started ?? 0, keys: keysById };
 }
 
 /** A shard's key in the shard cache: its releases' addresses, languages and file hashes (and the code, through the cache's version). */
@@ -217,7 +215,7 @@ export function shardKey(cache: ShardCache, shard: SearchShard): string {
 export async function shardBundle(
   shard: SearchShard,
   key: string,
-  folders: { cache: ShardCache; siteDir: string; publishedDir?: string | undefined; scratch: string; lexicon: CompoundLexicon },
+  folders: { cache: ShardCache; siteDir: string; publishedDir?: string | undefined; scratch: string; lexicon: ArchiveLexicon },
 ): Promise<string> {
   const candidates = [path.join(folders.cache.directory, key), path.join(folders.siteDir, ...SEARCH_BUNDLE_PATH.split("/").filter(Boolean), shardFolder(shard.id))];
   if (folders.publishedDir) candidates.push(path.join(folders.publishedDir, ...SEARCH_BUNDLE_PATH.split("/").filter(Boolean), shardFolder(shard.id)));

@@ -11,10 +11,9 @@
  * learnt from the same files, so they are covered too), the code that indexes (the modules
  * shard-index.ts imports, by content, the data files, the locked dependencies and their patches,
  * Node's version: `searchCodeVersion`, from src/output/code-version.ts, so that the page cache is
- * not part of it) and Pagefind's version: the "content key". The bundle's key adds the entries of
- * the archive's compound lexicon that the shard's words meet (`lexiconShardKey`), which follow
- * from the shard's vocabulary, kept beside the cache under the content key (`storeVocabulary`),
- * so that a compound learnt from another shard's release changes this key only when this shard
+ * not part of it) and Pagefind's version: the "content key". The bundle's key adds a sum over the
+ * entries of the archive's compound lexicon that the shard's words meet (shard-lexicon.ts), so
+ * that a compound learnt from another shard's release changes this key only when this shard
  * writes that compound spaced or joined. Any change gives another key, so a stale shard is never
  * served.
  *
@@ -27,11 +26,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
-import type { CompoundLexicon } from "../persian/lexicon.js";
-import { temporaryPathFor, writeFileAtomic } from "../output/atomic-write.js";
+import { temporaryPathFor } from "../output/atomic-write.js";
 import { cacheFolder, pruneCacheFolder } from "../output/cache-dir.js";
 import { moduleCodeVersion } from "../output/code-version.js";
 import type { BundleFile } from "./pagefind-bundle.js";
@@ -162,30 +159,3 @@ async function linkOrCopy(source: string, target: string): Promise<void> {
   }
 }
 
-/** A shard's key: its content key (`ShardCache.key` of its inputs) and the lexicon's entries its words meet. */
-export function lexiconShardKey(contentKey: string, lexicon: CompoundLexicon): string {
-  return createHash("sha256").update(contentKey).update("\0").update(JSON.stringify(lexicon.entries())).digest("hex");
-}
-
-const vocabularyFile = (dir: string, contentKey: string) => path.join(dir, `${contentKey}.txt.gz`);
-
-/** Keeps a shard's vocabulary (shard-index.ts, `shardVocabulary`) under its content key. */
-export async function storeVocabulary(dir: string, contentKey: string, vocabulary: ReadonlySet<string>): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await writeFileAtomic(vocabularyFile(dir, contentKey), gzipSync([...vocabulary].sort().join("\n")));
-}
-
-/** A shard's vocabulary, or undefined when it was never indexed with this content key (or the file is damaged). */
-export async function readVocabulary(dir: string, contentKey: string): Promise<Set<string> | undefined> {
-  try {
-    const text = gunzipSync(await readFile(vocabularyFile(dir, contentKey))).toString("utf8");
-    return new Set(text === "" ? [] : text.split("\n"));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Removes the vocabularies of content keys not in `used`. */
-export async function pruneVocabularies(dir: string, used: ReadonlySet<string>): Promise<number> {
-  return pruneCacheFolder(dir, (name) => used.has(name.replace(/\.txt\.gz$/, "")));
-}

@@ -19,9 +19,10 @@ import { readReleaseSource } from "../content/release-source.js";
 import { TEHRAN_ZONE } from "../persian/dates.js";
 import { parseFrontMatter } from "../content/front-matter.js";
 import { createMarkdown } from "../render/markdown.js";
-import { CompoundLexicon } from "../persian/lexicon.js";
+import { CompoundLexicon, entriesWithin } from "../persian/lexicon.js";
 import { canonicalPagefindBundle, type BundleFile } from "./pagefind-bundle.js";
-import { lexiconShardKey, storeBundle, storeVocabulary } from "./shard-cache.js";
+import { storeBundle } from "./shard-cache.js";
+import { lexiconShardKey, shardLexiconSum, storeVocabularyFilter, VocabularyFilter } from "./shard-lexicon.js";
 import { bundlePostings, storeShardPostings } from "./shard-postings.js";
 import { markdownBlocks, releaseTexts, searchDocument, type SearchRelease, type TextBlock } from "./document.js";
 import { IndexTextEncoder } from "./text.js";
@@ -43,15 +44,15 @@ export interface ShardJob {
   releases: ShardJobRelease[];
   /** The folder the bundle is written into (emptied first). */
   target: string;
-  /** The archive's compounds (`CompoundLexicon.entries()`), or already only those this shard's words meet. */
+  /** The archive's compounds and their counts, capped (`ArchiveLexicon.entries()`). */
   lexicon: Array<[string, number]>;
   /**
    * Where the bundle is stored in the shard cache, if there is one: under its key, which is
-   * `contentKey` (the releases' files and the code) with the lexicon's entries the shard uses
-   * (`lexiconShardKey`). Those depend on the shard's words, which the job stores in
-   * `vocabularyDir` under `contentKey`, so that the next build works out the key without indexing.
+   * `contentKey` (the releases' files and the code) with the sum of the lexicon's entries the
+   * shard's words meet (shard-lexicon.ts). The job stores the shard's vocabulary filter in
+   * `lexiconDir` under `contentKey`, so that the next build works the key out without indexing.
    */
-  cache?: { dir: string; contentKey: string; vocabularyDir: string };
+  cache?: { dir: string; contentKey: string; lexiconDir: string };
   /** The search directory's cache: the shard's postings are stored there under the same key (directory-build.ts). */
   directoryCache?: string;
 }
@@ -90,7 +91,13 @@ export class ShardJobStopped extends Error {
  * Runs a job. `stopped` is asked between steps (and between Pagefind's batches and the files
  * written): once it says yes, the job writes nothing more and fails with ShardJobStopped.
  */
-export async function runShardJob(job: ShardJob, stopped: () => boolean = () => false): Promise<string | undefined> {
+/** What a job tells the build: the shard's key in the cache and its lexicon sum (shard-lexicon.ts), when it has a cache. */
+export interface ShardJobResult {
+  key: string;
+  sum: string;
+}
+
+export async function runShardJob(job: ShardJob, stopped: () => boolean = () => false): Promise<ShardJobResult | undefined> {
   const checkpoint = () => {
     if (stopped()) throw new ShardJobStopped(job.shard);
   };
@@ -102,22 +109,26 @@ export async function runShardJob(job: ShardJob, stopped: () => boolean = () => 
     release: searchRelease(release),
     blocks: markdownBlocks(parseFrontMatter(sources[position]!).body, parser),
   }));
+  // The documents read with the entries the shard's words meet: the same documents as with the
+  // whole lexicon, at the cost of a lexicon the size of the shard's.
   const vocabulary = shardVocabulary(releases);
-  const lexicon = CompoundLexicon.fromEntries(job.lexicon).restrictedTo(vocabulary);
-  const files = await indexDocuments(shardDocuments(releases, lexicon), checkpoint);
+  const files = await indexDocuments(shardDocuments(releases, CompoundLexicon.fromEntries(entriesWithin(job.lexicon, vocabulary))), checkpoint);
   checkpoint();
-  const key = job.cache ? lexiconShardKey(job.cache.contentKey, lexicon) : undefined;
+  let result: ShardJobResult | undefined;
   if (job.cache) {
-    await storeBundle(job.cache.dir, key!, files);
-    await storeVocabulary(job.cache.vocabularyDir, job.cache.contentKey, vocabulary);
-  }
-  if (job.cache && job.directoryCache) {
-    const byPath = new Map(files.map((file) => [file.path, file.content]));
-    const postings = await bundlePostings(job.shard, async (file) => byPath.get(file) ?? new Uint8Array());
-    await storeShardPostings(job.directoryCache, key!, postings);
+    const filter = VocabularyFilter.of(vocabulary);
+    const sum = shardLexiconSum(filter, job.lexicon);
+    result = { key: lexiconShardKey(job.cache.contentKey, sum), sum };
+    await storeBundle(job.cache.dir, result.key, files);
+    await storeVocabularyFilter(job.cache.lexiconDir, job.cache.contentKey, filter);
+    if (job.directoryCache) {
+      const byPath = new Map(files.map((file) => [file.path, file.content]));
+      const postings = await bundlePostings(job.shard, async (file) => byPath.get(file) ?? new Uint8Array());
+      await storeShardPostings(job.directoryCache, result.key, postings);
+    }
   }
   await writeBundle(job.target, files, checkpoint);
-  return key;
+  return result;
 }
 
 /** Every key the shard's words can be read as, whatever the lexicon: what decides which compounds it uses. */

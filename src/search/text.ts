@@ -28,7 +28,7 @@
  * word: Pagefind searches metadata too, and queries never contain a tatweel.
  */
 import { foldForIndex, foldForSearch, foldIndexedForSearch } from "../persian/letters.js";
-import type { CompoundLexicon } from "../persian/lexicon.js";
+import { spacedPair, type CompoundLexicon } from "../persian/lexicon.js";
 import {
   ZWNJ,
   compoundKeys,
@@ -189,22 +189,27 @@ export class IndexTextEncoder {
   }
 
   /**
-   * Adds to `vocabulary` every key a word of the text can be read as, whatever the lexicon:
-   * the keys a lexicon restricted to them must cover (`CompoundLexicon.restrictedTo`).
+   * Adds to `vocabulary` what decides which compounds of a lexicon the text can meet, whatever
+   * the lexicon (`textMeetsEntry`, src/persian/lexicon.ts): each two words written one after the
+   * other with a space between (`spacedPair`; the second also without its suffix), where a
+   * compound written spaced starts, and each word's key, with and without its suffix, which a
+   * compound written joined is.
    */
   addVocabulary(text: string, vocabulary: Set<string>): void {
-    const add = (key: string) => {
-      if (key === "") return;
-      vocabulary.add(key);
-      vocabulary.add(withoutSuffix(key));
-    };
-    for (const token of attachAffixes(this.tokensOf(text))) {
+    const tokens = attachAffixes(this.tokensOf(text));
+    for (let position = 0; position < tokens.length; position++) {
+      const token = tokens[position]!;
       if (token.core === "") continue;
-      add(token.partKey);
-      if (!token.core.includes(ZWNJ)) continue;
-      add(keyOf(token.core));
-      add(foldIndexedForSearch(token.core.replaceAll(ZWNJ, "")));
-      for (const key of compoundKeys(token.core)) add(key);
+      // A word with a half-space is looked up joined as written, without its half-spaces (`splitJoined`).
+      for (const key of [token.partKey, token.core.includes(ZWNJ) ? foldIndexedForSearch(token.core.replaceAll(ZWNJ, "")) : ""]) {
+        if (key === "") continue;
+        vocabulary.add(key);
+        vocabulary.add(withoutSuffix(key));
+      }
+      const next = tokens[position + 1];
+      if (token.partKey === "" || token.trail !== "" || next === undefined || next.partKey === "" || next.lead !== "") continue;
+      vocabulary.add(spacedPair(token.partKey, next.partKey));
+      vocabulary.add(spacedPair(token.partKey, withoutSuffix(next.partKey)));
     }
   }
 

@@ -5,13 +5,13 @@
  *
  * Messages in: `index` (a job), `stop` (the build failed: the job under way writes nothing more
  * and fails at its next step), `close` (no more jobs: the backend is stopped and the thread ends).
- * Messages out: `done` (with the shard's key in the cache) or `failed` (the error's name, message and stack), once per job.
+ * Messages out: `done` (with the shard's key in the cache and its lexicon sum) or `failed` (the error's name, message and stack), once per job.
  */
 import { parentPort } from "node:worker_threads";
-import { closePagefind, runShardJob, type ShardJob } from "./shard-index.js";
+import { closePagefind, runShardJob, type ShardJob, type ShardJobResult } from "./shard-index.js";
 
 export type WorkerRequest = { type: "index"; job: ShardJob } | { type: "stop" } | { type: "close" };
-export type WorkerReply = { type: "done"; shard: string; key: string | undefined } | { type: "failed"; shard: string; name: string; message: string; stack?: string };
+export type WorkerReply = { type: "done"; shard: string; result: ShardJobResult | undefined } | { type: "failed"; shard: string; name: string; message: string; stack?: string };
 
 const port = parentPort;
 if (!port) throw new Error("Internal error: src/search/worker.ts is a worker thread's module, started by src/search/pool.ts");
@@ -28,7 +28,7 @@ port.on("message", (request: WorkerRequest) => {
   } else {
     const { shard } = request.job;
     runShardJob(request.job, () => stopping).then(
-      (key) => reply({ type: "done", shard, key }),
+      (result) => reply({ type: "done", shard, result }),
       (error: unknown) =>
         reply(
           error instanceof Error

@@ -141,7 +141,7 @@ describe("the shards and their cache", () => {
     const directoryCache = path.join(folder, "lexicon-directory-cache");
     const build = async (name: string) => {
       const current = await shardsOf(content);
-      const report = await buildSearchShards(path.join(folder, name), current, { cache, directoryCache, lexicon: archiveLexicon(current) });
+      const report = await buildSearchShards(path.join(folder, name), current, { cache, directoryCache });
       return report.shards.filter((shard) => shard.indexed).map((shard) => shard.id);
     };
     assert.equal((await build("lexicon-first")).length, shards.length);
@@ -155,7 +155,7 @@ describe("the shards and their cache", () => {
     assert.deepEqual(await build("lexicon-again"), []);
     shards = await shardsOf(content);
     const clean = path.join(folder, "lexicon-clean");
-    await buildSearchShards(clean, shards, { lexicon: archiveLexicon(shards) });
+    await buildSearchShards(clean, shards);
     assert.deepEqual(await bundleHashes(path.join(folder, "lexicon-learnt")), await bundleHashes(clean));
   });
 
@@ -250,7 +250,7 @@ async function writeSingleIndex(site: string, shards: readonly SearchShard[]): P
  */
 async function reshard(site: string, cap: number): Promise<SearchShard[]> {
   const shards = await shardsOf(corpus, cap);
-  await buildSearchShards(site, shards, { lexicon: archiveLexicon(shards) });
+  await buildSearchShards(site, shards);
   await buildSearchDirectory(
     site,
     shards.map((shard) => ({

@@ -73,6 +73,11 @@ describe("a shard's part of the lexicon (restrictedTo)", () => {
     );
   });
 
+  test("a shard with both words of a compound, never one after the other, does not meet it", () => {
+    assert.deepEqual(archive.restrictedTo(vocabularyOf("آب شرب و خدمات رسانی", "روابط، عمومی")).entries(), []);
+    assert.deepEqual(archive.restrictedTo(vocabularyOf("آب رسانی")).entries(), [["اب رسانی", 1]]);
+  });
+
   test("counts above the threshold are cut to it, so that a compound written once more changes no shard", () => {
     const vocabulary = vocabularyOf(...shardTexts);
     const more = CompoundLexicon.fromEntries(archive.entries().map(([entry, seen]): [string, number] => [entry, entry === "حمل ونقل" ? seen + 5 : seen]));
