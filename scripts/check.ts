@@ -16,7 +16,7 @@ import { problemLabel, problemPlace } from "../src/content/release.js";
 import { firstArchiveYear } from "../src/content/site.js";
 import { fixArchive, lintArchive, type LintProblem } from "../src/editors/lint.js";
 import { say } from "../src/messages/messages.js";
-import { argumentError, CHECK_HELP, CHECK_USAGE, checkSummary, FIX_REPORT, missingContentFolder, SEVERITY } from "../src/messages/editors.js";
+import { argumentError, CHECK_HELP, CHECK_USAGE, checkSummary, FIX_REPORT, halfSpacesWritten, missingContentFolder, SEVERITY } from "../src/messages/editors.js";
 
 let values;
 try {
@@ -45,6 +45,7 @@ try {
     const fixed = await fixArchive(values.input, now);
     for (const { file, from } of fixed.converted) console.log(say(FIX_REPORT.converted(file, from)));
     for (const file of fixed.changed) console.log(say(FIX_REPORT.fixed(file)));
+    for (const { file, repairs } of fixed.halfSpaces) console.log(say(halfSpacesWritten(file, repairs)));
     for (const { from, to } of fixed.moved) console.log(say(FIX_REPORT.moved(from, to)));
     for (const { from, to } of fixed.notMoved) console.error(say(FIX_REPORT.notMoved(from, to)));
     for (const { file, reason } of fixed.refused) console.error(say(FIX_REPORT.refused(file, reason)));

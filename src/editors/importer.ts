@@ -2,16 +2,21 @@
  * `npm run import`: turns a release saved from the old website (the text of its printed
  * page) into a release file. The old page gives:
  *
- * - the title block first (lines up to the first blank line), often «title/ speaker: quote»:
- *   the quote part becomes `lead`;
- * - the text, its lines broken in mid-sentence with blank lines between them;
- * - «انتهای پیام/» as the end mark, a page footer («… قدرت گرفته از پرتال شمس»), and the
- *   page address `https://ostan-th.ir/News/<id>/`, which gives `id` and `source`.
+ * - the title block first, often «title/ speaker: quote» or «title | speaker: quote»: the quote
+ *   part becomes `lead`. It ends at a blank line; a page without one (copied from a browser) shows
+ *   it by its print (`titleBlock`);
+ * - the text, its lines broken in mid-sentence, with a blank line after each, or without any
+ *   blank line, or one paragraph per line (`textLayout`);
+ * - «انتهای پیام/» as the end mark, a page footer («… قدرت گرفته از پرتال شمس», at the end, above
+ *   the title or at a page break), and the page address `https://ostan-th.ir/News/<id>/` (also
+ *   without the «/», with a query, in Persian or Arabic-Indic digits, twice on a line, beside the
+ *   browser's page counter), which gives `id` and `source`.
  *
- * The importer removes exactly those (end mark, footer, page address, the «/» between title
- * and quote), re-joins the broken lines into paragraphs and repairs the typography the old
- * site lost (src/persian/typography.ts). Nothing else changes: `importPage` compares the words of
- * its output with the input's (`textFingerprint`) and refuses to write when they differ.
+ * The importer removes exactly those (end mark, footer, page address, the «/» or «|» between
+ * title and quote), re-joins the broken lines into paragraphs and repairs the typography the old
+ * site lost (src/persian/typography.ts), with the half-spaces of compounds the archive writes with
+ * one (src/persian/half-space-repair.ts, as `check --fix`). Nothing else changes: `importPage` compares the words of
+ * its output with the input's without those (`textFingerprint`) and refuses to write when they differ.
  *
  * Messages are the editors' catalogue's (src/messages/editors.ts), in Persian unless AKHBAR_LANG=en.
  */
@@ -22,11 +27,13 @@ import type { DateTime } from "luxon";
 import { inputPathKey } from "../content/release.js";
 import { COUNTIES } from "../content/counties.js";
 import { formatJalaliInput, parseReleaseDate, TEHRAN_ZONE } from "../persian/dates.js";
-import { fixPersianLetters, foldForSearch } from "../persian/letters.js";
+import { fixPersianLetters, foldForSearch, toLatinDigits } from "../persian/letters.js";
 import { fixTypography, textFingerprint } from "../persian/typography.js";
+import { CompoundLexicon } from "../persian/lexicon.js";
+import { repairImportedText, type HalfSpaceRepair } from "../persian/half-space-repair.js";
 import { say, type Message } from "../messages/messages.js";
 import { dateProblemMessage } from "../messages/content.js";
-import { IMPORT, inPage } from "../messages/editors.js";
+import { halfSpacesWritten, IMPORT, inPage } from "../messages/editors.js";
 import {
   commentedOutField,
   moveWithoutOverwriting,
@@ -46,19 +53,41 @@ export class ImportError extends Error {
   }
 }
 
-/** The old site's page address; its number is the news code. */
-const PAGE_ADDRESS = /^https?:\/\/(?:www\.)?ostan-th\.ir\/News\/(\d+)(?:\/\S*)?$/i;
+/**
+ * The old site's page address; its number (Latin, Persian or Arabic-Indic digits) is the news
+ * code. Printed pages carry it with or without the closing «/», with a query (`?print=1`), and
+ * sometimes twice on one line, glued.
+ */
+const PAGE_ADDRESS = /(?:https?:\/\/|(?<![\w./-]))(?:www\.)?ostan-th\.ir\/News\/([0-9\u06F0-\u06F9]+)(?=[\s/?#]|https?:\/\/|$)(?:[/?#](?:(?!https?:\/\/)[^\s«»"'<>])*)?/gi;
+/** What a browser prints beside the address at the foot of a page: its page counter. */
+const PAGE_COUNTER = /^(?:[0-9\u06F0-\u06F9]+\s*\/\s*[0-9\u06F0-\u06F9]+|صفحه\s*[0-9\u06F0-\u06F9]+\s*از\s*[0-9\u06F0-\u06F9]+)$/;
 const END_MARK = /^انتهای\s*پیام\s*\/?$/;
-/** The printed page's footer: «0 صفحه 1 | ITShams.ir - قدرت گرفته از پرتال شمس». */
-const FOOTER = /ITShams\.ir|قدرت\s*گرفته\s*از\s*پرتال\s*شمس/i;
-/** «title/ speaker: quote»: the speaker is a name, short and without a colon. */
-const TITLE_WITH_QUOTE = /^(.+?)\s*\/\s+([^/:]{1,60}:\s*\S.*)$/;
+/** The end mark after the last sentence on its line: «… پرداختند. انتهای پیام/». */
+const TRAILING_END_MARK = /\s*انتهای\s*پیام\s*(\/?)$/;
+/**
+ * The printed page's footer, «0 صفحه 1 | ITShams.ir - قدرت گرفته از پرتال شمس», at the end, above
+ * the title or at a page break: never the release's words, so it is taken out wherever it is.
+ */
+const FOOTER = /(?:[0-9\u06F0-\u06F9]+\s*صفحه\s*[0-9\u06F0-\u06F9]+\s*\|\s*)?(?:(?:www\.)?ITShams\.ir(?:\s*-\s*قدرت\s*گرفته\s*از\s*پرتال\s*شمس)?|قدرت\s*گرفته\s*از\s*پرتال\s*شمس)/gi;
+/** «title/ speaker: quote» or «title | speaker: quote»: the speaker is a name, short and without a colon. */
+const TITLE_WITH_QUOTE = /^(.+?)\s*(?:\/\s+|\|\s*)([^/|:]{1,60}:\s*\S.*)$/;
+/** The title's «/» or «|», its speaker maybe still on the next line. */
+const TITLE_SEPARATOR = /\/(?:\s|$)|\|/;
 /** A line that ends a sentence, possibly followed by a closing quote or bracket. */
 const SENTENCE_END = /[.!?؟…][»"')\]]*$/;
 /** Paragraphs that start a new block in a release. */
 const PARAGRAPH_OPENERS = /^به\s+گزارش\s/;
 /** In a printed page, a line shorter than this share of the longest one ends its paragraph. */
 const SHORT_LINE = 0.5;
+/** A title block followed by a blank line within this many lines is the title, as the page shows it. */
+const MAX_TITLE_LINES = 4;
+/**
+ * Without a blank line after it, the title is found by its print: set in a larger font, its
+ * lines are shorter than the text's (a line this much longer than the title's widest is text),
+ * and a title line that was broken is nearly as wide as the widest (a shorter one ended it).
+ */
+const TITLE_WIDTH_SLACK = 1.1;
+const FULL_TITLE_LINE = 0.85;
 
 export interface OldPage {
   title: string;
@@ -70,40 +99,99 @@ export interface OldPage {
   /** A county named as «شهرستان <county>» in the title or first paragraph, when exactly one is. */
   county?: string;
   warnings: Message[];
-  /** The text the release is made of (input without end mark, footer, address, title «/»): for the word check. */
+  /** The text the release is made of (input without end mark, footer, address, title «/» or «|»): for the word check. */
   keptText: string;
+}
+
+/** The page's lines without its furniture (addresses, footers, end mark), and the news codes of its addresses. */
+interface CleanPage {
+  lines: string[];
+  ids: number[];
+  /** Addresses inside a line of text: kept as text, since a release may name another one. */
+  addressesInText: string[];
+}
+
+/**
+ * `line` without the spans `pattern` finds, and the spans. Matched on the line's Persian
+ * letters and digits (`fixPersianLetters` changes one code unit for one, so offsets agree):
+ * pages saved with Arabic «ي ك» and «٠-٩» have the same furniture.
+ */
+function cut(line: string, pattern: RegExp): { rest: string; found: RegExpExecArray[] } {
+  const found = [...fixPersianLetters(line).matchAll(pattern)];
+  let rest = "";
+  let position = 0;
+  for (const match of found) {
+    rest += line.slice(position, match.index);
+    position = match.index + match[0].length;
+  }
+  rest += line.slice(position);
+  return { rest: found.length === 0 ? line : rest.replace(/ {2,}/g, " ").trim(), found };
+}
+
+function isEndMark(line: string): boolean {
+  return END_MARK.test(fixPersianLetters(line));
+}
+
+/**
+ * Takes the page's furniture out of its lines: footers wherever they are; a line of addresses
+ * (with the browser's page counter or the end mark beside them), whose codes are the page's; the
+ * end mark on its own line or after the last sentence. A line that held only furniture is
+ * dropped, not left blank, so a sentence broken by a page's foot joins again.
+ */
+function cleanPage(lines: readonly string[]): CleanPage {
+  const kept: string[] = [];
+  const ids: number[] = [];
+  const addressesInText: string[] = [];
+  for (const line of lines) {
+    const footer = cut(line, FOOTER);
+    if (footer.found.length > 0 && footer.rest === "") continue;
+    const address = cut(footer.rest, PAGE_ADDRESS);
+    if (address.found.length > 0) {
+      const rest = fixPersianLetters(address.rest);
+      if (rest === "" || PAGE_COUNTER.test(rest) || isEndMark(rest)) {
+        ids.push(...address.found.map((match) => Number(toLatinDigits(match[1]!))));
+        continue;
+      }
+      addressesInText.push(...address.found.map((match) => match[0]));
+    }
+    if (isEndMark(footer.rest)) continue;
+    const end = TRAILING_END_MARK.exec(fixPersianLetters(footer.rest));
+    const before = end ? footer.rest.slice(0, end.index) : "";
+    // «انتهای پیام» may be words of the text; the mark has its «/» or follows a sentence's end.
+    if (end && (end[1] === "/" || SENTENCE_END.test(before))) kept.push(before);
+    else kept.push(footer.rest);
+  }
+  return { lines: kept, ids, addressesInText };
 }
 
 /** Reads the text of an old website page. Throws an ImportError when there is no title. */
 export function parseOldPage(input: string): OldPage {
   const warnings: Message[] = [];
+  // A byte-order mark is no letter, at the start or where saved pages were put together.
   const lines = input
-    .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
+    .replace(/\uFEFF/g, "")
+    .replace(/\r\n?|[\f\v\u2028\u2029]/g, "\n")
     .split("\n")
     .map((line) => line.replace(/[\u00A0\t]/g, " ").replace(/ {2,}/g, " ").trim());
 
-  const ids = new Set<number>();
-  const kept: string[] = [];
-  for (const line of lines) {
-    const address = PAGE_ADDRESS.exec(line);
-    // The marks are recognised in Arabic letters too («انتهاي پيام»).
-    const persian = fixPersianLetters(line);
-    if (address) ids.add(Number(address[1]));
-    else if (!END_MARK.test(persian) && !FOOTER.test(persian)) kept.push(line);
-  }
+  const { lines: kept, ids: codes, addressesInText } = cleanPage(lines);
+  const ids = new Set(codes);
   const [id, ...otherIds] = ids;
   if (otherIds.length > 0) warnings.push(IMPORT.severalCodes([...ids], id!));
+  if (addressesInText.length > 0) warnings.push(IMPORT.addressInText(addressesInText));
 
   const first = kept.findIndex((line) => line !== "");
   if (first === -1) throw new ImportError(IMPORT.noText);
-  let titleEnd = kept.indexOf("", first);
-  if (titleEnd === -1) titleEnd = kept.length;
-  const titleBlock = kept.slice(first, titleEnd).join(" ");
-  const body = kept.slice(titleEnd);
+  // The blank lines after the last one would read as a blank line below a short page's title.
+  const last = kept.findLastIndex((line) => line !== "");
+  const text = kept.slice(first, last + 1);
+  const block = titleBlock(text);
+  if (block.guessed) warnings.push(IMPORT.titleGuessed);
+  const titleBlockText = text.slice(0, block.lines).join(" ");
+  const body = text.slice(block.lines);
 
-  const quoted = TITLE_WITH_QUOTE.exec(titleBlock);
-  const title = quoted ? quoted[1]! : titleBlock;
+  const quoted = TITLE_WITH_QUOTE.exec(titleBlockText);
+  const title = quoted ? quoted[1]! : titleBlockText;
   const lead = quoted ? quoted[2]! : undefined;
   const paragraphs = joinParagraphs(body);
   if (paragraphs.length === 0) warnings.push(IMPORT.noBody);
@@ -121,15 +209,68 @@ export function parseOldPage(input: string): OldPage {
 }
 
 /**
- * Re-joins broken lines into paragraphs. When lines follow each other without blank lines,
- * blank lines separate paragraphs (ordinary text). Otherwise every line stands alone, as in
- * the printed page, and a line ends its paragraph when it ends a sentence, is much shorter
- * than a full line, or the next line opens a paragraph («به گزارش …»).
+ * How many of `text`'s first lines (the first one not blank) are the title block. A blank line
+ * close below the first line ends it, as in the printed page. Without one, a page of one
+ * paragraph per line has its title on the first line; a page of printed lines has the lines
+ * of the title's print (see TITLE_WIDTH_SLACK): the line of the «/» or «|» and the lines before
+ * it, and the quote's lines after it while each was full. `guessed`: no «/» or «|» told where
+ * the title ends, so its first line was taken.
  */
-export function joinParagraphs(lines: readonly string[]): string[] {
-  const hasConsecutiveLines = lines.some((line, index) => line !== "" && (lines[index + 1] ?? "") !== "");
+export function titleBlock(text: readonly string[]): { lines: number; guessed: boolean } {
+  const blank = text.indexOf("");
+  if (blank !== -1 && blank <= MAX_TITLE_LINES) return { lines: blank, guessed: false };
+  // The title's first line ends without a full stop in every layout: the lines below it tell.
+  if (textLayout(text.slice(1)) === "lines") return { lines: 1, guessed: false };
+  let lines = 1;
+  let widest = text[0]!.length;
+  while (lines < MAX_TITLE_LINES) {
+    const current = text[lines - 1]!;
+    const next = text[lines];
+    if (next === undefined || next === "") break;
+    if (SENTENCE_END.test(current) || PARAGRAPH_OPENERS.test(fixPersianLetters(next)) || next.length > widest * TITLE_WIDTH_SLACK) break;
+    const block = text.slice(0, lines).join(" ");
+    if (TITLE_SEPARATOR.test(block)) {
+      if (current.length < widest * FULL_TITLE_LINE) break;
+    } else if (!TITLE_WITH_QUOTE.test(`${block} ${next}`)) {
+      break;
+    }
+    lines++;
+    widest = Math.max(widest, next.length);
+  }
+  return { lines, guessed: !TITLE_SEPARATOR.test(text.slice(0, lines).join(" ")) };
+}
+
+/**
+ * How a text's lines make paragraphs:
+ * - `printed`: each line stands alone, broken where the printed page broke it: every line
+ *   followed by a blank line (the pages as saved), or no blank line at all and many lines
+ *   ending mid-sentence (copied from a browser);
+ * - `paragraphs`: broken lines, blank lines between paragraphs (ordinary text);
+ * - `lines`: one paragraph per line, most ending a sentence (copied from the page itself).
+ */
+export type Layout = "printed" | "paragraphs" | "lines";
+
+export function textLayout(lines: readonly string[]): Layout {
+  const text = lines.flatMap((line, index) => (line === "" ? [] : [index]));
+  const followed = text.slice(0, -1);
+  const blankAfter = followed.filter((index) => lines[index + 1] === "").length;
+  if (blankAfter * 2 > followed.length) return "printed";
+  // The last line ends the text whatever the layout: only the others count.
+  const brokenMidSentence = followed.filter((index) => !SENTENCE_END.test(lines[index]!)).length;
+  if (brokenMidSentence * 3 <= followed.length) return "lines";
+  return blankAfter > 0 ? "paragraphs" : "printed";
+}
+
+/**
+ * Re-joins broken lines into paragraphs, as their layout (`textLayout`) says. In a printed
+ * page a line ends its paragraph when it ends a sentence, is much shorter than a full line,
+ * or the next line opens a paragraph («به گزارش …»).
+ */
+export function joinParagraphs(lines: readonly string[], layout: Layout = textLayout(lines)): string[] {
+  const fragments = lines.filter((line) => line !== "");
+  if (layout === "lines") return fragments;
   const paragraphs: string[] = [];
-  if (hasConsecutiveLines) {
+  if (layout === "paragraphs") {
     let current: string[] = [];
     for (const line of [...lines, ""]) {
       if (line !== "") current.push(line);
@@ -140,13 +281,12 @@ export function joinParagraphs(lines: readonly string[]): string[] {
     }
     return paragraphs;
   }
-  const fragments = lines.filter((line) => line !== "");
   const longest = Math.max(0, ...fragments.map((line) => line.length));
   let current: string[] = [];
   fragments.forEach((line, index) => {
     current.push(line);
     const next = fragments[index + 1];
-    const ends = next === undefined || SENTENCE_END.test(line) || line.length < longest * SHORT_LINE || PARAGRAPH_OPENERS.test(next);
+    const ends = next === undefined || SENTENCE_END.test(line) || line.length < longest * SHORT_LINE || PARAGRAPH_OPENERS.test(fixPersianLetters(next));
     if (ends) {
       paragraphs.push(current.join(" "));
       current = [];
@@ -212,6 +352,8 @@ export async function importFiles(inputs: readonly string[], options: ImportOpti
     if (!parsed.ok) throw new ImportError(dateProblemMessage(parsed.problem, "--date"));
   }
   const stored = await scanReleases(options.contentDir);
+  // The archive's compounds, as check --fix reads them: a page's lost half-spaces are written where the archive writes them.
+  const lexicon = CompoundLexicon.fromTaught(stored.map((release) => release.compounds ?? []));
   const results: ImportResult[] = [];
   for (const input of inputs) {
     if (!existsSync(input)) throw new ImportError(inPage(input, IMPORT.missingInput));
@@ -222,9 +364,17 @@ export async function importFiles(inputs: readonly string[], options: ImportOpti
       if (error instanceof ImportError) throw new ImportError(inPage(input, error.problem));
       throw error;
     }
+    const repairs: HalfSpaceRepair[] = [];
+    const repair = (text: string) => {
+      const repaired = repairImportedText(text, lexicon);
+      repairs.push(...repaired.repairs);
+      return repaired.text;
+    };
+    page = { ...page, title: repair(page.title), ...(page.lead === undefined ? {} : { lead: repair(page.lead) }), paragraphs: page.paragraphs.map(repair) };
     const result = await importPage(input, page, stored, options);
+    if (repairs.length > 0) result.warnings.push(halfSpacesWritten(result.file, repairs));
     results.push(result);
-    stored.push({ file: result.file, id: result.id, title: page.title, source: page.source });
+    stored.push({ file: result.file, id: result.id, title: page.title, source: page.source, compounds: [] });
   }
   return results;
 }

@@ -9,19 +9,23 @@
  * exist, site-relative links to neither a file of content/ nor a page of the site (`/files/x.pdf`),
  * release files whose name is not `<id>.md` or whose folder is not `releases/<Jalali year>`
  * (src/editors/release-file.ts `releaseFilePath`), files of content/images/ no release uses (not
- * published), and what the build takes out of a drawing. Typography problems, misplaced files,
- * implausible dates (src/content/plausible-dates.ts), unused files and cleaned drawings are
- * warnings (they never stop a build); everything else is an error, as it would break the site or
- * stop the build. Every message is the editors' catalogue's (src/messages/editors.ts) or the
- * content catalogue's, in Persian unless AKHBAR_LANG=en.
+ * published), and what the build takes out of a drawing; and compounds written joined or with a
+ * space («روابطعمومی», «روابط عمومی») that the archive writes with a half-space elsewhere (in the
+ * text and the prose fields: the archive's compound lexicon, src/persian/lexicon.ts, is learnt
+ * from every release file before any is judged, and src/persian/half-space-repair.ts says which to
+ * repair). Typography problems, compounds, misplaced files, implausible dates
+ * (src/content/plausible-dates.ts), unused files and cleaned drawings are warnings (they never
+ * stop a build); everything else is an error, as it would break the site or stop the build. Every
+ * message is the editors' catalogue's (src/messages/editors.ts) or the content catalogue's, in
+ * Persian unless AKHBAR_LANG=en.
  *
  * `--fix` applies the safe fixes in place. A file saved as Windows-1256 or UTF-16 is converted
  * to UTF-8, only when the text gives back the file's bytes exactly (src/content/text.ts). A
- * typography fix changes spacing, half-spaces and letter forms only; every fixed file is
- * compared word for word with the original (`textFingerprint`) and reread with the build's
- * loader before it is written. A misplaced release is then moved to `releases/<year>/<id>.md`,
- * never over a file that is there. Control characters are not removed: they may stand where text
- * was lost, which the editor must see.
+ * typography fix, and a compound's half-space, change spacing, half-spaces and letter forms
+ * only; every fixed file is compared word for word with the original (`textFingerprint`) and
+ * reread with the build's loader before it is written. A misplaced release is then moved to
+ * `releases/<year>/<id>.md`, never over a file that is there. Control characters are not removed:
+ * they may stand where text was lost, which the editor must see.
  */
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
@@ -41,9 +45,12 @@ import { createMarkdown } from "../render/markdown.js";
 import { inspectContentFile, measurePicture, type ContentFileInspection } from "../render/images.js";
 import { formatJalaliInput, jalaliParts } from "../persian/dates.js";
 import { fixTypography, textFingerprint, typographyIssues } from "../persian/typography.js";
+import { CompoundLexicon, compoundsTaught } from "../persian/lexicon.js";
+import { repairHalfSpaces, type HalfSpaceRepair } from "../persian/half-space-repair.js";
 import type { Message } from "../messages/messages.js";
 import {
   cleanedDrawing,
+  compoundHalfSpaceWarning,
   misfiledRelease,
   misnamedRelease,
   missingLinkTarget,
@@ -142,6 +149,7 @@ export async function lintArchive(contentDir: string, now: DateTime, firstYear: 
   const facts: FileFacts[] = [];
   const factsById = new Map<number, FileFacts>();
   const filesById = new Map<number, Array<{ file: string; line: number }>>();
+  const lexicon = await archiveLexicon(files);
 
   for await (const [file, source] of readAll(files)) {
     const result = readReleaseFile(file, source, now);
@@ -151,7 +159,9 @@ export async function lintArchive(contentDir: string, now: DateTime, firstYear: 
     if (!result.parsed || result.text === undefined) continue;
     const tokens = markdown.parse(result.parsed.body, {});
     const bodyStart = bodyStartLine(result.text, result.parsed.body);
-    problems.push(...typographyProblems(file, result.parsed, bodyStart, tokens));
+    const prose = protectedMarkdownRanges(result.parsed.body, tokens);
+    problems.push(...typographyProblems(file, result.parsed, bodyStart, tokens, prose));
+    problems.push(...halfSpaceProblems(file, result.parsed, bodyStart, tokens, lexicon, prose));
     const release = result.release;
     const dateWarning = release && warningOf(release.date);
     if (dateWarning) {
@@ -242,6 +252,23 @@ async function* readAll(files: readonly string[]): AsyncGenerator<[string, Uint8
     const texts = await Promise.all(names.map((file) => readFile(file)));
     for (let index = 0; index < names.length; index++) yield [names[index]!, texts[index]!];
   }
+}
+
+/**
+ * The archive's compound lexicon, learnt from the text of every release file (a file that is not
+ * UTF-8 as `--fix` would convert it). Read before any file is judged, since a compound written
+ * with a half-space in the last file repairs it in the first; reading the files twice keeps the
+ * memory to the lexicon's, where keeping every text for a second look would hold the archive.
+ */
+export async function archiveLexicon(files: readonly string[]): Promise<CompoundLexicon> {
+  // Entries counted here, then given at once: a lexicon is built from counts as from entries one by one.
+  const counts = new Map<string, number>();
+  for await (const [, bytes] of readAll(files)) {
+    const text = decodeReleaseText(bytes).text ?? convertToUtf8(bytes)?.text;
+    if (text === undefined) continue;
+    for (const entry of compoundsTaught(text)) counts.set(entry, (counts.get(entry) ?? 0) + 1);
+  }
+  return CompoundLexicon.fromEntries(counts);
 }
 
 function referenceProblem(
@@ -437,7 +464,13 @@ function frontMatterTexts(parsed: ParsedFile): Array<{ field: string; line: numb
 }
 
 /** Typography warnings of one file: the front matter's text fields (tags included) and the body. */
-export function typographyProblems(file: string, parsed: ParsedFile, bodyStart: number, tokens: Token[]): LintProblem[] {
+export function typographyProblems(
+  file: string,
+  parsed: ParsedFile,
+  bodyStart: number,
+  tokens: Token[],
+  protectedRanges: ReadonlyArray<readonly [number, number]> = protectedMarkdownRanges(parsed.body, tokens),
+): LintProblem[] {
   const problems: LintProblem[] = [];
   for (const { field, line, value } of frontMatterTexts(parsed)) {
     for (const issue of typographyIssues(value)) {
@@ -445,11 +478,20 @@ export function typographyProblems(file: string, parsed: ParsedFile, bodyStart: 
     }
   }
   const body = parsed.body;
-  const issues = typographyIssues(body, protectedMarkdownRanges(body, tokens));
+  const issues = typographyIssues(body, protectedRanges);
   if (issues.length === 0) return problems;
+  const lineOf = bodyLines(body, bodyStart);
+  for (const issue of issues) {
+    problems.push({ file, line: lineOf(issue.index), field: "text", severity: "warning", fixable: true, message: typographyWarning(issue, body) });
+  }
+  return problems;
+}
+
+/** The file line (1-based) of an offset in the body that starts on the file's line `bodyStart`. */
+function bodyLines(body: string, bodyStart: number): (offset: number) => number {
   const lineStarts = [0];
   for (let index = 0; index < body.length; index++) if (body[index] === "\n") lineStarts.push(index + 1);
-  const lineOf = (offset: number) => {
+  return (offset) => {
     let low = 0;
     let high = lineStarts.length - 1;
     while (low < high) {
@@ -459,10 +501,68 @@ export function typographyProblems(file: string, parsed: ParsedFile, bodyStart: 
     }
     return bodyStart + low;
   };
-  for (const issue of issues) {
-    problems.push({ file, line: lineOf(issue.index), field: "text", severity: "warning", fixable: true, message: typographyWarning(issue, body) });
+}
+
+/**
+ * Warnings of one file for the compounds written joined or with a space that the archive writes
+ * with a half-space (src/persian/half-space-repair.ts): in the prose fields (title, lead,
+ * image_alt) and the body, Markdown code, link targets and HTML left out. Names, tags and the
+ * other fields are left as written: a county is the list's, an organization or tag a page's name.
+ */
+export function halfSpaceProblems(
+  file: string,
+  parsed: ParsedFile,
+  bodyStart: number,
+  tokens: Token[],
+  lexicon: CompoundLexicon,
+  protectedRanges: ReadonlyArray<readonly [number, number]> = protectedMarkdownRanges(parsed.body, tokens),
+): LintProblem[] {
+  if (lexicon.size === 0) return [];
+  const problems: LintProblem[] = [];
+  const warning = (line: number, field: string, repair: HalfSpaceRepair): LintProblem => ({
+    file,
+    line,
+    field,
+    severity: "warning",
+    fixable: true,
+    message: compoundHalfSpaceWarning(repair),
+  });
+  for (const { field, line, value } of proseTexts(parsed)) {
+    for (const repair of repairHalfSpaces(value, lexicon).repairs) problems.push(warning(line, field, repair));
   }
+  const body = parsed.body;
+  const { repairs } = repairHalfSpaces(body, lexicon, protectedRanges);
+  if (repairs.length === 0) return problems;
+  const lineOf = bodyLines(body, bodyStart);
+  for (const repair of repairs) problems.push(warning(lineOf(repair.offset), "text", repair));
   return problems;
+}
+
+/** The front matter's prose fields (`PROSE_FIELDS`) with their lines: where compounds are repaired besides the body. */
+function proseTexts(parsed: ParsedFile): Array<{ field: string; line: number; value: string }> {
+  return frontMatterTexts(parsed).filter(({ field, item }) => item === undefined && (PROSE_FIELDS as readonly string[]).includes(field));
+}
+
+/**
+ * Prose with the typography fixes and the compounds' half-spaces (with `lexicon`), and the
+ * compounds repaired. Each is applied until nothing changes, since one can reveal the other
+ * («روابطعمومیها»: the plural's half-space, then the compound's).
+ */
+function fixProse(
+  text: string,
+  lexicon: CompoundLexicon | undefined,
+  protectedRanges: (text: string) => ReadonlyArray<readonly [number, number]> = () => [],
+): { text: string; repairs: HalfSpaceRepair[] } {
+  let current = fixTypography(text, protectedRanges);
+  const repairs: HalfSpaceRepair[] = [];
+  if (!lexicon || lexicon.size === 0) return { text: current, repairs };
+  for (let round = 0; round < 5; round++) {
+    const repaired = repairHalfSpaces(current, lexicon, protectedRanges(current));
+    if (repaired.repairs.length === 0) break;
+    repairs.push(...repaired.repairs);
+    current = fixTypography(repaired.text, protectedRanges);
+  }
+  return { text: current, repairs };
 }
 
 /** What YAML reads from `written` as a value (after `field: ` or `- `), or undefined when it cannot. */
@@ -507,27 +607,40 @@ function rewriteLine(lines: string[], index: number, prefix: RegExp, value: unkn
  * The file with every safe fix applied; the same text when there is nothing to fix or the
  * file cannot be read as a release. The front matter's text fields (title, lead, image_alt,
  * county, organization, each tag) get the text's typography fixes; a value that is fixed is
- * rewritten double-quoted on its line (YAML), a list written `tags: [a, b]` as one again.
+ * rewritten double-quoted on its line (YAML), a list written `tags: [a, b]` as one again. With
+ * the archive's `lexicon`, the compounds it knows get their half-space in the body and the prose
+ * fields (src/persian/half-space-repair.ts).
  */
-export function fixSource(source: string): string {
+export function fixSource(source: string, lexicon?: CompoundLexicon): string {
+  return fixSourceWithRepairs(source, lexicon).text;
+}
+
+/** `fixSource`, and the compounds it gave their half-space. */
+export function fixSourceWithRepairs(source: string, lexicon?: CompoundLexicon): { text: string; repairs: HalfSpaceRepair[] } {
   let parsed;
   try {
     parsed = parseFrontMatter(source);
   } catch {
-    return source;
+    return { text: source, repairs: [] };
   }
   const text = source.replace(/^\uFEFF/, "");
   const bom = source.length === text.length ? "" : "\uFEFF";
-  if (!text.endsWith(parsed.body)) return source;
+  if (!text.endsWith(parsed.body)) return { text: source, repairs: [] };
   const head = text.slice(0, text.length - parsed.body.length);
   const lines = head.split("\n");
   const tagsLine = lineOfField(parsed.frontMatter, "tags");
   const tags = parsed.data.tags;
+  const repairs: HalfSpaceRepair[] = [];
   for (const { field, line, value, item } of frontMatterTexts(parsed)) {
-    const fixed = fixTypography(value);
+    const prose = item === undefined && (PROSE_FIELDS as readonly string[]).includes(field);
+    const result = fixProse(value, prose ? lexicon : undefined);
+    const fixed = result.text;
     if (fixed === value) continue;
     if (item === undefined) {
+      const before = lines[line - 1];
       rewriteLine(lines, line - 1, new RegExp(`^(${field}:)(.*)$`), value, JSON.stringify(fixed));
+      // A value left to the editor (a block, a value over several lines) was not repaired.
+      if (lines[line - 1] !== before) repairs.push(...result.repairs);
     } else if (line !== tagsLine) {
       rewriteLine(lines, line - 1, /^(\s*-)(\s.*)$/, value, JSON.stringify(fixed));
     }
@@ -539,8 +652,9 @@ export function fixSource(source: string): string {
       rewriteLine(lines, tagsLine - 1, /^(tags:)(\s*\[.*)$/, tags, `[${fixedTags.map((tag) => JSON.stringify(tag)).join(", ")}]`);
     }
   }
-  const body = fixTypography(parsed.body, protectedMarkdownRanges);
-  return bom + lines.join("\n") + body;
+  const body = fixProse(parsed.body, lexicon, protectedMarkdownRanges);
+  repairs.push(...body.repairs);
+  return { text: bom + lines.join("\n") + body.text, repairs };
 }
 
 export interface FixReport {
@@ -554,33 +668,40 @@ export interface FixReport {
   moved: Array<{ from: string; to: string }>;
   /** Release files not moved, since another file is where they belong. */
   notMoved: Array<{ from: string; to: string }>;
+  /** Files of `changed` whose compounds got their half-space, with each compound as it was and as it is. */
+  halfSpaces: Array<{ file: string; repairs: HalfSpaceRepair[] }>;
 }
 
 /**
  * Converts every release under `contentDir` that is not UTF-8 but Windows-1256 or UTF-16 to
- * UTF-8, and applies `fixSource` to every release, writing only files that change (atomically:
- * a file is never left half-written); then moves each valid release that is not at
+ * UTF-8, and applies `fixSource` to every release with the archive's lexicon (learnt from every
+ * release before any is fixed, so that the order of the files changes nothing), writing only
+ * files that change (atomically: a file is never left half-written); then moves each valid release that is not at
  * `releases/<year>/<id>.md` there, never over an existing file. A file that is not UTF-8 and
  * cannot be converted without loss is left as it is; `npm run check` reports it.
  */
 export async function fixArchive(contentDir: string, now: DateTime): Promise<FixReport> {
-  const report: FixReport = { changed: [], converted: [], refused: [], moved: [], notMoved: [] };
-  for (const file of await findReleaseFiles(contentDir)) {
+  const report: FixReport = { changed: [], converted: [], refused: [], moved: [], notMoved: [], halfSpaces: [] };
+  const files = await findReleaseFiles(contentDir);
+  const lexicon = await archiveLexicon(files);
+  for (const file of files) {
     const bytes = await readFile(file);
     const decoded = decodeReleaseText(bytes);
     const conversion = decoded.text === undefined ? convertToUtf8(bytes) : undefined;
     const source = decoded.text ?? conversion?.text;
     if (source === undefined) continue;
-    let fixed = fixSource(source);
+    let { text: fixed, repairs } = fixSourceWithRepairs(source, lexicon);
     const reason = fixed === source ? undefined : unsafeFix(file, source, fixed, now);
     if (reason) {
       report.refused.push({ file, reason });
       fixed = source;
+      repairs = [];
     }
     if (fixed !== source || conversion) {
       await writeFileAtomic(file, fixed);
       if (conversion) report.converted.push({ file, from: conversion.from });
       if (fixed !== source) report.changed.push(file);
+      if (repairs.length > 0) report.halfSpaces.push({ file, repairs });
     }
     const release = readReleaseFile(file, fixed, now).release;
     if (!release) continue;

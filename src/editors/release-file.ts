@@ -11,6 +11,7 @@ import { findReleaseFiles } from "../content/load.js";
 import { jalaliParts } from "../persian/dates.js";
 import { parseFrontMatter } from "../content/front-matter.js";
 import { toLatinDigits } from "../persian/letters.js";
+import { compoundsTaught } from "../persian/lexicon.js";
 import { PROSE_FIELDS, RELEASE_FIELDS, type ReleaseField, type ReleaseFrontMatterInput } from "../content/schema.js";
 
 /** A new file's fields: the schema's, as an editor writes them. */
@@ -122,10 +123,12 @@ export interface StoredRelease {
   id?: number;
   title?: string;
   source?: string;
+  /** The compounds its text teaches (src/persian/lexicon.ts): the importer repairs half-spaces with the archive's. */
+  compounds?: string[];
 }
 
 /**
- * The ids, titles and sources of the releases on disk. A file whose front matter is broken
+ * The ids, titles, sources and compounds of the releases on disk. A file whose front matter is broken
  * still counts with the id its `id:` line or its name gives, so a new id never collides.
  */
 export async function scanReleases(contentDir: string): Promise<StoredRelease[]> {
@@ -147,6 +150,7 @@ export async function scanReleases(contentDir: string): Promise<StoredRelease[]>
       id,
       title: typeof data.title === "string" ? data.title : undefined,
       source: typeof data.source === "string" ? data.source : undefined,
+      compounds: compoundsTaught(text),
     });
     // A file named after another id reserves that id too.
     if (Number.isInteger(fromName) && fromName !== id) stored.push({ file, id: fromName });

@@ -8,6 +8,7 @@
  * encoding, the content folder) are the content catalogue's (src/messages/content.ts).
  */
 import type { TypographyIssue, TypographyRule } from "../persian/typography.js";
+import type { HalfSpaceRepair } from "../persian/half-space-repair.js";
 import { faNumber, type Message } from "./messages.js";
 
 /** An English count with its noun: `1 release`, `2 releases`. */
@@ -223,6 +224,34 @@ export function missingContentFolder(folder: string, command: "check" | "import"
   };
 }
 
+// ─── npm run check: compounds' half-spaces (src/persian/half-space-repair.ts) ──────────────────
+
+/** The repairs these messages name: a compound as written (`from`) and with its half-space (`to`). */
+type CompoundRepair = Readonly<Pick<HalfSpaceRepair, "from" | "to">>;
+
+/** A compound written joined or with a space that the archive writes with a half-space elsewhere. */
+export function compoundHalfSpaceWarning(repair: CompoundRepair): Message {
+  const spaced = /\s/.test(repair.from);
+  return {
+    fa: `«${repair.from}» ${spaced ? "با فاصله" : "چسبیده"} نوشته شده است، اما خبرهای آرشیو این ترکیب را با نیم‌فاصله می‌نویسند: «${repair.to}» بنویسید ${FIX_HINT.fa}`,
+    en: `«${repair.from}» is written ${spaced ? "with a space" : "joined"}, but the archive's releases write this compound with a half-space (نیم‌فاصله): write «${repair.to}» ${FIX_HINT.en}`,
+  };
+}
+
+/** Compounds shown in `halfSpacesWritten`; the rest are counted. */
+const SHOWN_COMPOUNDS = 3;
+
+/** What `check --fix` did to one file's compounds, after its `FIX_REPORT.fixed` line: how many, and the first few. */
+export function halfSpacesWritten(file: string, repairs: readonly CompoundRepair[]): Message {
+  const distinct = [...new Map(repairs.map((repair) => [`${repair.from}\u0000${repair.to}`, repair])).values()];
+  const shown = distinct.slice(0, SHOWN_COMPOUNDS);
+  const more = distinct.length > shown.length;
+  return {
+    fa: `نیم‌فاصلهٔ ${faNumber(repairs.length)} ترکیب نوشته شد: ${file} (${shown.map((repair) => `«${repair.from}» ← «${repair.to}»`).join("، ")}${more ? "، …" : ""})`,
+    en: `wrote the half-space of ${plural(repairs.length, "compound", "compounds")} in ${file} (${shown.map((repair) => `«${repair.from}» → «${repair.to}»`).join(", ")}${more ? ", …" : ""})`,
+  };
+}
+
 // ─── the command lines of check, import and new ───────────────────────────────────────────────
 
 /** What is wrong in a command line, read from node:util's parseArgs error (its code and the option it quotes). */
@@ -318,6 +347,14 @@ export const IMPORT = {
     fa: `صفحه نشانی https://ostan-th.ir/News/<id>/ ندارد: کد آزاد بعدی، ${faNumber(id)}، به آن داده شد؛ اگر پایگاه پیشین کد خبر را نشان می‌داد، آن را در سطر id بنویسید (مثلاً id: 149840) و npm run check -- --fix را اجرا کنید تا نام فایل هم درست شود`,
     en: `the page has no address https://ostan-th.ir/News/<id>/: it got the next free id, ${id}; if the old site showed a news code (کد خبر), write it as id: and rename the file (npm run check -- --fix renames it)`,
   }),
+  addressInText: (addresses: readonly string[]): Message => ({
+    fa: `متن خبر نشانی پایگاه پیشین دارد (${addresses.join("، ")}) که در سطری از متن است، نه در پاصفحه، پس در خبر ماند و کد خبر از آن گرفته نشد؛ اگر از پاصفحهٔ صفحه است، آن را از خبر بردارید`,
+    en: `the text holds an old website address (${addresses.join(", ")}) within a line of text, not in the page's footer, so it stays in the release and gives no news code; if it belongs to the page's footer, remove it from the release`,
+  }),
+  titleGuessed: {
+    fa: "زیر عنوان صفحه خط خالی نیست و عنوانش «/» یا «|» پیش از نام گوینده ندارد، پس تنها سطر نخست عنوان شد: عنوان و بند نخست خبر را بررسی کنید",
+    en: "the page has no blank line below its title, and the title no «/» or «|» before a speaker, so its first line alone became the title: check the title and the first paragraph",
+  } as Message,
   sameTitle: (id: number): Message => ({
     fa: `صفحه نشانی ندارد؛ عنوانش عنوان خبر ${faNumber(id)} است و همان خبر به‌روز شد`,
     en: `the page has no address; its title is that of release ${id}, which was updated`,
