@@ -261,14 +261,12 @@ async function* readAll(files: readonly string[]): AsyncGenerator<[string, Uint8
  * memory to the lexicon's, where keeping every text for a second look would hold the archive.
  */
 export async function archiveLexicon(files: readonly string[]): Promise<CompoundLexicon> {
-  // Entries counted here, then given at once: a lexicon is built from counts as from entries one by one.
-  const counts = new Map<string, number>();
+  const taught: string[][] = [];
   for await (const [, bytes] of readAll(files)) {
     const text = decodeReleaseText(bytes).text ?? convertToUtf8(bytes)?.text;
-    if (text === undefined) continue;
-    for (const entry of compoundsTaught(text)) counts.set(entry, (counts.get(entry) ?? 0) + 1);
+    if (text !== undefined) taught.push(compoundsTaught(text));
   }
-  return CompoundLexicon.fromEntries(counts);
+  return CompoundLexicon.fromTaught(taught);
 }
 
 function referenceProblem(

@@ -27,7 +27,7 @@
  * compound holds a half-space, which neither rule touches again: repairing twice is repairing once.
  */
 import { foldForIndex, foldForSearch, foldIndexedForSearch } from "./letters.js";
-import type { CompoundLexicon } from "./lexicon.js";
+import { cutAtParts, type CompoundLexicon } from "./lexicon.js";
 import { ZWNJ, compoundParts, isSpacedPrefix, withoutSuffix } from "./words.js";
 
 /** One compound given its half-space: `from` as written (at `offset` in the text), `to` with the half-space. */
@@ -117,21 +117,6 @@ function factsOf(written: string): WordFacts {
   return facts;
 }
 
-/**
- * The written word cut into pieces whose keys are `parts`, or undefined. Each piece is folded as
- * a whole, the longest first, so that a mark (a kasra) stays with the letter before it.
- */
-function cutWritten(word: string, parts: readonly string[]): string[] | undefined {
-  if (parts.length === 1) return word !== "" && keyOf(word) === parts[0] ? [word] : undefined;
-  for (let end = word.length - 1; end > 0; end--) {
-    const piece = word.slice(0, end);
-    if (keyOf(piece) !== parts[0]) continue;
-    const rest = cutWritten(word.slice(end), parts.slice(1));
-    if (rest) return [piece, ...rest];
-  }
-  return undefined;
-}
-
 /** Pieces joined with a half-space, unless one is there already (an affix's, at the cut). */
 function joinWithHalfSpace(pieces: readonly string[]): string {
   return pieces.reduce((joined, piece) => (joined === "" || joined.endsWith(ZWNJ) || piece.startsWith(ZWNJ) ? joined + piece : joined + ZWNJ + piece), "");
@@ -142,9 +127,10 @@ function splitOf(word: Word, lexicon: CompoundLexicon): string | undefined {
   if (word.facts.kind === "compound") return undefined;
   const pieces = lexicon.splitJoined(word.facts.indexed, word.facts.key);
   if (pieces.length < 2) return undefined;
-  const cut = cutWritten(
+  const cut = cutAtParts(
     word.text,
     pieces.map((piece) => foldIndexedForSearch(piece.replaceAll(ZWNJ, ""))),
+    keyOf,
   );
   const split = cut && joinWithHalfSpace(cut);
   return split === undefined || split === word.text ? undefined : split;

@@ -237,18 +237,18 @@ export function entriesWithin(entries: Iterable<readonly [string, number]>, voca
 }
 
 /**
- * The written word cut into pieces whose keys are `parts`, or undefined. Folding may drop a
- * letter (ء, a diacritic) or read one by the letters around it (ئ, ة, وو), so each piece is
- * folded as a whole rather than counted letter by letter; a letter that folds to nothing
- * stays with the piece it ends (the longest piece is tried first).
+ * The word cut into pieces whose keys are `parts`, or undefined. Folding may drop a letter
+ * (ء, a diacritic) or read one by the letters around it (ئ, ة, وو), so each piece is folded as
+ * a whole rather than counted letter by letter; a letter that folds to nothing stays with the
+ * piece it ends (the longest piece is tried first). `keyOf` folds a piece: by default one of
+ * text already folded for the index; half-space-repair.ts gives the editor's own text.
  */
-function cutAtParts(word: string, parts: readonly string[]): string[] | undefined {
-  const keyOf = (piece: string) => foldIndexedForSearch(piece.replaceAll(ZWNJ, ""));
+export function cutAtParts(word: string, parts: readonly string[], keyOf: (piece: string) => string = (piece) => foldIndexedForSearch(piece.replaceAll(ZWNJ, ""))): string[] | undefined {
   if (parts.length === 1) return word !== "" && keyOf(word) === parts[0] ? [word] : undefined;
   for (let end = word.length - 1; end > 0; end--) {
     const piece = word.slice(0, end);
     if (keyOf(piece) !== parts[0]) continue;
-    const rest = cutAtParts(word.slice(end), parts.slice(1));
+    const rest = cutAtParts(word.slice(end), parts.slice(1), keyOf);
     if (rest) return [piece, ...rest];
   }
   return undefined;
