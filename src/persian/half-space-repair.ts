@@ -28,6 +28,7 @@
  */
 import { foldForIndex, foldForSearch, foldIndexedForSearch } from "./letters.js";
 import { cutAtParts, type CompoundLexicon } from "./lexicon.js";
+import { ADDRESS, FUNCTION_WORDS } from "./typography.js";
 import { ZWNJ, compoundParts, isSpacedPrefix, withoutSuffix } from "./words.js";
 
 /** One compound given its half-space: `from` as written (at `offset` in the text), `to` with the half-space. */
@@ -57,9 +58,7 @@ const MAX_COMPOUND_WORDS = 4;
  * Words that stand alone in the grammar (prepositions, conjunctions, demonstratives): a spaced
  * form holding one is a phrase as often as a compound («به روز», «در حال»), so it is left alone.
  */
-const STANDALONE_WORDS: ReadonlySet<string> = new Set(
-  ["و", "که", "چه", "نه", "به", "از", "با", "در", "را", "تا", "یا", "این", "آن", "هم", "بر", "اگر", "هر", "نیز", "برای"].map((word) => foldForSearch(word)),
-);
+const STANDALONE_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, "هر", "نیز", "برای"].map((word) => foldForSearch(word)));
 
 /** A word: letters, marks and digits, with half-spaces inside it (never at its edges). */
 const WORD = /[\p{L}\p{M}\p{Nd}](?:[\p{L}\p{M}\p{Nd}\u200C]*[\p{L}\p{M}\p{Nd}])?/gu;
@@ -67,8 +66,7 @@ const WORD = /[\p{L}\p{M}\p{Nd}](?:[\p{L}\p{M}\p{Nd}\u200C]*[\p{L}\p{M}\p{Nd}])?
 const SPACES = /^[ \t]+$/;
 /** The ezafe written as a mark at a word's end: kasra, or the hamza above («خانهٔ»). */
 const EZAFE_MARK = /[\u0650\u0654]$/;
-/** Web and e-mail addresses (as src/persian/typography.ts shields them) and HTML tags. */
-const ADDRESS = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()«»]+|[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/gi;
+/** HTML tags; web and e-mail addresses are typography.ts's `ADDRESS`. */
 const HTML_TAG = /<[A-Za-z!/?][^<>]*>/g;
 
 /** Words remembered before starting afresh: the archive's vocabulary, not its text. */

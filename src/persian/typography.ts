@@ -40,7 +40,7 @@ export interface TypographyIssue {
 }
 
 /** Words after which «ای», «ها» or «تر» is a word of its own, not a suffix («چه ای»). */
-const FUNCTION_WORDS = new Set(["و", "که", "چه", "نه", "به", "از", "با", "در", "را", "تا", "یا", "این", "آن", "هم", "بر", "پس", "اگر"]);
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(["و", "که", "چه", "نه", "به", "از", "با", "در", "را", "تا", "یا", "این", "آن", "هم", "بر", "پس", "اگر"]);
 
 /** Present stems take a person ending («می‌شود»); past stems may stand alone («می‌شد»). */
 const PRESENT_STEMS = [
@@ -148,7 +148,7 @@ function mixedDigitIssues(text: string): TypographyIssue[] {
 }
 
 /** Web addresses and e-mail addresses: never retouched. */
-const ADDRESS = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()«»]+|[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/gi;
+export const ADDRESS = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()«»]+|[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/gi;
 
 /**
  * Every typography issue in `text`, in text order, none overlapping. `protectedRanges`
