@@ -199,7 +199,7 @@ export class CompoundLexicon {
 const pairKey = (first: string, second: string) => `${first}\u0000${second}`;
 
 /** An entry's parts («روابط عمومی» → [روابط, عمومی]). */
-export function entryParts(entry: string): string[] {
+function entryParts(entry: string): string[] {
   return entry.split(PART_SEPARATOR);
 }
 
@@ -208,17 +208,25 @@ export function entryParts(entry: string): string[] {
  * between them (`textVocabulary` in src/search/text.ts): a compound written spaced starts so.
  */
 export function spacedPair(first: string, second: string): string {
-  return `${first}\u0001${second}`;
+  // The entries' own separator: a two-part entry is its own pair, and no word holds a space.
+  return `${first}${PART_SEPARATOR}${second}`;
+}
+
+/** An entry's first two parts as `spacedPair` writes them: the entry itself when it has two. */
+function firstPair(entry: string): string {
+  const second = entry.indexOf(PART_SEPARATOR, entry.indexOf(PART_SEPARATOR) + 1);
+  return second === -1 ? entry : entry.slice(0, second);
 }
 
 /**
- * Whether a text whose vocabulary `has` (its words' keys and its spaced pairs, `spacedPair`)
- * can meet the entry: it writes the entry's first two parts one after the other (spaced), or
- * writes the entry joined and it is seen often enough to be split there.
+ * Whether a text whose vocabulary `has` (its words' keys and its spaced pairs, `spacedPair`) can
+ * meet the entry (as `entries()` writes it): it writes the entry's first two parts one after the
+ * other (spaced), or writes the entry joined and it is seen often enough to be split there.
  */
-export function textMeetsEntry(has: (key: string) => boolean, parts: readonly string[], seen: number): boolean {
-  return has(spacedPair(parts[0]!, parts[1]!)) || (seen >= MIN_SEEN_FOR_JOINED && has(joinedKey(parts)));
+export function textMeetsEntry(has: (key: string) => boolean, entry: string, seen: number): boolean {
+  return has(firstPair(entry)) || (seen >= MIN_SEEN_FOR_JOINED && has(joinedKey(entryParts(entry))));
 }
+
 
 /**
  * The entries (`entries()` or counts) a text whose keys are `vocabulary` can meet (see
@@ -227,12 +235,7 @@ export function textMeetsEntry(has: (key: string) => boolean, parts: readonly st
 export function entriesWithin(entries: Iterable<readonly [string, number]>, vocabulary: ReadonlySet<string>): Array<[string, number]> {
   const within: Array<[string, number]> = [];
   const has = (key: string) => vocabulary.has(key);
-  for (const [entry, seen] of entries) {
-    const parts = entryParts(entry);
-    if (parts.length >= 2 && textMeetsEntry(has, parts, seen)) {
-      within.push([entry, Math.min(seen, MIN_SEEN_FOR_JOINED)]);
-    }
-  }
+  for (const [entry, seen] of entries) if (textMeetsEntry(has, entry, seen)) within.push([entry, Math.min(seen, MIN_SEEN_FOR_JOINED)]);
   return within;
 }
 

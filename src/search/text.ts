@@ -66,6 +66,10 @@ interface Token {
    * remembers its words' tokens (and so this) by word, so that a word met again costs a lookup.
    */
   encoded?: string;
+  /** The keys it adds to a vocabulary (`addVocabulary`), once worked out; remembered like `encoded`. */
+  words?: string[];
+  /** Its part key without its suffix, once worked out. */
+  stem?: string;
 }
 
 function token(lead: string, core: string, trail: string): Token {
@@ -168,6 +172,17 @@ function encodeToken(token: Token, lexicon: CompoundLexicon | undefined): string
   return [...spellings.map((spelling) => `${JOINER}${spelling.join(JOINER)}`), shown].join(" ");
 }
 
+/** A word's keys in a vocabulary: its key, and a word with a half-space as written without them (`splitJoined`), each with and without its suffix. */
+function vocabularyWords(token: Token): string[] {
+  const words = new Set<string>();
+  for (const key of [token.partKey, token.core.includes(ZWNJ) ? foldIndexedForSearch(token.core.replaceAll(ZWNJ, "")) : ""]) {
+    if (key === "") continue;
+    words.add(key);
+    words.add(withoutSuffix(key));
+  }
+  return [...words];
+}
+
 /** Words remembered by an encoder before it starts afresh: the archive's vocabulary, not its text. */
 const MAX_REMEMBERED_WORDS = 200_000;
 
@@ -200,16 +215,12 @@ export class IndexTextEncoder {
     for (let position = 0; position < tokens.length; position++) {
       const token = tokens[position]!;
       if (token.core === "") continue;
-      // A word with a half-space is looked up joined as written, without its half-spaces (`splitJoined`).
-      for (const key of [token.partKey, token.core.includes(ZWNJ) ? foldIndexedForSearch(token.core.replaceAll(ZWNJ, "")) : ""]) {
-        if (key === "") continue;
-        vocabulary.add(key);
-        vocabulary.add(withoutSuffix(key));
-      }
+      for (const key of (token.words ??= vocabularyWords(token))) vocabulary.add(key);
       const next = tokens[position + 1];
       if (token.partKey === "" || token.trail !== "" || next === undefined || next.partKey === "" || next.lead !== "") continue;
       vocabulary.add(spacedPair(token.partKey, next.partKey));
-      vocabulary.add(spacedPair(token.partKey, withoutSuffix(next.partKey)));
+      const stem = (next.stem ??= withoutSuffix(next.partKey));
+      if (stem !== next.partKey) vocabulary.add(spacedPair(token.partKey, stem));
     }
   }
 
