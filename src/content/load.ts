@@ -117,7 +117,7 @@ export function readReleaseFile(file: string, source: string | Uint8Array, now: 
     url: releaseUrl(data.id, data.lang),
   };
   const compounds = compoundsTaught([data.title, data.lead ?? "", data.organization ?? "", ...data.tags, parsed.body].join("\n"));
-  if (compounds.length > 0) release.compounds = compounds;
+  if (compounds.length > 0) release.compounds = compounds.join("\n");
   if (isEmbargoed(release.date, now)) release.embargoed = true;
   return { release, parsed, id, text, problems: [] };
 }

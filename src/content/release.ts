@@ -42,11 +42,12 @@ export interface Release {
    */
   hasPictures: boolean;
   /**
-   * The compounds its text teaches the search (`compoundsTaught` of src/persian/lexicon.ts): kept
-   * with the release in the archive cache, so that the archive's lexicon is a sum, not a reading
-   * of every text. Absent when it teaches none.
+   * The compounds its text teaches the search (`compoundsTaught` of src/persian/lexicon.ts), one
+   * a line: kept with the release in the archive cache, so that the archive's lexicon is a sum,
+   * not a reading of every text. One string, not a list: 150,000 releases' lists were ten million
+   * strings for the cache to read back on every build. Absent when it teaches none.
    */
-  compounds?: string[];
+  compounds?: string;
   url: string;
 }
 

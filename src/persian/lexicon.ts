@@ -53,6 +53,11 @@ export function countTaught(taught: Iterable<readonly string[]>): Map<string, nu
   return counts;
 }
 
+/** A release's compounds as `Release.compounds` keeps them (one a line), as a list. */
+export function taughtList(compounds: string | undefined): string[] {
+  return compounds === undefined || compounds === "" ? [] : compounds.split("\n");
+}
+
 /** The compounds a text teaches, one entry per word that teaches it (a release's share of the archive's lexicon). */
 export function compoundsTaught(text: string): string[] {
   const taught: string[] = [];

@@ -17,7 +17,7 @@ import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { OutputLedger } from "../output/publish.js";
-import { CompoundLexicon } from "../persian/lexicon.js";
+import { CompoundLexicon, taughtList } from "../persian/lexicon.js";
 import { searchCacheDir, ShardCache } from "./shard-cache.js";
 import { ArchiveLexicon } from "./shard-lexicon.js";
 import { closePagefind, runShardJob, shardJobRelease, type ShardJob } from "./shard-index.js";
@@ -75,7 +75,7 @@ export interface ShardBuildOptions {
 
 /** The archive's compound lexicon: the sum of what each release teaches (kept with it in the archive cache). */
 export function archiveLexicon(shards: readonly SearchShard[]): CompoundLexicon {
-  return CompoundLexicon.fromTaught(shards.flatMap((shard) => shard.releases.map((release) => release.compounds ?? [])));
+  return CompoundLexicon.fromTaught(shards.flatMap((shard) => shard.releases.map((release) => taughtList(release.compounds))));
 }
 
 /** Where the lexicon's state and the shards' vocabulary filters are kept: in the directory's cache, which CI keeps, or else the shard cache's folder. */

@@ -25,7 +25,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { MIN_SEEN_FOR_JOINED, countTaught, textMeetsEntry } from "../persian/lexicon.js";
+import { MIN_SEEN_FOR_JOINED, countTaught, taughtList, textMeetsEntry } from "../persian/lexicon.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
 import { pruneCacheFolder } from "../output/cache-dir.js";
 
@@ -167,7 +167,7 @@ interface LexiconState {
 /** A shard as the lexicon sees it: its content key and the compounds its releases teach. */
 export interface LexiconShard {
   contentKey: string;
-  releases: ReadonlyArray<{ compounds?: readonly string[] }>;
+  releases: ReadonlyArray<{ compounds?: string }>;
 }
 
 /**
@@ -187,13 +187,13 @@ export class ArchiveLexicon {
 
   /** A lexicon kept nowhere (no cache): counted from the shards' releases. */
   static counted(shards: ReadonlyArray<Pick<LexiconShard, "releases">>): ArchiveLexicon {
-    return new ArchiveLexicon("", "", countTaught(shards.flatMap((shard) => shard.releases.map((release) => release.compounds ?? []))), [], new Map(), false);
+    return new ArchiveLexicon("", "", countTaught(shards.flatMap((shard) => shard.releases.map((release) => taughtList(release.compounds)))), [], new Map(), false);
   }
 
   static async load(dir: string, site: string, shards: readonly LexiconShard[]): Promise<ArchiveLexicon> {
     const state = await readGzipJson<LexiconState>(stateFile(dir, site));
     const current = new Set(shards.map((shard) => shard.contentKey));
-    const countsOf = (shard: LexiconShard) => countTaught(shard.releases.map((release) => release.compounds ?? []));
+    const countsOf = (shard: LexiconShard) => countTaught(shard.releases.map((release) => taughtList(release.compounds)));
     let counts: Map<string, number> | undefined;
     /** The entries whose capped count may have changed, with their capped count before. */
     const before = new Map<string, number>();
