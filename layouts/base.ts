@@ -32,6 +32,31 @@ export interface PageShell {
   url: string;
   head?: Renderable;
   body: Renderable;
+  /**
+   * The page's address in each language, when it exists in both (a release and its translation,
+   * the two home pages): hreflang alternates in the head, and the header's language switch leads
+   * to the other one (without it, to the other language's home).
+   */
+  alternates?: Readonly<Record<Language, string>> | undefined;
+}
+
+/** The other interface language. */
+const otherLanguage = (lang: Language): Language => (lang === "fa" ? "en" : "fa");
+
+/** `<link rel="alternate" hreflang>` for each language of a page that has both, and x-default: the Persian one. */
+function alternateLinks(site: SiteMetadata, alternates: PageShell["alternates"]): SafeHtml | "" {
+  if (!alternates) return "";
+  return html`<link rel="alternate" hreflang="fa" href="${site.url}${alternates.fa}">
+<link rel="alternate" hreflang="en" href="${site.url}${alternates.en}">
+<link rel="alternate" hreflang="x-default" href="${site.url}${alternates.fa}">
+`;
+}
+
+/** The header's language switch: the page in the other language, or that language's home; named in that language. */
+function languageSwitch(page: PageShell): SafeHtml {
+  const other = otherLanguage(page.lang);
+  const url = page.alternates?.[other] ?? (other === "en" ? "/en/" : "/");
+  return html`<a class="language-switch" href="${url}" hreflang="${other}" lang="${other}" dir="${directionOf(other)}">${interfaceStrings(page.lang).otherLanguageName}</a>`;
 }
 
 export function renderPage(page: PageShell): string {
@@ -44,6 +69,8 @@ export function renderPage(page: PageShell): string {
     [LATEST_NEWS_URL, t.latestNews],
     [ARCHIVE_URL, t.archive],
     [TERM_SECTION_URLS.county, t.counties],
+    [TERM_SECTION_URLS.organization, t.organizations],
+    [TERM_SECTION_URLS.type, t.types],
     [TERM_SECTION_URLS.tag, t.tags],
     ["/search/", t.search],
     // The pages with `menu:` and the links of site.yml, in the page's language.
@@ -65,7 +92,7 @@ ${page.lang === "fa" ? PRELOADED_FONTS.map((font) => html`<link rel="preload" hr
 `) : ""}
 <link rel="stylesheet" href="${stylesheet}">
 ${siteFeedLinks(page.site, page.lang)}
-${page.head}
+${alternateLinks(page.site, page.alternates)}${page.head}
 </head>
 <body>
 <a class="skip-link" href="#main">${t.skipToContent}</a>
@@ -77,6 +104,7 @@ ${page.head}
 <input id="site-search-query" name="q" type="search" placeholder="${t.searchPlaceholder}" autocomplete="off">
 <button type="submit">${t.search}</button>
 </form>
+${languageSwitch(page)}
 </div>
 <nav class="site-nav" aria-label="${t.siteNavigation}"><ul>${sections.map(([url, label]) => html`<li><a href="${url}"${url === page.url ? html` aria-current="page"` : ""}>${label}</a></li>`)}</ul></nav>
 </header>

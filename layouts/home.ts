@@ -17,6 +17,8 @@ export function renderHome({ site, assets, releases }: { site: SiteMetadata; ass
     assets,
     lang: "fa",
     url: "/",
+    // The two home pages are each other's version in the other language (layouts/english-home.ts).
+    alternates: { fa: "/", en: "/en/" },
     body: html`<h1 class="page-title">${t.latestNews}</h1>
 ${newest.length === 0 ? html`<p>${t.noReleases}</p>` : html`<ol class="release-list">${newest.map((release) => html`<li>${releaseSummary(release)}</li>`)}</ol>`}
 <p class="more-link"><a href="/news/">${t.allNews}</a> · <a href="/archive/">${t.browseArchive}</a></p>`,

@@ -1,6 +1,6 @@
 /**
  * One page of a list of releases: latest news (/news/), a Jalali year or month
- * (/archive/1403/, /archive/1403/02/), a county, an organization or a tag. Persian
+ * (/archive/1403/, /archive/1403/02/), a county, an organization, a tag or a release type. Persian
  * interface; each release keeps its own language in its summary.
  */
 import { ARCHIVE_URL, LATEST_NEWS_URL, TERM_SECTION_URLS, monthUrl, termUrl, yearUrl } from "../src/browse/urls.js";
@@ -14,7 +14,8 @@ import type { SiteMetadata } from "../src/content/site.js";
 import { monthChart } from "./archive.js";
 import type { AssetManifest } from "../src/render/asset-manifest.js";
 import { renderPage } from "./base.js";
-import { atomUrl, countyFeed, feedLinks, jsonFeedUrl, tagFeed } from "../src/render/feed-links.js";
+import { atomUrl, feedLinks, jsonFeedUrl, termFeed } from "../src/render/feed-links.js";
+import { releaseType, type ReleaseTypeKey } from "../src/content/release-types.js";
 import { archiveNavigation, breadcrumbs, countText, numberText, pageNavigation, type Crumb } from "./browse-parts.js";
 import { releaseSummary } from "./release.js";
 
@@ -75,16 +76,18 @@ function headingOf({ site, page, browse }: ListPageView): ListHeading {
     }
     default: {
       const term = browse.terms[page.kind].get(page.key)!;
-      const titles = { county: t.countyTitle, organization: t.organizationTitle, tag: t.tagTitle };
-      const sections = { county: t.counties, organization: t.organizations, tag: t.tags };
-      // Counties and tags have feeds of their own (src/feeds/feeds.ts); organizations do not.
-      const feed = page.kind === "county" ? countyFeed(site, term) : page.kind === "tag" ? tagFeed(site, term) : undefined;
+      const titles = { county: t.countyTitle, organization: t.organizationTitle, tag: t.tagTitle, type: "{name}" };
+      const sections = { county: t.counties, organization: t.organizations, tag: t.tags, type: t.types };
+      // Every term's list has feeds of its own (src/feeds/feeds.ts).
+      const feed = termFeed(site, page.kind, term);
+      // A type's list is titled by the type's plural («اطلاعیه‌ها»), from the table.
+      const name = page.kind === "type" ? releaseType(term.slug as ReleaseTypeKey).plural.fa : term.name;
       return {
-        title: fillString(titles[page.kind], { name: term.name }),
+        title: fillString(titles[page.kind], { name }),
         base: termUrl(page.kind, term.slug),
         trail: [home, { label: sections[page.kind], url: TERM_SECTION_URLS[page.kind] }],
-        head: feed ? feedLinks(feed) : undefined,
-        context: feed ? html`<p class="list-feed"><a href="${atomUrl(feed)}">${t.atomFeed}</a> · <a href="${jsonFeedUrl(feed)}">${t.jsonFeed}</a></p>` : undefined,
+        head: feedLinks(feed),
+        context: html`<p class="list-feed"><a href="${atomUrl(feed)}">${t.atomFeed}</a> · <a href="${jsonFeedUrl(feed)}">${t.jsonFeed}</a></p>`,
       };
     }
   }

@@ -1,6 +1,6 @@
 /** The browsing parts of a release page: breadcrumbs above it; previous/next and related releases below it. */
 import type { Release } from "../src/content/release.js";
-import { formatEnglishDateTime, formatJalaliDateTime, jalaliMonthName, toIsoString } from "../src/persian/dates.js";
+import { formatShownDate, jalaliMonthName, toIsoString } from "../src/persian/dates.js";
 import { html, type SafeHtml } from "../src/render/html.js";
 import { interfaceStrings } from "../src/render/i18n.js";
 import type { ReleaseBrowsing } from "../src/browse/release-navigation.js";
@@ -22,7 +22,7 @@ const neighbourLink = (release: Release, rel: "prev" | "next", label: string, cl
 
 /** A related release: its title and date only, to keep the page light (the lead is one click away). */
 function relatedItem(lang: Language, release: Release): SafeHtml {
-  const date = lang === "fa" ? formatJalaliDateTime(release.date) : formatEnglishDateTime(release.date);
+  const date = formatShownDate(release.date, lang, !release.dateOnly);
   return html`<li><a href="${release.url}" lang="${release.lang}" dir="${release.lang === "fa" ? "rtl" : "ltr"}">${release.title}</a> <time datetime="${toIsoString(release.date)}">${date}</time></li>`;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The search page: a search form with filters and sort (folded away until used, so that on a
  * phone the results come first), filled in and run from the address
- * (/search/?q=…&county=…&sort=relevance) by /assets/search.js, which also keeps the address in
+ * (/search/?q=…&county=…&type=notice&sort=relevance) by /assets/search.js, which also keeps the address in
  * step with the form. Search runs in the browser, so without JavaScript the page says so
  * and links to the archive instead.
  */
@@ -14,6 +14,7 @@ import type { Language } from "../src/content/schema.js";
 import { renderPage } from "./base.js";
 import { assetUrl, type AssetManifest } from "../src/render/asset-manifest.js";
 import type { ShardListing } from "../src/search/shards.js";
+import { releaseType, type ReleaseTypeKey } from "../src/content/release-types.js";
 
 /** Organizations and tags offered in the lists: the most used. Any other comes in by address (?tag=…). */
 export const LISTED_TERMS = 60;
@@ -27,6 +28,8 @@ export interface SearchFilterOptions {
   counties: SearchOption[];
   organizations: SearchOption[];
   tags: SearchOption[];
+  /** The release types the archive has, in the table's order, by their key (`?type=notice`). */
+  types: SearchOption[];
   years: SearchOption[];
 }
 
@@ -41,6 +44,7 @@ export function searchFilterOptions(index: ArchiveIndex, lang: Language = "fa", 
     counties: index.counties.map(option),
     organizations: mostUsed(index.organizations),
     tags: mostUsed(index.tags),
+    types: index.types.map((term) => ({ value: term.slug, label: releaseType(term.slug as ReleaseTypeKey)[lang] })),
     years: index.years.map((year) => ({ value: String(year.year), label: lang === "fa" ? toPersianDigits(year.year) : String(year.year) })),
   };
 }
@@ -107,6 +111,7 @@ export function renderSearch({ site, assets, index, shards, lang = "fa" }: Searc
 ${filterSelect("county", t.county, t.searchAnyCounty, options.counties)}
 ${filterSelect("organization", t.organization, t.searchAnyOrganization, options.organizations)}
 ${filterSelect("tag", t.searchTag, t.searchAnyTag, options.tags)}
+${filterSelect("type", t.searchType, t.searchAnyType, options.types)}
 ${filterSelect("year", t.searchYear, t.searchAnyYear, options.years)}
 <div class="search-page__filter">
 <label for="search-sort">${t.searchSort}</label>

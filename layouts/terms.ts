@@ -1,4 +1,4 @@
-/** The index pages of counties, organizations and tags: each name with its number of releases. */
+/** The index pages of counties, organizations, tags and release types: each name with its number of releases. */
 import type { Term } from "../src/browse/archive-index.js";
 import { TERM_SECTION_URLS, termUrl, type TermKind } from "../src/browse/urls.js";
 import { html } from "../src/render/html.js";
@@ -12,7 +12,7 @@ const LANG = "fa";
 
 export function renderTermIndex({ site, assets, kind, terms }: { site: SiteMetadata; assets?: AssetManifest; kind: TermKind; terms: readonly Term[] }): string {
   const t = interfaceStrings(LANG);
-  const title = { county: t.counties, organization: t.organizations, tag: t.tags }[kind];
+  const title = { county: t.counties, organization: t.organizations, tag: t.tags, type: t.types }[kind];
   return renderPage({
     site,
     assets,

@@ -1,6 +1,6 @@
 /**
  * `npm run new`: creates a release file and prints its path.
- *   npm run new -- --title "عنوان" [--lead …] [--county ملارد] [--organization …] [--tags "الف، ب"]
+ *   npm run new -- --title "عنوان" [--lead …] [--county ملارد] [--organization …] [--type اطلاعیه] [--tags "الف، ب"]
  *                  [--source https://…] [--image /images/x.jpg --image-alt …] [--date 1403/02/23 10:30]
  *                  [--draft] [--lang en] [--input <content folder>]
  * In a terminal, it asks for the title when --title is not given.
@@ -23,6 +23,7 @@ try {
       lead: { type: "string" },
       county: { type: "string" },
       organization: { type: "string" },
+      type: { type: "string" },
       tags: { type: "string", multiple: true },
       source: { type: "string" },
       image: { type: "string" },
@@ -66,6 +67,7 @@ try {
       lead: values.lead,
       county: values.county,
       organization: values.organization,
+      type: values.type,
       tags: splitTags(values.tags ?? []),
       source: values.source,
       image: values.image,

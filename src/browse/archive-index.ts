@@ -9,6 +9,7 @@ import { jalaliParts } from "../persian/dates.js";
 import { SECOND_HALF } from "../persian/calendar.js";
 import { fixPersianLetters } from "../persian/letters.js";
 import { slugify } from "../persian/slug.js";
+import { RELEASE_TYPES } from "../content/release-types.js";
 
 export interface Term {
   slug: string;
@@ -45,6 +46,8 @@ export interface ArchiveIndex {
   counties: Term[];
   organizations: Term[];
   tags: Term[];
+  /** The release types that have releases, in the table's order (src/content/release-types.ts); a type's slug is its key. */
+  types: Term[];
   neighbours: Map<Release, Neighbours>;
 }
 
@@ -56,6 +59,7 @@ export function indexArchive(releases: readonly Release[]): ArchiveIndex {
   const counties = new Map<string, Term>();
   const organizations = new Map<string, Term>();
   const tags = new Map<string, Term>();
+  const types = new Map<string, Term>();
   const neighbours = new Map<Release, Neighbours>();
   // A few hundred tags and organizations recur across 150,000 releases: each spelling is slugged once.
   const slugOf = memoized(slugify);
@@ -74,6 +78,7 @@ export function indexArchive(releases: readonly Release[]): ArchiveIndex {
     if (release.county) addTo(counties, release.county.slug, release.county.name, release);
     if (release.organization) addTo(organizations, slugOf(release.organization), nameOf(release.organization), release);
     for (const tag of release.tags) addTo(tags, slugOf(tag), nameOf(tag), release);
+    addTo(types, release.type, release.type, release);
   });
 
   const years = new Map<number, JalaliYear>();
@@ -89,6 +94,11 @@ export function indexArchive(releases: readonly Release[]): ArchiveIndex {
     counties: byName(counties),
     organizations: byName(organizations),
     tags: byName(tags),
+    // Named by the table (the list's title is its plural, layouts/list.ts), in its order: news first.
+    types: RELEASE_TYPES.flatMap((type) => {
+      const term = types.get(type.key);
+      return term ? [{ ...term, name: type.fa }] : [];
+    }),
     neighbours,
   };
 }

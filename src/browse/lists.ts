@@ -14,11 +14,11 @@ import { slugify } from "../persian/slug.js";
 
 export type ListKind = "news" | "year" | "month" | TermKind;
 
-export const TERM_KINDS: readonly TermKind[] = ["county", "organization", "tag"];
+export const TERM_KINDS: readonly TermKind[] = ["county", "organization", "tag", "type"];
 
 export interface ListPage {
   kind: ListKind;
-  /** "" for news, "1403" for a year, "1403/2" for a month, the slug for a county, organization or tag. */
+  /** "" for news, "1403" for a year, "1403/2" for a month, the slug for a county, organization or tag, a type's key. */
   key: string;
   /**
    * /news/: 1-based, counted from the newest. Every other list is archive-paged
@@ -79,6 +79,7 @@ export function buildBrowseIndex(releases: readonly Release[], index: ArchiveInd
     county: new Map(index.counties.map((term) => [term.slug, term])),
     organization: new Map(index.organizations.map((term) => [term.slug, term])),
     tag: new Map(index.tags.map((term) => [term.slug, term])),
+    type: new Map(index.types.map((term) => [term.slug, term])),
   };
   const relatedKeys = new Map<Release, string[]>();
   const relatedBuckets = new Map<string, readonly Release[]>();
@@ -173,6 +174,7 @@ export function listPagesShowing(browse: BrowseIndex, releases: ReadonlySet<Rele
     if (release.county) lists.add(`county\n${release.county.slug}`);
     if (release.organization) lists.add(`organization\n${slugify(release.organization)}`);
     for (const tag of release.tags) lists.add(`tag\n${slugify(tag)}`);
+    lists.add(`type\n${release.type}`);
   }
   return listPages(browse).filter((page) => lists.has(`${page.kind}\n${page.key}`) && listPageReleases(browse, page).some((release) => releases.has(release)));
 }

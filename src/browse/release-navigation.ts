@@ -6,7 +6,7 @@
 import type { ArchiveIndex } from "./archive-index.js";
 import type { Release } from "../content/release.js";
 import { jalaliParts } from "../persian/dates.js";
-import { monthUrl, termUrl, yearUrl } from "./urls.js";
+import { monthUrl, termUrl, yearUrl, type TermKind } from "./urls.js";
 import { monthKey, type BrowseIndex } from "./lists.js";
 import { slugify } from "../persian/slug.js";
 import { nearestWindow, RELATED_WINDOW, relatedReleases } from "./related.js";
@@ -22,6 +22,8 @@ export interface ReleaseBrowsing {
   countyUrl?: string;
   organizationUrl?: string;
   tagUrls: ReadonlyMap<string, string>;
+  /** The list of the release's type (/types/<key>/), where it exists. */
+  typeUrl?: string;
 }
 
 export function releaseBrowsing(index: ArchiveIndex, browse: BrowseIndex, release: Release): ReleaseBrowsing {
@@ -29,7 +31,7 @@ export function releaseBrowsing(index: ArchiveIndex, browse: BrowseIndex, releas
   const neighbours = index.neighbours.get(release) ?? {};
   const keys = browse.relatedKeys.get(release) ?? [];
   const termsOf = (other: Release) => browse.relatedKeys.get(other) ?? [];
-  const urlIfExists = (kind: "county" | "organization" | "tag", slug: string) => (browse.terms[kind].has(slug) ? termUrl(kind, slug) : undefined);
+  const urlIfExists = (kind: TermKind, slug: string) => (browse.terms[kind].has(slug) ? termUrl(kind, slug) : undefined);
 
   const tagUrls = new Map<string, string>();
   for (const tag of release.tags) {
@@ -45,6 +47,7 @@ export function releaseBrowsing(index: ArchiveIndex, browse: BrowseIndex, releas
     countyUrl: release.county ? urlIfExists("county", release.county.slug) : undefined,
     organizationUrl: release.organization ? urlIfExists("organization", slugify(release.organization)) : undefined,
     tagUrls,
+    typeUrl: urlIfExists("type", release.type),
   };
 }
 
@@ -63,7 +66,7 @@ function joinedHashes(releases: readonly Release[]): string {
  * Everything `releaseBrowsing` reads of the archive beyond the release itself, as file hashes,
  * so that a release page can be keyed on its browsing without working it out (which cost
  * ~0.1 ms a release, 15 s of every build at 150,000 releases, to find the few dozen pages a
- * new release changes). A listed release's year, month, county, organization and tags all have
+ * new release changes). A listed release's year, month, county, organization, tags and type all have
  * pages, so its own file and "listed" give its breadcrumbs and term addresses; its neighbours'
  * files give previous/next; the related candidates' files (their titles, dates and terms) give
  * the related releases. Nothing else of the archive reaches the page.

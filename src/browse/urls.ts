@@ -1,18 +1,20 @@
 /**
- * Addresses of the browsing pages: latest news, Jalali archives, counties, organizations
- * and tags. Years and months are written with Latin digits, months with two (`/archive/1403/02/`);
- * term slugs keep their Persian letters (`/tags/روابط-عمومی/`).
+ * Addresses of the browsing pages: latest news, Jalali archives, counties, organizations,
+ * tags and release types. Years and months are written with Latin digits, months with two (`/archive/1403/02/`);
+ * term slugs keep their Persian letters (`/tags/روابط-عمومی/`); a type's is its Latin key (`/types/notice/`).
  */
 
 export const LATEST_NEWS_URL = "/news/";
 export const ARCHIVE_URL = "/archive/";
 
-export type TermKind = "county" | "organization" | "tag";
+/** A release's terms: its county, organization, tags, and its type (src/content/release-types.ts, slugged by its key). */
+export type TermKind = "county" | "organization" | "tag" | "type";
 
 export const TERM_SECTION_URLS: Record<TermKind, string> = {
   county: "/counties/",
   organization: "/organizations/",
   tag: "/tags/",
+  type: "/types/",
 };
 
 export function yearUrl(year: number): string {

@@ -9,11 +9,11 @@ import path from "node:path";
 import { indexArchive, type ArchiveIndex } from "../browse/archive-index.js";
 import { buildBrowseIndex, type BrowseIndex } from "../browse/lists.js";
 import { archiveCacheDir } from "../content/archive-cache.js";
-import { isSpecialFile } from "../content/content-files.js";
+import { isSpecialFile, SETTINGS_FILE } from "../content/content-files.js";
 import { buildTime } from "../content/embargo.js";
 import { editArchiveInPlace, isReleaseFile, loadArchive, reloadArchive, type LoadOptions } from "../content/load.js";
 import { readSiteContent, type ContentPage } from "../content/content-page.js";
-import { ContentError, type Archive, type Release } from "../content/release.js";
+import { ContentError, inputPathKey, type Archive, type Release } from "../content/release.js";
 import { siteMetadata, type SiteMetadata } from "../content/site.js";
 import type { AkhbarContext } from "../context/context.js";
 import { DEFAULT_HOST, type HostProfile, type SiteFigures } from "../hosting/hosts.js";
@@ -23,6 +23,7 @@ import { PreviewOutput } from "../output/preview-output.js";
 import { SEAL_FILE, type OutputLedger, type Publication } from "../output/publish.js";
 import type { AssetManifest } from "../render/asset-manifest.js";
 import { ImagePipeline, imageCacheDir, measurePicture } from "../render/images.js";
+import { isDrawingAddress } from "../render/structured-data.js";
 import type { DirectoryReport } from "../search/directory-build.js";
 import type { SearchIndexReport } from "../search/search-index.js";
 
@@ -218,6 +219,14 @@ export class BuildState implements AkhbarContext {
 
   openPictures(contentDir: string): void {
     this.pipeline = new ImagePipeline(contentDir, imageCacheDir());
+    // A drawing as the logo is shared as a raster (sharing previews ignore SVG), made now, before
+    // any page is keyed: its address, named by the drawing's content, is then in the settings
+    // that key every page, and changes when the logo does.
+    const { logo } = this.site;
+    if (logo && isDrawingAddress(logo.url)) {
+      const sharing = this.pipeline.sharingPicture(logo.url, { file: inputPathKey(path.join(contentDir, SETTINGS_FILE)), field: "logo", find: logo.url });
+      if (sharing) this.site = { ...this.site, logo: { ...logo, sharing } };
+    }
   }
 
   /**

@@ -13,6 +13,7 @@
  *   start the search index         in worker threads, while the pages are written
  *   write the release pages
  *   write the list pages
+ *   write the English list pages   (/en/news/, archive-paged: src/browse/english-list.ts)
  *   write the site's pages         (content/pages/: about us, contact…; and publish the logo of content/site.yml)
  *   write the feeds
  *   check the file system's letter case   (only when the host gets redirect pages)
@@ -20,7 +21,7 @@
  *     the news sitemap, the host's redirect rules (_redirects, the nginx map: as the host reads),
  *     the English section; and copies the favicon
  *   write the assets
- *   publish the pictures           (and the other files of content/images/ the pages use; no other)
+ *   publish the pictures           (and the other files of content/images/ and content/files/ the pages use; no other)
  *   write the sitemaps
  *   write the redirect pages       (for a host without redirect rules: src/hosting/hosts.ts)
  *   wait for the search index      (and its directory: which shards hold each word, src/search/directory-build.ts)
@@ -37,7 +38,7 @@ import { writeFeeds } from "../feeds/feeds.js";
 import { newsSitemapTime, recentReleases, renderNewsSitemap, renderRobotsTxt, writeSitemaps } from "../feeds/sitemaps.js";
 import type { WrittenPage } from "../output/page-writer.js";
 import { contentPagesForSitemaps, writeContentPages } from "../pages/content-pages.js";
-import { englishPages } from "../pages/english-section.js";
+import { englishListPagesForSitemaps, englishPages, writeEnglishListPages } from "../pages/english-section.js";
 import { listPagesForSitemaps, writeListPages } from "../pages/list-pages.js";
 import { countRedirectRules, fileSystemIgnoresCase, renderNginxMap, renderRedirectsFile, writeRedirectPages } from "../pages/redirect-pages.js";
 import { NGINX_MAP_FILE } from "../hosting/hosts.js";
@@ -90,6 +91,7 @@ export const BEFORE_ELEVENTY_PAGES: readonly BuildStep[] = [
   { name: "start the search index", run: startSearchIndex },
   { name: "write the release pages", run: writing((state, run) => writeReleasePages(run.outputDir, state)) },
   { name: "write the list pages", run: writing((state, run) => writeListPages(run.outputDir, state)) },
+  { name: "write the English list pages", run: writing((state, run) => writeEnglishListPages(run.outputDir, state)) },
   { name: "write the site's pages", run: writing((state, run) => writeContentPages(run.outputDir, state, inputPathKey(path.join(run.contentDir, SETTINGS_FILE)))) },
   { name: "write the feeds", run: writing((state, run) => writeFeeds(run.outputDir, state)) },
   { name: "check the file system's letter case", run: checkLetterCase },
@@ -248,6 +250,7 @@ async function writeAllSitemaps(state: BuildState, run: BuildRun): Promise<void>
     ...run.eleventyResults,
     ...releasePagesForSitemaps(state),
     ...listPagesForSitemaps(state),
+    ...englishListPagesForSitemaps(state),
     ...contentPagesForSitemaps(state.contentPages()),
   ]);
 }

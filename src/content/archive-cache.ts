@@ -39,18 +39,19 @@ export function archiveCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** What the cache keeps of a release: everything but its path (the same text may move) and its embargo. */
 export interface ReleaseRecord {
-  release: Omit<Release, "date" | "inputPath" | "embargoed"> & { date: number };
+  release: Omit<Release, "date" | "updated" | "inputPath" | "embargoed"> & { date: number; updated?: number };
   /** The line of `id:`, for duplicate-id messages. */
   idLine: number;
 }
 
 export function toRecord(release: Release, idLine: number): ReleaseRecord {
-  const { date, inputPath, embargoed, ...rest } = release;
-  return { release: { ...rest, date: date.toMillis() }, idLine };
+  const { date, updated, inputPath, embargoed, ...rest } = release;
+  return { release: { ...rest, date: date.toMillis(), updated: updated?.toMillis() }, idLine };
 }
 
 export function fromRecord(record: ReleaseRecord, inputPath: string): Release {
-  return { ...record.release, date: DateTime.fromMillis(record.release.date, { zone: TEHRAN }), inputPath };
+  const { updated } = record.release;
+  return { ...record.release, date: DateTime.fromMillis(record.release.date, { zone: TEHRAN }), updated: updated === undefined ? undefined : DateTime.fromMillis(updated, { zone: TEHRAN }), inputPath };
 }
 
 /**

@@ -7,14 +7,17 @@
  * - The site's pages besides releases: `.md` files directly in `pages/` (src/content/content-page.ts),
  *   and its settings, `site.yml` at the top (src/content/site.ts).
  * - Under `images/` (and its sub-folders): pictures (PICTURE_EXTENSIONS) and attachments
- *   (ATTACHMENT_EXTENSIONS), published only when a release uses them (src/render/images.ts).
+ *   (ATTACHMENT_EXTENSIONS); under `files/`: attachments (pdf, docx, xlsx, zip). What each
+ *   folder holds is CONTENT_FILE_FOLDERS; each attachment type is checked by its first bytes
+ *   (ATTACHMENT_TYPES). Published only when a release uses them (src/render/images.ts), at
+ *   their own address (`/images/…`, `/files/…`).
  * - Git's own files (ALLOWED_HIDDEN_FILES, and `.git` at the top, for a content folder that is
  *   a checkout of its own), which nothing reads.
  *
  * Anything else (code, templates, HTML, a hidden file, a symbolic link, a node_modules folder)
  * is a problem naming the file, and fails the build (src/content/load.ts) and `npm run check`
  * (src/editors/lint.ts). `resolveContentAddress` is the one reading of an address such as
- * `/images/photo.jpg`, used by the build and by `check` alike, so that they agree.
+ * `/images/photo.jpg` or `/files/report.pdf`, used by the build and by `check` alike, so that they agree.
  */
 import { closeSync, lstatSync, openSync, readSync } from "node:fs";
 import { readdir, readlink } from "node:fs/promises";
@@ -41,11 +44,48 @@ import {
   whatMayBeHere,
 } from "../messages/content.js";
 
-/** The folder of pictures and attachments, and the address it is published at (`/images/…`). */
-export const FILES_FOLDER = "images";
+/** The folder of pictures (and, as before content/files/, attachments), and the address it is published at (`/images/…`). */
+export const IMAGES_FOLDER = "images";
+/** The folder of attachments, published at `/files/…`. */
+export const ATTACHMENTS_FOLDER = "files";
 export const PICTURE_EXTENSIONS: readonly string[] = ["jpg", "jpeg", "png", "webp", "avif", "gif", "svg"];
-/** Documents a release may link to; formats that carry no macros and that browsers never open as pages. */
-export const ATTACHMENT_EXTENSIONS: readonly string[] = ["pdf", "docx", "xlsx"];
+
+/** A type of attachment: how its files begin, and what a link to one tells the reader's browser. */
+export interface AttachmentType {
+  /** The first bytes (latin1) of every file of the type, at `offset` (0 unless given): a file that says it is one thing and is another is not published. */
+  signature: string;
+  offset?: number;
+  /** The link's `type` attribute. */
+  mediaType: string;
+}
+
+/**
+ * The attachments a release may link to, by extension: formats that carry no macros and that
+ * browsers never open as pages (a `.docm` or an `.html` would). A ZIP's first bytes are a ZIP's
+ * whatever it holds: the reader's machine, not the site, opens it. A new kind is a row here and
+ * its extension in CONTENT_FILE_FOLDERS.
+ */
+export const ATTACHMENT_TYPES: Readonly<Record<string, AttachmentType>> = {
+  pdf: { signature: "%PDF-", mediaType: "application/pdf" },
+  docx: { signature: "PK\x03\x04", mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+  xlsx: { signature: "PK\x03\x04", mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  zip: { signature: "PK\x03\x04", mediaType: "application/zip" },
+  // Videos a release plays (src/render/video.ts): an MP4's `ftyp` box comes first, after its 4-byte size; a WebM is EBML.
+  mp4: { signature: "ftyp", offset: 4, mediaType: "video/mp4" },
+  webm: { signature: "\x1A\x45\xDF\xA3", mediaType: "video/webm" },
+};
+
+/** What each folder of files releases use holds, by extension; each folder is published at `/<folder>/…`. */
+export const CONTENT_FILE_FOLDERS: Readonly<Record<string, { pictures: readonly string[]; attachments: readonly string[] }>> = {
+  // content/images/ keeps the attachments it could hold before content/files/ existed.
+  [IMAGES_FOLDER]: { pictures: PICTURE_EXTENSIONS, attachments: ["pdf", "docx", "xlsx"] },
+  [ATTACHMENTS_FOLDER]: { pictures: [], attachments: ["pdf", "docx", "xlsx", "zip", "mp4", "webm"] },
+};
+/** The attachments content/images/ may hold. */
+export const ATTACHMENT_EXTENSIONS: readonly string[] = CONTENT_FILE_FOLDERS[IMAGES_FOLDER]!.attachments;
+/** The attachments content/files/ may hold. */
+export const FILES_EXTENSIONS: readonly string[] = CONTENT_FILE_FOLDERS[ATTACHMENTS_FOLDER]!.attachments;
+const isContentFileFolder = (name: string | undefined) => name !== undefined && Object.hasOwn(CONTENT_FILE_FOLDERS, name);
 /** Hidden files git itself uses; allowed anywhere, never read or published. */
 export const ALLOWED_HIDDEN_FILES: readonly string[] = [".gitkeep", ".gitignore", ".gitattributes"];
 const RELEASE_EXTENSION = ".md";
@@ -77,23 +117,32 @@ const extensionOf = (name: string) => {
   const dot = name.lastIndexOf(".");
   return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
 };
-const WHAT_MAY_BE_HERE = whatMayBeHere(PICTURE_EXTENSIONS, ATTACHMENT_EXTENSIONS);
+const WHAT_MAY_BE_HERE = whatMayBeHere(PICTURE_EXTENSIONS, ATTACHMENT_EXTENSIONS, FILES_EXTENSIONS);
 
-/** The kind of a file under images/ with this name, or undefined when it may not be there. */
-export function contentFileKind(name: string): ContentFileKind | undefined {
+/** The kind of a file with this name under `folder` (images/ unless given), or undefined when it may not be there. */
+export function contentFileKind(name: string, folder: string = IMAGES_FOLDER): ContentFileKind | undefined {
   const extension = extensionOf(name);
-  if (PICTURE_EXTENSIONS.includes(extension)) return "picture";
-  if (ATTACHMENT_EXTENSIONS.includes(extension)) return "attachment";
+  const holds = isContentFileFolder(folder) ? CONTENT_FILE_FOLDERS[folder]! : undefined;
+  if (holds?.pictures.includes(extension)) return "picture";
+  if (holds?.attachments.includes(extension)) return "attachment";
   return undefined;
+}
+
+/** The type of the attachment `name` (by its extension), or undefined when it is not an attachment. */
+export function attachmentType(name: string): (AttachmentType & { extension: string }) | undefined {
+  const extension = extensionOf(name);
+  const type = Object.hasOwn(ATTACHMENT_TYPES, extension) ? ATTACHMENT_TYPES[extension] : undefined;
+  return type && { ...type, extension };
 }
 
 /** What is wrong with a regular file at `parts` (relative to the content folder), or undefined when it may be there. */
 function fileProblem(parts: readonly string[]): Message | undefined {
   const name = parts[parts.length - 1]!;
   const extension = extensionOf(name);
-  if (parts[0] === FILES_FOLDER) {
-    if (contentFileKind(name)) return undefined;
-    return notPublishableInFiles(extension, PICTURE_EXTENSIONS, ATTACHMENT_EXTENSIONS);
+  if (isContentFileFolder(parts[0])) {
+    if (contentFileKind(name, parts[0])) return undefined;
+    const holds = CONTENT_FILE_FOLDERS[parts[0]!]!;
+    return notPublishableInFiles(extension, holds.pictures, holds.attachments, parts[0]!);
   }
   if (parts.length === 1 && name === SETTINGS_FILE) return undefined;
   if (parts[0] === PAGES_FOLDER && name.endsWith(RELEASE_EXTENSION)) return parts.length === 2 ? undefined : PAGE_IN_SUBFOLDER;
@@ -119,7 +168,7 @@ export async function scanContentFolder(contentDir: string, options: ScanOptions
   const walk = async (parts: string[]): Promise<void> => {
     const folder = path.join(contentDir, ...parts);
     // The releases are named once per folder, not per file: path work on each of 150,000 files took seconds.
-    const folderKey = parts.length === 0 || parts[0] !== FILES_FOLDER ? inputPathKey(folder) : "";
+    const folderKey = parts.length === 0 || !isContentFileFolder(parts[0]) ? inputPathKey(folder) : "";
     const below: Array<Promise<void>> = [];
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       const { name } = entry;
@@ -138,7 +187,7 @@ export async function scanContentFolder(contentDir: string, options: ScanOptions
       } else {
         const wrong = fileProblem(here);
         if (wrong) problem(here, wrong);
-        else if (here[0] === FILES_FOLDER) scan.files.set(`/${here.join("/")}`, contentFileKind(name)!);
+        else if (isContentFileFolder(here[0])) scan.files.set(`/${here.join("/")}`, contentFileKind(name, here[0])!);
         // The site's settings and pages are read by src/content/site.ts and src/content/content-page.ts.
         else if (here[0] === PAGES_FOLDER || (here.length === 1 && name === SETTINGS_FILE)) continue;
         else scan.releases.push(folderKey === "" ? name : `${folderKey}/${name}`);
@@ -160,7 +209,7 @@ export function isReleaseLocation(contentDir: string, file: string): boolean {
     name.endsWith(RELEASE_EXTENSION) &&
     parts[0] !== ".." &&
     !path.isAbsolute(parts[0]!) &&
-    parts[0] !== FILES_FOLDER &&
+    !isContentFileFolder(parts[0]) &&
     parts[0] !== PAGES_FOLDER &&
     !parts.some((part) => part.startsWith(".") || part === "node_modules")
   );
@@ -172,19 +221,16 @@ export function isSpecialFile(file: string): boolean {
   return info !== undefined && !info.isFile();
 }
 
-/** How each attachment type's files begin: a file that says it is one thing and is another is not published. */
-const ATTACHMENT_SIGNATURES: Readonly<Record<string, string>> = { pdf: "%PDF-", docx: "PK\x03\x04", xlsx: "PK\x03\x04" };
-
-/** What is wrong with the attachment `file` (its first bytes are not its type's), or undefined. */
+/** What is wrong with the attachment `file` (its first bytes are not its type's, ATTACHMENT_TYPES), or undefined. */
 export function attachmentProblem(file: string, address: string): Message | undefined {
-  const extension = extensionOf(path.basename(file));
-  const signature = ATTACHMENT_SIGNATURES[extension];
-  if (!signature) return undefined;
+  const type = attachmentType(path.basename(file));
+  if (!type) return undefined;
+  const { signature, offset = 0, extension } = type;
   const head = Buffer.alloc(signature.length);
   let descriptor: number | undefined;
   try {
     descriptor = openSync(file, "r");
-    readSync(descriptor, head, 0, head.length, 0);
+    readSync(descriptor, head, 0, head.length, offset);
   } catch {
     return attachmentUnreadable(address);
   } finally {
@@ -217,34 +263,39 @@ export function decodeAddress(address: string): string {
   }
 }
 
-/** Whether a link in a release's text goes to a file of the content folder (`/images/…`). */
+/** Whether a link in a release's text goes to a file of the content folder (`/images/…`, `/files/…`). */
 export function isContentAddress(address: string): boolean {
-  return decodeAddress(address).startsWith(`/${FILES_FOLDER}/`);
+  const decoded = decodeAddress(address);
+  return Object.keys(CONTENT_FILE_FOLDERS).some((folder) => decoded.startsWith(`/${folder}/`));
 }
 
 /**
- * The file of the content folder at `address` (a site path such as `/images/photo.jpg`, as
- * written or percent-encoded), or what is wrong with it: outside /images/ (`..`, `.`, hidden
+ * The file of the content folder at `address` (a site path such as `/images/photo.jpg` or
+ * `/files/report.pdf`, as written or percent-encoded), or what is wrong with it: outside
+ * /images/ and /files/ (a picture: outside /images/; `..`, `.`, hidden
  * or empty parts), of a type that may not be published (a picture must be a picture), missing,
  * or reached through a symbolic link. The file system is asked part by part without following
- * links, so what is published is always a file inside `contentDir/images/`.
+ * links, so what is published is always a file inside `contentDir/images/` or `contentDir/files/`.
  */
 export function resolveContentAddress(contentDir: string, address: string, use: AddressUse): ResolvedAddress {
   const decoded = decodeAddress(address);
-  const folder = path.join(contentDir, FILES_FOLDER);
   const parts = decoded.split("/").slice(1);
-  if (parts[0] !== FILES_FOLDER || parts.length < 2) {
+  // A picture is only ever in images/; a link names the folder of the file it asks for.
+  const named = use === "link" && isContentFileFolder(parts[0]) ? parts[0]! : IMAGES_FOLDER;
+  const folder = path.join(contentDir, named);
+  if (parts[0] !== named || parts.length < 2) {
     return { ok: false, message: addressNotInFiles(use, decoded, folder) };
   }
   if (parts.some((part) => part === "" || part.startsWith(".") || part.includes("\\") || part.includes("\0"))) {
     return { ok: false, message: addressLeavesFiles(use, decoded, folder) };
   }
-  const kind = contentFileKind(parts[parts.length - 1]!);
+  const kind = contentFileKind(parts[parts.length - 1]!, named);
   if (use === "picture" && kind !== "picture") {
     return { ok: false, message: notAPicture(decoded) };
   }
   if (!kind) {
-    return { ok: false, message: notPublishableLink(decoded, PICTURE_EXTENSIONS, ATTACHMENT_EXTENSIONS) };
+    const holds = CONTENT_FILE_FOLDERS[named]!;
+    return { ok: false, message: notPublishableLink(decoded, holds.pictures, holds.attachments, named) };
   }
   let file = contentDir;
   for (const [index, part] of parts.entries()) {

@@ -46,11 +46,11 @@ export interface ContentPage {
 
 /**
  * The first parts of the site's own addresses, which no page may take: the sections, the folders
- * of pictures, assets and the search index, the feeds and the English section (whose own are in
+ * of pictures, attachments, assets and the search index, the feeds and the English section (whose own are in
  * RESERVED_ENGLISH). Compared in small letters: a file system that ignores letter case would put
  * `/News/` over `/news/`. A build test checks that every folder the site has is here.
  */
-export const RESERVED_ADDRESSES: readonly string[] = ["news", "archive", "counties", "organizations", "tags", "search", "en", "img", "images", "assets", "pagefind", "feed", "feeds", "sitemap"];
+export const RESERVED_ADDRESSES: readonly string[] = ["news", "archive", "counties", "organizations", "types", "tags", "search", "en", "img", "images", "files", "assets", "pagefind", "feed", "feeds", "sitemap"];
 export const RESERVED_ENGLISH: readonly string[] = ["news", "search", "feed", "feeds"];
 
 /** The address of the page `slug` in `lang`. */
@@ -106,7 +106,7 @@ export function readPageFile(file: string, source: string | Uint8Array): PageFil
     inputPath: file,
     fileHash: blobId(source),
     body: parsed.body,
-    hasPictures: parsed.body.includes("![") || parsed.body.includes("/images/"),
+    hasPictures: parsed.body.includes("![") || parsed.body.includes("/images/") || parsed.body.includes("/files/"),
   };
   return { page, problems: [], slugLine: lineOfField(parsed.frontMatter, "slug") };
 }

@@ -5,11 +5,12 @@
  * them in one go) and reported with file, line and field. The model it makes (Release,
  * Archive, ContentProblem) is src/content/release.ts.
  */
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { FrontMatterSyntaxError, lineOfField, lineOfListItem, parseFrontMatter, type ParsedFile } from "./front-matter.js";
-import { validateFrontMatter } from "./schema.js";
+import { validateFrontMatter, writtenWithTime } from "./schema.js";
 import { closestCounty, findCounty } from "./counties.js";
 import { isEmbargoed } from "./embargo.js";
 import { ArchiveCache, fromRecord, gitBlobIds, toRecord } from "./archive-cache.js";
@@ -21,7 +22,7 @@ import { firstArchiveYear } from "./site.js";
 import { isReleaseLocation, scanContentFolder } from "./content-files.js";
 import { ContentError, inputPathKey, newestFirst, nextId, problemLine, releaseUrl, type Archive, type ContentProblem, type Release } from "./release.js";
 import { say } from "../messages/messages.js";
-import { countyNotKnown, duplicateId, warningsHeading } from "../messages/content.js";
+import { countyNotKnown, duplicateId, translationMissing, translationSameLanguage, translationTaken, warningsHeading } from "../messages/content.js";
 import { archiveEditedInPlace, archiveRead, archiveReadAgain } from "../messages/build.js";
 import { compoundsTaught } from "../persian/lexicon.js";
 
@@ -111,9 +112,16 @@ export function readReleaseFile(file: string, source: string | Uint8Array, now: 
     imageAlt: data.image_alt,
     draft: data.draft,
     lang: data.lang,
+    // Set even when absent, as `lead` is: a release edited in place (`editArchiveInPlace`) loses what its file lost.
+    type: data.type,
+    dateOnly: !writtenWithTime(parsed.data.date),
+    updated: data.updated,
+    updatedDateOnly: data.updated === undefined ? undefined : !writtenWithTime(parsed.data.updated),
+    correction: data.correction,
+    ...(data.translation === undefined ? {} : { translation: data.translation }),
     inputPath: file,
     fileHash: typeof source === "string" ? fileHashOf(source) : blobId(source),
-    hasPictures: data.image !== undefined || parsed.body.includes("![") || parsed.body.includes("/images/"),
+    hasPictures: data.image !== undefined || parsed.body.includes("![") || parsed.body.includes("/images/") || parsed.body.includes("/files/"),
     url: releaseUrl(data.id, data.lang),
   };
   const compounds = compoundsTaught([data.title, data.lead ?? "", data.organization ?? "", ...data.tags, parsed.body].join("\n"));
@@ -274,6 +282,8 @@ function completeArchive(byInputPath: Map<string, Release>, idLines: Map<string,
     else filesById.set(release.id, [owner]);
   }
   problems.push(...duplicateIdProblems(filesById));
+  const translations = translationPairs(byInputPath);
+  problems.push(...translations.problems);
   if (problems.length > 0) {
     problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     throw new ContentError(problems);
@@ -284,7 +294,51 @@ function completeArchive(byInputPath: Map<string, Release>, idLines: Map<string,
   for (const release of byInputPath.values()) {
     if (release.embargoed) embargoEnds = Math.min(embargoEnds ?? Infinity, release.date.toMillis());
   }
-  return { releases, byInputPath, idLines, ...(embargoEnds === undefined ? {} : { embargoEnds }) };
+  return { releases, byInputPath, idLines, translations: translations.pairs, ...(embargoEnds === undefined ? {} : { embargoEnds }) };
+}
+
+/**
+ * The archive's translations: each `translation:` must name a release of the archive
+ * (drafts count: a draft's page is shown in preview) in the other language, which names no other
+ * release as its translation and is named by no other. Either file of a pair may name the other,
+ * or both. The pairs go both ways. A problem is reported on the `translation:` line, read again
+ * from the file (releases may come from the archive cache, and problems are few).
+ */
+export function translationPairs(byInputPath: ReadonlyMap<string, Release>): { pairs: Map<Release, Release>; problems: ContentProblem[] } {
+  const byId = new Map<number, Release>();
+  for (const release of byInputPath.values()) if (!byId.has(release.id)) byId.set(release.id, release);
+  const pairs = new Map<Release, Release>();
+  const problems: ContentProblem[] = [];
+  for (const [file, release] of byInputPath) {
+    const id = release.translation;
+    if (id === undefined) continue;
+    const other = byId.get(id);
+    const paired = other && pairs.get(other);
+    const message = !other
+      ? translationMissing(id)
+      : other.lang === release.lang
+        ? translationSameLanguage(other.id, other.inputPath, other.lang)
+        : other.translation !== undefined && other.translation !== release.id
+          ? translationTaken(other.id, other.inputPath, other.translation)
+          : paired && paired !== release
+            ? translationTaken(other.id, other.inputPath, paired.id)
+            : undefined;
+    if (message) {
+      problems.push({ file, line: lineOfFieldIn(file, "translation"), field: "translation", message });
+      continue;
+    }
+    pairs.set(release, other!).set(other!, release);
+  }
+  return { pairs, problems };
+}
+
+/** The line of `field` in the release file `file`, read again for a problem's message; 1 when it cannot be read. */
+function lineOfFieldIn(file: string, field: string): number {
+  try {
+    return lineOfField(parseFrontMatter(readFileSync(file, "utf8")).frontMatter, field);
+  } catch {
+    return 1;
+  }
 }
 
 /**
@@ -293,8 +347,10 @@ function completeArchive(byInputPath: Map<string, Release>, idLines: Map<string,
  * placement differ only in what the pages that show the release say of it.
  */
 function placement(release: Release): string {
-  const { id, date, lang, draft, embargoed, county, organization, tags, source, url } = release;
-  return JSON.stringify([id, date.toMillis(), lang, draft, embargoed ?? false, county?.name, organization, tags, source, url]);
+  const { id, date, lang, draft, embargoed, county, organization, tags, source, url, translation, type } = release;
+  // A translation is placement too: it pairs two pages, and is checked over the whole archive.
+  // The type too: it decides which type's list holds the release.
+  return JSON.stringify([id, date.toMillis(), lang, draft, embargoed ?? false, county?.name, organization, tags, source, url, translation, type]);
 }
 
 /**

@@ -8,6 +8,7 @@
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { Language } from "./schema.js";
+import type { ReleaseTypeKey } from "./release-types.js";
 import type { County } from "./counties.js";
 import { fieldLabel } from "../messages/fields.js";
 import { messageLanguage, say, type Message, type MessageLanguage } from "../messages/messages.js";
@@ -25,9 +26,21 @@ export interface Release {
   image?: string;
   imageAlt?: string;
   draft: boolean;
+  /** What kind of release it is (src/content/release-types.ts): `news` when the file does not say. */
+  type: ReleaseTypeKey;
+  /** True when `date:` gives a day without a time: its pages show the day only (never «ساعت ۰۰:۰۰»). */
+  dateOnly?: boolean;
+  /** When the release was changed after it was published (`updated:`), if it was. */
+  updated?: DateTime;
+  /** True when `updated:` gives a day without a time. */
+  updatedDateOnly?: boolean;
+  /** The note that says what was corrected (`correction:`), shown on the page. */
+  correction?: string;
   /** Dated after the build's "now": left out of production builds until a build after its date. */
   embargoed?: boolean;
   lang: Language;
+  /** The id of the same release in the other language (`translation:`), as its own file says; the pairs of the archive are `Archive.translations`. */
+  translation?: number;
   /** Path relative to the working directory, with forward slashes: `content/releases/1402/149840.md`. */
   inputPath: string;
   /**
@@ -37,8 +50,9 @@ export interface Release {
   fileHash: string;
   /**
    * Whether the release shows a picture (a lead image, or one in its body) or may link to a file
-   * of content/images/: its page is rendered on every build, since rendering is what tells the
-   * picture pipeline which files to publish.
+   * of content/images/ or content/files/: its page is rendered on every build, since rendering is
+   * what tells the picture pipeline which files to publish, and an attachment's size, shown after
+   * its link, is the file's (never in the page's cache key).
    */
   hasPictures: boolean;
   /**
@@ -62,6 +76,11 @@ export interface Archive {
   embargoEnds?: number;
   /** What is most likely a typo but does not stop the build (a date centuries ahead): printed with the archive's summary. */
   warnings?: ContentProblem[];
+  /**
+   * Each release that has a translation and that translation, both ways (either file may name the
+   * other), drafts included: checked once per read of the archive (src/content/load.ts).
+   */
+  translations?: ReadonlyMap<Release, Release>;
 }
 
 export interface ContentProblem {
@@ -124,6 +143,11 @@ export function nextId(ids: Iterable<number>): number {
   let highest = 0;
   for (const id of ids) if (id > highest) highest = id;
   return highest + 1;
+}
+
+/** When the release last changed: its `updated:`, or else its date (JSON-LD's dateModified, feeds, sitemaps). */
+export function lastModified(release: Pick<Release, "date" | "updated">): DateTime {
+  return release.updated ?? release.date;
 }
 
 export function newestFirst(a: Release, b: Release): number {

@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { closest, distance } from "fastest-levenshtein";
 import type { DateTime } from "luxon";
-import { parseReleaseDate } from "../persian/dates.js";
+import { formatJalaliInput, parseReleaseDate } from "../persian/dates.js";
+import { DEFAULT_RELEASE_TYPE, findReleaseType, RELEASE_TYPES, type ReleaseTypeKey } from "./release-types.js";
 import { slugify } from "../persian/slug.js";
 import type { Message } from "../messages/messages.js";
 import {
@@ -23,9 +24,13 @@ import {
   languageNotKnown,
   noLetterOrDigit,
   NOT_FIELD_LINES,
+  releaseTypeNotKnown,
+  updatedBeforeDate,
+  updatedDateProblem,
   SOURCE_NOT_ADDRESS,
   SOURCE_NOT_TEXT,
   TAGS_NOT_A_LIST,
+  TRANSLATION_NOT_AN_ID,
   unknownField,
   type NamedKind,
 } from "../messages/content.js";
@@ -91,6 +96,41 @@ const releaseDate = z.unknown().transform((input, context): DateTime => {
   return parsed.date;
 });
 
+/** `updated:`, when a release was changed after it was published: read as `date` is. */
+const updatedDate = z.unknown().transform((input, context): DateTime => {
+  const parsed = parseReleaseDate(input);
+  if (!parsed.ok) {
+    context.addIssue({ code: "custom", message: carry(updatedDateProblem(parsed.problem)) });
+    return z.NEVER;
+  }
+  return parsed.date;
+});
+
+/**
+ * Whether a date field's value, as written, gives a time of day (`1402/05/12 10:30`) or a day
+ * alone (`1402/05/12`): a page shows a day alone without «ساعت ۰۰:۰۰». The schema's output keeps
+ * the instant only; the loader asks this of the same text (src/content/load.ts).
+ */
+export function writtenWithTime(input: unknown): boolean {
+  const parsed = parseReleaseDate(input);
+  return !parsed.ok || parsed.timeGiven;
+}
+
+/** `type:`, a Persian name or a key of src/content/release-types.ts; without it, news. */
+const releaseTypeField = z.unknown().optional().transform((input, context): ReleaseTypeKey => {
+  if (input === undefined) return DEFAULT_RELEASE_TYPE;
+  if (typeof input !== "string") {
+    context.addIssue({ code: "custom", message: carry(input === null ? fieldEmpty("type") : fieldNotText("type")) });
+    return z.NEVER;
+  }
+  const type = findReleaseType(input);
+  if (type === undefined) {
+    context.addIssue({ code: "custom", message: carry(releaseTypeNotKnown(input.trim(), RELEASE_TYPES.map((known) => known.fa), RELEASE_TYPES.map((known) => known.key))) });
+    return z.NEVER;
+  }
+  return type;
+});
+
 const webAddress = z
   .string({ error: carry(SOURCE_NOT_TEXT) })
   .trim()
@@ -104,6 +144,7 @@ const releaseFields = z.strictObject(
       .positive({ error: carry(ID_NOT_POSITIVE) }),
     title: text("title"),
     date: releaseDate,
+    type: releaseTypeField,
     lead: text("lead").optional(),
     county: named("county", "county").optional(),
     organization: named("organization", "organization").optional(),
@@ -118,6 +159,15 @@ const releaseFields = z.strictObject(
     image_alt: text("image_alt").optional(),
     draft: z.boolean({ error: carry(DRAFT_NOT_BOOLEAN) }).optional().transform((draft) => draft ?? false),
     lang: z.enum(LANGUAGES, { error: carry(languageNotKnown(LANGUAGES)) }).optional().transform((lang) => lang ?? "fa"),
+    updated: updatedDate.optional(),
+    correction: text("correction").optional(),
+    // The id of the same release in the other language: that it exists and is in the
+    // other language is checked over the whole archive once it is loaded (src/content/load.ts).
+    translation: z
+      .number({ error: carry(TRANSLATION_NOT_AN_ID) })
+      .int({ error: carry(TRANSLATION_NOT_AN_ID) })
+      .positive({ error: carry(TRANSLATION_NOT_AN_ID) })
+      .optional(),
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : carry(NOT_FIELD_LINES)) },
 );
@@ -132,7 +182,7 @@ export type ReleaseField = keyof typeof releaseFields.shape;
 export const RELEASE_FIELDS: readonly ReleaseField[] = Object.keys(releaseFields.shape) as ReleaseField[];
 
 /** The fields written as prose: always quoted when written (a colon is common in them), and their typography is checked. */
-export const PROSE_FIELDS: readonly ReleaseField[] = ["title", "lead", "image_alt"];
+export const PROSE_FIELDS: readonly ReleaseField[] = ["title", "lead", "image_alt", "correction"];
 
 /** Front matter as an editor writes it, before the schema's defaults and parsing (`date` is any form a release may use). */
 export type ReleaseFrontMatterInput = z.input<typeof releaseFields>;
@@ -141,7 +191,15 @@ export const releaseSchema = releaseFields.superRefine((data, context) => {
   if (data.image && !data.image_alt) {
     context.addIssue({ code: "custom", path: ["image_alt"], message: carry(IMAGE_ALT_REQUIRED) });
   }
+  const updatedTooEarly = updatedBeforeDateProblem(data.date, data.updated);
+  if (updatedTooEarly) context.addIssue({ code: "custom", path: ["updated"], message: carry(updatedTooEarly) });
 });
+
+/** An update is after the release: `updated` before `date` is a typo (a year or month off). */
+function updatedBeforeDateProblem(date: DateTime | undefined, updated: DateTime | undefined): Message | undefined {
+  if (!date || !updated || updated.toMillis() >= date.toMillis()) return undefined;
+  return updatedBeforeDate(formatJalaliInput(updated), formatJalaliInput(date));
+}
 
 export type ReleaseFrontMatter = z.output<typeof releaseSchema>;
 
@@ -175,6 +233,11 @@ export function validateFrontMatter(data: unknown): { ok: true; value: ReleaseFr
   const raw = data as Record<string, unknown> | null;
   if (raw && typeof raw === "object" && raw.image && !raw.image_alt && !problems.some((problem) => problem.field === "image_alt")) {
     problems.push({ field: "image_alt", message: IMAGE_ALT_REQUIRED });
+  }
+  if (raw && typeof raw === "object" && raw.updated !== undefined && !problems.some((problem) => problem.field === "updated" || problem.field === "date")) {
+    const [date, updated] = [parseReleaseDate(raw.date), parseReleaseDate(raw.updated)];
+    const tooEarly = date.ok && updated.ok ? updatedBeforeDateProblem(date.date, updated.date) : undefined;
+    if (tooEarly) problems.push({ field: "updated", message: tooEarly });
   }
   return { ok: false, problems };
 }

@@ -19,7 +19,7 @@ import { z } from "zod";
 import { toLatinDigits } from "../persian/letters.js";
 import type { Message } from "../messages/messages.js";
 import { logoMissing, logoNotInImages, logoNotPicture, SETTINGS_NOT_FIELDS, settingsNotYaml, siteFieldText } from "../messages/site.js";
-import { contentFileKind, FILES_FOLDER, resolveContentAddress, SETTINGS_FILE } from "./content-files.js";
+import { contentFileKind, IMAGES_FOLDER, resolveContentAddress, SETTINGS_FILE } from "./content-files.js";
 import { fieldIssues } from "./field-issues.js";
 import { inputPathKey, type ContentProblem } from "./release.js";
 import { LANGUAGES, type Language } from "./schema.js";
@@ -69,6 +69,12 @@ export interface SiteLogo {
   url: string;
   width: number;
   height: number;
+  /**
+   * A drawing's (SVG's) raster stand-in for sharing previews, which ignore SVG: a PNG made by the
+   * picture pipeline (src/render/images.ts `sharingPicture`) when the build opens it, named by the
+   * drawing's content, so that it keys every page with the settings. Absent for a raster logo.
+   */
+  sharing?: { url: string; width: number; height: number };
 }
 
 export const SOCIAL_NETWORKS = ["telegram", "instagram", "x", "aparat", "eitaa", "bale"] as const;
@@ -264,7 +270,7 @@ function settingsOver(defaults: SiteMetadata, fields: SiteFileFields, logo: Site
 /** The logo at `value`, with its size; or why it cannot be the logo. */
 function siteLogo(contentDir: string, value: string, measure: MeasurePicture): SiteLogo | { message: Message } {
   // Only a file inside content/images/ (no `..`, hidden names or links on the way: src/content/content-files.ts).
-  if (!value.startsWith(`/${FILES_FOLDER}/`) || value.includes("/.")) return { message: logoNotInImages(value) };
+  if (!value.startsWith(`/${IMAGES_FOLDER}/`) || value.includes("/.")) return { message: logoNotInImages(value) };
   const resolved = resolveContentAddress(contentDir, value, "picture");
   if (!resolved.ok) {
     if (contentFileKind(value) !== "picture") return { message: logoNotPicture(value) };

@@ -6,7 +6,7 @@
  * drawings, attachments); this module adds what a build does not see but a reader would:
  * Persian typography (rules in src/persian/typography.ts) in the text and in the front matter's
  * text fields (title, lead, image_alt, county, organization, tags), links to releases that do not
- * exist, site-relative links to neither a file of content/ nor a page of the site (`/files/x.pdf`),
+ * exist, site-relative links to neither a file of content/ nor a page of the site (`/docs/x.pdf`),
  * release files whose name is not `<id>.md` or whose folder is not `releases/<Jalali year>`
  * (src/editors/release-file.ts `releaseFilePath`), files of content/images/ no release uses (not
  * published), and what the build takes out of a drawing; and compounds written joined or with a
@@ -31,9 +31,9 @@ import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { duplicateIdProblems, findReleaseFiles, readReleaseFile, type ReleaseFileResult } from "../content/load.js";
+import { duplicateIdProblems, findReleaseFiles, readReleaseFile, translationPairs, type ReleaseFileResult } from "../content/load.js";
 import { inputPathKey, nextId, type ContentProblem, type Release } from "../content/release.js";
-import { FILES_FOLDER, isContentAddress, resolveContentAddress, scanContentFolder, type ContentFileKind } from "../content/content-files.js";
+import { ATTACHMENTS_FOLDER, isContentAddress, resolveContentAddress, scanContentFolder, type ContentFileKind } from "../content/content-files.js";
 import { lineOfField, lineOfListItem, parseFrontMatter, parseYaml, type ParsedFile } from "../content/front-matter.js";
 import { PROSE_FIELDS, type ReleaseField } from "../content/schema.js";
 import { convertToUtf8, decodeReleaseText, ENCODING_FIELD, type Conversion } from "../content/text.js";
@@ -97,8 +97,8 @@ const SITE_PAGES: readonly RegExp[] = [
   /^\/en\/feed\.xml$/,
   /^\/news\/(?:page\/[1-9]\d*\/)?$/,
   /^\/archive\/(?:\d{4}\/(?:\d{2}\/)?(?:page\/[1-9]\d*\/)?)?$/,
-  /^\/(?:counties|organizations|tags)\/(?:[^/]+\/(?:page\/[1-9]\d*\/)?)?$/,
-  /^\/(?:counties|tags)\/[^/]+\/feed\.(?:xml|json)$/,
+  /^\/(?:counties|organizations|tags|types)\/(?:[^/]+\/(?:page\/[1-9]\d*\/)?)?$/,
+  /^\/(?:counties|organizations|tags|types)\/[^/]+\/feed\.(?:xml|json)$/,
 ];
 
 /** Whether a site-relative address (decoded) names a page or file the site makes. */
@@ -147,6 +147,8 @@ export async function lintArchive(contentDir: string, now: DateTime, firstYear: 
   // What the content folder may not hold fails the build: errors here too.
   const problems: LintProblem[] = scan.problems.map((problem) => fromContent(problem, "error"));
   const facts: FileFacts[] = [];
+  // The valid releases, for the archive's translations (as the build checks them: src/content/load.ts).
+  const validReleases = new Map<string, Release>();
   const factsById = new Map<number, FileFacts>();
   const filesById = new Map<number, Array<{ file: string; line: number }>>();
   const lexicon = await archiveLexicon(files);
@@ -168,6 +170,7 @@ export async function lintArchive(contentDir: string, now: DateTime, firstYear: 
       problems.push({ file, line: lineOfField(result.parsed.frontMatter, "date"), field: "date", severity: "warning", fixable: false, message: dateWarning });
     }
     if (release) problems.push(...placeProblems(contentDir, file, release, result.parsed));
+    if (release) validReleases.set(file, release);
     const fact: FileFacts = {
       file,
       valid: release !== undefined,
@@ -188,6 +191,7 @@ export async function lintArchive(contentDir: string, now: DateTime, firstYear: 
   }
 
   problems.push(...duplicateIdProblems(filesById).map((problem) => fromContent(problem, "error")));
+  problems.push(...translationPairs(validReleases).problems.map((problem) => fromContent(problem, "error")));
 
   const freeId = nextId(filesById.keys());
   // The site's settings and pages (content/site.yml, content/pages/) as the build reads them: their
@@ -308,15 +312,16 @@ class ContentFileChecks {
   }
 
   /**
-   * What the build would refuse in the file a picture or a link to /images/… names; and a
-   * site-relative link to anything else that is not a page of the site (`/files/x.pdf`), which
+   * What the build would refuse in the file a picture or a link to /images/… or /files/… names
+   * (a missing attachment too); and a site-relative link to anything else that is not a page of
+   * the site (`/docs/x.pdf`), which
    * the build publishes as it is and a reader finds broken.
    */
   problem(reference: Reference): { severity: Severity; message: Message } | undefined {
     if (!reference.address.startsWith("/") || reference.address.startsWith("//")) return undefined;
     if (reference.kind === "link" && !isContentAddress(reference.address)) {
       if (isSitePage(reference.target) || this.pageUrls.has(pageAddress(reference.target))) return undefined;
-      return { severity: "error", message: missingLinkTarget(reference.target, path.join(this.contentDir, FILES_FOLDER)) };
+      return { severity: "error", message: missingLinkTarget(reference.target, path.join(this.contentDir, ATTACHMENTS_FOLDER)) };
     }
     const resolved = resolveContentAddress(this.contentDir, reference.address, reference.kind === "image" ? "picture" : "link");
     if (!resolved.ok) return { severity: "error", message: resolved.message };
@@ -418,14 +423,15 @@ function bodyStartLine(source: string, body: string): number {
 
 const PROTECTED_PATTERNS = [
   /(`+)[^`]*?\1/g,
-  /\]\([^)\s]*(?:\s+"[^"]*")?\)/g,
+  // The address only: a picture's title (`![…](/images/x.jpg "…")`) is its caption, prose like the text.
+  /\]\([^)\s]*/g,
   /<[^>\s]+>/g,
   /^[ \t]{0,3}\[[^\]]+\]:.*$/gm,
   /^(?:[ \t]*>)*[ \t]*\d{1,9}[.)](?=\s|$)/gm,
 ];
 
 /**
- * Offsets of the body that typography rules must not touch: code, link targets, autolinks,
+ * Offsets of the body that typography rules must not touch: code, link addresses, autolinks,
  * HTML tags, link definitions and ordered-list numbers (Markdown only knows Latin ones).
  */
 export function protectedMarkdownRanges(body: string, tokens: Token[] = markdown.parse(body, {})): Array<readonly [number, number]> {

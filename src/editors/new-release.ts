@@ -24,6 +24,8 @@ export interface NewReleaseOptions {
   lead?: string;
   county?: string;
   organization?: string;
+  /** A release type's Persian name or key (src/content/release-types.ts); without it, news. */
+  type?: string;
   tags?: string[];
   source?: string;
   image?: string;
@@ -81,6 +83,7 @@ export function newReleaseFields(options: NewReleaseOptions, id: number, now: Da
     lead: options.lead?.trim() ? fixTypography(options.lead.trim()) : undefined,
     county,
     organization: options.organization?.trim() ? fixTypography(options.organization.trim()) : undefined,
+    type: options.type?.trim() || undefined,
     tags: options.tags && options.tags.length > 0 ? options.tags.map((tag) => fixTypography(tag)) : undefined,
     source: options.source?.trim() || undefined,
     image: options.image?.trim() || undefined,

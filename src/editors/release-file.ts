@@ -13,6 +13,7 @@ import { parseFrontMatter } from "../content/front-matter.js";
 import { toLatinDigits } from "../persian/letters.js";
 import { compoundsTaught } from "../persian/lexicon.js";
 import { PROSE_FIELDS, RELEASE_FIELDS, type ReleaseField, type ReleaseFrontMatterInput } from "../content/schema.js";
+import { RELEASE_TYPES } from "../content/release-types.js";
 
 /** A new file's fields: the schema's, as an editor writes them. */
 export type ReleaseFields = Omit<ReleaseFrontMatterInput, "date"> & {
@@ -31,6 +32,10 @@ const HINTS: Partial<Record<ReleaseField, string>> = {
   image_alt: "توصیف تصویر برای کسی که آن را نمی‌بیند (با تصویر الزامی است)",
   draft: "پیش‌نویس: در سایت منتشر نمی‌شود",
   lang: "زبان: fa یا en",
+  type: `نوع خبر: ${RELEASE_TYPES.map((type) => type.fa).join("، ")} (بی این خط، خبر)`,
+  updated: "تاریخ و ساعت ویرایش پس از انتشار",
+  correction: "اصلاحیه: چه چیزی درست شد (با updated)",
+  translation: "کد همین خبر به زبان دیگر",
 };
 
 const PLACEHOLDERS: Partial<Record<ReleaseField, string>> = {
@@ -42,6 +47,10 @@ const PLACEHOLDERS: Partial<Record<ReleaseField, string>> = {
   image_alt: '""',
   draft: "true",
   lang: "en",
+  type: "اطلاعیه",
+  updated: "1403/02/24 09:00",
+  correction: '""',
+  translation: "133120",
 };
 
 /** Fields written as prose: always quoted, since a colon or a leading quote mark is common in them. */

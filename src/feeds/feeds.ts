@@ -1,5 +1,6 @@
 /**
- * Atom and JSON Feed 1.1 for the whole site, the English section, each county and each tag:
+ * Atom and JSON Feed 1.1 for the whole site, the English section, each county, organization, tag
+ * and release type:
  * the newest releases of each (FEED_SIZES), with the full body. The plan of which releases each feed
  * carries is made once per build from the archive indexes; the feeds are written outside
  * Eleventy (src/output/page-writer.ts), and a feed whose releases' files are unchanged since an
@@ -10,11 +11,11 @@
  * plugin's dateToRfc3339: a reader sees the hour the office published at.
  */
 import type { ArchiveIndex } from "../browse/archive-index.js";
-import { newestEnglish, type Release } from "../content/release.js";
+import { lastModified, newestEnglish, type Release } from "../content/release.js";
 import type { AkhbarContext } from "../context/context.js";
 import { toIsoString } from "../persian/dates.js";
 import { absoluteUrl } from "../render/absolute-url.js";
-import { atomUrl, countyFeed, jsonFeedUrl, siteFeed, tagFeed, type FeedRef } from "../render/feed-links.js";
+import { atomUrl, countyFeed, jsonFeedUrl, organizationFeed, siteFeed, tagFeed, typeFeed, type FeedRef } from "../render/feed-links.js";
 import { ReleaseBodies, renderBodyFromFile } from "./release-bodies.js";
 import type { SiteMetadata } from "../content/site.js";
 import { xml, xmlDocument } from "../render/xml.js";
@@ -25,7 +26,7 @@ import { feedsWritten } from "../messages/build.js";
 /** The releases the site's two feeds (the whole site, the English section) carry. */
 export const FEED_SIZE = 50;
 /**
- * The releases a county's or a tag's feed carries. Each feed repeats its releases' full bodies, and
+ * The releases a county's, organization's, tag's or release type's feed carries. Each feed repeats its releases' full bodies, and
  * a release is in the feed of its county and of every one of its tags: at 10,000 releases the ~900
  * county and tag feeds of 50 were 160 MB of a 497 MB site. A reader following one county or tag
  * is told of its new releases with 20 as well as with 50.
@@ -36,7 +37,7 @@ export const TERM_FEED_SIZE = 20;
 export interface FeedSizes {
   /** The whole site's and the English section's. */
   site: number;
-  /** Each county's and each tag's. */
+  /** Each county's, organization's, tag's and release type's. */
   term: number;
 }
 
@@ -55,7 +56,7 @@ export interface FeedEntry {
 }
 
 /** Every feed of the site; `releases` and the index are the archive's (newest first). O(feeds × feed size + releases). */
-export function planFeeds(site: SiteMetadata, releases: readonly Release[], index: Pick<ArchiveIndex, "counties" | "tags">, sizes: FeedSizes = FEED_SIZES): FeedPlan[] {
+export function planFeeds(site: SiteMetadata, releases: readonly Release[], index: Pick<ArchiveIndex, "counties" | "organizations" | "tags" | "types">, sizes: FeedSizes = FEED_SIZES): FeedPlan[] {
   const newest = (list: readonly Release[], size: number) => list.slice(0, size);
   const english = newestEnglish(releases, sizes.site);
   return [
@@ -63,15 +64,19 @@ export function planFeeds(site: SiteMetadata, releases: readonly Release[], inde
     { ...siteFeed(site, "en"), description: site.description.en, releases: english },
     ...index.counties.map((term) => ({ ...countyFeed(site, term), description: site.description.fa, releases: newest(term.releases, sizes.term) })),
     ...index.tags.map((term) => ({ ...tagFeed(site, term), description: site.description.fa, releases: newest(term.releases, sizes.term) })),
+    ...index.organizations.map((term) => ({ ...organizationFeed(site, term), description: site.description.fa, releases: newest(term.releases, sizes.term) })),
+    ...index.types.map((term) => ({ ...typeFeed(site, term), description: site.description.fa, releases: newest(term.releases, sizes.term) })),
   ];
 }
 
 /** What a feed with no entry gives as its last update: Atom needs one, and the build must not depend on the clock. */
 const NO_UPDATE = "1970-01-01T03:30:00+03:30";
 
+/** The latest change of any of its entries: a release published, or one corrected (`updated:`) since. */
 function updatedOf(feed: FeedPlan): string {
-  const newest = feed.releases[0];
-  return newest ? toIsoString(newest.date) : NO_UPDATE;
+  let latest: Release | undefined;
+  for (const release of feed.releases) if (!latest || lastModified(release).toMillis() > lastModified(latest).toMillis()) latest = release;
+  return latest ? toIsoString(lastModified(latest)) : NO_UPDATE;
 }
 
 /** An Atom 1.0 document (RFC 4287). */
@@ -88,12 +93,13 @@ export function renderAtom(site: SiteMetadata, feed: FeedPlan, entries: readonly
 <author><name>${site.publisher[feed.lang]}</name><uri>${abs("/")}</uri></author>
 ${site.logo ? xml`<logo>${abs(site.logo.url)}</logo>\n` : ""}${entries.map(({ release, contentHtml }) => {
     const date = toIsoString(release.date);
+    const modified = toIsoString(lastModified(release));
     return xml`<entry${release.lang === feed.lang ? "" : xml` xml:lang="${release.lang}"`}>
 <id>${abs(release.url)}</id>
 <title>${release.title}</title>
 <link rel="alternate" type="text/html" href="${abs(release.url)}"/>
 <published>${date}</published>
-<updated>${date}</updated>
+<updated>${modified}</updated>
 ${release.lead ? xml`<summary>${release.lead}</summary>\n` : ""}${release.tags.map((tag) => xml`<category term="${tag}"/>\n`)}<content type="html">${contentHtml}</content>
 </entry>
 `;
@@ -120,7 +126,7 @@ export function renderJsonFeed(site: SiteMetadata, feed: FeedPlan, entries: read
       ...(release.lead ? { summary: release.lead } : {}),
       ...(release.image ? { image: abs(release.image) } : {}),
       date_published: toIsoString(release.date),
-      date_modified: toIsoString(release.date),
+      date_modified: toIsoString(lastModified(release)),
       ...(release.tags.length > 0 ? { tags: release.tags } : {}),
       language: release.lang,
     })),

@@ -14,6 +14,8 @@ import type { Release } from "../content/release.js";
 import { readReleaseSource } from "../content/release-source.js";
 import { parseFrontMatter } from "../content/front-matter.js";
 import { createMarkdown } from "../render/markdown.js";
+import { useFigures } from "../render/figures.js";
+import { bodyVideos } from "../render/video-markdown.js";
 
 export type BodyRenderer = (release: Release) => Promise<string>;
 
@@ -50,8 +52,11 @@ export class ReleaseBodies {
 /** Renders a release's body from its file, with absolute links, for a site at `siteUrl`. */
 export function renderBodyFromFile(siteUrl: string): BodyRenderer {
   const markdown = createMarkdown();
+  // Figures and galleries as on the release page, of plain pictures (src/render/figures.ts).
+  useFigures(markdown);
   return async (release) => {
     const { body } = parseFrontMatter(await readReleaseSource(release));
-    return absoluteHtmlUrls(markdown.render(body), siteUrl, release.url);
+    // A video is a link to it: feed readers drop frames and scripts (src/render/video-markdown.ts).
+    return absoluteHtmlUrls(markdown.render(body, { lang: release.lang, ...bodyVideos("link", release) }), siteUrl, release.url);
   };
 }

@@ -14,7 +14,7 @@
  * set, and the clock when not.
  */
 import { absoluteUrl } from "../render/absolute-url.js";
-import type { Release } from "../content/release.js";
+import { lastModified, type Release } from "../content/release.js";
 import type { AkhbarContext } from "../context/context.js";
 import { toIsoString } from "../persian/dates.js";
 import type { SiteMetadata } from "../content/site.js";
@@ -139,9 +139,11 @@ export function planSitemaps(site: SiteMetadata, pages: readonly WrittenPage[], 
     const url = childUrl("releases", index);
     // A release's file hash stands for its date: the entries are made only if the child is written.
     const inputs = `${site.url}\n${group.map((release) => `${release.url} ${release.fileHash}`).join("\n")}`;
-    files.push({ url, inputs, content: () => renderUrlset(group.map((release) => ({ loc: abs(release.url), lastmod: toIsoString(release.date) }))) });
-    // Oldest first: the last release is the newest of its child.
-    children.push({ loc: abs(url), lastmod: toIsoString(group.at(-1)!.date) });
+    files.push({ url, inputs, content: () => renderUrlset(group.map((release) => ({ loc: abs(release.url), lastmod: toIsoString(lastModified(release)) }))) });
+    // The child changed when its latest release was published or corrected (`updated:`).
+    let latest = lastModified(group.at(-1)!);
+    for (const release of group) if (release.updated && release.updated.toMillis() > latest.toMillis()) latest = release.updated;
+    children.push({ loc: abs(url), lastmod: toIsoString(latest) });
   });
   const index = renderSitemapIndex(children);
   return [{ url: "/sitemap.xml", inputs: index, content: () => index }, ...files];

@@ -26,6 +26,11 @@ const EXAMPLE_VALUES: Readonly<Record<string, string>> = {
   image_alt: "نمای سالن نشست",
   draft: "true",
   lang: "fa",
+  translation: "133120",
+  // Issue 24: release types, updates and corrections.
+  type: "اطلاعیه",
+  updated: "1403/02/24 09:00",
+  correction: "نام شهرستان در متن نخست نادرست آمده بود.",
 };
 
 /** A field's line as an editor writes it: `title: نشست شورای هماهنگی برگزار شد`. */
@@ -209,6 +214,30 @@ export function languageNotKnown(languages: readonly string[]): Message {
   };
 }
 
+// ---- Release types, updates and corrections ----
+
+/** A `type:` that is none of the table's (src/content/release-types.ts): `names` are the Persian names, `keys` what may be written instead. */
+export function releaseTypeNotKnown(written: string, names: readonly string[], keys: readonly string[]): Message {
+  return {
+    fa: `نوع خبر «${written}» شناخته نیست: یکی از ${names.join("، ")} را بنویسید، مثلاً \`type: ${names[1] ?? names[0]}\` (بی این خط، خبر).`,
+    en: `type "${written}" is not a release type: write one of ${names.join(", ")} (or ${keys.join(", ")}); without the line, a release is news`,
+  };
+}
+
+/** An `updated:` date that cannot be read: the reasons of `date`'s. */
+export function updatedDateProblem(problem: DateProblem): Message {
+  const reason = dateReason(problem);
+  return { fa: reason.fa.replace(/`date: /g, "`updated: "), en: `updated ${reason.en}` };
+}
+
+/** An `updated:` before the release's `date:` (both as written, in Tehran time). */
+export function updatedBeforeDate(updated: string, date: string): Message {
+  return {
+    fa: `تاریخ به‌روزرسانی (${faNumber(updated)}) پیش از تاریخ خود خبر (${faNumber(date)}) است: تاریخ و ساعت ویرایش را بنویسید، مثلاً \`updated: ${EXAMPLE_VALUES.updated}\`.`,
+    en: `updated (${updated}) is before the release's date (${date}): write when it was changed, e.g. \`updated: ${EXAMPLE_VALUES.updated}\``,
+  };
+}
+
 export const NOT_FIELD_LINES: Message = {
   fa: "سرآغاز فایل باید فهرستی از خط‌های `نام: مقدار` باشد، هر فیلد در خطی جدا، مثلاً `title: …`.",
   en: "the front matter must be a list of `field: value` lines",
@@ -248,6 +277,38 @@ export function duplicateId(id: number, firstPlace: string, freeId: number): Mes
   return {
     fa: `شناسهٔ ${faNumber(id)} را پیش‌تر ${firstPlace} گرفته است؛ هر خبر شناسهٔ خودش را لازم دارد: نخستین شناسهٔ آزاد را بنویسید، \`id: ${freeId}\`.`,
     en: `id ${id} is already used by ${firstPlace}; every release needs its own id (the next free one is ${freeId})`,
+  };
+}
+
+// ---- Translations (`translation`, the same release in the other language) ----
+
+export const TRANSLATION_NOT_AN_ID: Message = {
+  fa: "ترجمه باید شناسهٔ خبر همتا به زبان دیگر باشد، عددی بی‌گیومه، مثلاً `translation: 133120`.",
+  en: "translation must be the id of the same release in the other language, a whole number without quotes, e.g. `translation: 133120`",
+};
+
+/** `translation:` names an id no release file has. */
+export function translationMissing(id: number): Message {
+  return {
+    fa: `خبری با شناسهٔ ${faNumber(id)} در آرشیو نیست: شناسهٔ خبر همتا به زبان دیگر را بنویسید، یا خط \`translation\` را بردارید.`,
+    en: `no release has id ${id}: write the id of the same release in the other language, or remove the translation line`,
+  };
+}
+
+/** `translation:` names a release of the same language (`lang` is that language). */
+export function translationSameLanguage(id: number, place: string, lang: string): Message {
+  const persian = lang === "fa";
+  return {
+    fa: `خبر ${faNumber(id)} (${place}) هم ${persian ? "فارسی" : "انگلیسی"} است: ترجمه باید خبری به زبان دیگر باشد (\`lang: ${persian ? "en" : "fa"}\`).`,
+    en: `release ${id} (${place}) is in ${persian ? "Persian" : "English"} too: a translation is a release in the other language (\`lang: ${persian ? "en" : "fa"}\`)`,
+  };
+}
+
+/** The release `id` named as translation names another (`other`) as its own translation, or is named by another release too. */
+export function translationTaken(id: number, place: string, other: number): Message {
+  return {
+    fa: `خبر ${faNumber(id)} (${place}) ترجمهٔ خبر ${faNumber(other)} است؛ هر خبر تنها یک ترجمه دارد: شناسهٔ درست را بنویسید یا یکی از دو خط \`translation\` را بردارید.`,
+    en: `release ${id} (${place}) is already paired with release ${other}; a release has one translation: correct the id or remove one of the translation lines`,
   };
 }
 
@@ -423,10 +484,11 @@ export function controlCharacter(code: string, before: string, more: number): Me
 // ---- What the content folder holds (src/content/content-files.ts) ----
 
 /** What the content folder may hold, for the messages about what it may not. */
-export function whatMayBeHere(pictures: readonly string[], attachments: readonly string[]): Message {
+export function whatMayBeHere(pictures: readonly string[], attachments: readonly string[], files: readonly string[] = []): Message {
+  const inFiles = files.length === 0 ? { fa: "", en: "" } : { fa: ` و در پوشهٔ files/ پیوست‌ها (${files.join("، ")})`, en: `, and under files/, attachments (${files.join(", ")})` };
   return {
-    fa: `پوشهٔ محتوا خبرها (فایل‌های .md) و در پوشهٔ images/ تصویرها (${pictures.join("، ")}) و پیوست‌ها (${attachments.join("، ")}) را نگه می‌دارد`,
-    en: `the content folder holds releases (.md files) and, under images/, pictures (${pictures.join(", ")}) and attachments (${attachments.join(", ")})`,
+    fa: `پوشهٔ محتوا خبرها (فایل‌های .md) و در پوشهٔ images/ تصویرها (${pictures.join("، ")}) و پیوست‌ها (${attachments.join("، ")})${inFiles.fa} را نگه می‌دارد`,
+    en: `the content folder holds releases (.md files) and, under images/, pictures (${pictures.join(", ")}) and attachments (${attachments.join(", ")})${inFiles.en}`,
   };
 }
 
@@ -461,11 +523,16 @@ function describedFile(extension: string): Message {
   return extension === "" ? { fa: "فایلی بی‌پسوند", en: "a file without an extension" } : { fa: `فایل .${extension}`, en: `a .${extension} file` };
 }
 
-export function notPublishableInFiles(extension: string, pictures: readonly string[], attachments: readonly string[]): Message {
+export function notPublishableInFiles(extension: string, pictures: readonly string[], attachments: readonly string[], folder = "images"): Message {
   const described = describedFile(extension);
+  // content/files/ holds attachments only.
+  const holds =
+    pictures.length === 0
+      ? { fa: `پیوست (${attachments.join("، ")})`, en: `attachments (${attachments.join(", ")})` }
+      : { fa: `تصویر (${pictures.join("، ")}) و پیوست (${attachments.join("، ")})`, en: `pictures (${pictures.join(", ")}) and attachments (${attachments.join(", ")})` };
   return {
-    fa: `${described.fa} را نمی‌توان منتشر کرد: پوشهٔ images/ تصویر (${pictures.join("، ")}) و پیوست (${attachments.join("، ")}) نگه می‌دارد؛ آن را بردارید، یا در یکی از این قالب‌ها ذخیره کنید.`,
-    en: `${described.en} cannot be published: images/ holds pictures (${pictures.join(", ")}) and attachments (${attachments.join(", ")}); remove it, or save it as one of these`,
+    fa: `${described.fa} را نمی‌توان منتشر کرد: پوشهٔ ${folder}/ ${holds.fa} نگه می‌دارد؛ آن را بردارید، یا در یکی از این قالب‌ها ذخیره کنید.`,
+    en: `${described.en} cannot be published: ${folder}/ holds ${holds.en}; remove it, or save it as one of these`,
   };
 }
 
@@ -517,7 +584,13 @@ export function notAPicture(address: string): Message {
   };
 }
 
-export function notPublishableLink(address: string, pictures: readonly string[], attachments: readonly string[]): Message {
+export function notPublishableLink(address: string, pictures: readonly string[], attachments: readonly string[], folder = "images"): Message {
+  if (pictures.length === 0) {
+    return {
+      fa: `فایل ${address} را نمی‌توان منتشر کرد: در /${folder}/ فقط به پیوست‌ها (${attachments.join("، ")}) پیوند دهید.`,
+      en: `the file ${address} cannot be published: under /${folder}/, link to attachments (${attachments.join(", ")}) only`,
+    };
+  }
   return {
     fa: `فایل ${address} را نمی‌توان منتشر کرد: فقط به تصویرها (${pictures.join("، ")}) یا پیوست‌ها (${attachments.join("، ")}) پیوند دهید.`,
     en: `the file ${address} cannot be published: link to pictures (${pictures.join(", ")}) or attachments (${attachments.join(", ")}) only`,

@@ -89,12 +89,12 @@ export function unpublishedReleaseLink(target: string, id: number, unpublished: 
  * A site-relative link that is neither a file of content/ nor a page the site makes: a reader
  * following it gets "page not found". `imagesDir` is the folder files are put in.
  */
-export function missingLinkTarget(target: string, imagesDir: string): Message {
+export function missingLinkTarget(target: string, filesDir: string): Message {
   const name = target.split(/[?#]/)[0]!.split("/").filter((part) => part !== "").at(-1) ?? "file.pdf";
   const example = /\.[A-Za-z0-9]+$/.test(name) ? name : "file.pdf";
   return {
-    fa: `پیوند ${target} به چیزی می‌رود که نه فایلی در پوشهٔ content است و نه صفحه‌ای از این سایت: خواننده پیوند خراب می‌بیند. اگر فایل است، آن را در ${imagesDir}/ بگذارید و با /images/ به آن پیوند دهید، مثلاً [متن پیوند](/images/${example})؛ اگر صفحه‌ای از سایت است، نشانی را درست بنویسید`,
-    en: `the link ${target} goes to neither a file of the content folder nor a page of this site: readers would find nothing there. If it is a file, put it in ${imagesDir}/ and link it under /images/, e.g. [link text](/images/${example}); if it is a page of the site, correct the address`,
+    fa: `پیوند ${target} به چیزی می‌رود که نه فایلی در پوشهٔ content است و نه صفحه‌ای از این سایت: خواننده پیوند خراب می‌بیند. اگر فایل است، آن را در ${filesDir}/ بگذارید و با /files/ به آن پیوند دهید، مثلاً [متن پیوند](/files/${example})؛ اگر صفحه‌ای از سایت است، نشانی را درست بنویسید`,
+    en: `the link ${target} goes to neither a file of the content folder nor a page of this site: readers would find nothing there. If it is a file, put it in ${filesDir}/ and link it under /files/, e.g. [link text](/files/${example}); if it is a page of the site, correct the address`,
   };
 }
 
@@ -401,13 +401,13 @@ export const NEW_HELP: Message = {
   fa: [
     NEW_USAGE.fa,
     "خبر تازه‌ای با شناسهٔ آزاد بعدی و تاریخ اکنون در content/releases/<سال>/<شناسه>.md می‌سازد و نشانی آن را چاپ می‌کند.",
-    "  گزینه‌های دیگر: --lead، --organization، --source، --image و --image-alt، --lang en، --input <پوشهٔ محتوا>",
+    "  گزینه‌های دیگر: --lead، --organization، --type (مثلاً اطلاعیه)، --source، --image و --image-alt، --lang en، --input <پوشهٔ محتوا>",
     "  برچسب‌ها را با ویرگول جدا کنید: --tags \"نشست، شورای اداری\"",
   ].join("\n"),
   en: [
     NEW_USAGE.en,
     "Creates a release with the next free id, dated now, at content/releases/<year>/<id>.md, and prints its path.",
-    "  Other options: --lead, --organization, --source, --image with --image-alt, --lang en, --input <content folder>",
+    "  Other options: --lead, --organization, --type (e.g. notice), --source, --image with --image-alt, --lang en, --input <content folder>",
     "  Separate tags with commas: --tags \"نشست، شورای اداری\"",
   ].join("\n"),
 };

@@ -38,7 +38,7 @@ export async function writeContentPages(outputDir: string, context: AkhbarContex
     const target = `${page.url}index.html`;
     const render = async () => {
       // The environment names the file, for the picture pipeline's messages (as for releases).
-      const bodyHtml = markdown.render(page.body, { page: { inputPath: page.inputPath } });
+      const bodyHtml = markdown.render(page.body, { page: { inputPath: page.inputPath }, lang: page.lang });
       return prefixHtmlUrls(renderContentPage({ site, assets, page, bodyHtml }), site.pathPrefix);
     };
     if (page.hasPictures) return render().then((content) => ({ path: target, content }));

@@ -30,6 +30,7 @@ export function releasePageBrowsing(context: AkhbarContext, release: Release): R
     countyUrl: browsing.countyUrl,
     organizationUrl: browsing.organizationUrl,
     tagUrls: browsing.tagUrls,
+    typeUrl: browsing.typeUrl,
   };
 }
 

@@ -16,8 +16,9 @@ import { readReleaseSource } from "../content/release-source.js";
 import type { AkhbarContext } from "../context/context.js";
 import { parseFrontMatter } from "../content/front-matter.js";
 import { createMarkdown } from "../render/markdown.js";
+import { bodyVideos } from "../render/video-markdown.js";
 import { renderRelease, type ReleasePageBrowsing } from "../../layouts/release.js";
-import { leadImage, useConvertedPictures } from "../render/images.js";
+import { leadImage, releaseSharingPicture, useConvertedPictures } from "../render/images.js";
 import { releasePageBrowsing } from "./list-pages.js";
 import { releaseBrowsingReader, releasesShowing } from "../browse/release-navigation.js";
 import { writeGeneratedFiles, type WriteReport, type WrittenPage } from "../output/page-writer.js";
@@ -55,13 +56,17 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
   // A rebuild of edited releases makes only the pages that show them; the others are as they were.
   const releases = edited ? [...releasesShowing(index, browse, edited)] : releasesWithPages(context);
   const browsingReads = releaseBrowsingReader(index, browse);
+  const translationOf = shownTranslation(context);
   const written = await writeGeneratedFiles(outputDir, releases, async (release) => {
     const render = async () => {
       const browsing = releasePageBrowsing(context, release);
       const { body } = parseFrontMatter(await readReleaseSource(release));
-      // The environment names the file, for the picture pipeline's messages (as Eleventy's page data did).
-      const bodyHtml = markdown.render(body, { page: { inputPath: release.inputPath } });
-      return prefixHtmlUrls(renderRelease({ site: context.site, assets, release, bodyHtml, image: leadImage(pictures, release), browsing }), context.site.pathPrefix);
+      // The environment names the file, for the picture pipeline's messages (as Eleventy's page data did),
+      // and collects the body's videos (src/render/video-markdown.ts) for the page's JSON-LD.
+      const env = { page: { inputPath: release.inputPath }, lang: release.lang, ...bodyVideos("player", release) };
+      const bodyHtml = markdown.render(body, env);
+      const videos = env.videos.found;
+      return prefixHtmlUrls(renderRelease({ site: context.site, assets, release, bodyHtml, image: leadImage(pictures, release), browsing, videos, sharingPicture: releaseSharingPicture(pictures, release), translation: translationOf(release) }), context.site.pathPrefix);
     };
     const target = `${release.url}index.html`;
     if (release.hasPictures) {
@@ -72,7 +77,9 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
     // (src/browse/release-navigation.ts): a page found in the cache or the published site costs no read of
     // its file, and no working out of its links.
     const browsing = browsingReads(release) ?? browsingShown(releasePageBrowsing(context, release));
-    const key = cache.key(`release\n${settings}\n${release.fileHash}\n${target}\n${release.embargoed ?? false}\n${browsing}`);
+    // The translation's page, when this build has one (its address; gone when it is a draft or embargoed).
+    const translation = translationOf(release)?.url ?? "-";
+    const key = cache.key(`release\n${settings}\n${release.fileHash}\n${target}\n${release.embargoed ?? false}\n${browsing}\n${translation}`);
     cache.keep(key);
     // Read from the cache, or rendered, only if the published site does not have this version.
     return { path: target, version: key, content: () => cache.page(key, render) };
@@ -83,6 +90,19 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
   const unchanged = written.written + written.unchanged - report.rendered;
   console.log(say(releasePagesWritten(report.rendered, unchanged, pageCacheDir(), written.written)));
   return { ...written, cache: report };
+}
+
+/**
+ * The release's translation (src/content/load.ts `translationPairs`) when this build gives it a
+ * page: a draft or an embargoed translation is linked only in preview, like its page.
+ */
+export function shownTranslation(context: AkhbarContext): (release: Release) => Release | undefined {
+  const pairs = context.archive().translations;
+  const options = { includeDrafts: context.includeDrafts() };
+  return (release) => {
+    const other = pairs?.get(release);
+    return other && isShown(other, options) ? other : undefined;
+  };
 }
 
 /** A release page's browsing as shown: what keys the page of a release that is in no list. */

@@ -21,7 +21,7 @@ export interface SitePage {
   render(): string | Promise<string>;
 }
 
-const TERM_LISTS = { county: "counties", organization: "organizations", tag: "tags" } as const;
+const TERM_LISTS = { county: "counties", organization: "organizations", tag: "tags", type: "types" } as const;
 
 export function sitePages(context: AkhbarContext): SitePage[] {
   // Read when the page renders, not now: the build's first step reads the site's settings (content/site.yml).

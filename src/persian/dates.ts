@@ -48,6 +48,9 @@ const DATE_AND_TIME: Intl.DateTimeFormatOptions = {
 
 const jalaliFormat = new Intl.DateTimeFormat("fa-IR-u-ca-persian-nu-arabext", DATE_AND_TIME);
 
+/** The day alone, for a release dated without a time. */
+const jalaliDayFormat = new Intl.DateTimeFormat("fa-IR-u-ca-persian-nu-arabext", { timeZone: TEHRAN_ZONE, year: "numeric", month: "long", day: "numeric" });
+
 const jalaliPartsFormat = new Intl.DateTimeFormat("en-US-u-ca-persian-nu-latn", {
   timeZone: TEHRAN_ZONE,
   year: "numeric",
@@ -88,7 +91,11 @@ export type DateProblem =
   /** Text that is no date form this module reads. */
   | { kind: "not a date"; input: string };
 
-export type DateResult = { ok: true; date: DateTime } | { ok: false; problem: DateProblem };
+/**
+ * `timeGiven`: whether the editor wrote a time of day. A day alone (`1402/05/12`, `2023-08-03`)
+ * is read as midnight in Tehran, and its pages show the day only, never «ساعت ۰۰:۰۰».
+ */
+export type DateResult = { ok: true; date: DateTime; timeGiven: boolean } | { ok: false; problem: DateProblem };
 
 const JALALI_PATTERN = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 /** Years below this are Gregorian: no release predates 1300 SH (1921), none will reach 1700 CE. */
@@ -102,11 +109,13 @@ const LAST_JALALI_YEAR = 1700;
  * Persian (۰-۹) and Arabic-Indic (٠-٩) digits are read as Latin ones in every form, as a Persian keyboard types them.
  * Luxon resolves the Tehran offset from the tz database, so the years when Iran kept
  * daylight saving time (until 2022) get +04:30 in summer.
+ * A JavaScript Date is an instant, so its time counts as given (front matter is read with YAML's
+ * core schema, src/content/front-matter.ts, so a release's date always arrives here as text).
  */
 export function parseReleaseDate(input: unknown): DateResult {
   if (input instanceof Date) {
     if (Number.isNaN(input.getTime())) return { ok: false, problem: { kind: "invalid" } };
-    return { ok: true, date: DateTime.fromJSDate(input, { zone: TEHRAN }) };
+    return { ok: true, date: DateTime.fromJSDate(input, { zone: TEHRAN }), timeGiven: true };
   }
   if (typeof input !== "string" || input.trim() === "") {
     return { ok: false, problem: { kind: "not text" } };
@@ -123,20 +132,35 @@ export function parseReleaseDate(input: unknown): DateResult {
       { year: gy, month: gm, day: gd, hour, minute, second },
       { zone: TEHRAN },
     );
-    return date.isValid ? { ok: true, date } : { ok: false, problem: { kind: "impossible time", explanation: date.invalidExplanation ?? "" } };
+    return date.isValid ? { ok: true, date, timeGiven: jalali[4] !== undefined } : { ok: false, problem: { kind: "impossible time", explanation: date.invalidExplanation ?? "" } };
   }
   const hasOffset = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text) && text.includes("T");
   const date = DateTime.fromISO(text, hasOffset ? { setZone: true } : { zone: TEHRAN });
   if (!date.isValid) {
     return { ok: false, problem: { kind: "not a date", input } };
   }
-  return { ok: true, date: date.setZone(TEHRAN) };
+  // ISO 8601 gives a time of day only after its `T` (a week or ordinal date has none either).
+  return { ok: true, date: date.setZone(TEHRAN), timeGiven: /T/i.test(text) };
 }
 
 /** «۲۳ اردیبهشت ۱۴۰۳، ساعت ۱۰:۳۰» */
 export function formatJalaliDateTime(date: DateTime): string {
   // Intl gives «۲۳ اردیبهشت ۱۴۰۳ ساعت ۱۰:۳۰»; Persian style puts a comma before «ساعت».
   return jalaliFormat.format(date.toJSDate()).replace(" ساعت ", "، ساعت ");
+}
+
+/** «۲۳ اردیبهشت ۱۴۰۳»: the Jalali day alone, for a date written without a time. */
+export function formatJalaliDate(date: DateTime): string {
+  return jalaliDayFormat.format(date.toJSDate());
+}
+
+/**
+ * A release's date as a page shows it: Jalali in Persian, English otherwise, with the time of day
+ * only when the editor wrote one (`withTime`); a day alone is not shown as «ساعت ۰۰:۰۰».
+ */
+export function formatShownDate(date: DateTime, lang: "fa" | "en", withTime = true): string {
+  if (lang === "fa") return withTime ? formatJalaliDateTime(date) : formatJalaliDate(date);
+  return withTime ? formatEnglishDateTime(date) : formatGregorianDate(date, "en");
 }
 
 /** «12 May 2024» or «۱۲ مهٔ ۲۰۲۴», the Gregorian date in Tehran. */

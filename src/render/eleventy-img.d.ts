@@ -25,11 +25,13 @@ declare module "@11ty/eleventy-img" {
     sharpAvifOptions?: Record<string, unknown>;
     sharpWebpOptions?: Record<string, unknown>;
     sharpJpegOptions?: Record<string, unknown>;
+    /** Options of sharp's constructor (a drawing's `density`). */
+    sharpOptions?: Record<string, unknown>;
   }
 
   interface ImageFunction {
-    (src: string, options?: ImageOptions): Promise<ImageMetadata>;
-    statsByDimensionsSync(src: string, width: number, height: number, options?: ImageOptions): ImageMetadata;
+    (src: string | Buffer, options?: ImageOptions): Promise<ImageMetadata>;
+    statsByDimensionsSync(src: string | Buffer, width: number, height: number, options?: ImageOptions): ImageMetadata;
     ImageSize(path: string): { width?: number; height?: number; type?: string; orientation?: number };
   }
 

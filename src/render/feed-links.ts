@@ -10,9 +10,11 @@ import { html, type SafeHtml } from "./html.js";
 import { interfaceStrings } from "./i18n.js";
 import type { Language } from "../content/schema.js";
 import type { SiteMetadata } from "../content/site.js";
+import { releaseType, type ReleaseTypeKey } from "../content/release-types.js";
+import { termUrl, type TermKind } from "../browse/urls.js";
 
 export interface FeedRef {
-  /** Stable name of the feed within a build: `site`, `en`, `county:<slug>`, `tag:<slug>`. */
+  /** Stable name of the feed within a build: `site`, `en`, `county:<slug>`, `organization:<slug>`, `tag:<slug>`, `type:<key>`. */
   key: string;
   title: string;
   /** The language of the feed as a whole (entries may differ). */
@@ -43,6 +45,32 @@ export function tagFeed(site: SiteMetadata, tag: Pick<Term, "slug" | "name">): F
   const title = interfaceStrings("fa").tagFeedTitle.replace("{name}", tag.name);
   const folder = `/tags/${tag.slug}/`;
   return { key: `tag:${tag.slug}`, title: `${title} | ${site.name.fa}`, lang: "fa", folder, pageUrl: folder };
+}
+
+export function organizationFeed(site: SiteMetadata, organization: Pick<Term, "slug" | "name">): FeedRef {
+  const title = interfaceStrings("fa").organizationFeedTitle.replace("{name}", organization.name);
+  const folder = termUrl("organization", organization.slug);
+  return { key: `organization:${organization.slug}`, title: `${title} | ${site.name.fa}`, lang: "fa", folder, pageUrl: folder };
+}
+
+/** A release type's feed, named by the type's plural (src/content/release-types.ts); its term's slug is the type's key. */
+export function typeFeed(site: SiteMetadata, type: Pick<Term, "slug">): FeedRef {
+  const folder = termUrl("type", type.slug);
+  return { key: `type:${type.slug}`, title: `${releaseType(type.slug as ReleaseTypeKey).plural.fa} | ${site.name.fa}`, lang: "fa", folder, pageUrl: folder };
+}
+
+/** The feed of a term's list: every kind of term has one. */
+export function termFeed(site: SiteMetadata, kind: TermKind, term: Pick<Term, "slug" | "name">): FeedRef {
+  switch (kind) {
+    case "county":
+      return countyFeed(site, term);
+    case "organization":
+      return organizationFeed(site, term);
+    case "tag":
+      return tagFeed(site, term);
+    case "type":
+      return typeFeed(site, term);
+  }
 }
 
 /** Autodiscovery links for one feed, Atom first. */

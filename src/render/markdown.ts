@@ -5,6 +5,7 @@
  * and file: links.
  */
 import MarkdownIt from "markdown-it";
+import { useVideos } from "./video-markdown.js";
 
 type Markdown = InstanceType<typeof MarkdownIt>;
 
@@ -25,6 +26,9 @@ export function createMarkdown(): Markdown {
     if (/^https?:\/\//i.test(href)) tokens[index]!.attrSet("rel", "noopener noreferrer");
     return renderLinkOpen(tokens, index, options, env, self);
   };
+
+  // Videos (src/render/video-markdown.ts): only for a renderer given `{ videos }` in its environment.
+  useVideos(markdown);
 
   return markdown;
 }

@@ -9,6 +9,7 @@
  * so the policy does not touch it. 'wasm-unsafe-eval' lets Pagefind compile its
  * WebAssembly search engine, and nothing else: it does not allow JavaScript eval.
  */
+import { PLAYER_ORIGINS } from "./video.js";
 
 /** Directive → sources. Order is kept in the output. */
 export const CONTENT_SECURITY_POLICY: ReadonlyArray<readonly [string, string]> = [
@@ -20,6 +21,10 @@ export const CONTENT_SECURITY_POLICY: ReadonlyArray<readonly [string, string]> =
   // Pictures on other sites may be a release's `image` (https only).
   ["img-src", "'self' https: data:"],
   ["font-src", "'self'"],
+  // Videos (src/render/video.ts): the players of YouTube (its no-cookie host) and Aparat, framed only
+  // when the reader asks (src/assets/release-client.ts); video files from the site itself.
+  ["frame-src", PLAYER_ORIGINS.join(" ")],
+  ["media-src", "'self'"],
   // Pagefind fetches its index and WebAssembly from the site.
   ["connect-src", "'self'"],
   ["manifest-src", "'self'"],

@@ -2,7 +2,7 @@
 /**
  * The search page's script, bundled by esbuild (search.ts) and served fingerprinted as /assets/search.<hash>.js (assets.ts).
  *
- * It reads the search from the address (/search/?q=…&county=…&organization=…&tag=…&year=…&sort=relevance),
+ * It reads the search from the address (/search/?q=…&county=…&organization=…&tag=…&type=…&year=…&sort=relevance),
  * runs it with Pagefind's JavaScript API, and keeps the address in step with the form
  * (history.replaceState), so a search can be shared and bookmarked. The query is normalized
  * with the same Persian rules as the index (`normalizeQuery`), so every spelling of a word
@@ -35,10 +35,10 @@ const SHARD_FILTER = "shard";
 const TYPING_PAUSE_MS = 250;
 /** Shards loaded at once for a search by relevance: each is two small requests (entry, metadata). */
 const SHARDS_AT_ONCE = 6;
-const FILTERS = ["county", "organization", "tag", "year"] as const;
+const FILTERS = ["county", "organization", "tag", "type", "year"] as const;
 type FilterName = (typeof FILTERS)[number];
 /** The filters Pagefind and the directory know; the year is the choice of shards (each shard is of one year). */
-const KEYED_FILTERS = ["county", "organization", "tag"] as const;
+const KEYED_FILTERS = ["county", "organization", "tag", "type"] as const;
 
 interface SearchState {
   query: string;

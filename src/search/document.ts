@@ -1,7 +1,7 @@
 /**
  * What the search index holds for one release: a small HTML document made for Pagefind
  * (never published), with the release's text as `text.ts` encodes it, the metadata a
- * result shows, the filters (county, organization, tag, Jalali year) and the sort key (date).
+ * result shows, the filters (county, organization, tag, release type, Jalali year) and the sort key (date).
  * The published page keeps the editor's text; only this document is normalized.
  */
 import type MarkdownIt from "markdown-it";
@@ -10,7 +10,8 @@ type Markdown = InstanceType<typeof MarkdownIt>;
 import type { DateTime } from "luxon";
 import type { Language } from "../content/schema.js";
 import type { Release } from "../content/release.js";
-import { formatJalaliDateTime, jalaliParts } from "../persian/dates.js";
+import { formatShownDate, jalaliParts } from "../persian/dates.js";
+import type { ReleaseTypeKey } from "../content/release-types.js";
 import { html } from "../render/html.js";
 import { slugify } from "../persian/slug.js";
 import { hideFromSearch, type IndexTextEncoder } from "./text.js";
@@ -32,6 +33,10 @@ export interface SearchRelease {
   tags: readonly string[];
   county?: Pick<NonNullable<Release["county"]>, "name" | "slug">;
   date: DateTime;
+  /** The release's type (src/content/release-types.ts): a filter, by its key. */
+  type: ReleaseTypeKey;
+  /** A date written without a time: the result shows the day only. */
+  dateOnly?: boolean;
 }
 
 export interface TextBlock {
@@ -75,6 +80,7 @@ export interface SearchFilterValues {
   county?: string;
   organization?: string;
   tags: string[];
+  type: ReleaseTypeKey;
   year: string;
 }
 
@@ -85,6 +91,7 @@ export function searchFilterValues(release: SearchRelease): SearchFilterValues {
     county: release.county?.slug,
     organization: organization === "" ? undefined : organization,
     tags,
+    type: release.type,
     year: String(jalaliParts(release.date).year),
   };
 }
@@ -115,12 +122,13 @@ export function searchDocument(release: SearchRelease, blocks: readonly TextBloc
 <html lang="${language}">
 <head>
 <meta data-pagefind-meta="title[content]" content="${title}">
-<meta data-pagefind-meta="date[content]" content="${hideFromSearch(formatJalaliDateTime(release.date))}">
+<meta data-pagefind-meta="date[content]" content="${hideFromSearch(formatShownDate(release.date, "fa", !release.dateOnly))}">
 ${release.county ? html`<meta data-pagefind-meta="county[content]" content="${hideFromSearch(release.county.name)}">` : ""}
 ${release.lang === "fa" ? "" : html`<meta data-pagefind-meta="lang[content]" content="${hideFromSearch(release.lang)}">`}
 ${filters.county ? html`<meta data-pagefind-filter="county[content]" content="${filters.county}">` : ""}
 ${filters.organization ? html`<meta data-pagefind-filter="organization[content]" content="${filters.organization}">` : ""}
 ${filters.tags.map((tag) => html`<meta data-pagefind-filter="tag[content]" content="${tag}">`)}
+<meta data-pagefind-filter="type[content]" content="${filters.type}">
 <meta data-pagefind-filter="year[content]" content="${filters.year}">
 <meta data-pagefind-sort="date[content]" content="${dateSortKey(release)}">
 <meta data-pagefind-sort="id[content]" content="${idSortKey(release)}">

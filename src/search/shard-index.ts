@@ -59,7 +59,7 @@ export interface ShardJob {
 
 export function shardJobRelease(release: Release): ShardJobRelease {
   // Field by field: the whole Release would carry a DateTime's internals and fields no document uses.
-  const { id, url, lang, title, lead, organization, tags, county, inputPath, fileHash } = release;
+  const { id, url, lang, title, lead, organization, tags, county, inputPath, fileHash, type, dateOnly } = release;
   return {
     id,
     url,
@@ -70,6 +70,8 @@ export function shardJobRelease(release: Release): ShardJobRelease {
     tags: [...tags],
     ...(county === undefined ? {} : { county: { name: county.name, slug: county.slug } }),
     date: release.date.toMillis(),
+    type,
+    ...(dateOnly ? { dateOnly } : {}),
     inputPath,
     fileHash,
   };

@@ -1,6 +1,6 @@
 /**
  * A shard's postings: every word of its Persian Pagefind index and every value of its county,
- * organization and tag filters, each with the pages holding it (numbered by their place in the
+ * organization, tag and release-type filters, each with the pages holding it (numbered by their place in the
  * shard's order of news codes), as the search directory needs them (directory-build.ts).
  *
  * Read from the bundle by the worker thread that indexed the shard, while it has the bundle's
@@ -18,7 +18,7 @@ import { temporaryPathFor } from "../output/atomic-write.js";
 import { readPagefindFile } from "./pagefind-bundle.js";
 
 /** The filters whose values are keys of the directory (the year is the shard's own). */
-const DIRECTORY_FILTERS = ["county", "organization", "tag"];
+const DIRECTORY_FILTERS = ["county", "organization", "tag", "type"];
 /** Pagefind hides nothing by itself: the words of display-only metadata start with a tatweel (text.ts) and no query has one. */
 const HIDDEN_WORD = "\u0640";
 

@@ -154,6 +154,32 @@ const CASES: Case[] = [
     problems: (file) => [{ file, line: 7, field: "tags", fa: /^برچسب «\.\.» هیچ حرف یا رقمی ندارد، پس صفحه‌ای هم نمی‌تواند داشته باشد/, en: /^the tag "\.\." has no letter or digit, so it can have no page/ }],
   },
   {
+    name: "a release type that is none of the list (type: خبرنامه)",
+    fixture: "unknown-type.md",
+    problems: (file) => [
+      {
+        file,
+        line: 5,
+        field: "type",
+        fa: /^نوع خبر «خبرنامه» شناخته نیست: یکی از خبر، اطلاعیه، .*گزارش ویدیویی را بنویسید، مثلاً `type: اطلاعیه` \(بی این خط، خبر\)\.$/,
+        en: /^type "خبرنامه" is not a release type: write one of خبر, اطلاعیه, .* \(or news, notice, .*\); without the line, a release is news$/,
+      },
+    ],
+  },
+  {
+    name: "an update dated before the release (updated: 1403/01/23, date: 1403/02/23)",
+    fixture: "updated-before-date.md",
+    problems: (file) => [
+      {
+        file,
+        line: 5,
+        field: "updated",
+        fa: /^تاریخ به‌روزرسانی \(۱۴۰۳\/۰۱\/۲۳ ۱۰:۳۰\) پیش از تاریخ خود خبر \(۱۴۰۳\/۰۲\/۲۳ ۱۰:۳۰\) است: /,
+        en: /^updated \(1403\/01\/23 10:30\) is before the release's date \(1403\/02\/23 10:30\)/,
+      },
+    ],
+  },
+  {
     name: "a front matter without its closing ---",
     fixture: "unclosed-front-matter.md",
     problems: (file) => [{ file, line: 5, field: "front matter", fa: /^سرآغاز فایل بسته نشده است: پس از آخرین فیلد خطی با `---` بیفزایید\.$/, en: /^the front matter is not closed: add a line with --- after the last field$/ }],

@@ -427,7 +427,7 @@ describe("counties, organizations and tags", () => {
 });
 
 describe("release pages", () => {
-  test("breadcrumbs, previous and next in time, and links to county, organization and tags on every release", async () => {
+  test("breadcrumbs, previous and next in time, and links to type, county, organization and tags on every release", async () => {
     for (const [position, fixture] of sorted.entries()) {
       const $ = await page(`/news/${fixture.id}/`);
       const where = `news/${fixture.id}`;
@@ -447,6 +447,8 @@ describe("release pages", () => {
       assert.deepEqual(
         links,
         [
+          // The fixtures name no type: each is a news release, linked to the list of news.
+          "/types/news/",
           ...(fixture.county ? [`/counties/${fixture.county}/`] : []),
           ...(fixture.organization ? [`/organizations/${slug(fixture.organization)}/`] : []),
           ...fixture.tags.map((tag) => `/tags/${slug(tag)}/`),

@@ -34,14 +34,14 @@ const HOSTILE_LEAD = "<img src=x onerror=alert(1)> lead & more";
 /**
  * Releases older than every sample, written in each accepted date form, so that the archive
  * has more than 20 releases: the home page must drop the oldest. 900011 and 900012 share an
- * instant (the higher id comes first). `iso` is what `<time datetime>` must say: Tehran time,
+ * instant, and so do 900013 and 900014 (the higher id comes first), the pair the home page's edge falls between. `iso` is what `<time datetime>` must say: Tehran time,
  * with the daylight-saving offset Iran kept until 2022.
  */
 const OLDER_RELEASES = [
   { id: 900010, date: "1397/10/11 10:00", iso: "2019-01-01T10:00:00+03:30" },
   { id: 900011, date: "۱۳۹۷/۱۱/۱۲ ۱۰:۰۰", iso: "2019-02-01T10:00:00+03:30" },
   { id: 900012, date: "1397-11-12 10:00", iso: "2019-02-01T10:00:00+03:30" },
-  { id: 900013, date: "1398/01/15 10:00", iso: "2019-04-04T10:00:00+04:30" },
+  { id: 900013, date: "1398/02/11", iso: "2019-05-01T00:00:00+04:30" },
   { id: 900014, date: "2019-05-01", iso: "2019-05-01T00:00:00+04:30" },
   { id: 900015, date: "2019-06-01T12:00", iso: "2019-06-01T12:00:00+04:30" },
   { id: 900016, date: "2019-07-01T07:30:00Z", iso: "2019-07-01T12:00:00+04:30" },
@@ -59,6 +59,7 @@ interface SourceRelease {
   lead?: string;
   county?: string;
   organization?: string;
+  type?: string;
   tags: string[];
   source?: string;
   image?: string;
@@ -75,6 +76,8 @@ let englishLog = "";
 let sources: SourceRelease[] = [];
 /** `<time datetime>` of each published release, as its page shows it (read in `before`). */
 const shownIso = new Map<number, string>();
+/** `<time datetime>` of the update of each release updated after publication (`updated:`; read in `before`). */
+const shownModified = new Map<number, string>();
 /** The logo the content's site.yml names, and its size as its PNG header says (read in `before`). */
 let sampleLogo: { url: string; width: number; height: number } | undefined;
 
@@ -114,7 +117,9 @@ before(async () => {
   sampleLogo = await readLogo(content);
   for (const release of published()) {
     const $ = await releasePage(release.id);
-    shownIso.set(release.id, $("dl.release__meta time").attr("datetime") ?? "");
+    shownIso.set(release.id, $("dl.release__meta > div").first().find("time").attr("datetime") ?? "");
+    const updated = $("dl.release__meta > div").filter((_, element) => ["به‌روزرسانی", "Updated"].includes($(element).children("dt").text())).find("time").attr("datetime");
+    if (updated) shownModified.set(release.id, updated);
   }
 });
 
@@ -141,6 +146,7 @@ async function readSources(content: string): Promise<SourceRelease[]> {
       lead: text("lead"),
       county: text("county"),
       organization: text("organization"),
+      type: text("type"),
       tags: [...new Set(((data.tags as string[] | undefined) ?? []).map((tag) => tag.trim()))],
       source: text("source"),
       image: text("image"),
@@ -192,6 +198,13 @@ function expectedEnglish(iso: string): string {
   return `${day} ${ENGLISH_MONTHS[month - 1]} ${year} at ${hour}:${minute}`;
 }
 
+/** The date a page shows for a release: a day written without a time is shown without one, never «ساعت ۰۰:۰۰». */
+function expectedShownDate(release: SourceRelease, iso: string): string {
+  const dateOnly = /^[\d۰-۹]{4}[/-][\d۰-۹]{1,2}[/-][\d۰-۹]{1,2}$/.test(release.date);
+  if (release.lang === "fa") return dateOnly ? expectedJalali(iso).replace(/، ساعت .*$/, "") : expectedJalali(iso);
+  return dateOnly ? expectedEnglish(iso).replace(/ at .*$/, "") : expectedEnglish(iso);
+}
+
 /**
  * The county as a page shows it: Persian pages show it as written; English pages show the
  * English name when the project has a county table (src/data/counties.json), read here at
@@ -240,11 +253,14 @@ describe("release pages", () => {
     assert.match(englishLog, new RegExp(`^Built .+/ in \\d+\\.\\d s: ${published().length} releases, ${count(summary[4]!)} files, [\\d.]+ (?:bytes|KB|MB); 0 files changed, 0 removed\\.$`, "m"), englishLog);
   });
 
-  test("every published content file has its page, and nothing else is under /news/ or /en/news/ but the latest-news list", async () => {
+  test("every published content file has its page, and nothing else is under /news/ or /en/news/ but the latest-news lists", async () => {
     const built = [...(await listFiles(path.join(site, "news"))).map((file) => `news/${file}`), ...(await listFiles(path.join(site, "en", "news"))).map((file) => `en/news/${file}`)].sort();
     // The list of latest news: 20 releases a page.
     const listPages = Array.from({ length: Math.ceil(published().length / 20) }, (_, index) => (index === 0 ? "news/index.html" : `news/page/${index + 1}/index.html`));
     assert.ok(listPages.length >= 2, "the fixtures give /news/ a second page");
+    // The English section's list, /en/news/: one page for the few English releases.
+    assert.ok(published().some((release) => release.lang === "en") && published().filter((release) => release.lang === "en").length <= 20);
+    listPages.push("en/news/index.html");
     // /news/<id>/ of an English release is the page that leads to its English address.
     const expected = [
       ...published().map((release) => `${releaseUrlOf(release).slice(1)}index.html`),
@@ -286,11 +302,11 @@ describe("release pages", () => {
       assert.equal(metaValue($, persian ? "شهرستان" : "County"), await expectedCounty(release), where);
       assert.equal(metaValue($, persian ? "منبع" : "Issued by"), release.organization, where);
       assert.deepEqual($("ul.tags > li").map((_, element) => $(element).text()).get(), release.tags, where);
-      // County, organization and tags link to their pages, which list this release (no term has more than 20 here).
+      // Type, county, organization and tags link to their pages, which list this release (no term has more than 20 here).
       const links = $("dl.release__meta a, ul.tags a").map((_, element) => ({ href: $(element).attr("href") ?? "", text: $(element).text() })).get();
-      assert.equal(links.length, (release.county ? 1 : 0) + (release.organization ? 1 : 0) + release.tags.length, where);
+      assert.equal(links.length, 1 + (release.county ? 1 : 0) + (release.organization ? 1 : 0) + release.tags.length, where);
       for (const link of links) {
-        assert.match(link.href, /^\/(counties|organizations|tags)\/[^/]+\/$/, where);
+        assert.match(link.href, /^\/(types|counties|organizations|tags)\/[^/]+\/$/, where);
         const target = await loadPage(site, path.relative(site, fileForUrl(site, link.href)!));
         assert.equal(target(`ol.release-list a[href="${releaseUrlOf(release)}"]`).length, 1, `${where}: ${link.href} does not list it`);
       }
@@ -345,7 +361,7 @@ describe("release pages", () => {
     for (const release of published()) {
       const $ = await releasePage(release.id);
       const where = `news/${release.id} (date: ${release.date})`;
-      const time = $("dl.release__meta time");
+      const time = $("dl.release__meta > div").first().find("time");
       assert.equal(time.length, 1, where);
       const iso = time.attr("datetime") ?? "";
       // Offset-qualified dates are shown as written (the samples carry Tehran's offset);
@@ -355,12 +371,12 @@ describe("release pages", () => {
       if (expectedIso) assert.equal(iso, expectedIso, where);
 
       if (release.lang === "fa") {
-        assert.equal(time.text(), expectedJalali(iso), where);
+        assert.equal(time.text(), expectedShownDate(release, iso), where);
         const { year, day } = tehranParts(iso);
         assert.match($(".release__gregorian").text(), new RegExp(`^\\(${persianDigits(day)} \\S+ ${persianDigits(year)} میلادی\\)$`), where);
         assert.equal(latinDigits(metaValue($, "کد خبر") ?? ""), String(release.id), where);
       } else {
-        assert.equal(time.text(), expectedEnglish(iso), where);
+        assert.equal(time.text(), expectedShownDate(release, iso), where);
       }
     }
   });
@@ -370,7 +386,12 @@ describe("release pages", () => {
       const $ = await releasePage(release.id);
       const where = `news/${release.id}`;
       // JSON-LD is data, not script: browsers do not run it (its escaping is tested with the sharing tags).
-      assert.equal($("script").not('[type="application/ld+json"]').length, 0, `${where} has a <script>`);
+      // The one script is the site's own release.js (videos, copy-link), deferred; none of content.
+      const scripts = $("script").not('[type="application/ld+json"]');
+      assert.equal(scripts.length, 1, `${where} has a <script> besides the site's release.js`);
+      assert.match(scripts.attr("src") ?? "", /^\/assets\/release\.[0-9a-f]+\.js$/, where);
+      assert.notEqual(scripts.attr("defer"), undefined, where);
+      assert.equal(scripts.html(), "", where);
       assert.equal($("iframe, object, embed, frame, frameset").length, 0, `${where} embeds a frame or object`);
       for (const { tag, attributes } of elementsOf($)) {
         for (const [name, value] of Object.entries(attributes)) {
@@ -384,7 +405,8 @@ describe("release pages", () => {
 
   test("the hostile release's organization and tags have pages that show their names as literal text", async () => {
     const $ = await releasePage(HOSTILE_ID);
-    const links = $("dl.release__meta a, ul.tags a").map((_, link) => ({ href: $(link).attr("href")!, text: $(link).text() })).get();
+    // Its type (news) is the table's, not the editor's text.
+    const links = $('dl.release__meta a:not([href^="/types/"]), ul.tags a').map((_, link) => ({ href: $(link).attr("href")!, text: $(link).text() })).get();
     const expected = [
       ["ری", "خبرهای شهرستان ری"],
       [`O'Reilly & "Sons" <u>org</u>`, `خبرهای O'Reilly & "Sons" <u>org</u>`],
@@ -452,8 +474,8 @@ describe("home page", () => {
       items.map((_, item) => $(item).find("h2 a").attr("href")).get(),
       expected.map(releaseUrlOf),
     );
-    // With the fixtures, the two oldest drop off, and of two releases at one instant the higher id stays.
-    assert.equal(expected.at(-1)?.id, 900012);
+    // With the fixtures, the four oldest drop off, and of two releases at one instant the higher id stays.
+    assert.equal(expected.at(-1)?.id, 900014);
     items.each((index, item) => {
       const release = expected[index]!;
       const where = `home item ${index + 1} (${release.id})`;
@@ -462,7 +484,7 @@ describe("home page", () => {
       assert.equal(entry.find("article").attr("lang"), release.lang, where);
       const iso = shownIso.get(release.id)!;
       assert.equal(entry.find("time").attr("datetime"), iso, where);
-      assert.equal(entry.find("time").text(), release.lang === "fa" ? expectedJalali(iso) : expectedEnglish(iso), where);
+      assert.equal(entry.find("time").text(), expectedShownDate(release, iso), where);
       assert.equal(entry.find(".summary__lead").text(), release.lead ?? "", where);
     });
   });
@@ -490,7 +512,7 @@ describe("search", () => {
     assert.deepEqual(form.find("#search-sort option").map((_, option) => $(option).attr("value")).get(), ["", "relevance"]);
     // Filters and sort are folded away until the reader opens them: on a phone the results come first.
     const options = form.find("details[data-search-options]");
-    assert.deepEqual({ summary: options.children("summary").text(), open: options.attr("open"), selects: options.find("select").length }, { summary: "محدود کردن و ترتیب نتایج", open: undefined, selects: 5 });
+    assert.deepEqual({ summary: options.children("summary").text(), open: options.attr("open"), selects: options.find("select").length }, { summary: "محدود کردن و ترتیب نتایج", open: undefined, selects: 6 });
     assert.equal($("#search-status").attr("role"), "status");
     const scripts = $("script[src]").map((_, element) => ({ src: $(element).attr("src") ?? "", type: $(element).attr("type") })).get();
     assert.equal(scripts.length, 1);
@@ -747,8 +769,8 @@ describe("links and other pages", () => {
     assert.equal($('main a[href="/archive/"]').length, 1);
   });
 
-  test("county and tag pages announce and link their own feeds, which exist; organization pages have none", async () => {
-    for (const section of ["counties", "tags"]) {
+  test("county, tag, organization and release-type pages announce and link their own feeds, which exist", async () => {
+    for (const section of ["counties", "tags", "organizations", "types"]) {
       const slugs = (await readdir(path.join(site, section), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
       assert.ok(slugs.length > 0, section);
       for (const slug of slugs) {
@@ -760,14 +782,11 @@ describe("links and other pages", () => {
         for (const href of own) assert.ok(await exists(fileForUrl(site, href)!), `${href} is missing`);
       }
     }
-    const organization = (await readdir(path.join(site, "organizations"), { withFileTypes: true })).find((entry) => entry.isDirectory())!.name;
-    const $ = await loadPage(site, `organizations/${organization}/index.html`);
-    assert.equal($("p.list-feed").length, 0);
   });
 
   test("every page's header has the site navigation, marking the page it is on", async () => {
     // The site's sections; Persian pages add the sample's menu: content/pages/about.md (`menu: 1`), then site.yml's link.
-    const sections = ["/", "/news/", "/archive/", "/counties/", "/tags/", "/search/"];
+    const sections = ["/", "/news/", "/archive/", "/counties/", "/organizations/", "/types/", "/tags/", "/search/"];
     const persianMenu = [...sections, "/about/", "https://ostan-th.ir/"];
     for (const file of (await listFiles(site)).filter((name) => name.endsWith(".html"))) {
       const $ = await loadPage(site, file);
@@ -784,7 +803,7 @@ describe("links and other pages", () => {
 
 describeNewsroomOutput(() => ({
   site,
-  releases: published().map((release) => ({ ...release, iso: shownIso.get(release.id) ?? "" })),
+  releases: published().map((release) => ({ ...release, iso: shownIso.get(release.id) ?? "", ...(shownModified.has(release.id) ? { modified: shownModified.get(release.id)! } : {}) })),
   draftId: DRAFT_ID,
   hostile: { id: HOSTILE_ID, title: HOSTILE_TITLE },
   ...(sampleLogo ? { logo: sampleLogo } : {}),

@@ -31,14 +31,18 @@ after(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-/** A content folder of the valid releases and the sample pictures, plus `files` (relative path → text). */
+/** A content folder of the valid releases and the sample pictures they use, plus `files` (relative path → text). */
 async function contentFolder(name: string, files: Record<string, string | Buffer> = {}): Promise<string> {
   const content = path.join(work, name, "content");
   for (const file of VALID) {
     await mkdir(path.dirname(path.join(content, file)), { recursive: true });
     await cp(path.join(repoRoot, "content", file), path.join(content, file));
   }
-  await cp(path.join(repoRoot, "content", "images"), path.join(content, "images"), { recursive: true });
+  // The pictures these releases and the settings use: any other would be a file nothing uses (a warning).
+  for (const picture of ["images/logo.png", "images/tehran-council.svg"]) {
+    await mkdir(path.dirname(path.join(content, picture)), { recursive: true });
+    await cp(path.join(repoRoot, "content", picture), path.join(content, picture));
+  }
   // The site's settings name the logo (content/images/logo.png): without them it would be a file nothing uses.
   await cp(path.join(repoRoot, "content", "site.yml"), path.join(content, "site.yml"));
   for (const [file, text] of Object.entries(files)) {

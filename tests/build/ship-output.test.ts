@@ -8,8 +8,9 @@
  *   below the prefix and leads to a file of the site; `_headers` gives every file exactly one
  *   caching rule (immutable for fingerprinted files, revalidated for the rest) and the CSP;
  * - valid: every page passes html-validate (.htmlvalidate.mjs);
- * - light: a release page has no script but JSON-LD, works as a plain form, and weighs at
- *   most 30 KB compressed with its stylesheet;
+ * - light: a release page has no script but JSON-LD and its own small deferred script (videos'
+ *   players, copy-link buttons; read without it), works as a plain form, and weighs at most 30 KB
+ *   compressed with its stylesheet;
  * - safe: no page carries an event handler, a script address, or markup from content.
  */
 import { after, before, describe, test } from "node:test";
@@ -24,8 +25,9 @@ import { IMMUTABLE, REVALIDATE } from "../../src/build/host-headers.js";
 import { headersFor, parseHeadersFile } from "../../src/bench/host-rules.js";
 import { parseRedirectsFile, resolveRedirect } from "../support/host-redirects.js";
 import { contentSecurityPolicy } from "../../src/render/security-policy.js";
+import { isPlayerAddress } from "../../src/render/video.js";
 import { elementsOf, exists, fileForUrl, findBrokenLinks, hashTree, listFiles, loadPage, siteTargetOf, urlsOfCss, urlsOfHtml } from "../support/html.js";
-import { BUILD_ENV, hostileReleases, htmlValidator, isRedirectPage, PREFIX, prepareContent, SITE, SITE_URL, validatePages, type HostileRelease } from "../support/ship.js";
+import { BUILD_ENV, HOSTILE_ATTACHMENT_NAMES, hostileReleases, htmlValidator, isRedirectPage, PREFIX, prepareContent, SITE, SITE_URL, validatePages, type HostileRelease } from "../support/ship.js";
 import { runBuild, temporaryDirectory } from "../support/run.js";
 
 /** A release page's HTML plus its stylesheet, gzip-compressed (fonts and pictures aside). */
@@ -238,12 +240,20 @@ describe("release pages: light and readable without JavaScript", () => {
     return pages;
   };
 
-  test("no script but JSON-LD data; the header search box is a plain form that sends q to the search page", async () => {
+  test("no script but JSON-LD data and the site's own fingerprinted, deferred release script; the header search box is a plain form that sends q to the search page", async () => {
     assert.ok((await releasePages()).length >= 15);
     for (const file of await releasePages()) {
       const $ = await loadPage(site, file);
-      const scripts = $("script").map((_, element) => $(element).attr("type") ?? "").get();
-      assert.deepEqual(scripts, ["application/ld+json"], file);
+      const scripts = $("script")
+        .map((_, element) => {
+          const { type, src, defer, ...rest } = $(element).attr() ?? {};
+          assert.deepEqual(rest, {}, file);
+          if (src === undefined) return `data:${type}`;
+          assert.notEqual(defer, undefined, `${file}: ${src} is not deferred`);
+          return `${type ?? "classic"}:${src.replace(/\.[0-9a-f]{10}\.js$/, ".<hash>.js")}`;
+        })
+        .get();
+      assert.deepEqual(scripts, ["data:application/ld+json", `classic:${PREFIX}assets/release.<hash>.js`], file);
       const form = $('header form[role="search"]');
       assert.equal(form.attr("method"), "get", file);
       assert.match(form.attr("action") ?? "", new RegExp(`^${PREFIX}(en/)?search/$`), file);
@@ -254,8 +264,11 @@ describe("release pages: light and readable without JavaScript", () => {
 
   test(`HTML plus stylesheet, gzip-compressed, at most ${RELEASE_PAGE_BUDGET / 1024} KB on every release page`, async (t) => {
     let heaviest = { file: "", bytes: 0 };
+    // The sample photo report (149900) has a video placeholder and a six-picture gallery: the heaviest kind of release page.
+    let videoAndGallery = 0;
     for (const file of await releasePages()) {
       const $ = await loadPage(site, file);
+      if ($(".release__body figure.video").length > 0 && $(".release__body .gallery li").length >= 6) videoAndGallery++;
       const stylesheets = $('link[rel="stylesheet"]').map((_, element) => $(element).attr("href")!).get();
       assert.equal(stylesheets.length, 1, file);
       let bytes = gzipSync(await readFile(path.join(site, file)), { level: 9 }).length;
@@ -263,6 +276,7 @@ describe("release pages: light and readable without JavaScript", () => {
       if (bytes > heaviest.bytes) heaviest = { file, bytes };
       assert.ok(bytes <= RELEASE_PAGE_BUDGET, `${file}: ${bytes} bytes compressed`);
     }
+    assert.ok(videoAndGallery >= 1, "no release page with a video placeholder and a gallery of six pictures was measured");
     t.diagnostic(`heaviest release page: ${heaviest.file}, ${(heaviest.bytes / 1024).toFixed(1)} KB gzip with its stylesheet`);
   });
 });
@@ -324,6 +338,51 @@ describe("nothing from content runs", () => {
     assert.deepEqual(links, [`${PREFIX}news/149840/`]);
     assert.deepEqual($(".release__body img").map((_, element) => $(element).attr("src")).get(), [`${PREFIX}images/tehran-council.svg`]);
     assert.ok($(".release__body").text().includes("[plain](javascript:window.__pwned='plain')"));
+  });
+
+  test("hostile video addresses stay links or text: only a real video is a placeholder, its title text, and no page loads anything from a player's host", async () => {
+    const $ = await loadPage(site, "news/910006/index.html");
+    const figures = $(".release__body figure.video");
+    assert.equal(figures.length, 1);
+    assert.equal(figures.attr("data-akhbar-video"), "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1");
+    assert.equal(figures.find(".video__title").text(), `<img src=x onerror="window.__pwned='video-label'">`);
+    assert.equal(figures.find("img").length, 0);
+    // Each look-alike is a link to the address as written (or text), never a player's.
+    const links = $(".release__body a").map((_, element) => $(element).attr("href")).get();
+    assert.ok(links.includes("https://www.youtube.com.evil.example/watch?v=dQw4w9WgXcQ"), links.join("\n"));
+    assert.ok(links.includes("https://evil.example/www.youtube.com/watch?v=dQw4w9WgXcQ"), links.join("\n"));
+    assert.ok($(".release__body").text().includes("@evil.example/watch?v=dQw4w9WgXcQ"));
+    assert.ok($(".release__body").text().includes("[script](javascript:window.__pwned='video'//"));
+    for (const file of htmlFiles) {
+      const page = await loadPage(site, file);
+      page("[data-akhbar-video]").each((_, element) => assert.ok(isPlayerAddress(page(element).attr("data-akhbar-video")!), file));
+      page("[src], [srcset], [poster]").each((_, element) => {
+        const addresses = ["src", "srcset", "poster"].map((name) => page(element).attr(name) ?? "").join(" ");
+        assert.doesNotMatch(addresses, /youtube|youtu\.be|aparat|evil\.example/i, `${file}: <${"tagName" in element ? element.tagName : "?"}> ${addresses}`);
+      });
+    }
+  });
+
+  test("hostile attachment names, words and titles reach the page as text: each link to its file, encoded, with the file's own type and size", async () => {
+    const $ = await loadPage(site, "news/910007/index.html");
+    const body = $(".release__body");
+    assert.equal(body.find("img, script, svg, iframe").length, 0);
+    const links = body.find("a").toArray().map((element) => $(element));
+    assert.deepEqual(
+      links.map((link) => decodeURI(link.attr("href")!)),
+      [`${PREFIX}files/1403/varamin-wheat-purchase-guideline.pdf`, ...HOSTILE_ATTACHMENT_NAMES.map((name) => `${PREFIX}files/${name}`)],
+    );
+    for (const link of links) {
+      assert.equal(link.attr("class"), "attachment");
+      assert.equal(link.attr("type"), "application/pdf");
+      assert.match(link.next(".attachment__meta").text(), /^\(PDF، [۰-۹٫]+ (بایت|کیلوبایت)\)$/);
+      assert.deepEqual(Object.keys(link.attr() ?? {}).sort(), link.attr("title") === undefined ? ["class", "href", "type"] : ["class", "href", "title", "type"]);
+      // Published under its own name, which the address names.
+      assert.ok(await exists(path.join(site, ...decodeURI(link.attr("href")!).slice(PREFIX.length).split("/"))), link.attr("href"));
+    }
+    assert.equal(links[0]!.text(), `<img src=x onerror="window.__pwned='attachment-words'">`);
+    assert.equal(links[0]!.attr("title"), `" onmouseover="window.__pwned='attachment-link-title'`);
+    assert.ok(body.text().includes("[script address in front](javascript:/files/1403/varamin-wheat-purchase-guideline.pdf)"));
   });
 
   test("template syntax in content reaches the page as written", async () => {

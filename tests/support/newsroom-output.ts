@@ -3,7 +3,8 @@
  * redirects and the English section. They read the one site that tests/build/build-output.test.ts
  * builds (a build is the slow part of the suite), which calls `describeNewsroomOutput`.
  * Expectations come from the content files, read by that test, not from the build's modules;
- * only slugify (unit-tested in unit-persian) and the _redirects matcher (unit-redirects) are shared.
+ * only slugify (unit-tested in unit-persian), the table of release types (unit-content) and the
+ * _redirects matcher (unit-redirects) are shared.
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -12,6 +13,7 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { slugify } from "../../src/persian/slug.js";
+import { DEFAULT_RELEASE_TYPE, findReleaseType } from "../../src/content/release-types.js";
 import { isShardId } from "../../src/search/shards.js";
 import { parseRedirectsFile, resolveRedirect } from "./host-redirects.js";
 import { exists, fileForUrl, listFiles, loadPage } from "./html.js";
@@ -28,10 +30,15 @@ export interface BuiltRelease {
   lang: "fa" | "en";
   lead?: string;
   county?: string;
+  organization?: string;
+  /** `type:` as written (src/content/release-types.ts), when the file has one. */
+  type?: string;
   tags: string[];
   image?: string;
   /** The instant as the release page shows it (`<time datetime>`). */
   iso: string;
+  /** The instant of its update (`updated:`), for a release changed after publication. */
+  modified?: string;
 }
 
 export interface BuiltSite {
@@ -92,13 +99,15 @@ export function describeNewsroomOutput(get: () => BuiltSite): void {
       if (release.lang === "en") add("/en/", "en", release);
       if (release.county) add(`/counties/${slugify(release.county)}/`, "fa", release);
       for (const tag of new Set(release.tags.map(slugify))) add(`/tags/${tag}/`, "fa", release);
+      if (release.organization) add(`/organizations/${slugify(release.organization)}/`, "fa", release);
+      add(`/types/${release.type === undefined ? DEFAULT_RELEASE_TYPE : findReleaseType(release.type)}/`, "fa", release);
     }
     for (const [folder, feed] of feeds) feed.releases = feed.releases.slice(0, folder === "/" || folder === "/en/" ? FEED_SIZE : TERM_FEED_SIZE);
     return feeds;
   }
 
   describe("feeds", () => {
-    test("an Atom and a JSON feed for the site, the English section, each county and each tag, and no others", async () => {
+    test("an Atom and a JSON feed for the site, the English section, each county, tag, organization and release type, and no others", async () => {
       const built = (await listFiles(siteDir())).filter((file) => /(^|\/)feed\.(xml|json)$/.test(file)).sort();
       const expected = [...expectedFeeds().keys()].flatMap((folder) => [`${folder.slice(1)}feed.xml`, `${folder.slice(1)}feed.json`]).sort();
       assert.deepEqual(built, expected);
@@ -119,13 +128,15 @@ export function describeNewsroomOutput(get: () => BuiltSite): void {
         assert.deepEqual(self.map((link: XmlNode) => [link["@_href"], link["@_type"]]), [[abs(`${folder}feed.xml`), "application/atom+xml"]], where);
         const entries: XmlNode[] = feed.entry ?? [];
         assert.deepEqual(entries.map((entry) => entry.id), releases.map((release) => abs(urlOf(release))), `${where}: entries`);
-        assert.equal(feed.updated, releases[0]?.iso, `${where}: updated is the newest entry's date`);
+        // The latest change of its entries: a publication, or an update (`updated:`) since.
+        const changes = releases.map((release) => release.modified ?? release.iso).sort((a, b) => Date.parse(b) - Date.parse(a));
+        assert.equal(feed.updated, changes[0], `${where}: updated is the latest change of its entries`);
         for (const [position, entry] of entries.entries()) {
           const release = releases[position]!;
           const at = `${where} entry ${release.id}`;
           assert.equal(entry.title, release.title, at);
           assert.match(entry.updated, RFC3339_TEHRAN, at);
-          assert.equal(entry.updated, release.iso, at);
+          assert.equal(entry.updated, release.modified ?? release.iso, at);
           assert.equal(entry.published, release.iso, at);
           assert.equal(entry["@_xml:lang"], release.lang === lang ? undefined : release.lang, at);
           const alternate = entry.link.find((link: XmlNode) => link["@_rel"] === "alternate");
@@ -155,6 +166,7 @@ export function describeNewsroomOutput(get: () => BuiltSite): void {
           assert.equal(item.url, abs(urlOf(release)), at);
           assert.equal(item.title, release.title, at);
           assert.equal(item.date_published, release.iso, at);
+          assert.equal(item.date_modified, release.modified ?? release.iso, at);
           assert.equal(item.language, release.lang, at);
           assert.equal(typeof item.content_html, "string", at);
           assert.equal(item.content_html, atom.entry[position].content["#text"], `${at}: JSON and Atom content differ`);
@@ -170,9 +182,17 @@ export function describeNewsroomOutput(get: () => BuiltSite): void {
         const release = get().releases.find((candidate) => abs(urlOf(candidate)) === item.id)!;
         const page = await loadPage(siteDir(), `${urlOf(release).slice(1)}index.html`);
         const content = cheerio.load(item.content_html);
-        assert.equal(content.root().text().trim(), page(".release__body").text().trim(), `${item.id}: the feed's body differs from the page's`);
-        const pageLinks = page(".release__body [href], .release__body [src]").map((_, element) => page(element).attr("href") ?? page(element).attr("src")).get();
-        const feedLinks = content("[href], [src]").map((_, element) => content(element).attr("href") ?? content(element).attr("src")).get();
+        // A video is a plain link in a feed, with its title: the page's play button and provider's name are not text of the release.
+        // An attachment's type and size are the page's (its picture pipeline reads the file); a feed links the file.
+        page(".release__body .video__play, .release__body .video__provider, .release__body .attachment__meta").remove();
+        const lines = (text: string) => text.trim().replace(/\s*\n\s*/g, "\n").replace(/ {2,}/g, " ");
+        assert.equal(lines(content.root().text()), lines(page(".release__body").text()), `${item.id}: the feed's body differs from the page's`);
+        // Pictures are the page's converted files (and a gallery's link to the largest); a feed shows each picture's original.
+        const pageLinks = page(".release__body a[href]:not(.gallery__open), .release__body video[src]").map((_, element) => page(element).attr("href") ?? page(element).attr("src")).get();
+        const feedLinks = content("a[href], video[src]").map((_, element) => content(element).attr("href") ?? content(element).attr("src")).get();
+        const feedPictures = content("img").map((_, element) => content(element).attr("src")).get();
+        assert.equal(feedPictures.length, page(".release__body img").length, `${item.id}: the feed shows another number of pictures`);
+        for (const picture of feedPictures) assert.ok(picture.startsWith(`${BASE}/images/`) && (await exists(path.join(siteDir(), picture.slice(BASE.length)))), `${item.id}: ${picture}`);
         assert.deepEqual(feedLinks, pageLinks.map((link) => (link.startsWith("/") ? `${BASE}${link}` : link)), item.id);
         for (const link of feedLinks) assert.match(link, /^https?:\/\//, `${item.id}: ${link} is not absolute`);
         absolutized += pageLinks.filter((link) => link.startsWith("/")).length;
@@ -200,11 +220,12 @@ export function describeNewsroomOutput(get: () => BuiltSite): void {
       for (const file of (await listFiles(siteDir())).filter((name) => name.endsWith(".html"))) {
         const $ = await loadPage(siteDir(), file);
         if ($('meta[http-equiv="refresh"]').length > 0) continue;
-        const links = $('head link[rel="alternate"]').map((_, element) => `${$(element).attr("type")} ${$(element).attr("href")}`).get();
+        // Feeds are the alternates with a type; those with hreflang are the page in the other language.
+        const links = $('head link[rel="alternate"][type]').map((_, element) => `${$(element).attr("type")} ${$(element).attr("href")}`).get();
         const site = ["application/atom+xml /feed.xml", "application/feed+json /feed.json"];
         const expected = $("html").attr("lang") === "en" ? ["application/atom+xml /en/feed.xml", "application/feed+json /en/feed.json", ...site] : site;
-        // County and tag pages add their own feed after the site's (checked in build-output.test.ts).
-        const ownFeed = /^(counties|tags)\/[^/]+\/(page\/\d+\/)?index\.html$/.test(file) ? 2 : 0;
+        // County, organization, type and tag pages add their own feed after the site's (checked in build-output.test.ts).
+        const ownFeed = /^(counties|organizations|types|tags)\/[^/]+\/(page\/\d+\/)?index\.html$/.test(file) ? 2 : 0;
         assert.deepEqual(links.slice(0, links.length - ownFeed), expected, file);
       }
       for (const feed of ["feed.xml", "feed.json", "en/feed.xml", "en/feed.json"]) assert.ok(await exists(path.join(siteDir(), feed)), feed);
@@ -235,7 +256,7 @@ export function describeNewsroomOutput(get: () => BuiltSite): void {
         indexable.push(abs(`/${file}`.replace(/index\.html$/, "")));
       }
       assert.deepEqual([...listed.keys()].sort(), indexable.sort());
-      for (const release of get().releases) assert.equal(listed.get(abs(urlOf(release))), release.iso, `${release.id}: lastmod`);
+      for (const release of get().releases) assert.equal(listed.get(abs(urlOf(release))), release.modified ?? release.iso, `${release.id}: lastmod`);
       assert.equal(listed.has(abs("/404.html")), false);
       assert.equal(listed.has(abs("/News/149840/")), false);
     });
@@ -277,15 +298,26 @@ export function describeNewsroomOutput(get: () => BuiltSite): void {
         assert.equal(scripts.length, 1, where);
         const data = JSON.parse(scripts.text());
         assert.equal(data["@context"], "https://schema.org", where);
-        assert.equal(data["@type"], "NewsArticle", where);
+        // A report (src/content/release-types.ts) is schema.org's ReportageNewsArticle.
+        assert.ok(["NewsArticle", "ReportageNewsArticle"].includes(data["@type"]), where);
         assert.equal(data.headline, release.title, where);
         assert.equal(data.datePublished, release.iso, where);
-        assert.equal(data.dateModified, release.iso, where);
+        assert.equal(data.dateModified, release.modified ?? release.iso, where);
         assert.equal(data.inLanguage, release.lang, where);
         assert.deepEqual(data.mainEntityOfPage, { "@type": "WebPage", "@id": abs(urlOf(release)) }, where);
         assert.equal(data.publisher["@type"], "Organization", where);
         assert.equal(data.publisher.name, release.lang === "en" ? "Tehran Governorate Public Relations" : "روابط‌عمومی استانداری تهران", where);
-        assert.deepEqual(data.image, release.image ? [abs(release.image)] : undefined, where);
+        // The picture is shared as a raster (a drawing's PNG, a photo's converted JPEG), a file of the site with its size: never an SVG.
+        if (release.image) {
+          assert.equal(data.image.length, 1, where);
+          const [image] = data.image;
+          assert.equal(image["@type"], "ImageObject", where);
+          assert.match(image.url, /^https:\/\/akhbar\.test\/img\/[^/]+\.(?:png|jpe?g)$/, where);
+          assert.ok(await exists(path.join(siteDir(), new URL(image.url).pathname)), `${where}: ${image.url} is not a file of the site`);
+          assert.ok(Number.isInteger(image.width) && Number.isInteger(image.height), where);
+        } else {
+          assert.equal(data.image, undefined, where);
+        }
         const { logo } = get();
         assert.deepEqual(data.publisher.logo, logo ? { "@type": "ImageObject", url: abs(logo.url), width: logo.width, height: logo.height } : undefined, where);
         assert.equal($('link[rel="canonical"]').attr("href"), abs(urlOf(release)), where);
@@ -300,7 +332,8 @@ export function describeNewsroomOutput(get: () => BuiltSite): void {
       assert.equal(script.length, 1);
       assert.equal(JSON.parse(script.text()).headline, hostile.title);
       assert.equal(script.text().includes("<"), false);
-      assert.equal($("script").length, 1, "the title made a second script element");
+      // The other script is the site's own release.js, by address.
+      assert.equal($("script").not("[src]").length, 1, "the title made a second script element");
     });
 
     test("OpenGraph and Twitter card tags on every release page", async () => {
@@ -318,7 +351,9 @@ export function describeNewsroomOutput(get: () => BuiltSite): void {
         assert.equal(og("article:published_time"), release.iso, where);
         // A release without a picture of its own is shared with the site's logo.
         const { logo } = get();
-        assert.equal(og("og:image"), release.image ? abs(release.image) : logo ? abs(logo.url) : undefined, where);
+        const shared = release.image ? JSON.parse($('script[type="application/ld+json"]').text()).image[0].url : logo ? abs(logo.url) : undefined;
+        assert.equal(og("og:image"), shared, where);
+        assert.doesNotMatch(og("og:image") ?? "", /\.svg$/i, where);
         assert.equal(twitter("twitter:image"), og("og:image"), where);
         assert.equal(twitter("twitter:card"), release.image ? "summary_large_image" : "summary", where);
         assert.equal(twitter("twitter:title"), release.title, where);

@@ -10,6 +10,7 @@ export function makeRelease(id: number, iso: string, extra: Partial<Release> = {
     date: DateTime.fromISO(iso, { setZone: true }),
     tags: [],
     draft: false,
+    type: "news",
     lang,
     inputPath: `content/releases/${id}.md`,
     fileHash: "0".repeat(40),

@@ -29,6 +29,9 @@ export interface HostileRelease {
   url: string;
 }
 
+/** Names of content/files/ attachments that hostile release 910007 links to: markup, quotes and a script address. */
+export const HOSTILE_ATTACHMENT_NAMES = [`"><img src=x onerror=window.__pwned=1>.pdf`, `javascript:window.__pwned='name'.pdf`];
+
 /** Copies the sample archive and the hostile releases into `<work>/content`; returns that folder. */
 export async function prepareContent(work: string): Promise<string> {
   const content = path.join(work, "content");
@@ -39,6 +42,8 @@ export async function prepareContent(work: string): Promise<string> {
   // A photograph (910004 shows it), so that builds convert pictures: /img/ is then checked
   // for caching, reproducibility (AVIF, WebP and JPEG made twice) and links like the rest.
   await cp(path.join(repoRoot, "tests", "fixtures", "images", "photo.jpg"), path.join(content, "images", "fixture-photo.jpg"));
+  // Attachments with hostile names (910007 links them): not committed, since Windows cannot hold such a name.
+  for (const name of HOSTILE_ATTACHMENT_NAMES) await cp(path.join(repoRoot, "content", "files", "1403", "varamin-wheat-purchase-guideline.pdf"), path.join(content, "files", name));
   return content;
 }
 

@@ -55,3 +55,18 @@ test("neighbours in time", () => {
   assert.equal(index.neighbours.get(byId.get(2)!)?.older?.id, 1);
   assert.equal(index.neighbours.get(byId.get(1)!)?.older, undefined);
 });
+
+test("release types: those the archive has, in the table's order (news first), named in Persian, slugged by their key", () => {
+  const typed = [
+    release(10, "2024-05-01T10:00:00+03:30", { type: "photo-report" }),
+    release(11, "2024-05-02T10:00:00+03:30", { type: "notice" }),
+    release(12, "2024-05-03T10:00:00+03:30"),
+    release(13, "2024-05-04T10:00:00+03:30", { type: "notice" }),
+  ].sort(newestFirst);
+  assert.deepEqual(indexArchive(typed).types.map((type) => [type.slug, type.name, ids(type.releases)]), [
+    ["news", "خبر", [12]],
+    ["notice", "اطلاعیه", [13, 11]],
+    ["photo-report", "گزارش تصویری", [10]],
+  ]);
+  assert.deepEqual(indexArchive([]).types, []);
+});

@@ -40,7 +40,7 @@ describe("listPages on a small archive", () => {
   ];
   const browse = browseOf(releases);
 
-  test("news, years and months newest first, then counties, organizations and tags", () => {
+  test("news, years and months newest first, then counties, organizations, tags and release types", () => {
     assert.deepEqual(summary(listPages(browse)), [
       "news  1/1 /news/",
       "year 1404 0/0 /archive/1404/",
@@ -53,6 +53,7 @@ describe("listPages on a small archive", () => {
       "organization استانداری-تهران 0/0 /organizations/استانداری-تهران/",
       "tag روابط-عمومی 0/0 /tags/روابط-عمومی/",
       "tag نوروز 0/0 /tags/نوروز/",
+      "type news 0/0 /types/news/",
     ]);
   });
 

@@ -13,6 +13,7 @@ function release(id: number, day: number, hour = 10): Release {
     date: DateTime.fromISO(`2024-05-${String(day).padStart(2, "0")}T${String(hour).padStart(2, "0")}:00:00+03:30`, { setZone: true }),
     tags: [],
     draft: false,
+    type: "news",
     lang: "fa",
     inputPath: `content/releases/${id}.md`,
     fileHash: "0".repeat(40),

@@ -167,7 +167,7 @@ test("the _headers file: written and read back the same; a header line outside a
   assert.throws(() => parseHeadersFile("  Cache-Control: x\n"), /a header line outside a rule/);
 });
 
-test("the Content-Security-Policy: scripts from the site only, WebAssembly for the search, nothing inline, no frames", () => {
+test("the Content-Security-Policy: scripts from the site only, WebAssembly for the search, nothing inline, frames of the two video players only", () => {
   const header = contentSecurityPolicy("header");
   const directives = new Map(header.split("; ").map((directive) => [directive.split(" ")[0]!, directive.split(" ").slice(1).join(" ")]));
   assert.equal(directives.get("default-src"), "'none'");
@@ -176,6 +176,10 @@ test("the Content-Security-Policy: scripts from the site only, WebAssembly for t
   assert.equal(directives.get("object-src"), "'none'");
   assert.equal(directives.get("base-uri"), "'none'");
   assert.equal(directives.get("frame-ancestors"), "'none'");
+  // Exactly the players' hosts (src/render/video.ts), https, no wildcard; video files from the site.
+  assert.equal(directives.get("frame-src"), "https://www.youtube-nocookie.com https://www.aparat.com");
+  assert.equal(directives.get("media-src"), "'self'");
+  assert.equal(directives.get("child-src"), undefined);
   assert.doesNotMatch(header, /'unsafe-inline'|'unsafe-eval'|\*/);
   // A <meta> policy cannot carry frame-ancestors: browsers ignore it there with a console error.
   assert.equal(contentSecurityPolicy("meta"), header.replace("; frame-ancestors 'none'", ""));

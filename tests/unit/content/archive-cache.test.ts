@@ -211,3 +211,27 @@ test("records made by other loader code are not used, and are removed once the a
     console.log = log;
   }
 });
+
+test("a release's type, update, correction and a date without a time come back from the cache as from its file", async () => {
+  const file = `---\nid: 9\ntitle: "اطلاعیه"\ndate: 1402/05/12\ntype: اطلاعیه\nupdated: 1402/05/13 09:30\ncorrection: "ساعت نشست اصلاح شد."\n---\n\nمتن.\n`;
+  const dir = await repository({ "releases/9.md": file });
+  const cacheDir = await temporaryDirectory("akhbar-unit-archive-cache-");
+  created.push(cacheDir);
+  const now = (await import("luxon")).DateTime.fromISO("2025-01-01T00:00:00+03:30");
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    const releases = [];
+    for (let round = 0; round < 2; round++) releases.push((await loadArchive(dir, { includeDrafts: false, now, cacheDir })).releases[0]!);
+    for (const loaded of releases) {
+      assert.equal(loaded.type, "notice");
+      assert.equal(loaded.dateOnly, true);
+      assert.equal(loaded.updatedDateOnly, false);
+      assert.equal(loaded.correction, "ساعت نشست اصلاح شد.");
+      assert.equal(loaded.updated?.toISO({ suppressMilliseconds: true }), "2023-08-04T09:30:00+03:30");
+      assert.equal(loaded.updated?.zoneName, "Asia/Tehran");
+    }
+  } finally {
+    console.log = log;
+  }
+});

@@ -9,8 +9,14 @@ import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
   ATTACHMENT_EXTENSIONS,
+  ATTACHMENT_TYPES,
+  CONTENT_FILE_FOLDERS,
+  FILES_EXTENSIONS,
   PICTURE_EXTENSIONS,
   attachmentProblem,
+  attachmentType,
+  contentFileKind,
+  isContentAddress,
   isReleaseLocation,
   resolveContentAddress,
   scanContentFolder,
@@ -226,11 +232,99 @@ describe("resolveContentAddress: an address stays inside content/images/, for th
       ["releases/1.md", true],
       ["1.md", true],
       ["images/1.md", false],
+      ["files/1.md", false],
       ["releases/.1.md", false],
       ["node_modules/1.md", false],
       ["releases/1.md.swp", false],
       ["../1.md", false],
     ];
     for (const [file, expected] of rows) assert.equal(isReleaseLocation(dir, path.join(dir, file)), expected, file);
+  });
+});
+
+describe("content/files/: attachments, each kind checked by its first bytes", () => {
+  test("every attachment kind a folder holds has a type (first bytes and media type)", () => {
+    for (const [folder, holds] of Object.entries(CONTENT_FILE_FOLDERS)) {
+      for (const extension of holds.attachments) assert.ok(ATTACHMENT_TYPES[extension], `${folder}: ${extension}`);
+    }
+    for (const extension of ["pdf", "docx", "xlsx", "zip"]) assert.ok(FILES_EXTENSIONS.includes(extension), extension);
+  });
+
+  test("the kind of a file by its folder and extension", () => {
+    const rows: Array<[name: string, folder: string | undefined, kind: string | undefined]> = [
+      ["report.pdf", "files", "attachment"],
+      ["REPORT.ZIP", "files", "attachment"],
+      ["table.xlsx", "files", "attachment"],
+      ["photo.jpg", "files", undefined],
+      ["setup.exe", "files", undefined],
+      ["bundle.zip", "images", undefined],
+      ["report.pdf", undefined, "attachment"],
+      ["photo.jpg", undefined, "picture"],
+      ["x.pdf", "releases", undefined],
+    ];
+    for (const [name, folder, kind] of rows) assert.equal(folder === undefined ? contentFileKind(name) : contentFileKind(name, folder), kind, `${folder}/${name}`);
+  });
+
+  test("the type of an attachment: its media type, for the link", () => {
+    assert.deepEqual(attachmentType("/files/a.PDF"), { extension: "pdf", signature: "%PDF-", mediaType: "application/pdf" });
+    assert.equal(attachmentType("/files/a.zip")?.mediaType, "application/zip");
+    assert.equal(attachmentType("/files/a.jpg"), undefined);
+    assert.equal(attachmentType("/files/constructor"), undefined);
+    assert.equal(attachmentType("/files/a.constructor"), undefined);
+  });
+
+  test("a scan takes the attachments of files/ and names what may not be there", async () => {
+    const dir = await contentFolder({
+      "files/1403/a.pdf": "%PDF-",
+      "files/b.docx": "",
+      "files/c.xlsx": "",
+      "files/d.zip": "",
+      "files/photo.jpg": "",
+      "files/run.exe": "",
+    });
+    const scan = await scanContentFolder(dir);
+    assert.deepEqual([...scan.files].sort(), [
+      ["/files/1403/a.pdf", "attachment"],
+      ["/files/b.docx", "attachment"],
+      ["/files/c.xlsx", "attachment"],
+      ["/files/d.zip", "attachment"],
+    ]);
+    assert.deepEqual(
+      scan.problems.map((problem) => [problem.file, problem.message.en]),
+      [
+        [key(dir, "files/photo.jpg"), `a .jpg file cannot be published: files/ holds attachments (${FILES_EXTENSIONS.join(", ")}); remove it, or save it as one of these`],
+        [key(dir, "files/run.exe"), `a .exe file cannot be published: files/ holds attachments (${FILES_EXTENSIONS.join(", ")}); remove it, or save it as one of these`],
+      ].sort(),
+    );
+  });
+
+  test("addresses under /files/: links to attachments; never a picture; never outside content/files/", async () => {
+    const dir = await contentFolder({ "files/1403/a.pdf": "%PDF-", "files/b.zip": "PK\u0003\u0004", "files/c.jpg": "", "images/d.pdf": "%PDF-" });
+    const rows: Array<[address: string, use: AddressUse, english: string]> = [
+      ["/files/1403/a.pdf", "link", "ok /files/1403/a.pdf attachment"],
+      ["/files/1403/%D8%A8.pdf", "link", "the file /files/1403/ب.pdf is missing: put it in " + path.join(dir, "files") + "/"],
+      ["/files/b.zip?download#x", "link", "ok /files/b.zip attachment"],
+      ["/images/d.pdf", "link", "ok /images/d.pdf attachment"],
+      ["/files/c.jpg", "link", `the file /files/c.jpg cannot be published: under /files/, link to attachments (${FILES_EXTENSIONS.join(", ")}) only`],
+      ["/files/1403/a.pdf", "picture", "the picture /files/1403/a.pdf is not under /images/"],
+      ["/files/../images/d.pdf", "link", "the file /files/../images/d.pdf must name a file inside " + path.join(dir, "files") + "/"],
+      ["/files/", "link", "the file /files/ must name a file inside"],
+    ];
+    for (const [address, use, english] of rows) {
+      const resolved = resolveContentAddress(dir, address, use);
+      const shown = resolved.ok ? `ok ${resolved.address} ${resolved.kind}` : resolved.message.en;
+      assert.ok(shown.startsWith(english), `${address} (${use}): ${shown}`);
+    }
+    for (const [address, expected] of [["/files/a.pdf", true], ["/files%2Fa.pdf", false], ["/filesx/a.pdf", false], ["/images/a.pdf", true], ["/news/1/", false]] as const) {
+      assert.equal(isContentAddress(address), expected, address);
+    }
+  });
+
+  test("a ZIP, a DOCX and a PDF of content/files/ must be one inside", async () => {
+    const dir = await contentFolder({ "a.zip": "PK\u0003\u0004...", "b.zip": "%PDF-1.4", "c.docx": "<html>", "d.pdf": "%PDF-1.7" });
+    assert.equal(attachmentProblem(path.join(dir, "a.zip"), "/files/a.zip"), undefined);
+    assert.equal(attachmentProblem(path.join(dir, "b.zip"), "/files/b.zip")?.en, "the file /files/b.zip is not a .zip file inside: save it again as ZIP");
+    assert.equal(attachmentProblem(path.join(dir, "c.docx"), "/files/c.docx")?.en, "the file /files/c.docx is not a .docx file inside: save it again as DOCX");
+    assert.equal(attachmentProblem(path.join(dir, "d.pdf"), "/files/d.pdf"), undefined);
   });
 });

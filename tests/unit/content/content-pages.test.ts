@@ -126,6 +126,7 @@ describe("one page file", () => {
   test("a page with a picture or a link into content/images/ says so (it is rendered on every build)", () => {
     assert.equal(readPageFile("content/pages/a.md", page("title: t", "![نقشه](/images/map.png)")).page!.hasPictures, true);
     assert.equal(readPageFile("content/pages/a.md", page("title: t", "[گزارش](/images/report.pdf)")).page!.hasPictures, true);
+    assert.equal(readPageFile("content/pages/a.md", page("title: t", "[فرم](/files/form.docx)")).page!.hasPictures, true);
     assert.equal(readPageFile("content/pages/a.md", page("title: t")).page!.hasPictures, false);
   });
 });

@@ -122,6 +122,7 @@ describe("the preview marks embargoed releases", () => {
     date: at("2030-01-01T10:00:00+03:30"),
     tags: [],
     draft: false,
+    type: "news" as const,
     lang: "fa" as const,
     inputPath: "content/releases/7.md",
     fileHash: "0".repeat(40),

@@ -87,11 +87,14 @@ describe("loadArchive: a valid archive", () => {
         image: "/images/a.jpg",
         image_alt: "عکس",
         lang: "fa",
+        type: "گزارش تصويري",
+        updated: "1403/02/24",
+        correction: '"نام شهرستان اصلاح شد."',
       }),
     });
     const archive = await loadArchive(dir, { includeDrafts: false });
     assert.equal(archive.releases.length, 1);
-    const { date, fileHash, ...rest } = archive.releases[0]!;
+    const { date, updated, fileHash, ...rest } = archive.releases[0]!;
     // Git's blob id of the file, as `git hash-object` gives it.
     assert.equal(fileHash, execFileSync("git", ["hash-object", path.join(dir, "149840.md")], { encoding: "utf8" }).trim());
     assert.deepEqual(rest, {
@@ -106,11 +109,17 @@ describe("loadArchive: a valid archive", () => {
       imageAlt: "عکس",
       draft: false,
       lang: "fa",
+      // The Persian name as a keyboard may spell it (Arabic yeh), held as the type's key.
+      type: "photo-report",
+      dateOnly: false,
+      updatedDateOnly: true,
+      correction: "نام شهرستان اصلاح شد.",
       inputPath: reported(dir, "149840.md"),
       hasPictures: true,
       url: "/news/149840/",
     });
     assert.equal(date.toISO({ suppressMilliseconds: true }), "2024-05-12T10:30:00+03:30");
+    assert.equal(updated?.toISO({ suppressMilliseconds: true }), "2024-05-13T00:00:00+03:30");
   });
 
   test("drafts are excluded unless includeDrafts, but always validated and kept in byInputPath", async () => {
@@ -192,6 +201,13 @@ describe("readReleaseFile: Persian and Arabic-Indic digits in id and date, as a 
       assert.equal(result.release?.date.toISO(), row.iso);
     });
   }
+
+  test("a release that links to an attachment of content/files/ is rendered on every build (the page shows the file's size)", () => {
+    const body = (text: string) => readReleaseFile("x.md", `---\nid: 5\ntitle: خبر\ndate: 1403/07/30\n---\n${text}\n`).release!.hasPictures;
+    assert.equal(body("[بخشنامه](/files/1403/bakhshname.pdf)"), true);
+    assert.equal(body("[گزارش](/images/report.pdf)"), true);
+    assert.equal(body("متن بی پیوست"), false);
+  });
 
   test("a day the Jalali calendar does not have, in Persian digits: the problem in both languages", () => {
     const result = readReleaseFile("x.md", "---\nid: ۱۵۰۰۰۲\ntitle: خبر\ndate: ۱۴۰۳/۰۷/۳۱\n---\nمتن\n");

@@ -32,7 +32,8 @@ describe("valid front matter", () => {
     assert.equal(value.lead, undefined);
     assert.equal(value.source, undefined);
     assert.equal(value.image, undefined);
-    assert.deepEqual(Object.keys(value).sort(), ["date", "draft", "id", "lang", "tags", "title"]);
+    assert.equal(value.type, "news");
+    assert.deepEqual(Object.keys(value).sort(), ["date", "draft", "id", "lang", "tags", "title", "type"]);
   });
 
   test("full release: every field, tags deduplicated, text trimmed", () => {
@@ -49,6 +50,7 @@ describe("valid front matter", () => {
       image_alt: "استاندار در نشست",
       draft: true,
       lang: "en",
+      type: "مصاحبه",
     });
     const { date, ...rest } = value;
     assert.deepEqual(rest, {
@@ -63,6 +65,7 @@ describe("valid front matter", () => {
       image_alt: "استاندار در نشست",
       draft: true,
       lang: "en",
+      type: "interview",
     });
     assert.ok(date instanceof DateTime);
     assert.equal(date.toMillis(), Date.UTC(2021, 6, 1, 8, 0, 0));
@@ -149,10 +152,10 @@ describe("one problem per invalid field", () => {
   test("an unknown field's message lists every allowed field", () => {
     const [problem] = problemsOf({ ...MINIMAL, titel: "x" });
     assert.deepEqual(problem!.message, {
-      fa: "فیلد `titel` شناخته نیست: آیا منظورتان `title` بود؟ فیلدهای مجاز: id، title، date، lead، county، organization، tags، source، image، image_alt، draft، lang.",
-      en: `unknown field "titel": did you mean "title"? Allowed fields: id, title, date, lead, county, organization, tags, source, image, image_alt, draft, lang`,
+      fa: "فیلد `titel` شناخته نیست: آیا منظورتان `title` بود؟ فیلدهای مجاز: id، title، date، type، lead، county، organization، tags، source، image، image_alt، draft، lang، updated، correction، translation.",
+      en: `unknown field "titel": did you mean "title"? Allowed fields: id, title, date, type, lead, county, organization, tags, source, image, image_alt, draft, lang, updated, correction, translation`,
     });
-    assert.deepEqual(RELEASE_FIELDS, ["id", "title", "date", "lead", "county", "organization", "tags", "source", "image", "image_alt", "draft", "lang"]);
+    assert.deepEqual(RELEASE_FIELDS, ["id", "title", "date", "type", "lead", "county", "organization", "tags", "source", "image", "image_alt", "draft", "lang", "updated", "correction", "translation"]);
   });
 });
 

@@ -14,6 +14,7 @@ import { findReleaseFiles, loadArchive } from "../../../src/content/load.js";
 import { fixArchive, fixSource, isSitePage, lintArchive, unsafeFix } from "../../../src/editors/lint.js";
 import { ARCHIVE_URL, LATEST_NEWS_URL, monthUrl, TERM_SECTION_URLS, termUrl, yearUrl } from "../../../src/browse/urls.js";
 import { releaseUrl } from "../../../src/content/release.js";
+import { RELEASE_FIELDS } from "../../../src/content/schema.js";
 import { TYPOGRAPHY_WARNINGS, typographyWarning, UNSAFE_FIX } from "../../../src/messages/editors.js";
 import { textFingerprint, typographyIssues } from "../../../src/persian/typography.js";
 import { encodeWindows1256 } from "../../../src/content/text.js";
@@ -74,7 +75,7 @@ describe("lintArchive: every problem with file, line, field and a suggestion", (
         "",
         "![هست](/images/photo.jpg) و ![نیست](/images/عکس%20نو.jpg) و ![بیرون](/assets/x.png)",
         "",
-        "[پرونده](/files/x.pdf) و [درباره](/about) و [خانه](/) و [بایگانی](/archive/1403/02/) و [برچسب](/tags/نشست/) و [خوراک](/feed.xml) و [انگلیسی](/en/news/10/)",
+        "[پرونده](/files/x.pdf) و [سند](/docs/x.pdf) و [درباره](/about) و [خانه](/) و [بایگانی](/archive/1403/02/) و [برچسب](/tags/نشست/) و [خوراک](/feed.xml) و [انگلیسی](/en/news/10/)",
         "",
       ].join("\n"),
       "releases/1403/16.md": [
@@ -125,8 +126,10 @@ describe("lintArchive: every problem with file, line, field and a suggestion", (
       error("1403/15.md", 13, "text", `the picture /images/عکس نو.jpg is missing: put it in ${images}/ or correct the name`),
       error("1403/15.md", 13, "text", `the picture /assets/x.png is not under /images/: put it in ${images}/ and write /images/<name>`),
       // A site-relative link to neither a file of content/ nor a page of the site; the home, archive, tag, feed and release links are pages.
-      error("1403/15.md", 15, "text", `the link /files/x.pdf goes to neither a file of the content folder nor a page of this site: readers would find nothing there. If it is a file, put it in ${images}/ and link it under /images/, e.g. [link text](/images/x.pdf); if it is a page of the site, correct the address`),
-      error("1403/15.md", 15, "text", `the link /about goes to neither a file of the content folder nor a page of this site: readers would find nothing there. If it is a file, put it in ${images}/ and link it under /images/, e.g. [link text](/images/file.pdf); if it is a page of the site, correct the address`),
+      // A missing attachment of content/files/, as the build reads it.
+      error("1403/15.md", 15, "text", `the file /files/x.pdf is missing: put it in ${path.join(dir, "files")}/ or correct the name`),
+      error("1403/15.md", 15, "text", `the link /docs/x.pdf goes to neither a file of the content folder nor a page of this site: readers would find nothing there. If it is a file, put it in ${path.join(dir, "files")}/ and link it under /files/, e.g. [link text](/files/x.pdf); if it is a page of the site, correct the address`),
+      error("1403/15.md", 15, "text", `the link /about goes to neither a file of the content folder nor a page of this site: readers would find nothing there. If it is a file, put it in ${path.join(dir, "files")}/ and link it under /files/, e.g. [link text](/files/file.pdf); if it is a page of the site, correct the address`),
       warning("1403/16.md", 3, "title", `«عمومی ها» needs a half-space (نیم‌فاصله) between «عمومی» and «ها», not a space or nothing ${fixHint}`),
       warning("1403/16.md", 5, "lead", `Arabic letters in «مديريت»: write «مدیریت» with the Persian ی and ک ${fixHint}`),
       warning("1403/16.md", 5, "lead", `a space before «:» after «گفت»: remove the space ${fixHint}`),
@@ -145,7 +148,7 @@ describe("lintArchive: every problem with file, line, field and a suggestion", (
       error("duplicate.md", 2, "id", `id 10 is already used by ${name("1403/10.md")}:2; every release needs its own id (the next free one is 17)`),
       warning("duplicate.md", 4, "date", `the file is in ${path.dirname(name("duplicate.md"))} but the release is dated in 1403: a release file is kept in the folder of its Jalali year, so this one belongs at ${name("1403/10.md")} ${taken}`, false),
       error("schema.md", 1, "title", "title is required: add a line `title: …`"),
-      error("schema.md", 3, "titel", `unknown field "titel": did you mean "title"? Allowed fields: id, title, date, lead, county, organization, tags, source, image, image_alt, draft, lang`),
+      error("schema.md", 3, "titel", `unknown field "titel": did you mean "title"? Allowed fields: ${RELEASE_FIELDS.join(", ")}`),
       error("schema.md", 4, "date", "date 1403/7/31 is not a day of the Jalali calendar"),
     ]);
     assert.equal(report.files, 8);
@@ -159,8 +162,8 @@ describe("lintArchive: every problem with file, line, field and a suggestion", (
     ]);
     assert.equal(persian("1403/15.md", 11)[0], "پیوند /news/14 به خبر ۱۴ می‌رود، که تا ۱۴۰۴/۰۱/۰۱ ۰۰:۰۰ زمان‌بندی شده است: تا آن خبر منتشر نشود، این پیوند برای خواننده خراب است");
     assert.equal(
-      persian("1403/15.md", 15)[0],
-      `پیوند /files/x.pdf به چیزی می‌رود که نه فایلی در پوشهٔ content است و نه صفحه‌ای از این سایت: خواننده پیوند خراب می‌بیند. اگر فایل است، آن را در ${images}/ بگذارید و با /images/ به آن پیوند دهید، مثلاً [متن پیوند](/images/x.pdf)؛ اگر صفحه‌ای از سایت است، نشانی را درست بنویسید`,
+      persian("1403/15.md", 15)[1],
+      `پیوند /docs/x.pdf به چیزی می‌رود که نه فایلی در پوشهٔ content است و نه صفحه‌ای از این سایت: خواننده پیوند خراب می‌بیند. اگر فایل است، آن را در ${path.join(dir, "files")}/ بگذارید و با /files/ به آن پیوند دهید، مثلاً [متن پیوند](/files/x.pdf)؛ اگر صفحه‌ای از سایت است، نشانی را درست بنویسید`,
     );
     assert.deepEqual(persian("1403/16.md", 5), [
       `«مديريت» با حروف یا رقم‌های عربی نوشته شده است: آن را «مدیریت» بنویسید، با «ی» و «ک» و رقم‌های فارسی ${fixFa}`,
@@ -294,11 +297,25 @@ describe("what a reader would see as broken, which check did not report", () => 
   });
 
   test("a link to a file that is not in content/ is an error (a reader would find nothing there)", async () => {
-    const dir = await folder({ [GOOD_FILE]: GOOD.replace("متن خبر درست است.", "[پیوست](/files/x.pdf)") });
+    const dir = await folder({ [GOOD_FILE]: GOOD.replace("متن خبر درست است.", "[پیوست](/docs/x.pdf)") });
     const problems = (await lintArchive(dir, NOW)).problems;
     assert.deepEqual(problems.map(({ line, field, severity }) => ({ line, field, severity })), [{ line: 7, field: "text", severity: "error" }]);
-    assert.match(problems[0]!.message.en, /^the link \/files\/x\.pdf goes to neither a file of the content folder nor a page of this site/);
-    assert.match(problems[0]!.message.fa, /^پیوند \/files\/x\.pdf به چیزی می‌رود که نه فایلی در پوشهٔ content است و نه صفحه‌ای از این سایت/);
+    assert.match(problems[0]!.message.en, /^the link \/docs\/x\.pdf goes to neither a file of the content folder nor a page of this site/);
+    assert.match(problems[0]!.message.fa, /^پیوند \/docs\/x\.pdf به چیزی می‌رود که نه فایلی در پوشهٔ content است و نه صفحه‌ای از این سایت/);
+  });
+
+  test("a link to a missing attachment of content/files/ is an error naming its line and field; one that is there, of its type, is not", async () => {
+    const dir = await folder({
+      [GOOD_FILE]: GOOD.replace("متن خبر درست است.", "[بخشنامه](/files/1403/bakhshname.pdf) و [جدول](/files/jadval.xlsx) و [بسته](/files/baste.zip)"),
+      "files/1403/bakhshname.pdf": "%PDF-1.4\n",
+      "files/baste.zip": "PK\x03\x04rest",
+    });
+    const problems = (await lintArchive(dir, NOW)).problems;
+    assert.deepEqual(
+      problems.map(({ line, field, severity, message }) => ({ line, field, severity, en: message.en })),
+      [{ line: 7, field: "text", severity: "error", en: `the file /files/jadval.xlsx is missing: put it in ${path.join(dir, "files")}/ or correct the name` }],
+    );
+    assert.equal(problems[0]!.message.fa, `فایل /files/jadval.xlsx پیدا نمی‌شود: آن را در ${path.join(dir, "files")}/ بگذارید یا نامش را درست کنید.`);
   });
 
   test("isSitePage: every address the site makes is a page; anything else is not", () => {
@@ -317,6 +334,10 @@ describe("what a reader would see as broken, which check did not report", () => 
       `${termUrl("county", "ری")}feed.xml`,
       `${termUrl("tag", "نشست")}feed.json`,
       termUrl("organization", "استانداری-تهران"),
+      `${termUrl("organization", "استانداری-تهران")}feed.xml`,
+      termUrl("type", "notice"),
+      `${termUrl("type", "photo-report")}page/2/`,
+      `${termUrl("type", "notice")}feed.json`,
       releaseUrl(149840),
       releaseUrl(149840, "en"),
       "/News/149840/",
@@ -334,7 +355,7 @@ describe("what a reader would see as broken, which check did not report", () => 
       "/tags/نشست#list",
     ];
     for (const page of pages) assert.equal(isSitePage(page), true, page);
-    for (const address of ["/files/x.pdf", "/about/", "/about", "/img/x.jpeg", "/news/abc/", "/archive/97/", "/organizations/x/feed.xml", "/en/news/"]) {
+    for (const address of ["/files/x.pdf", "/about/", "/about", "/img/x.jpeg", "/news/abc/", "/archive/97/", "/organizations/x/feed.txt", "/en/news/"]) {
       assert.equal(isSitePage(address), false, address);
     }
   });
@@ -581,10 +602,10 @@ describe("npm run check (the command): Persian by default, English under AKHBAR_
   test("the sample content/ passes: exit 0, no error, no warning", async () => {
     const run = await runScript("check.ts", [], PERSIAN);
     assert.equal(run.code, 0, run.out);
-    assert.match(run.out, /^۱۴ خبر بررسی شد: ۰ خطا، ۰ هشدار\.$/m);
+    assert.match(run.out, /^۱۶ خبر بررسی شد: ۰ خطا، ۰ هشدار\.$/m);
     const english = await runScript("check.ts", [], ENGLISH);
     assert.equal(english.code, 0, english.out);
-    assert.match(english.out, /^Checked 14 releases: 0 errors, 0 warnings\.$/m);
+    assert.match(english.out, /^Checked 16 releases: 0 errors, 0 warnings\.$/m);
   });
 
   test("errors exit 1 with file:line lines; --fix corrects the warnings and reports what it changed", async () => {

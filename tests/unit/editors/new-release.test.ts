@@ -9,7 +9,8 @@ import { DateTime } from "luxon";
 import { loadArchive } from "../../../src/content/load.js";
 import { parseYaml } from "../../../src/content/front-matter.js";
 import { createRelease, NewReleaseError, newReleaseFields, splitTags, TITLE_QUESTION } from "../../../src/editors/new-release.js";
-import { IMAGE_ALT_REQUIRED, noLetterOrDigit, SOURCE_NOT_ADDRESS } from "../../../src/messages/content.js";
+import { IMAGE_ALT_REQUIRED, noLetterOrDigit, releaseTypeNotKnown, SOURCE_NOT_ADDRESS } from "../../../src/messages/content.js";
+import { RELEASE_TYPES } from "../../../src/content/release-types.js";
 import type { Message } from "../../../src/messages/messages.js";
 import { renderReleaseFile, setFrontMatterFields, yamlValue } from "../../../src/editors/release-file.js";
 import { repoRoot } from "../../support/run.js";
@@ -28,9 +29,10 @@ async function sampleArchive(): Promise<string> {
 }
 
 const EXPECTED_FILE = `---
-id: 149842
+id: 149901
 title: "نشست شورای اداری شهرستان"
 date: 1403/02/23 10:30
+# type: اطلاعیه   # نوع خبر: خبر، اطلاعیه، بیانیه، مصاحبه، گزارش، گزارش تصویری، گزارش ویدیویی (بی این خط، خبر)
 # lead: ""   # خلاصهٔ یک‌جمله‌ای خبر
 county: رباط‌کریم
 # organization: ""   # دستگاه منتشرکننده
@@ -42,6 +44,9 @@ tags:
 # image_alt: ""   # توصیف تصویر برای کسی که آن را نمی‌بیند (با تصویر الزامی است)
 # draft: true   # پیش‌نویس: در سایت منتشر نمی‌شود
 # lang: en   # زبان: fa یا en
+# updated: 1403/02/24 09:00   # تاریخ و ساعت ویرایش پس از انتشار
+# correction: ""   # اصلاحیه: چه چیزی درست شد (با updated)
+# translation: 133120   # کد همین خبر به زبان دیگر
 ---
 
 `;
@@ -53,11 +58,11 @@ describe("createRelease", () => {
       { title: "نشست شورای اداری شهرستان", county: "رباط كريم", tags: ["نشست", "شورای اداری"] },
       { contentDir: content, now: NOW },
     );
-    assert.equal(id, 149842);
-    assert.equal(path.relative(content, path.resolve(file)), path.join("releases", "1403", "149842.md"));
+    assert.equal(id, 149901);
+    assert.equal(path.relative(content, path.resolve(file)), path.join("releases", "1403", "149901.md"));
     assert.equal(await readFile(file, "utf8"), EXPECTED_FILE);
     const archive = await loadArchive(content, { includeDrafts: false, now: NOW });
-    const release = [...archive.byInputPath.values()].find((candidate) => candidate.id === 149842);
+    const release = [...archive.byInputPath.values()].find((candidate) => candidate.id === 149901);
     assert.equal(release?.date.toISO(), "2024-05-12T10:30:00.000+03:30");
     assert.equal(archive.releases[0], release, "dated now, it is the newest published release");
   });
@@ -86,12 +91,12 @@ describe("createRelease", () => {
 
   test("a file whose front matter is broken still reserves its id, and is never overwritten", async () => {
     const content = await sampleArchive();
-    const broken = path.join(content, "releases", "1403", "149842.md");
+    const broken = path.join(content, "releases", "1403", "149901.md");
     await writeFile(broken, "---\ntitle: [unclosed\n---\n");
     const named = path.join(content, "releases", "1403", "notes.md");
-    await writeFile(named, "---\nid: 149850\ntitle: x: y: z\n---\n");
+    await writeFile(named, "---\nid: 149950\ntitle: x: y: z\n---\n");
     const { id } = await createRelease({ title: "خبر" }, { contentDir: content, now: NOW });
-    assert.equal(id, 149851);
+    assert.equal(id, 149951);
     assert.equal(await readFile(broken, "utf8"), "---\ntitle: [unclosed\n---\n");
   });
 
@@ -144,6 +149,14 @@ describe("newReleaseFields: what the editor gave is checked with the build's sch
     { name: "an image without its description", options: { title: "خبر", image: "/images/a.jpg" }, message: { fa: `--image-alt: ${IMAGE_ALT_REQUIRED.fa}`, en: `--image-alt: ${IMAGE_ALT_REQUIRED.en}` } },
     { name: "a source that is not an address", options: { title: "خبر", source: "ostan-th.ir" }, message: { fa: `--source: ${SOURCE_NOT_ADDRESS.fa}`, en: `--source: ${SOURCE_NOT_ADDRESS.en}` } },
     {
+      name: "a release type that is none of the list",
+      options: { title: "خبر", type: "خبرنامه" },
+      message: {
+        fa: `--type: ${releaseTypeNotKnown("خبرنامه", RELEASE_TYPES.map((type) => type.fa), RELEASE_TYPES.map((type) => type.key)).fa}`,
+        en: `--type: ${releaseTypeNotKnown("خبرنامه", RELEASE_TYPES.map((type) => type.fa), RELEASE_TYPES.map((type) => type.key)).en}`,
+      },
+    },
+    {
       name: "a tag of punctuation only",
       options: { title: "خبر", tags: ["نشست", "!!!"] },
       message: { fa: `--tags: ${noLetterOrDigit("tag", "!!!").fa}`, en: '--tags: the tag "!!!" has no letter or digit, so it can have no page: write it in words, or remove it' },
@@ -158,6 +171,14 @@ describe("newReleaseFields: what the editor gave is checked with the build's sch
       });
     });
   }
+
+  test("--type is written as given, by its Persian name or its key; the file is news without it", () => {
+    assert.equal(newReleaseFields({ title: "خبر", type: " اطلاعیه " }, 3, NOW).fields.type, "اطلاعیه");
+    assert.equal(newReleaseFields({ title: "خبر", type: "photo-report" }, 3, NOW).fields.type, "photo-report");
+    const file = renderReleaseFile(newReleaseFields({ title: "خبر", type: "مصاحبه" }, 3, NOW).fields, "");
+    assert.match(file, /^type: مصاحبه$/m);
+    assert.match(renderReleaseFile(newReleaseFields({ title: "خبر" }, 3, NOW).fields, ""), /^# type: اطلاعیه {3}# نوع خبر: خبر، اطلاعیه، /m);
+  });
 
   test("a future --date is kept as written: the release is embargoed until then", () => {
     const { fields, date } = newReleaseFields({ title: "خبر", date: "1403/03/01 08:00", draft: true, lang: "en" }, 3, NOW);
@@ -202,7 +223,7 @@ describe("release-file helpers", () => {
     const text = renderReleaseFile({ id: 2, title: "خبر", date: "1403/02/23 10:30", draft: true, source: "https://ostan-th.ir/News/2/" }, "متن.", ["یادداشت"]);
     assert.deepEqual(
       text.split("\n").map((line) => /^#?\s*([a-z_]+):/.exec(line)?.[1] ?? line),
-      ["---", "# یادداشت", "id", "title", "date", "lead", "county", "organization", "tags", '#   - ""', "source", "image", "image_alt", "draft", "lang", "---", "", "متن.", ""],
+      ["---", "# یادداشت", "id", "title", "date", "type", "lead", "county", "organization", "tags", '#   - ""', "source", "image", "image_alt", "draft", "lang", "updated", "correction", "translation", "---", "", "متن.", ""],
     );
   });
 });

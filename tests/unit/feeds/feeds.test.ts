@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { DateTime } from "luxon";
 import * as cheerio from "cheerio";
 import { indexArchive } from "../../../src/browse/archive-index.js";
 import { newestFirst } from "../../../src/content/release.js";
@@ -18,9 +19,9 @@ const site = siteMetadata({ SITE_URL: "https://akhbar.test/" });
 const releases = [
   makeRelease(1, "2024-03-19T23:59:00+03:30", { tags: ["روابط‌عمومی"], county: findCounty("ری") }),
   makeRelease(2, "2024-03-20T00:00:00+03:30", { tags: ["روابط عمومی"], county: findCounty("ری"), lang: "en", title: "English <b>one</b>" }),
-  makeRelease(3, "2024-05-01T10:00:00+03:30", { tags: ["نوروز"], county: findCounty("ری") }),
+  makeRelease(3, "2024-05-01T10:00:00+03:30", { tags: ["نوروز"], county: findCounty("ری"), organization: "استانداری تهران" }),
   makeRelease(4, "2024-06-01T10:00:00+03:30", { county: findCounty("ملارد"), lang: "en" }),
-  makeRelease(5, "2024-07-01T10:00:00+03:30", { lead: "خلاصه", image: "/images/a b.jpg", imageAlt: "x" }),
+  makeRelease(5, "2024-07-01T10:00:00+03:30", { lead: "خلاصه", image: "/images/a b.jpg", imageAlt: "x", type: "notice" }),
 ].sort(newestFirst);
 
 test("absoluteUrl joins the base and percent-encodes; absolute addresses stay", () => {
@@ -34,7 +35,7 @@ test("absoluteUrl joins the base and percent-encodes; absolute addresses stay", 
   for (const [base, url, expected] of cases) assert.equal(absoluteUrl(base, url), expected, url);
 });
 
-test("planFeeds: site, English, each county and tag, newest first; the site's two feeds carry at most `site` releases, a county's or tag's at most `term`", () => {
+test("planFeeds: site, English, each county, tag, organization and release type, newest first; the site's two feeds carry at most `site` releases, a term's at most `term`", () => {
   const plans = planFeeds(site, releases, indexArchive(releases), { site: 2, term: 1 });
   const summary = plans.map((plan) => [plan.key, plan.folder, plan.lang, plan.releases.map((release) => release.id)]);
   assert.deepEqual(summary, [
@@ -45,7 +46,13 @@ test("planFeeds: site, English, each county and tag, newest first; the site's tw
     ["county:ملارد", "/counties/ملارد/", "fa", [4]],
     ["tag:روابط-عمومی", "/tags/روابط-عمومی/", "fa", [2]],
     ["tag:نوروز", "/tags/نوروز/", "fa", [3]],
+    ["organization:استانداری-تهران", "/organizations/استانداری-تهران/", "fa", [3]],
+    // Types in the table's order, by their key.
+    ["type:news", "/types/news/", "fa", [4]],
+    ["type:notice", "/types/notice/", "fa", [5]],
   ]);
+  assert.equal(plans[6]!.title, "خبرهای استانداری تهران | آرشیو خبرهای استانداری تهران");
+  assert.equal(plans[8]!.title, "اطلاعیه‌ها | آرشیو خبرهای استانداری تهران");
   assert.equal(plans[3]!.title, "خبرهای شهرستان ملارد | آرشیو خبرهای استانداری تهران");
   // The tag is named as its newest release writes it.
   assert.equal(plans[4]!.title, "خبرهای برچسب «روابط عمومی» | آرشیو خبرهای استانداری تهران");
@@ -167,4 +174,20 @@ test("feed links: Atom and JSON autodiscovery, the English feed first on English
   const hostile = cheerio.load(feedLinks(tagFeed(site, { slug: "x", name: `"><script>` })).value);
   assert.equal(hostile("script").length, 0);
   assert.equal(hostile("link").first().attr("title"), `خبرهای برچسب «"><script>» | آرشیو خبرهای استانداری تهران`);
+});
+
+test("a release updated after publication: its entry's Atom <updated> and JSON date_modified, and the feed's <updated>, are the update", () => {
+  const corrected = makeRelease(6, "2024-06-15T10:00:00+03:30", { updated: DateTime.fromISO("2024-07-02T09:00:00+03:30", { setZone: true }), correction: "نام شهرستان اصلاح شد." });
+  const list = [...releases, corrected].sort(newestFirst);
+  const plan = planFeeds(site, list, indexArchive(list))[0]!;
+  const atom = parser.parse(renderAtom(site, plan, entriesOf(plan))).feed;
+  // The newest release (5, 1 July) is older than the correction (2 July): the feed changed then.
+  assert.equal(atom.updated, "2024-07-02T09:00:00+03:30");
+  const entry = atom.entry.find((item: { id: string }) => item.id === "https://akhbar.test/news/6/");
+  assert.deepEqual([entry.published, entry.updated], ["2024-06-15T10:00:00+03:30", "2024-07-02T09:00:00+03:30"]);
+  const unchanged = atom.entry.find((item: { id: string }) => item.id === "https://akhbar.test/news/5/");
+  assert.equal(unchanged.updated, unchanged.published);
+  const json = JSON.parse(renderJsonFeed(site, plan, entriesOf(plan))) as { items: Array<{ id: string; date_published: string; date_modified: string }> };
+  const item = json.items.find((candidate) => candidate.id === "https://akhbar.test/news/6/")!;
+  assert.deepEqual([item.date_published, item.date_modified], ["2024-06-15T10:00:00+03:30", "2024-07-02T09:00:00+03:30"]);
 });

@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { DateTime } from "luxon";
 import { newestFirst } from "../../../src/content/release.js";
 import { siteMetadata } from "../../../src/content/site.js";
 import { SettingError } from "../../../src/content/setting-error.js";
@@ -192,4 +193,22 @@ test("planSitemaps: a child's inputs change with a release file in it, and only 
   assert.equal(after[1]![1], before[1]![1], "the first child stays");
   assert.notEqual(after[2]![1], before[2]![1], "the second child is made again");
   assert.notEqual(after[0]![1], before[0]![1], "the index names the newer lastmod");
+});
+
+test("planSitemaps: a release updated after publication has its update as lastmod, and so has its child in the index when it is the child's latest change", () => {
+  const updated = DateTime.fromISO("2024-03-15T09:00:00+03:30", { setZone: true });
+  const releases = [1, 2, 3].map((id) => makeRelease(id, `2024-0${id}-01T10:00:00+03:30`, id === 1 ? { updated } : {})).sort(newestFirst);
+  const pages = releases.map((release) => page(release.url, `<meta name="robots" content="index, follow">`));
+  const files = planSitemaps(site, pages, releases, 2);
+  const urlset = parser.parse(files.find((file) => file.url === "/sitemap-releases-1.xml")!.content()).urlset;
+  assert.deepEqual(urlset.url.map((entry: { loc: string; lastmod: string }) => `${entry.loc} ${entry.lastmod}`), [
+    "https://akhbar.test/news/1/ 2024-03-15T09:00:00+03:30",
+    "https://akhbar.test/news/2/ 2024-02-01T10:00:00+03:30",
+  ]);
+  const index = parser.parse(files[0]!.content()).sitemapindex;
+  assert.deepEqual(index.sitemap.map((entry: { loc: string; lastmod?: string }) => [entry.loc, entry.lastmod]), [
+    // Release 1's update (15 March) is later than release 2's publication (1 February).
+    ["https://akhbar.test/sitemap-releases-1.xml", "2024-03-15T09:00:00+03:30"],
+    ["https://akhbar.test/sitemap-releases-2.xml", "2024-03-01T10:00:00+03:30"],
+  ]);
 });

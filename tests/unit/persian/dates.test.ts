@@ -9,6 +9,8 @@ import {
   formatJalaliInput,
   formatGregorianDate,
   formatJalaliDateTime,
+  formatJalaliDate,
+  formatShownDate,
   jalaliMonthName,
   jalaliParts,
   parseReleaseDate,
@@ -197,6 +199,52 @@ describe("formatJalaliDateTime", () => {
     const text = formatJalaliDateTime(instant("2024-05-12T10:30:00+03:30"));
     assert.equal(text.indexOf("\u060C ساعت "), "۲۳ اردیبهشت ۱۴۰۳".length);
     assert.doesNotMatch(text, /[0-9]/);
+  });
+});
+
+describe("parseReleaseDate: whether a time of day was written", () => {
+  const rows: Array<[input: unknown, timeGiven: boolean]> = [
+    ["1402/05/12", false],
+    ["1402-05-12", false],
+    ["۱۴۰۲/۰۵/۱۲", false],
+    ["2023-08-03", false],
+    ["1402/05/12 00:00", true],
+    ["1402/05/12 10:30", true],
+    ["1402-05-12T10:30:15", true],
+    ["2023-08-03T00:00", true],
+    ["2023-08-03T10:30:00+03:30", true],
+    ["2023-08-03T07:00:00Z", true],
+    [new Date("2023-08-03T00:00:00Z"), true],
+  ];
+  for (const [input, timeGiven] of rows) {
+    test(`${input instanceof Date ? "a JavaScript Date" : String(input)}: ${timeGiven ? "a time" : "a day alone"}`, () => {
+      const result = parseReleaseDate(input);
+      assert.ok(result.ok);
+      assert.equal(result.timeGiven, timeGiven);
+    });
+  }
+});
+
+describe("formatShownDate: a day alone is shown without «ساعت ۰۰:۰۰»", () => {
+  const midnight = instant("2023-08-03T00:00:00+03:30");
+  const rows: Array<[lang: "fa" | "en", withTime: boolean, expected: string]> = [
+    ["fa", true, "۱۲ مرداد ۱۴۰۲، ساعت ۰۰:۰۰"],
+    ["fa", false, "۱۲ مرداد ۱۴۰۲"],
+    ["en", true, "3 August 2023 at 00:00"],
+    ["en", false, "3 August 2023"],
+  ];
+  for (const [lang, withTime, expected] of rows) {
+    test(`${lang}, ${withTime ? "with" : "without"} the time: ${expected}`, () => assert.equal(formatShownDate(midnight, lang, withTime), expected));
+  }
+
+  test("the time is shown unless told otherwise, as formatJalaliDateTime and formatEnglishDateTime show it", () => {
+    assert.equal(formatShownDate(midnight, "fa"), formatJalaliDateTime(midnight));
+    assert.equal(formatShownDate(midnight, "en"), formatEnglishDateTime(midnight));
+  });
+
+  test("formatJalaliDate: the Jalali day in Tehran, whatever the instant's zone", () => {
+    assert.equal(formatJalaliDate(instant("2024-03-19T21:00:00Z")), "۱ فروردین ۱۴۰۳");
+    assert.doesNotMatch(formatJalaliDate(midnight), /ساعت|[0-9]/);
   });
 });
 

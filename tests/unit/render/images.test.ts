@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { load } from "cheerio";
 import { ContentError } from "../../../src/content/release.js";
-import { ImagePipeline, imageCacheDir } from "../../../src/render/images.js";
+import { attachmentMeta, ImagePipeline, imageCacheDir, useConvertedPictures } from "../../../src/render/images.js";
+import { createMarkdown } from "../../../src/render/markdown.js";
 import { OutputLedger } from "../../../src/output/publish.js";
 import { repoRoot } from "../../support/run.js";
 
@@ -159,6 +160,38 @@ describe("ImagePipeline", () => {
     const again = path.join(output, "..", "again");
     await next.finish(again, new OutputLedger(ledger.entries));
     assert.equal(existsSync(path.join(again, "images", "evil.svg")), false);
+  });
+
+  test("an attachment of content/files/ is measured once a build, its link says its type and size in the page's language, and it is published at /files/", async () => {
+    const { content, cache, output, release } = await setUp();
+    await mkdir(path.join(content, "files"), { recursive: true });
+    await writeFile(path.join(content, "files", "report.pdf"), Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(2048 - 9)]));
+    const pipeline = new ImagePipeline(content, cache);
+    const where = { file: release, field: "text", find: "" };
+    assert.deepEqual(pipeline.linkedFile("/files/report.pdf", where), { kind: "attachment", extension: "pdf", mediaType: "application/pdf", bytes: 2048 });
+    // Read once: the second page that links to it asks the file system nothing (the file is gone, and still known).
+    await rm(path.join(content, "files", "report.pdf"));
+    assert.equal(pipeline.linkedFile("/files/report.pdf#page=2", where).kind, "attachment");
+    await writeFile(path.join(content, "files", "report.pdf"), Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(2048 - 9)]));
+    const markdown = createMarkdown();
+    useConvertedPictures(markdown, pipeline);
+    const fa = load(markdown.render("[گزارش](/files/report.pdf) و [بیرونی](https://example.org/a.pdf)", { page: { inputPath: release }, lang: "fa" }));
+    assert.equal(fa("a.attachment").attr("type"), "application/pdf");
+    assert.equal(fa("a.attachment").length, 1);
+    assert.equal(fa("a.attachment + .attachment__meta").text(), "(PDF، ۲ کیلوبایت)");
+    const en = load(markdown.render("[report](/files/report.pdf)", { page: { inputPath: release }, lang: "en" }));
+    assert.equal(en(".attachment__meta").text(), "(PDF, 2 KB)");
+    assert.equal(
+      contentProblem(() => pipeline.linkedFile("/files/missing.zip", { file: release, field: "text", find: "/files/missing.zip" })),
+      `1 [text] the file /files/missing.zip is missing: put it in ${path.join(content, "files")}/ or correct the name`,
+    );
+    await pipeline.finish(output, new OutputLedger());
+    assert.deepEqual(await readdir(path.join(output, "files")), ["report.pdf"]);
+  });
+
+  test("attachmentMeta: the type and the size, in Persian or English", () => {
+    assert.equal(attachmentMeta("pdf", Math.round(2.3 * 1024 * 1024), "fa"), "(PDF، ۲٫۳ مگابایت)");
+    assert.equal(attachmentMeta("docx", 1536, "en"), "(DOCX, 1.5 KB)");
   });
 
   test("the cache folder: AKHBAR_IMAGE_CACHE, or .cache/akhbar-images", () => {

@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as cheerio from "cheerio";
+import { DateTime } from "luxon";
 import { siteMetadata } from "../../../src/content/site.js";
 import { jsonLdScript, newsArticle, pageSharingTags, releaseSharingTags, scriptSafeJson } from "../../../src/render/structured-data.js";
 import { makeRelease } from "../../support/release-factory.js";
@@ -136,4 +137,20 @@ test("pageSharingTags: a page of content/pages/ is a web page, shared with the l
   const plain = cheerio.load(`<head>${pageSharingTags(site, { title: "درباره ما", url: "/about/", lang: "fa" }).value}</head>`);
   assert.equal(plain('meta[property="og:description"]').attr("content"), site.description.fa);
   assert.equal(plain('meta[property="og:image"]').length, 0);
+});
+
+test("newsArticle: a report's @type is ReportageNewsArticle, another type's NewsArticle; dateModified is the update, when there is one", () => {
+  const photoReport = newsArticle(site, makeRelease(1, "2023-12-10T11:00:00+03:30", { type: "photo-report" }));
+  assert.equal(photoReport["@type"], "ReportageNewsArticle");
+  assert.equal(newsArticle(site, makeRelease(2, "2023-12-10T11:00:00+03:30", { type: "video-report" }))["@type"], "ReportageNewsArticle");
+  assert.equal(newsArticle(site, makeRelease(3, "2023-12-10T11:00:00+03:30", { type: "notice" }))["@type"], "NewsArticle");
+  assert.equal(newsArticle(site, makeRelease(4, "2023-12-10T11:00:00+03:30", { type: "interview" }))["@type"], "NewsArticle");
+  assert.equal(photoReport.dateModified, "2023-12-10T11:00:00+03:30");
+
+  const corrected = makeRelease(5, "2023-12-10T11:00:00+03:30", { updated: DateTime.fromISO("2023-12-11T08:00:00Z", { setZone: true }), correction: "اصلاح شد." });
+  const article = newsArticle(site, corrected);
+  assert.deepEqual([article.datePublished, article.dateModified], ["2023-12-10T11:00:00+03:30", "2023-12-11T11:30:00+03:30"]);
+  const $ = cheerio.load(`<head>${releaseSharingTags(site, corrected).value}</head>`);
+  assert.equal($('meta[property="article:published_time"]').attr("content"), "2023-12-10T11:00:00+03:30");
+  assert.equal($('meta[property="article:modified_time"]').attr("content"), "2023-12-11T11:30:00+03:30");
 });

@@ -24,6 +24,7 @@ function release(extra: Partial<Release> = {}): Release {
     organization: "استانداري تهران",
     tags: ["روابط‌عمومی", "روابط عمومي", "نشست"],
     draft: false,
+    type: "news",
     lang: "fa",
     inputPath: "content/releases/1402/149840.md",
     fileHash: "0".repeat(40),
@@ -79,6 +80,8 @@ describe("searchDocument", () => {
   test("metadata: the title as indexed, date and county hidden from search", () => {
     assert.equal(meta("title"), "نشست روابط~عمومی بخشداری‌ها");
     assert.equal(meta("date"), "ـ۱۹ ـآذر ـ۱۴۰۲، ـساعت ـ۱۱:۰۰");
+    // A release dated without a time: the day alone.
+    assert.equal(load(searchDocument(release({ dateOnly: true }), blocks, encoder))(`meta[data-pagefind-meta="date[content]"]`).attr("content"), "ـ۱۹ ـآذر ـ۱۴۰۲");
     assert.equal(meta("county"), "ـری");
     assert.equal(meta("lang"), undefined);
     assert.equal(load(searchDocument(release({ lang: "en", county: undefined }), blocks, encoder))(`meta[data-pagefind-meta="lang[content]"]`).attr("content"), "ـen");
@@ -89,7 +92,9 @@ describe("searchDocument", () => {
     assert.deepEqual(filters("organization"), ["استانداری-تهران"]);
     assert.deepEqual(filters("tag"), ["روابط-عمومی", "نشست"]);
     assert.deepEqual(filters("year"), ["1402"]);
-    assert.deepEqual(searchFilterValues(release({ county: undefined, organization: undefined, tags: [] })), { county: undefined, organization: undefined, tags: [], year: "1402" });
+    assert.deepEqual(filters("type"), ["news"]);
+    assert.deepEqual(searchFilterValues(release({ county: undefined, organization: undefined, tags: [] })), { county: undefined, organization: undefined, tags: [], type: "news", year: "1402" });
+    assert.deepEqual(searchFilterValues(release({ type: "photo-report" })).type, "photo-report");
   });
 
   test("text and metadata from content stay text", () => {
