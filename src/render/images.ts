@@ -120,17 +120,29 @@ export class ImagePipeline {
   }
 
   /**
-   * The `<picture>` for a picture of the site (`/images/…`), queued for conversion; or
-   * undefined for a picture on another site. A missing or unreadable picture is a
-   * ContentError naming the release file and line.
+   * A picture of the site (`/images/…`), published at its own address, with its size; undefined
+   * for a picture on another site. A missing or unreadable picture is a ContentError naming the
+   * release file and line.
    */
-  picture(src: string, attributes: PictureAttributes, where: Where): SafeHtml | undefined {
+  private sitePicture(src: string, where: Where): { file: string; address: string; size: PictureSize } | undefined {
     if (!src.startsWith("/") || src.startsWith("//")) return undefined;
     const resolved = resolveContentAddress(this.contentDir, src, "picture");
     if (!resolved.ok) throw problem(where, resolved.message);
     const { file, address } = resolved;
     const size = readSize(file, address, where);
     this.publish(file, address, size, where);
+    return { file, address, size };
+  }
+
+  /**
+   * The `<picture>` for a picture of the site (`/images/…`), queued for conversion; or
+   * undefined for a picture on another site. A missing or unreadable picture is a
+   * ContentError naming the release file and line.
+   */
+  picture(src: string, attributes: PictureAttributes, where: Where): SafeHtml | undefined {
+    const found = this.sitePicture(src, where);
+    if (!found) return undefined;
+    const { file, address, size } = found;
     if (size.type === "svg") return svgHtml(src, size, attributes);
     return pictureHtml(this.convert(file, address, size, where), attributes);
   }
@@ -189,23 +201,28 @@ export class ImagePipeline {
     if (present.length === stats.length) {
       this.work.reused += stats.length;
     } else {
-      // Converted into a folder of this build, then renamed into the cache: a build killed
-      // halfway leaves no half-written file under a final name, and a cached file, which
-      // may be hard-linked into a published site, is replaced, never written over.
       this.work.converted += stats.length;
-      const incoming = this.incoming();
-      const task = Image(file, { ...this.options(), outputDir: incoming })
-        .catch((error: unknown) => {
-          throw problem(where, pictureNotConverted(relative, (error as Error).message));
-        })
-        .then(async (converted) => {
-          for (const stat of Object.values(converted).flat()) await rename(stat.outputPath, path.join(this.cacheDir, path.basename(stat.outputPath)));
-        });
-      // `finish` reports a failure; until then it must not count as unhandled (Node would exit).
-      task.catch(() => undefined);
-      this.pending.push(task);
+      this.queue(file, this.options(), relative, where);
     }
     return metadata;
+  }
+
+  /**
+   * Converts `source` with `options` in the background. Into a folder of this build, then renamed
+   * into the cache: a build killed halfway leaves no half-written file under a final name, and a
+   * cached file, which may be hard-linked into a published site, is replaced, never written over.
+   */
+  private queue(source: string | Buffer, options: ImageOptions, address: string, where: Where): void {
+    const task = Image(source, { ...options, outputDir: this.incoming() })
+      .catch((error: unknown) => {
+        throw problem(where, pictureNotConverted(address, (error as Error).message));
+      })
+      .then(async (converted) => {
+        for (const stat of Object.values(converted).flat()) await rename(stat.outputPath, path.join(this.cacheDir, path.basename(stat.outputPath)));
+      });
+    // `finish` reports a failure; until then it must not count as unhandled (Node would exit).
+    task.catch(() => undefined);
+    this.pending.push(task);
   }
 
   // Sharing pictures: og:image is never an SVG, which sharing previews ignore.
@@ -217,12 +234,9 @@ export class ImagePipeline {
    * converted and cached like the other pictures, its name made from the drawing's content.
    */
   sharingPicture(src: string, where: Where): { url: string; width: number; height: number } | undefined {
-    if (!src.startsWith("/") || src.startsWith("//")) return undefined;
-    const resolved = resolveContentAddress(this.contentDir, src, "picture");
-    if (!resolved.ok) throw problem(where, resolved.message);
-    const { file, address } = resolved;
-    const size = readSize(file, address, where);
-    this.publish(file, address, size, where);
+    const found = this.sitePicture(src, where);
+    if (!found) return undefined;
+    const { file, address, size } = found;
     const metadata = size.type === "svg" ? this.drawing(file, address, size, where) : this.convert(file, address, size, where);
     const largest = (metadata.png ?? metadata.jpeg ?? []).at(-1)!;
     return { url: largest.url, width: largest.width, height: largest.height };
@@ -248,17 +262,8 @@ export class ImagePipeline {
       this.work.reused += stats.length;
       return metadata;
     }
-    // As `convert`: into this build's folder, then renamed into the cache.
     this.work.converted += stats.length;
-    const task = Image(bytes, { ...options, outputDir: this.incoming() })
-      .catch((error: unknown) => {
-        throw problem(where, pictureNotConverted(address, (error as Error).message));
-      })
-      .then(async (converted) => {
-        for (const stat of Object.values(converted).flat()) await rename(stat.outputPath, path.join(this.cacheDir, path.basename(stat.outputPath)));
-      });
-    task.catch(() => undefined);
-    this.pending.push(task);
+    this.queue(bytes, options, address, where);
     return metadata;
   }
 
