@@ -20,6 +20,9 @@ import { HtmlBasePlugin, type EleventyEventArguments, type UserConfig } from "@1
 import { AFTER_ELEVENTY_PAGES, BEFORE_ELEVENTY_PAGES, eleventyPages, type BuildRun, type BuildStep } from "../build/steps.js";
 import { BuildState } from "../build/state.js";
 import { DevServerErrors } from "./dev-server-errors.js";
+import { between, timeStep, timingsWanted } from "../build/step-timings.js";
+import { stepTimed } from "../messages/build.js";
+import { say } from "../messages/messages.js";
 
 /** Eleventy's input folder (src/eleventy/pages/): nothing in it for Eleventy to read; relative to the working folder, as Eleventy names folders. */
 export const ELEVENTY_INPUT = path.relative(process.cwd(), fileURLToPath(new URL("./pages/", import.meta.url))).split(path.sep).join("/");
@@ -63,7 +66,27 @@ async function runSteps(steps: readonly BuildStep[], state: BuildState, event: E
     writes: event.outputMode === "fs",
     eleventyResults: event.results ?? [],
   };
-  for (const step of steps) await step.run(state, run);
+  if (!timingsWanted()) {
+    for (const step of steps) await step.run(state, run);
+    return;
+  }
+  for (const step of steps) console.log(say(stepTimed(await timeStep(step.name, () => step.run(state, run)))));
+}
+
+/** With AKHBAR_TIMINGS=1, the time Eleventy takes for its own pages, between the two runs of steps. */
+function eleventyPagesTimer(): { stepsEnded(): void; stepsResumed(): void } {
+  let ended: { at: number; cpu: NodeJS.CpuUsage } | undefined;
+  return {
+    stepsEnded: () => {
+      if (timingsWanted()) ended = { at: performance.now(), cpu: process.cpuUsage() };
+    },
+    stepsResumed: () => {
+      if (!ended) return;
+      const used = process.cpuUsage(ended.cpu);
+      console.log(say(stepTimed(between("Eleventy's own pages", ended.at, performance.now(), (used.user + used.system) / 1000))));
+      ended = undefined;
+    },
+  };
 }
 
 export default function akhbarPlugin(eleventyConfig: UserConfig): void {
@@ -79,11 +102,14 @@ export default function akhbarPlugin(eleventyConfig: UserConfig): void {
   // a build fails where Akhbar's code throws, in its steps or in a page Eleventy renders, and succeeds at its last step.
   const errors = new DevServerErrors();
   errors.register(eleventyConfig);
-  eleventyConfig.on("eleventy.before", (event: EleventyEventArguments) => {
+  const eleventyPagesTime = eleventyPagesTimer();
+  eleventyConfig.on("eleventy.before", async (event: EleventyEventArguments) => {
     errors.buildStarted();
-    return errors.track(() => runSteps(BEFORE_ELEVENTY_PAGES, state, event));
+    await errors.track(() => runSteps(BEFORE_ELEVENTY_PAGES, state, event));
+    eleventyPagesTime.stepsEnded();
   });
   eleventyConfig.on("eleventy.after", async (event: EleventyEventArguments) => {
+    eleventyPagesTime.stepsResumed();
     await errors.track(() => runSteps(AFTER_ELEVENTY_PAGES, state, event));
     errors.buildSucceeded();
   });

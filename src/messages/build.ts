@@ -293,3 +293,14 @@ export const INPUT_IS_PROJECT: Message = {
   fa: "--input: پوشهٔ محتوا باید پوشه‌ای جدا باشد، نه پوشهٔ خود پروژه.",
   en: "--input: the content folder must be a folder of its own, not the project's folder",
 };
+
+/** One line of AKHBAR_TIMINGS=1 (src/build/step-timings.ts): a step, its wall and CPU time, the memory after it. */
+export function stepTimed(timing: { step: string; wallMs: number; cpuMs: number; rssBytes: number }): Message {
+  const wall = seconds(timing.wallMs);
+  const cpu = seconds(timing.cpuMs);
+  const memory = byteSize(timing.rssBytes);
+  return {
+    fa: `[akhbar] زمان «${timing.step}»: ${wall.fa} ثانیه، پردازنده ${cpu.fa} ثانیه، حافظه ${memory.fa}`,
+    en: `[akhbar] time of "${timing.step}": ${wall.en} s, CPU ${cpu.en} s, memory ${memory.en}`,
+  };
+}

@@ -6,6 +6,7 @@
  * cache), production at T2 after the embargo, and the preview (`npm start`) at T1. The build's log
  * is in Persian; the second build's in English (AKHBAR_LANG=en), which changes nothing it writes.
  */
+import { AFTER_ELEVENTY_PAGES, BEFORE_ELEVENTY_PAGES } from "../../src/build/steps.js";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
@@ -70,7 +71,7 @@ before(async () => {
   first = await runBuild(content, site("first"), env);
   assert.equal(first.code, 0, first.log);
   cacheAfterFirst = await cacheTimes();
-  second = await runBuild(content, site("second"), { ...env, AKHBAR_LANG: "en" });
+  second = await runBuild(content, site("second"), { ...env, AKHBAR_LANG: "en", AKHBAR_TIMINGS: "1" });
   assert.equal(second.code, 0, second.log);
   later = await runBuild(content, site("later"), { ...env, AKHBAR_NOW: T2 });
   assert.equal(later.code, 0, later.log);
@@ -170,6 +171,12 @@ describe("pictures", () => {
       assert.deepEqual(broken, [], name);
       assert.ok(checked > 50, `${name}: only ${checked} links checked`);
     }
+  });
+
+  test("with AKHBAR_TIMINGS=1 a build prints each step's time, in the steps' order, and Eleventy's between them; without it, none", () => {
+    const timed = [...second.log.matchAll(/^\[akhbar\] time of "([^"]+)": [\d.]+ s, CPU [\d.]+ s, memory [\d.]+ (?:MB|GB)$/gm)].map((match) => match[1]);
+    assert.deepEqual(timed, [...BEFORE_ELEVENTY_PAGES.map((step) => step.name), "Eleventy's own pages", ...AFTER_ELEVENTY_PAGES.map((step) => step.name)]);
+    assert.doesNotMatch(first.log, /زمان «/);
   });
 
   test("an unchanged picture is not converted again: the second build reuses every file of the cache", async () => {
