@@ -4,7 +4,8 @@
  * browser on every save.
  * Options: --input <content folder> (default content), --output <folder> (default _site), --port,
  * --verbose (Eleventy's own output too; the build's own lines are printed either way:
- * src/eleventy/dev-server-log.ts).
+ * src/eleventy/dev-server-log.ts), --cms (or AKHBAR_CMS_LOCAL=1: the browser's editor's local
+ * backend too, so that http://localhost:8080/admin/ saves into the working tree: src/admin/local-backend.ts).
  *
  * Eleventy's input is the project's empty src/eleventy/pages/, never the content folder (whose
  * files it would read as templates and data: src/eleventy/plugin.ts); the content folder is named
@@ -28,6 +29,8 @@ import { logDevServer, printBuildFailures } from "../src/eleventy/dev-server-log
 import { INPUT_IS_PROJECT } from "../src/messages/build.js";
 import { contentErrorOf } from "../src/pages/build-errors.js";
 import { say } from "../src/messages/messages.js";
+import { localEditorReady } from "../src/messages/dev-server.js";
+import { localBackendWanted, startLocalBackend } from "../src/admin/local-backend.js";
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +38,7 @@ const { values } = parseArgs({
     output: { type: "string", default: "_site" },
     port: { type: "string", default: "8080" },
     [VERBOSE_FLAG]: { type: "boolean", default: false },
+    cms: { type: "boolean", default: false },
   },
 });
 const verbose = values[VERBOSE_FLAG];
@@ -97,6 +101,10 @@ await eleventy.watch();
 for (const [event, file] of saved) report(event, file);
 saved = undefined;
 void eleventy.serve(Number(values.port));
+// The editor's local backend (decap-server), when asked for: /admin/ on localhost saves through it.
+const cms = localBackendWanted(values.cms) ? startLocalBackend(contentDir) : undefined;
+if (cms) console.log(say(localEditorReady(`http://localhost:${values.port}/admin/`)));
+process.on("exit", () => cms?.kill());
 
 process.on("SIGINT", async () => {
   content.close();

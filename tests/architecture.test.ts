@@ -28,12 +28,13 @@ const LAYERS: Readonly<Record<string, readonly string[]>> = {
   assets: ["context", "hosting", "render", "browse", "content", "messages", "persian", "output"],
   search: ["context", "hosting", "render", "browse", "content", "messages", "persian", "output"],
   feeds: ["context", "hosting", "render", "browse", "content", "messages", "persian", "output"],
+  admin: ["context", "hosting", "render", "browse", "content", "messages", "persian", "output"],
   pages: ["assets", "search", "feeds", "context", "hosting", "render", "browse", "content", "messages", "persian", "output"],
-  build: ["pages", "assets", "search", "feeds", "context", "hosting", "render", "browse", "content", "messages", "persian", "output"],
-  eleventy: ["build", "pages", "assets", "search", "feeds", "context", "hosting", "render", "browse", "content", "messages", "persian", "output", "editors", "bench"],
+  build: ["pages", "admin", "assets", "search", "feeds", "context", "hosting", "render", "browse", "content", "messages", "persian", "output"],
+  eleventy: ["build", "pages", "admin", "assets", "search", "feeds", "context", "hosting", "render", "browse", "content", "messages", "persian", "output", "editors", "bench"],
   editors: ["render", "content", "messages", "persian", "output"],
   bench: ["content", "messages", "persian", "output"],
-  deploy: ["build", "hosting", "pages", "assets", "search", "feeds", "context", "render", "browse", "content", "messages", "persian", "output"],
+  deploy: ["build", "hosting", "pages", "admin", "assets", "search", "feeds", "context", "render", "browse", "content", "messages", "persian", "output"],
 };
 
 /** The package that runs the build; its image plugin (@11ty/eleventy-img) and other @11ty packages are not it. */

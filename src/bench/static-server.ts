@@ -28,6 +28,8 @@ const CONTENT_TYPES: Record<string, string> = {
   ".json": "application/json; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
+  // The browser's editor's configuration (/admin/config.yml).
+  ".yml": "text/yaml; charset=utf-8",
   ".wasm": "application/wasm",
   ".woff2": "font/woff2",
   ".woff": "font/woff",

@@ -13,7 +13,7 @@
  */
 import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { SECURITY_HEADERS } from "../render/security-policy.js";
+import { contentSecurityPolicy, SECURITY_HEADERS } from "../render/security-policy.js";
 import { withPathPrefix } from "../content/site.js";
 import { ELSEWHERE, SEAL_FILE, type OutputLedger } from "../output/publish.js";
 import { isShardId, SEARCH_BUNDLE_PATH } from "../search/shards.js";
@@ -22,6 +22,9 @@ import { isShardId, SEARCH_BUNDLE_PATH } from "../search/shards.js";
 export const IMMUTABLE_FOLDERS = ["assets", "img"];
 /** Folders of a Pagefind bundle (one per shard) whose files Pagefind names by their content. */
 export const IMMUTABLE_PAGEFIND_FOLDERS = ["fragment", "index", "filter"];
+/** The rule of the browser's editor's folder (src/admin/), which has a policy of its own. */
+const ADMIN_PATTERN = "/admin/*";
+
 /** Files the host reads and does not serve. */
 const HOST_FILES = new Set(["_headers", "_redirects"]);
 
@@ -76,7 +79,7 @@ const byName = (a: DirectoryEntry, b: DirectoryEntry) => (a.name < b.name ? -1 :
  * files do, so they share that rule (the directory has no folders of its own, least of all one
  * named as a shard's chunk folders); it is given when pagefind/ holds the directory alone too.
  */
-export function planHeaderRules(pathPrefix: string, entries: readonly DirectoryEntry[]): HeaderRule[] {
+export function planHeaderRules(pathPrefix: string, entries: readonly DirectoryEntry[], adminPolicy: string = contentSecurityPolicy("header")): HeaderRule[] {
   const at = (url: string) => withPathPrefix(pathPrefix, url);
   const immutable: string[] = [];
   const revalidated: string[] = [];
@@ -98,11 +101,16 @@ export function planHeaderRules(pathPrefix: string, entries: readonly DirectoryE
     else if (entry.directory && entry.children) bundle(`${url}/`, entry.children);
     else revalidated.push(entry.directory ? `${url}/*` : url);
   }
+  // The Content-Security-Policy goes with Cache-Control, which each address gets from exactly one
+  // rule: the site's pages get the site's policy, /admin/ the editor's (src/admin/admin-page.ts). In
+  // the rule of every address (`/*`), hosts would join the two, and a browser enforces both.
+  const policyOf = (pattern: string) => (pattern === ADMIN_PATTERN ? adminPolicy : contentSecurityPolicy("header"));
+  const rule = (pattern: string, caching: string): HeaderRule => ({ pattern: at(pattern), headers: [["Content-Security-Policy", policyOf(pattern)], ["Cache-Control", caching]] });
   return [
-    { pattern: at("/*"), headers: [...SECURITY_HEADERS] },
-    ...immutable.map((pattern) => ({ pattern: at(pattern), headers: [["Cache-Control", IMMUTABLE] as const] })),
+    { pattern: at("/*"), headers: SECURITY_HEADERS.filter(([name]) => name !== "Content-Security-Policy") },
+    ...immutable.map((pattern) => rule(pattern, IMMUTABLE)),
     // The home page answers at the prefix itself, which no `/name` rule matches.
-    ...["/", ...revalidated].map((pattern) => ({ pattern: at(pattern), headers: [["Cache-Control", REVALIDATE] as const] })),
+    ...["/", ...revalidated].map((pattern) => rule(pattern, REVALIDATE)),
   ];
 }
 
@@ -189,7 +197,7 @@ function shardInsides(entries: readonly DirectoryEntry[]): DirectoryEntry[] {
  * included), and, for a build written over the published site, the files it keeps from there.
  * Returns how many rules it has (a host limits them: src/hosting/hosts.ts).
  */
-export async function writeHostHeaders(outputDir: string, pathPrefix: string, ledger: OutputLedger | undefined): Promise<number> {
+export async function writeHostHeaders(outputDir: string, pathPrefix: string, ledger: OutputLedger | undefined, adminPolicy?: string): Promise<number> {
   // The root; pagefind/ and each folder in it (shards, the search directory) are listed too (their rules are shared: planHeaderRules).
   const list = async (dir: string, level: number): Promise<DirectoryEntry[]> =>
     Promise.all(
@@ -204,7 +212,7 @@ export async function writeHostHeaders(outputDir: string, pathPrefix: string, le
   // built for a deploy target (`--since-deploy`), only in the target's record.
   if (ledger?.publishedDir === ELSEWHERE) entries = overlayEntries(entries, listingOfPaths(ledger.publishedPaths(), shardInsides(entries)), (url) => ledger.holds(url));
   else if (ledger?.publishedDir) entries = overlayEntries(entries, await list(ledger.publishedDir, 0), (url) => ledger.holds(url));
-  const rules = planHeaderRules(pathPrefix, entries);
+  const rules = planHeaderRules(pathPrefix, entries, adminPolicy);
   await writeFile(path.join(outputDir, "_headers"), renderHeadersFile(rules));
   return rules.length;
 }

@@ -14,7 +14,7 @@ import { buildTime } from "../content/embargo.js";
 import { editArchiveInPlace, isReleaseFile, loadArchive, reloadArchive, type LoadOptions } from "../content/load.js";
 import { readSiteContent, type ContentPage } from "../content/content-page.js";
 import { ContentError, inputPathKey, type Archive, type Release } from "../content/release.js";
-import { siteMetadata, type SiteMetadata } from "../content/site.js";
+import { LOCAL_CMS, siteMetadata, type CmsSettings, type SiteMetadata } from "../content/site.js";
 import type { AkhbarContext } from "../context/context.js";
 import { DEFAULT_HOST, type HostProfile, type SiteFigures } from "../hosting/hosts.js";
 import { planRedirects, type Redirect } from "../pages/redirect-pages.js";
@@ -43,6 +43,8 @@ export class BuildState implements AkhbarContext {
    * step on those of content/site.yml and the site's menu, read again by every build.
    */
   site: SiteMetadata = siteMetadata();
+  /** The browser's editor's git service (site.yml's `cms:`, src/admin/): not in `site`, which keys every page. */
+  cms: CmsSettings = LOCAL_CMS;
   /** The production build's publication (src/output/publish.ts), set by src/eleventy/build.ts; none in the dev server. */
   publication: Publication | undefined;
   /**
@@ -166,6 +168,7 @@ export class BuildState implements AkhbarContext {
       throw new ContentError(siteContent.problems);
     }
     this.site = siteContent.site;
+    this.cms = siteContent.cms;
     this.pages = siteContent.pages;
   }
 

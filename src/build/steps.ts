@@ -21,6 +21,7 @@
  *     the news sitemap, the host's redirect rules (_redirects, the nginx map: as the host reads),
  *     the English section; and copies the favicon
  *   write the assets
+ *   write the editor               (/admin/: Decap CMS in Persian, its configuration made from the schema; src/admin/)
  *   publish the pictures           (and the other files of content/images/ and content/files/ the pages use; no other)
  *   write the sitemaps
  *   write the redirect pages       (for a host without redirect rules: src/hosting/hosts.ts)
@@ -35,6 +36,10 @@
 import path from "node:path";
 import { buildAssetManifest, writeAssets } from "../assets/assets.js";
 import { writeFeeds } from "../feeds/feeds.js";
+import { adminFiles, adminPolicyText, adminSecurityPolicy, contentFolderInRepository, localBackendUrl, releaseYearFolders, writeAdmin } from "../admin/admin-page.js";
+import { fontFaceCss } from "../assets/fonts.js";
+import { buildTime } from "../content/embargo.js";
+import { jalaliParts } from "../persian/dates.js";
 import { newsSitemapTime, recentReleases, renderNewsSitemap, renderRobotsTxt, writeSitemaps } from "../feeds/sitemaps.js";
 import type { WrittenPage } from "../output/page-writer.js";
 import { contentPagesForSitemaps, writeContentPages } from "../pages/content-pages.js";
@@ -54,7 +59,7 @@ import { searchShards } from "../search/shards.js";
 import { writeHostHeaders } from "./host-headers.js";
 import type { BuildState } from "./state.js";
 import { SETTINGS_FILE } from "../content/content-files.js";
-import { inputPathKey } from "../content/release.js";
+import { inputPathKey, nextId } from "../content/release.js";
 import { imageCacheDir } from "../render/images.js";
 import { say } from "../messages/messages.js";
 import { LETTER_CASE_IGNORED, picturesPublished, searchIndexFailed } from "../messages/build.js";
@@ -99,6 +104,7 @@ export const BEFORE_ELEVENTY_PAGES: readonly BuildStep[] = [
 
 export const AFTER_ELEVENTY_PAGES: readonly BuildStep[] = [
   { name: "write the assets", run: writing((state, run) => writeAssets(run.outputDir, state.assets())) },
+  { name: "write the editor", run: writing(writeEditor) },
   { name: "publish the pictures", run: publishPictures },
   { name: "write the sitemaps", run: writeAllSitemaps },
   { name: "write the redirect pages", run: writing(writeRedirectPagesForHost) },
@@ -143,7 +149,32 @@ async function writeRedirectPagesForHost(state: BuildState, run: BuildRun): Prom
 /** `_headers`, for a host that reads it; its rules noted for the check of the host's limits. */
 async function writeHeadersForHost(state: BuildState, run: BuildRun): Promise<void> {
   if (!state.host.headersFile) return;
-  state.hostFiles.headerRules = await writeHostHeaders(run.outputDir, state.site.pathPrefix, state.ledger());
+  const adminPolicy = adminPolicyText(adminSecurityPolicy(state.cms, localBackendUrl()), "header");
+  state.hostFiles.headerRules = await writeHostHeaders(run.outputDir, state.site.pathPrefix, state.ledger(), adminPolicy);
+}
+
+/**
+ * /admin/, the browser's editor (src/admin/). A rebuild of releases edited in place keeps it: the
+ * archive's next free id, the one thing in it that releases change, changes only with a new file.
+ */
+async function writeEditor(state: BuildState, run: BuildRun): Promise<void> {
+  if (state.edited()) return;
+  const archive = state.archive();
+  const assets = state.assets();
+  const files = await adminFiles({
+    config: {
+      contentFolder: contentFolderInRepository(run.contentDir),
+      years: await releaseYearFolders(run.contentDir),
+      currentYear: jalaliParts(buildTime()).year,
+      nextId: nextId([...archive.byInputPath.values()].map((release) => release.id)),
+      cms: state.cms,
+      localBackendUrl: localBackendUrl(),
+    },
+    siteStylesheet: assets.url("site.rtl.css"),
+    fontFaces: fontFaceCss((face) => `..${assets.url(`fonts/${face.name}`)}`),
+    siteName: state.site.name.fa,
+  });
+  await writeAdmin(run.outputDir, files);
 }
 
 async function makeAssets(state: BuildState): Promise<void> {

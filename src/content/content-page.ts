@@ -19,7 +19,7 @@ import { SLUG_PATTERN, validatePageFrontMatter } from "./page-schema.js";
 import { inputPathKey, type ContentProblem } from "./release.js";
 import { blobId } from "./release-source.js";
 import type { Language } from "./schema.js";
-import { readSiteSettings, type MeasurePicture, type MenuLink, type SiteMetadata } from "./site.js";
+import { readSiteSettings, type CmsSettings, type MeasurePicture, type MenuLink, type SiteMetadata } from "./site.js";
 import { badCharacterProblems, decodeReleaseText, withoutControlCharacters } from "./text.js";
 
 const PAGE_EXTENSION = ".md";
@@ -46,11 +46,11 @@ export interface ContentPage {
 
 /**
  * The first parts of the site's own addresses, which no page may take: the sections, the folders
- * of pictures, attachments, assets and the search index, the feeds and the English section (whose own are in
+ * of pictures, attachments, assets and the search index, the feeds, the browser's editor (/admin/) and the English section (whose own are in
  * RESERVED_ENGLISH). Compared in small letters: a file system that ignores letter case would put
  * `/News/` over `/news/`. A build test checks that every folder the site has is here.
  */
-export const RESERVED_ADDRESSES: readonly string[] = ["news", "archive", "counties", "organizations", "types", "tags", "search", "en", "img", "images", "files", "assets", "pagefind", "feed", "feeds", "sitemap"];
+export const RESERVED_ADDRESSES: readonly string[] = ["news", "archive", "counties", "organizations", "types", "tags", "search", "en", "img", "images", "files", "assets", "pagefind", "feed", "feeds", "sitemap", "admin"];
 export const RESERVED_ENGLISH: readonly string[] = ["news", "search", "feed", "feeds"];
 
 /** The address of the page `slug` in `lang`. */
@@ -171,6 +171,8 @@ export function siteMenu(pages: readonly ContentPage[], links: readonly MenuLink
 /** What the build reads of the content folder besides releases: the site's settings, with its menu, and its pages. */
 export interface SiteContent {
   site: SiteMetadata;
+  /** site.yml's `cms:` (src/content/site.ts `SiteSettings`). */
+  cms: CmsSettings;
   pages: ContentPage[];
   /** The problems of site.yml and of the pages, in file and line order. */
   problems: ContentProblem[];
@@ -183,5 +185,5 @@ export interface SiteContent {
 export async function readSiteContent(contentDir: string, measure: MeasurePicture, env: NodeJS.ProcessEnv = process.env): Promise<SiteContent> {
   const [settings, pages] = await Promise.all([readSiteSettings(contentDir, measure, env), loadContentPages(contentDir)]);
   const problems = [...settings.problems, ...pages.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { site: { ...settings.site, menu: siteMenu(pages.pages, settings.site.menu) }, pages: pages.pages, problems };
+  return { site: { ...settings.site, menu: siteMenu(pages.pages, settings.site.menu) }, cms: settings.cms, pages: pages.pages, problems };
 }

@@ -51,6 +51,29 @@ export interface SiteMetadata {
   menu: MenuLink[];
 }
 
+/**
+ * The git service the browser's editor (/admin/, Decap CMS) commits to (docs/cms.md). `local` is
+ * the local backend alone: `npm start` with AKHBAR_CMS_LOCAL=1, writing into the working tree.
+ */
+export const CMS_BACKENDS = ["local", "gitlab", "gitea", "forgejo", "github"] as const;
+export type CmsBackend = (typeof CMS_BACKENDS)[number];
+
+export interface CmsSettings {
+  backend: CmsBackend;
+  /** `owner/name` of the repository on the git service. */
+  repo?: string;
+  /** The branch releases are committed to (Decap's default: main). */
+  branch?: string;
+  /** The git service's address, for a self-hosted one: https://git.example.ir */
+  base_url?: string;
+  /** Its API, when not the service's usual one (GitLab: <base_url>/api/v4; Gitea: <base_url>/api/v1). */
+  api_root?: string;
+  /** The OAuth application's id (GitLab: PKCE; Gitea: its client id). */
+  app_id?: string;
+  /** Draft → review → publish as a merge request (GitLab and GitHub). */
+  editorial_workflow?: boolean;
+}
+
 /** A text in the site's two languages. */
 export interface Bilingual {
   fa: string;
@@ -172,6 +195,18 @@ const siteFields = z.strictObject({
   logo: text.optional(),
   social: z.strictObject(Object.fromEntries(SOCIAL_NETWORKS.map((network) => [network, httpsAddress.optional()])) as Record<SocialNetwork, z.ZodOptional<typeof httpsAddress>>).optional(),
   menu: z.array(z.strictObject({ title: text, url: menuAddress, lang: z.enum(LANGUAGES).optional() })).optional(),
+  // The browser's editor (src/admin/): which git service it commits to.
+  cms: z
+    .strictObject({
+      backend: z.enum(CMS_BACKENDS).optional(),
+      repo: text.regex(/^[^\s/]+(?:\/[^\s/]+)+$/).optional(),
+      branch: text.optional(),
+      base_url: httpsAddress.optional(),
+      api_root: httpsAddress.optional(),
+      app_id: text.optional(),
+      editorial_workflow: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 type SiteFileFields = z.output<typeof siteFields>;
@@ -199,8 +234,17 @@ export type MeasurePicture = (file: string) => { width: number; height: number }
 /** The site's settings as content/site.yml sets them, over the defaults; and its problems, each on its line. */
 export interface SiteSettings {
   site: SiteMetadata;
+  /**
+   * Where the browser's editor (/admin/, src/admin/) saves: site.yml's `cms:`; without it, the local
+   * backend only. Kept beside the site, not in it: pages are keyed by the site's settings, and
+   * none of them shows this.
+   */
+  cms: CmsSettings;
   problems: ContentProblem[];
 }
+
+/** The editor's backend without `cms:` in site.yml: the local one alone. */
+export const LOCAL_CMS: CmsSettings = { backend: "local" };
 
 /**
  * Reads and checks `<contentDir>/site.yml` over the defaults of `siteMetadata(env)`. Without the
@@ -216,12 +260,12 @@ export async function readSiteSettings(contentDir: string, measure: MeasurePictu
   try {
     bytes = await readFile(location);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { site: defaults, problems: [] };
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { site: defaults, cms: LOCAL_CMS, problems: [] };
     throw error;
   }
-  const problem = (line: number, field: string, message: Message): SiteSettings => ({ site: defaults, problems: [{ file, line, field, message }] });
+  const problem = (line: number, field: string, message: Message): SiteSettings => ({ site: defaults, cms: LOCAL_CMS, problems: [{ file, line, field, message }] });
   const decoded = decodeReleaseText(bytes);
-  if (decoded.text === undefined) return { site: defaults, problems: [{ file, ...decoded.problem }] };
+  if (decoded.text === undefined) return { site: defaults, cms: LOCAL_CMS, problems: [{ file, ...decoded.problem }] };
   const source = decoded.text.replace(/^\uFEFF/, "");
   let data: unknown;
   try {
@@ -230,7 +274,7 @@ export async function readSiteSettings(contentDir: string, measure: MeasurePictu
     if (!(error instanceof yaml.YAMLException)) throw error;
     return problem((error.mark?.line ?? 0) + 1, "file", settingsNotYaml(error.reason));
   }
-  if (data === null || data === undefined) return { site: defaults, problems: [] };
+  if (data === null || data === undefined) return { site: defaults, cms: LOCAL_CMS, problems: [] };
   const result = siteFields.safeParse(data, { reportInput: true });
   const problems: ContentProblem[] = [];
   if (!result.success) {
@@ -242,8 +286,9 @@ export async function readSiteSettings(contentDir: string, measure: MeasurePictu
   const logoValue = result.success ? result.data.logo : typeof written === "string" && !problems.some((one) => one.field === "logo") ? written.trim() : undefined;
   const logo = logoValue === undefined ? undefined : siteLogo(contentDir, logoValue, measure);
   if (logo && "message" in logo) problems.push({ file, line: lineOfPath(source, ["logo"]), field: "logo", message: logo.message, label: siteFieldText("logo").label });
-  if (!result.success || problems.length > 0) return { site: defaults, problems: problems.sort((a, b) => a.line - b.line) };
-  return { site: settingsOver(defaults, result.data, logo as SiteLogo | undefined), problems: [] };
+  if (!result.success || problems.length > 0) return { site: defaults, cms: LOCAL_CMS, problems: problems.sort((a, b) => a.line - b.line) };
+  const cms = result.data.cms ? { ...result.data.cms, backend: result.data.cms.backend ?? "local" } : LOCAL_CMS;
+  return { site: settingsOver(defaults, result.data, logo as SiteLogo | undefined), cms, problems: [] };
 }
 
 /** The settings of site.yml over the defaults. */

@@ -14,6 +14,7 @@ import { toLatinDigits } from "../persian/letters.js";
 import { compoundsTaught } from "../persian/lexicon.js";
 import { PROSE_FIELDS, RELEASE_FIELDS, type ReleaseField, type ReleaseFrontMatterInput } from "../content/schema.js";
 import { RELEASE_TYPES } from "../content/release-types.js";
+import { FIELD_HINTS } from "../messages/fields.js";
 
 /** A new file's fields: the schema's, as an editor writes them. */
 export type ReleaseFields = Omit<ReleaseFrontMatterInput, "date"> & {
@@ -21,21 +22,10 @@ export type ReleaseFields = Omit<ReleaseFrontMatterInput, "date"> & {
   date: string;
 };
 
-/** What each field is for, in Persian, shown beside a field that is commented out. */
+/** What each field is for, in Persian, shown beside a field that is commented out (src/messages/fields.ts; the type's from the table of types). */
 const HINTS: Partial<Record<ReleaseField, string>> = {
-  lead: "خلاصهٔ یک‌جمله‌ای خبر",
-  county: "شهرستان، مثلاً ملارد",
-  organization: "دستگاه منتشرکننده",
-  tags: "برچسب‌ها، هر کدام در یک خط",
-  source: "نشانی خبر در پایگاه پیشین",
-  image: "تصویر: /images/نام-فایل.jpg از پوشهٔ content/images",
-  image_alt: "توصیف تصویر برای کسی که آن را نمی‌بیند (با تصویر الزامی است)",
-  draft: "پیش‌نویس: در سایت منتشر نمی‌شود",
-  lang: "زبان: fa یا en",
+  ...FIELD_HINTS,
   type: `نوع خبر: ${RELEASE_TYPES.map((type) => type.fa).join("، ")} (بی این خط، خبر)`,
-  updated: "تاریخ و ساعت ویرایش پس از انتشار",
-  correction: "اصلاحیه: چه چیزی درست شد (با updated)",
-  translation: "کد همین خبر به زبان دیگر",
 };
 
 const PLACEHOLDERS: Partial<Record<ReleaseField, string>> = {

@@ -16,6 +16,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { UserConfig } from "@11ty/eleventy";
 import { buildErrorsPage } from "../pages/build-errors.js";
+import { ADMIN_PATH } from "../admin/admin-page.js";
 
 /** What Akhbar calls on @11ty/eleventy-dev-server's instance: it sends each open page "reload". */
 interface DevServer {
@@ -27,8 +28,10 @@ type Middleware = (request: IncomingMessage, response: ServerResponse, next: () 
 /** A request for a page (the browser's navigation, or an address of a page), not for a stylesheet, picture or script. */
 export function asksForPage(request: Pick<IncomingMessage, "method" | "url" | "headers">): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
-  if (/\btext\/html\b/.test(request.headers.accept ?? "")) return true;
   const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
+  // The browser's editor (src/admin/) stays usable: it is where the editor fixes the release the build refused.
+  if (pathname.startsWith(ADMIN_PATH)) return false;
+  if (/\btext\/html\b/.test(request.headers.accept ?? "")) return true;
   return pathname.endsWith("/") || pathname.endsWith(".html");
 }
 

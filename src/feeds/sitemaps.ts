@@ -17,7 +17,7 @@ import { absoluteUrl } from "../render/absolute-url.js";
 import { lastModified, type Release } from "../content/release.js";
 import type { AkhbarContext } from "../context/context.js";
 import { toIsoString } from "../persian/dates.js";
-import type { SiteMetadata } from "../content/site.js";
+import { withPathPrefix, type SiteMetadata } from "../content/site.js";
 import { SettingError } from "../content/setting-error.js";
 import { sourceDateEpochInvalid } from "../messages/settings.js";
 import { xml, xmlDocument } from "../render/xml.js";
@@ -73,7 +73,8 @@ ${releases.map((release) => xml`<url><loc>${absoluteUrl(site.url, release.url)}<
 }
 
 export function renderRobotsTxt(site: SiteMetadata): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(site.url, "/sitemap.xml")}\nSitemap: ${absoluteUrl(site.url, "/sitemap-news.xml")}\n`;
+  // The browser's editor (/admin/, src/admin/) is no page for a search engine.
+  return `User-agent: *\nAllow: /\nDisallow: ${withPathPrefix(site.pathPrefix, "/admin/")}\n\nSitemap: ${absoluteUrl(site.url, "/sitemap.xml")}\nSitemap: ${absoluteUrl(site.url, "/sitemap-news.xml")}\n`;
 }
 
 /**

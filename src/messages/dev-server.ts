@@ -43,3 +43,11 @@ export const BUILD_FAILED_ELSEWHERE: Message = {
   fa: "ساختن سایت با خطایی متوقف شد که در فایل‌های خبر نیست، پس پیش‌نمایش به‌روز نشد. متن کامل خطا در پنجرهٔ فرمانی است که npm start در آن اجرا می‌شود؛ آن را برای پشتیبان فنی سایت بفرستید. متن کوتاه خطا:",
   en: "The build stopped with an error that is not in the release files, so the preview was not updated. The whole error is in the terminal running npm start; send it to whoever maintains the site. In short:",
 };
+
+/** `npm start --cms`: where the browser's editor is (src/admin/local-backend.ts). */
+export function localEditorReady(address: string): Message {
+  return {
+    fa: `[akhbar] ویرایشگر مرورگر: ${address} (خبرها در همین پوشه ذخیره می‌شوند؛ سپس با git ثبتشان کنید)`,
+    en: `[akhbar] the browser's editor: ${address} (it saves into this folder; commit with git afterwards)`,
+  };
+}

@@ -32,3 +32,23 @@ export const FIELD_LABELS: Readonly<Record<string, Message>> = {
 export function fieldLabel(field: string): Message {
   return FIELD_LABELS[field] ?? { fa: field, en: field };
 }
+
+/**
+ * What each optional field is for, in Persian: shown beside a field that `npm run new` writes
+ * commented out (src/editors/release-file.ts) and as the help text of the field in the browser's
+ * editor (src/admin/config.ts). `type:` is described where the release types are known.
+ */
+export const FIELD_HINTS: Readonly<Record<string, string>> = {
+  lead: "خلاصهٔ یک‌جمله‌ای خبر",
+  county: "شهرستان، مثلاً ملارد",
+  organization: "دستگاه منتشرکننده",
+  tags: "برچسب‌ها، هر کدام در یک خط",
+  source: "نشانی خبر در پایگاه پیشین",
+  image: "تصویر: /images/نام-فایل.jpg از پوشهٔ content/images",
+  image_alt: "توصیف تصویر برای کسی که آن را نمی‌بیند (با تصویر الزامی است)",
+  draft: "پیش‌نویس: در سایت منتشر نمی‌شود",
+  lang: "زبان: fa یا en",
+  updated: "تاریخ و ساعت ویرایش پس از انتشار",
+  correction: "اصلاحیه: چه چیزی درست شد (با updated)",
+  translation: "کد همین خبر به زبان دیگر",
+};

@@ -112,6 +112,31 @@ export const SITE_FIELD_TEXTS: Readonly<Record<string, FieldText>> = {
     example: "url: https://ostan-th.ir/",
   },
   "menu.lang": { label: { fa: "زبان پیوند منو (lang)", en: "menu.lang" }, rule: { fa: "fa (فارسی) یا en (انگلیسی)", en: "fa or en" }, example: "lang: en" },
+  // The browser's editor (/admin/, docs/cms.md): the git service it commits to.
+  cms: {
+    label: { fa: "ویرایشگر مرورگر (cms)", en: "cms" },
+    rule: { fa: "سطرهای backend:، repo: و مانند آن زیر آن، هر کدام با دو فاصله در آغاز سطر", en: "lines backend:, repo: and the like below it, each indented by two spaces" },
+    example: "cms:",
+  },
+  "cms.backend": {
+    label: { fa: "سرویس گیت ویرایشگر (backend)", en: "cms.backend" },
+    rule: { fa: "یکی از local، gitlab، gitea، forgejo یا github", en: "one of local, gitlab, gitea, forgejo, github" },
+    example: "backend: gitlab",
+  },
+  "cms.repo": {
+    label: { fa: "مخزن گیت (repo)", en: "cms.repo" },
+    rule: { fa: "نام مخزن به شکل «گروه/نام»، بی‌فاصله", en: "the repository as owner/name, without spaces" },
+    example: "repo: ravabet/akhbar",
+  },
+  "cms.branch": { label: { fa: "شاخهٔ گیت (branch)", en: "cms.branch" }, rule: TEXT_RULE, example: "branch: main" },
+  "cms.base_url": { label: { fa: "نشانی سرویس گیت (base_url)", en: "cms.base_url" }, rule: HTTPS_RULE, example: "base_url: https://git.example.ir" },
+  "cms.api_root": { label: { fa: "نشانی API سرویس گیت (api_root)", en: "cms.api_root" }, rule: HTTPS_RULE, example: "api_root: https://git.example.ir/api/v4" },
+  "cms.app_id": { label: { fa: "شناسهٔ برنامهٔ OAuth (app_id)", en: "cms.app_id" }, rule: TEXT_RULE, example: "app_id: 1a2b3c…" },
+  "cms.editorial_workflow": {
+    label: { fa: "گردش کار انتشار (editorial_workflow)", en: "cms.editorial_workflow" },
+    rule: { fa: "true (پیش‌نویس، بازبینی، انتشار) یا false", en: "true (draft, review, publish) or false" },
+    example: "editorial_workflow: true",
+  },
 };
 
 function prefixed(parent: string, fields: Record<string, FieldText>): Record<string, FieldText> {

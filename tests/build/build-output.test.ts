@@ -13,7 +13,7 @@ import { toJalaali } from "jalaali-js";
 import { repoRoot, runBuild, temporaryDirectory } from "../support/run.js";
 import { toLatinDigits } from "../../src/persian/letters.js";
 import { load } from "cheerio";
-import { elementsOf, exists, fileForUrl, findBrokenLinks, listFiles, loadPage, type Page } from "../support/html.js";
+import { elementsOf, exists, fileForUrl, findBrokenLinks, isReaderPage, listFiles, loadPage, type Page } from "../support/html.js";
 import { describeNewsroomOutput, NEWSROOM_BUILD_ENV } from "../support/newsroom-output.js";
 import { validatePages } from "../support/ship.js";
 import { interfaceStrings } from "../../src/render/i18n.js";
@@ -788,7 +788,7 @@ describe("links and other pages", () => {
     // The site's sections; Persian pages add the sample's menu: content/pages/about.md (`menu: 1`), then site.yml's link.
     const sections = ["/", "/news/", "/archive/", "/counties/", "/organizations/", "/types/", "/tags/", "/search/"];
     const persianMenu = [...sections, "/about/", "https://ostan-th.ir/"];
-    for (const file of (await listFiles(site)).filter((name) => name.endsWith(".html"))) {
+    for (const file of (await listFiles(site)).filter((name) => name.endsWith(".html") && isReaderPage(name))) {
       const $ = await loadPage(site, file);
       // Redirect pages (old addresses) are deliberately bare: seen for a moment, if at all.
       if ($('meta[http-equiv="refresh"]').length > 0) continue;

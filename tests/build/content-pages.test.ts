@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { RESERVED_ADDRESSES, RESERVED_ENGLISH } from "../../src/content/content-page.js";
-import { exists, listFiles, loadPage } from "../support/html.js";
+import { exists, isReaderPage, listFiles, loadPage } from "../support/html.js";
 import { repoRoot, runBuild, runNode, temporaryDirectory } from "../support/run.js";
 
 const SITE_URL = "https://akhbar.test";
@@ -120,7 +120,7 @@ describe("pages besides releases", () => {
     const persian = [...SECTIONS, "/تماس/", "/about/", "https://test.example.ir/"];
     const english = [...SECTIONS, "/en/about/", "https://test.example.ir/en/"];
     let checked = 0;
-    for (const file of (await listFiles(site)).filter((name) => name.endsWith(".html"))) {
+    for (const file of (await listFiles(site)).filter((name) => name.endsWith(".html") && isReaderPage(name))) {
       const $ = await loadPage(site, file);
       if ($('meta[http-equiv="refresh"]').length > 0) continue;
       const nav = $('header nav.site-nav[aria-label]');

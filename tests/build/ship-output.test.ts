@@ -13,6 +13,7 @@
  *   compressed with its stylesheet;
  * - safe: no page carries an event handler, a script address, or markup from content.
  */
+import { adminPolicyText, adminSecurityPolicy, localBackendUrl } from "../../src/admin/admin-page.js";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, rm } from "node:fs/promises";
@@ -26,7 +27,7 @@ import { headersFor, parseHeadersFile } from "../../src/bench/host-rules.js";
 import { parseRedirectsFile, resolveRedirect } from "../support/host-redirects.js";
 import { contentSecurityPolicy } from "../../src/render/security-policy.js";
 import { isPlayerAddress } from "../../src/render/video.js";
-import { elementsOf, exists, fileForUrl, findBrokenLinks, hashTree, listFiles, loadPage, siteTargetOf, urlsOfCss, urlsOfHtml } from "../support/html.js";
+import { elementsOf, exists, fileForUrl, findBrokenLinks, hashTree, isReaderPage, listFiles, loadPage, siteTargetOf, urlsOfCss, urlsOfHtml } from "../support/html.js";
 import { BUILD_ENV, HOSTILE_ATTACHMENT_NAMES, hostileReleases, htmlValidator, isRedirectPage, PREFIX, prepareContent, SITE, SITE_URL, validatePages, type HostileRelease } from "../support/ship.js";
 import { runBuild, temporaryDirectory } from "../support/run.js";
 
@@ -53,7 +54,7 @@ before(async () => {
     });
     assert.equal(run.code, 0, `the build failed:\n${run.log}`);
   }
-  htmlFiles = (await listFiles(site)).filter((file) => file.endsWith(".html"));
+  htmlFiles = (await listFiles(site)).filter((file) => file.endsWith(".html") && isReaderPage(file));
   hostile = await hostileReleases();
 });
 
@@ -153,7 +154,8 @@ describe("deploy anywhere: a site under a path prefix", () => {
     }
   });
 
-  test("_headers: every file gets exactly one caching rule, immutable only where names carry a content hash; every file the CSP", async () => {
+  test("_headers: every file gets exactly one caching rule, immutable only where names carry a content hash; every file the CSP (the editor's its own)", async () => {
+    const ADMIN_POLICY = adminPolicyText(adminSecurityPolicy({ backend: "local" }, localBackendUrl({})), "header");
     const rules = parseHeadersFile(await readFile(path.join(site, "_headers"), "utf8"));
     const files = (await listFiles(site)).filter((file) => !file.startsWith("_"));
     const immutable: string[] = [];
@@ -162,7 +164,8 @@ describe("deploy anywhere: a site under a path prefix", () => {
       const headers = headersFor(rules, requested);
       const caching = headers.get("cache-control");
       assert.ok(caching === IMMUTABLE || caching === REVALIDATE, `${file}: Cache-Control «${caching}»`);
-      assert.equal(headers.get("content-security-policy"), contentSecurityPolicy("header"), file);
+      // One policy a file: the site's, and the browser's editor's on /admin/ (its own, src/admin/admin-page.ts).
+      assert.equal(headers.get("content-security-policy"), isReaderPage(file) ? contentSecurityPolicy("header") : ADMIN_POLICY, file);
       assert.equal(headers.get("x-content-type-options"), "nosniff", file);
       if (file.endsWith(".html")) assert.equal(caching, REVALIDATE, file);
       if (caching === IMMUTABLE) immutable.push(file);

@@ -9,6 +9,14 @@ import * as cheerio from "cheerio";
 
 export type Page = cheerio.CheerioAPI;
 
+/**
+ * Whether a page of the built site is one for readers: every page but the browser's editor
+ * (/admin/, src/admin/), a Decap CMS application with its own policy and tests (tests/browser/admin.test.ts).
+ */
+export function isReaderPage(file: string): boolean {
+  return !file.startsWith("admin/");
+}
+
 /** Every file under `root`, as sorted paths relative to it with forward slashes. */
 export async function listFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });

@@ -16,7 +16,7 @@ import { slugify } from "../../src/persian/slug.js";
 import { DEFAULT_RELEASE_TYPE, findReleaseType } from "../../src/content/release-types.js";
 import { isShardId } from "../../src/search/shards.js";
 import { parseRedirectsFile, resolveRedirect } from "./host-redirects.js";
-import { exists, fileForUrl, listFiles, loadPage } from "./html.js";
+import { exists, fileForUrl, isReaderPage, listFiles, loadPage } from "./html.js";
 
 export const BASE = "https://akhbar.test";
 /** "Now" for the news sitemap: 149633 (47 h before) and 149641 (25 h before) are in its window; 149560 is older, 149835 and the fixtures later. */
@@ -217,7 +217,7 @@ export function describeNewsroomOutput(get: () => BuiltSite): void {
     });
 
     test("every page links the site's feeds for autodiscovery (first); English pages the English feed first", async () => {
-      for (const file of (await listFiles(siteDir())).filter((name) => name.endsWith(".html"))) {
+      for (const file of (await listFiles(siteDir())).filter((name) => name.endsWith(".html") && isReaderPage(name))) {
         const $ = await loadPage(siteDir(), file);
         if ($('meta[http-equiv="refresh"]').length > 0) continue;
         // Feeds are the alternates with a type; those with hreflang are the page in the other language.

@@ -8,7 +8,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { HtmlValidate, type ConfigData } from "html-validate";
 import yaml from "js-yaml";
-import { listFiles, loadPage, type Page } from "./html.js";
+import { isReaderPage, listFiles, loadPage, type Page } from "./html.js";
 import { repoRoot } from "./run.js";
 
 export const HOSTILE_DIR = path.join(repoRoot, "tests", "fixtures", "hostile");
@@ -80,7 +80,7 @@ export const isRedirectPage = ($: Page) => $('meta[http-equiv="refresh"]').lengt
  */
 export async function pageVariants(siteDir: string): Promise<Array<{ file: string; count: number }>> {
   const groups = new Map<string, { file: string; count: number }>();
-  for (const file of (await listFiles(siteDir)).filter((name) => name.endsWith(".html"))) {
+  for (const file of (await listFiles(siteDir)).filter((name) => name.endsWith(".html") && isReaderPage(name))) {
     const $ = await loadPage(siteDir, file);
     const names = new Set<string>();
     $("body *").each((_, element) => {

@@ -91,24 +91,26 @@ const entries = siteWith(["1403-07", "1403-01", "1402-01"]);
 
 test("planHeaderRules: security headers for all; immutable for fingerprinted folders and every shard's chunks (one rule for all shards); every other name revalidated", () => {
   const rules = planHeaderRules("/akhbar/", entries);
+  const csp = `Content-Security-Policy: ${contentSecurityPolicy("header")}`;
   assert.deepEqual(
     rules.map((rule) => [rule.pattern, rule.headers.map(([name, value]) => `${name}: ${value}`).join("; ")]),
     [
       ["/akhbar/*", rules[0]!.headers.map(([name, value]) => `${name}: ${value}`).join("; ")],
-      ["/akhbar/assets/*", `Cache-Control: ${IMMUTABLE}`],
-      ["/akhbar/pagefind/:shard/filter/*", `Cache-Control: ${IMMUTABLE}`],
-      ["/akhbar/pagefind/:shard/fragment/*", `Cache-Control: ${IMMUTABLE}`],
-      ["/akhbar/pagefind/:shard/index/*", `Cache-Control: ${IMMUTABLE}`],
-      ["/akhbar/", `Cache-Control: ${REVALIDATE}`],
-      ["/akhbar/counties/*", `Cache-Control: ${REVALIDATE}`],
-      ["/akhbar/feed.xml", `Cache-Control: ${REVALIDATE}`],
-      ["/akhbar/index.html", `Cache-Control: ${REVALIDATE}`],
-      ["/akhbar/news/*", `Cache-Control: ${REVALIDATE}`],
-      ["/akhbar/pagefind/shards.json", `Cache-Control: ${REVALIDATE}`],
-      ["/akhbar/pagefind/:shard/:file", `Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/assets/*", `${csp}; Cache-Control: ${IMMUTABLE}`],
+      ["/akhbar/pagefind/:shard/filter/*", `${csp}; Cache-Control: ${IMMUTABLE}`],
+      ["/akhbar/pagefind/:shard/fragment/*", `${csp}; Cache-Control: ${IMMUTABLE}`],
+      ["/akhbar/pagefind/:shard/index/*", `${csp}; Cache-Control: ${IMMUTABLE}`],
+      ["/akhbar/", `${csp}; Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/counties/*", `${csp}; Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/feed.xml", `${csp}; Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/index.html", `${csp}; Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/news/*", `${csp}; Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/pagefind/shards.json", `${csp}; Cache-Control: ${REVALIDATE}`],
+      ["/akhbar/pagefind/:shard/:file", `${csp}; Cache-Control: ${REVALIDATE}`],
     ],
   );
-  assert.deepEqual(rules[0]!.headers.map(([name]) => name), ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"]);
+  // The policy goes with Cache-Control (one rule an address), so that /admin/'s can differ: in `/*` hosts would join two.
+  assert.deepEqual(rules[0]!.headers.map(([name]) => name), ["X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"]);
 });
 
 test("planHeaderRules: as many rules for 200 shards as for one (Cloudflare Pages takes at most 100)", () => {
@@ -154,6 +156,12 @@ test("headersFor: each address gets one Cache-Control; hosts join a header sever
     assert.equal(headers.get("cache-control"), caching, pathname);
     assert.equal(headers.get("content-security-policy"), contentSecurityPolicy("header"), pathname);
   }
+  // /admin/ (the browser's editor, src/admin/) gets its own policy, and only it: never joined with the site's.
+  const withAdmin = planHeaderRules("/", [...entries, { name: "admin", directory: true }], "default-src 'none'; script-src 'self' 'unsafe-eval'");
+  assert.equal(headersFor(withAdmin, "/admin/index.html").get("content-security-policy"), "default-src 'none'; script-src 'self' 'unsafe-eval'");
+  assert.equal(headersFor(withAdmin, "/admin/").get("cache-control"), REVALIDATE);
+  assert.equal(headersFor(withAdmin, "/news/1/").get("content-security-policy"), contentSecurityPolicy("header"));
+  assert.equal(headersFor(withAdmin, "/").get("content-security-policy"), contentSecurityPolicy("header"));
   const overlapping = parseHeadersFile("/*\n  Cache-Control: a\n/x/*\n  Cache-Control: b\n");
   assert.equal(headersFor(overlapping, "/x/1").get("cache-control"), "a, b");
 });
@@ -162,7 +170,7 @@ test("the _headers file: written and read back the same; a header line outside a
   const rules = planHeaderRules("/", entries);
   const text = renderHeadersFile(rules);
   assert.ok(text.startsWith("# "));
-  assert.match(text, /^\/assets\/\*\n {2}Cache-Control: public, max-age=31536000, immutable$/m);
+  assert.match(text, /^\/assets\/\*\n {2}Content-Security-Policy: default-src 'none';[^\n]*\n {2}Cache-Control: public, max-age=31536000, immutable$/m);
   assert.deepEqual(parseHeadersFile(text), rules);
   assert.throws(() => parseHeadersFile("  Cache-Control: x\n"), /a header line outside a rule/);
 });

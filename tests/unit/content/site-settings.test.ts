@@ -55,7 +55,7 @@ describe("site.yml sets the site's settings over the defaults", () => {
   });
 
   test("an empty file, or one of comments only, is the defaults", async () => {
-    for (const text of ["", "# nothing yet\n"]) assert.deepEqual(await read(text), { site: siteMetadata(ENV), problems: [] });
+    for (const text of ["", "# nothing yet\n"]) assert.deepEqual(await read(text), { site: siteMetadata(ENV), cms: { backend: "local" }, problems: [] });
   });
 
   test("every field: names, texts, contact, logo with its size, social accounts in a fixed order, menu links", async () => {
@@ -123,7 +123,7 @@ describe("site.yml sets the site's settings over the defaults", () => {
 describe("a bad site.yml: one problem per field, on its line, in Persian and English", () => {
   test("an unknown field, with the nearest one named", async () => {
     const message = await problemOf("name:\n  fa: نام\nlogoo: /images/logo.png\n", "logoo", 3);
-    assert.match(message.fa, /^فیلد «logoo» شناخته نیست؛ آیا منظورتان «logo» بود؟ فیلدهای مجاز: name، description، publisher، footer، contact، logo، social، menu\.$/);
+    assert.match(message.fa, /^فیلد «logoo» شناخته نیست؛ آیا منظورتان «logo» بود؟ فیلدهای مجاز: name، description، publisher، footer، contact، logo، social، menu، cms\.$/);
     assert.match(message.en, /^unknown field "logoo": did you mean "logo"\? Allowed fields: name, description/);
   });
 
@@ -250,4 +250,16 @@ describe("lineOfPath: the line of a field in YAML as editors write it", () => {
     [["nothing"], 1],
   ];
   for (const [path, line] of rows) test(`${path.join(".")} → line ${line}`, () => assert.equal(lineOfPath(text, path), line));
+});
+
+test("cms: the browser's editor's git service (src/admin/): local without it; a backend and its settings read; an unknown backend refused on its line", async () => {
+  assert.deepEqual((await read(undefined)).cms, { backend: "local" });
+  const { site, cms, problems } = await read("cms:\n  backend: gitlab\n  repo: ravabet/akhbar\n  base_url: https://git.example.ir\n  app_id: abc\n  editorial_workflow: true\n");
+  assert.deepEqual(problems, []);
+  assert.deepEqual(site, { ...siteMetadata(ENV) });
+  assert.deepEqual(cms, { backend: "gitlab", repo: "ravabet/akhbar", base_url: "https://git.example.ir", app_id: "abc", editorial_workflow: true });
+  assert.deepEqual((await read("cms:\n  repo: ravabet/akhbar\n")).cms, { backend: "local", repo: "ravabet/akhbar" });
+  const problem = await problemOf("name:\n  fa: اخبار\ncms:\n  backend: bitbucket\n", "cms.backend", 4);
+  assert.match(problem.fa, /سرویس گیت ویرایشگر \(backend\)/);
+  assert.match(problem.fa, /gitlab/);
 });

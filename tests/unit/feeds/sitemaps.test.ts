@@ -173,10 +173,10 @@ test("newsSitemapTime: SOURCE_DATE_EPOCH when set, else the clock; nonsense is a
   );
 });
 
-test("robots.txt allows everything and names both sitemaps on the site's own address", () => {
+test("robots.txt allows everything but the browser's editor (/admin/) and names both sitemaps on the site's own address", () => {
   assert.equal(
     renderRobotsTxt(site),
-    "User-agent: *\nAllow: /\n\nSitemap: https://akhbar.test/sitemap.xml\nSitemap: https://akhbar.test/sitemap-news.xml\n",
+    "User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: https://akhbar.test/sitemap.xml\nSitemap: https://akhbar.test/sitemap-news.xml\n",
   );
 });
 
