@@ -20,6 +20,7 @@ import { jalaaliMonthLength, toGregorian } from "jalaali-js";
 import { formatShownDate, formatJalaliInput, jalaliMonthName, jalaliParts, parseReleaseDate, TEHRAN_ZONE } from "../persian/dates.js";
 import { toLatinDigits, toPersianDigits } from "../persian/letters.js";
 import { dateProblemMessage } from "../messages/content.js";
+import { ADMIN_TEXT, DECAP_PERSIAN_CORRECTIONS } from "../messages/admin.js";
 import { JALALI_WIDGET } from "./widget-name.js";
 
 /** The little of Decap's API this script uses. */
@@ -82,7 +83,7 @@ export function dateProblem(value: string | undefined): string | undefined {
 export function dateReading(value: string | undefined): string {
   if (!value) return "";
   const parsed = parseReleaseDate(value);
-  return parsed.ok ? `در سایت: ${formatShownDate(parsed.date, "fa", parsed.timeGiven)}` : "";
+  return parsed.ok ? `${ADMIN_TEXT.onTheSite}${formatShownDate(parsed.date, "fa", parsed.timeGiven)}` : "";
 }
 
 /** A Jalali month as the calendar lays it out: its days, and the weekday of its first (0 Saturday … 6 Friday: the Persian week). */
@@ -116,27 +117,6 @@ export function withoutEmptyFields(data: ImmutableMap): ImmutableMap {
   return clean(data) as ImmutableMap;
 }
 
-/** Words of Decap's Persian translation (its `fa` locale) that say something else than meant. */
-const PERSIAN_CORRECTIONS = {
-  editor: {
-    editorToolbar: { save: "ذخیره", saving: "در حال ذخیره…", duplicate: "رونوشت", publishAndDuplicate: "انتشار و رونوشت", publishNow: "اکنون منتشر شود" },
-    editorWidgets: {
-      markdown: { link: "پیوند", bulletedList: "فهرست نشانه‌دار", numberedList: "فهرست شماره‌دار", headings: "عنوان‌ها", richText: "متن", markdown: "Markdown" },
-      list: { add: "افزودن %{item}", addType: "افزودن %{item}" },
-    },
-  },
-  app: { header: { content: "محتوا", media: "رسانه‌ها", quickAdd: "افزودن" } },
-  collection: { sidebar: { collections: "بخش‌ها", allCollections: "همهٔ بخش‌ها" } },
-  mediaLibrary: { mediaLibraryModal: { chooseSelected: "انتخاب همین", deleteSelected: "پاک کردن انتخاب‌شده", mediaAssets: "رسانه‌ها" } },
-  ui: {
-    toast: {
-      missingRequiredField: "فیلدی الزامی خالی مانده است: پیش از ذخیره آن را پر کنید.",
-      entrySaved: "ذخیره شد",
-      entryPublished: "منتشر شد",
-      onFailToPersist: "ذخیره نشد: %{details}",
-    },
-  },
-};
 
 function merged(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const result: Record<string, unknown> = { ...base };
@@ -153,10 +133,10 @@ function merged(base: Record<string, unknown>, over: Record<string, unknown>): R
  * switch between text and Markdown. Given as Decap draws them, since it draws them again at will.
  */
 export function nameUnnamedControls(root: ParentNode): void {
-  for (const frame of root.querySelectorAll<HTMLIFrameElement>("iframe:not([title])")) frame.title = "پیش‌نمایش";
+  for (const frame of root.querySelectorAll<HTMLIFrameElement>("iframe:not([title])")) frame.title = ADMIN_TEXT.preview;
   for (const editor of root.querySelectorAll<HTMLElement>("[data-slate-editor][role='textbox']:not([aria-label])")) {
     const label = editor.closest("[class*='-ControlContainer']")?.querySelector("label")?.textContent?.trim();
-    editor.setAttribute("aria-label", label || "متن");
+    editor.setAttribute("aria-label", label || ADMIN_TEXT.text);
   }
   for (const toggle of root.querySelectorAll<HTMLElement>("button[role='switch'][class*='ToolbarToggle']:not([aria-label])")) toggle.setAttribute("aria-label", "Markdown");
 }
@@ -172,7 +152,7 @@ function register(win: DecapWindow): void {
     const now = formatJalaliInput(DateTime.now().setZone(TEHRAN_ZONE)).slice(-5);
     const title = `${jalaliMonthName(view.month)} ${toPersianDigits(view.year)}`;
     const cells = [
-      ...["ش", "ی", "د", "س", "چ", "پ", "ج"].map((name) => h("span", { key: `w${name}`, className: "akhbar-calendar__weekday", "aria-hidden": "true" }, name)),
+      ...ADMIN_TEXT.weekdays.map((name) => h("span", { key: `w${name}`, className: "akhbar-calendar__weekday", "aria-hidden": "true" }, name)),
       ...Array.from({ length: firstWeekday }, (_, index) => h("span", { key: `e${index}` })),
       ...Array.from({ length: days }, (_, index) => {
         const day = index + 1;
@@ -200,9 +180,9 @@ function register(win: DecapWindow): void {
       h(
         "div",
         { className: "akhbar-calendar__head" },
-        h("button", { type: "button", onClick: () => move(-1), "aria-label": "ماه پیش" }, "›"),
+        h("button", { type: "button", onClick: () => move(-1), "aria-label": ADMIN_TEXT.previousMonth }, "›"),
         h("strong", null, title),
-        h("button", { type: "button", onClick: () => move(1), "aria-label": "ماه بعد" }, "‹"),
+        h("button", { type: "button", onClick: () => move(1), "aria-label": ADMIN_TEXT.nextMonth }, "‹"),
       ),
       h("div", { className: "akhbar-calendar__days" }, ...cells),
     );
@@ -237,7 +217,7 @@ function register(win: DecapWindow): void {
           type: "text",
           inputMode: "numeric",
           autoComplete: "off",
-          placeholder: "۱۴۰۳/۰۲/۲۳ ۱۰:۳۰",
+          placeholder: ADMIN_TEXT.datePlaceholder,
           value: shownDateValue(value),
           onChange: (event: { target: { value: string } }) => onChange(storedDateValue(event.target.value)),
           onFocus: setActiveStyle,
@@ -257,7 +237,7 @@ function register(win: DecapWindow): void {
               this.setState(open ? { open: false } : { open: true, year: shown.year, month: shown.month });
             },
           },
-          open ? "بستن تقویم" : "تقویم",
+          open ? ADMIN_TEXT.closeCalendar : ADMIN_TEXT.calendar,
         ),
         open
           ? calendar(
@@ -285,7 +265,7 @@ function register(win: DecapWindow): void {
   const ReleasePreview = createClass({
     render(this: { props: { entry: ImmutableMap; widgetFor(name: string): unknown } }) {
       const data = (name: string) => this.props.entry.getIn(["data", name]) as string | undefined;
-      const date = dateReading(data("date")).replace(/^در سایت: /, "");
+      const date = dateReading(data("date")).slice(ADMIN_TEXT.onTheSite.length);
       const meta = [date, data("county"), data("organization")].filter(Boolean).join(" · ");
       return h(
         "main",
@@ -319,7 +299,7 @@ function register(win: DecapWindow): void {
   });
 
   const persian = CMS.getLocale("fa");
-  if (persian) CMS.registerLocale("fa", merged(persian, PERSIAN_CORRECTIONS));
+  if (persian) CMS.registerLocale("fa", merged(persian, DECAP_PERSIAN_CORRECTIONS));
 }
 
 if (typeof window !== "undefined" && (window as unknown as Partial<DecapWindow>).CMS) register(window as unknown as DecapWindow);

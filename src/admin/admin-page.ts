@@ -6,6 +6,7 @@
  * with its own Content-Security-Policy (`ADMIN_SECURITY_POLICY`): Decap needs what the site's
  * pages never allow, so the policy is /admin/'s alone.
  */
+import { ADMIN_TEXT } from "../messages/admin.js";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -112,7 +113,7 @@ export function renderAdminPage(input: AdminPageInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="same-origin">
-<title>ویرایشگر خبرها · ${input.siteName}</title>
+<title>${ADMIN_TEXT.pageTitle(input.siteName)}</title>
 <link rel="icon" href="../favicon.svg" type="image/svg+xml">
 <link rel="cms-config-url" type="text/yaml" href="config.yml">
 <link rel="stylesheet" href="${input.stylesheet}">
@@ -121,7 +122,7 @@ export function renderAdminPage(input: AdminPageInput): string {
 <meta name="akhbar-release-collections" content="${input.releaseCollections.join(" ")}">
 </head>
 <body>
-<noscript><p>ویرایشگر خبرها با جاوااسکریپت کار می‌کند: آن را در مرورگر روشن کنید.</p></noscript>
+<noscript><p>${ADMIN_TEXT.noScript}</p></noscript>
 <script src="${input.decapFolder}decap-cms.js"></script>
 <script src="${input.script}"></script>
 </body>

@@ -22,7 +22,7 @@ import { LANGUAGES, RELEASE_FIELDS, releaseSchema, type ReleaseField } from "../
 import { SOCIAL_NETWORKS, type CmsSettings } from "../content/site.js";
 import { FIELD_HINTS, fieldLabel } from "../messages/fields.js";
 import { pageFieldText, siteFieldText } from "../messages/site.js";
-import { toPersianDigits } from "../persian/letters.js";
+import { ADMIN_TEXT, CMS_FORM_HINTS } from "../messages/admin.js";
 import { JALALI_WIDGET } from "./widget-name.js";
 
 export { JALALI_WIDGET };
@@ -61,17 +61,6 @@ export interface AdminConfigInput {
   localBackendUrl: string;
 }
 
-/** Hints for the fields whose form widget is not typed as a YAML line is. */
-const FORM_HINTS: Partial<Record<ReleaseField, string>> = {
-  date: "سال/ماه/روز ساعت:دقیقه به تقویم شمسی، مانند ۱۴۰۳/۰۲/۲۳ ۱۰:۳۰ (رقم فارسی یا لاتین)",
-  updated: "سال/ماه/روز ساعت:دقیقه به تقویم شمسی، مانند ۱۴۰۳/۰۲/۲۴ ۰۹:۰۰",
-  tags: "برچسب‌ها را با ویرگول (،) از هم جدا کنید",
-  image: "تصویر اصلی خبر: از پوشهٔ content/images بارگذاری یا انتخاب کنید",
-  lang: "زبان خبر",
-  type: "نوع خبر (بی آن، خبر)",
-  id: "کد خبر: شمارهٔ بعدیِ آزاد آرشیو پیشنهاد شده است؛ دو خبر یک کد ندارند",
-  title: "عنوان خبر",
-};
 
 const shape = (releaseSchema as unknown as { shape: Record<ReleaseField, z.ZodType> }).shape;
 
@@ -83,7 +72,7 @@ export function releaseFieldRequired(field: ReleaseField): boolean {
 /** A release field as a form field: widget, label, help text, required or not, allowed values. */
 function releaseField(field: ReleaseField, input: AdminConfigInput): CmsField {
   const base = { name: field, label: fieldLabel(field).fa, required: releaseFieldRequired(field) };
-  const hint = FORM_HINTS[field] ?? FIELD_HINTS[field];
+  const hint = CMS_FORM_HINTS[field] ?? FIELD_HINTS[field];
   const withHint = hint ? { ...base, hint } : base;
   switch (field) {
     case "id":
@@ -98,7 +87,7 @@ function releaseField(field: ReleaseField, input: AdminConfigInput): CmsField {
     case "county":
       return { ...withHint, widget: "select", options: COUNTIES.map((county) => ({ label: county.name, value: county.name })) };
     case "lang":
-      return { ...withHint, widget: "select", options: LANGUAGES.map((lang) => ({ label: lang === "fa" ? "فارسی" : "English", value: lang })) };
+      return { ...withHint, widget: "select", options: LANGUAGES.map((lang) => ({ label: ADMIN_TEXT.languageNames[lang], value: lang })) };
     case "tags":
       return { ...withHint, widget: "list", default: [] };
     case "draft":
@@ -109,7 +98,7 @@ function releaseField(field: ReleaseField, input: AdminConfigInput): CmsField {
     case "correction":
       return { ...withHint, widget: "text" };
     case "source":
-      return { ...withHint, widget: "string", pattern: ["^https?://[^\\s/]+\\.[^\\s]+$", "نشانی کاملی که با https:// آغاز می‌شود"] };
+      return { ...withHint, widget: "string", pattern: ["^https?://[^\\s/]+\\.[^\\s]+$", ADMIN_TEXT.sourcePattern] };
     default:
       return { ...withHint, widget: "string" };
   }
@@ -122,7 +111,7 @@ function bodyField(contentFolder: string): CmsField {
     label: fieldLabel("text").fa,
     widget: "markdown",
     required: false,
-    hint: "متن خبر؛ تصویر در سطری جدا، با توضیحش زیر آن",
+    hint: ADMIN_TEXT.releaseTextHint,
     media_folder: `/${contentFolder}/images`,
     public_folder: "/images",
   };
@@ -143,14 +132,14 @@ function pageFormFields(contentFolder: string): CmsField[] {
       case "menu":
         return { name: field, label, required, widget: "number", value_type: "int", min: 1 };
       case "lang":
-        return { name: field, label, required, widget: "select", options: LANGUAGES.map((lang) => ({ label: lang === "fa" ? "فارسی" : "English", value: lang })) };
+        return { name: field, label, required, widget: "select", options: LANGUAGES.map((lang) => ({ label: ADMIN_TEXT.languageNames[lang], value: lang })) };
       case "description":
         return { name: field, label, required, widget: "text" };
       default:
         return { name: field, label, required, widget: "string" };
     }
   });
-  return [...fields, { ...bodyField(contentFolder), label: "متن صفحه", hint: "متن صفحه به Markdown" }];
+  return [...fields, { ...bodyField(contentFolder), label: ADMIN_TEXT.pageText, hint: ADMIN_TEXT.pageTextHint }];
 }
 
 /** The site's settings (content/site.yml), without `cms:` (the editor's own settings stay in git). */
@@ -174,7 +163,7 @@ function siteFormFields(): CmsField[] {
       fields: [
         { ...text("menu.title", "title"), required: true },
         { ...text("menu.url", "url"), required: true },
-        { name: "lang", label: label("menu.lang"), widget: "select", required: false, options: LANGUAGES.map((lang) => ({ label: lang === "fa" ? "فارسی" : "English", value: lang })) },
+        { name: "lang", label: label("menu.lang"), widget: "select", required: false, options: LANGUAGES.map((lang) => ({ label: ADMIN_TEXT.languageNames[lang], value: lang })) },
       ],
     },
   ];
@@ -203,9 +192,9 @@ export function adminConfig(input: AdminConfigInput): Record<string, unknown> {
   const releaseFields = releaseFormFields(input);
   const releases = years.map((year) => ({
     name: `releases-${year}`,
-    label: `خبرهای ${toPersianDigits(year)}`,
-    label_singular: "خبر",
-    description: year === input.currentYear ? "خبر تازه را در این سال بیفزایید؛ فایلش content/releases/<سال>/<کد>.md است." : undefined,
+    label: ADMIN_TEXT.releasesOfYear(year),
+    label_singular: ADMIN_TEXT.release,
+    description: year === input.currentYear ? ADMIN_TEXT.newReleaseHere : undefined,
     folder: `${folder}/releases/${year}`,
     create: year === input.currentYear,
     delete: false,
@@ -230,8 +219,8 @@ export function adminConfig(input: AdminConfigInput): Record<string, unknown> {
       ...releases.map((collection) => Object.fromEntries(Object.entries(collection).filter(([, value]) => value !== undefined))),
       {
         name: "pages",
-        label: "صفحه‌ها",
-        label_singular: "صفحه",
+        label: ADMIN_TEXT.pages,
+        label_singular: ADMIN_TEXT.page,
         folder: `${folder}/pages`,
         create: true,
         extension: "md",
@@ -241,10 +230,10 @@ export function adminConfig(input: AdminConfigInput): Record<string, unknown> {
       },
       {
         name: "settings",
-        label: "تنظیمات سایت",
+        label: ADMIN_TEXT.settings,
         delete: false,
         editor: { preview: false },
-        files: [{ name: "site", label: "تنظیمات سایت (site.yml)", file: `${folder}/site.yml`, fields: siteFormFields() }],
+        files: [{ name: "site", label: ADMIN_TEXT.settingsFile, file: `${folder}/site.yml`, fields: siteFormFields() }],
       },
     ],
   };
