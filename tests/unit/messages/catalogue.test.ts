@@ -150,6 +150,7 @@ const CALLS: Record<string, Record<string, () => Message>> = {
     searchIndexFailed: () => build.searchIndexFailed("Pagefind could not start"),
     picturesPublished: () => build.picturesPublished(9, 3, ".cache/akhbar-images"),
     siteDamaged: () => build.siteDamaged(4, ["/a.html", "/b.html", "/c.html"]),
+    stepTimed: () => build.stepTimed({ step: "write the release pages", wallMs: 12_345, cpuMs: 11_960, rssBytes: 1_500_000_000 }),
     lockHolder: () => build.lockHolder({ holder: "dev server", pid: 7, host: "here", started: "2024-05-12T07:00:00Z" }),
     lockWaiting: () => build.lockWaiting(undefined, "_site/", "_site.lock"),
     lockTakenOver: () => build.lockTakenOver({ holder: "build", pid: 7, host: "here", started: "2024-05-12T07:00:00Z" }, "_site.lock", { kind: "too old", hours: 7 }),
