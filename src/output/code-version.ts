@@ -1,7 +1,7 @@
 /**
  * Hashes of the code, for the build caches' keys: a cache entry made by other code is never
- * served. `renderingCodeVersion` is the whole code (the page cache: any change to src/ or
- * layouts/ renders every page again); `moduleCodeVersion` is one module's import graph (the
+ * served. `renderingCodeVersion` is the whole code but the stylesheets (the page cache: any other
+ * change to src/ or layouts/ renders every page again); `moduleCodeVersion` is one module's import graph (the
  * search shards: only a change to the code that indexes re-indexes the archive).
  *
  * A module of its own so that a cache's key names only the code it depends on: the shard key is
@@ -14,8 +14,16 @@ import { buildSync } from "esbuild";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-/** What the rendering code is: every file here, recursively, by content. */
+/** What the rendering code is: every file here, recursively, by content (but the stylesheets: STYLESHEETS). */
 const CODE_PATHS = ["src", "layouts", "patches", "package-lock.json", ".eleventy.ts"];
+
+/**
+ * The site's stylesheet sources (src/assets/*.css) are not rendering code: a page names a
+ * stylesheet by its fingerprinted address, which is in the key of every cached page that names one
+ * (the assets' key, src/render/asset-manifest.ts), and a feed names none. Left in the code's hash,
+ * a restyle would throw away every cached page and feed.
+ */
+const STYLESHEETS = /^src\/assets\/[^/]+\.css$/;
 
 /**
  * Hashes the files under `entry` (a path relative to `root`) by their paths relative to `root`
@@ -32,7 +40,7 @@ function addTree(hash: ReturnType<typeof createHash>, root: string, entry: strin
   }
   if (info.isDirectory()) {
     for (const name of readdirSync(file).sort()) addTree(hash, root, path.posix.join(entry, name));
-  } else {
+  } else if (!STYLESHEETS.test(entry)) {
     hash.update(`${entry}\0`).update(readFileSync(file)).update("\0");
   }
 }

@@ -149,6 +149,20 @@ test("the code's hashes do not depend on where it is checked out (a cache restor
     await writeFile(path.join(c, "src", "data", "counties.json"), "[]");
     await writeFile(path.join(c, "package-lock.json"), "{}");
     assert.notEqual(renderingCodeVersion(c), renderingCodeVersion(a));
+    // A stylesheet of src/assets/ is not rendering code (pages name it by its fingerprinted address,
+    // in their keys): a checkout that differs only there has the same hash; a script there differs.
+    for (const [name, same] of [["site.css", true], ["release-client.ts", false]] as const) {
+      const d = await mkdtemp(path.join(tmpdir(), "akhbar-checkout-d-"));
+      roots.push(d);
+      await mkdir(path.join(d, "src", "data"), { recursive: true });
+      await mkdir(path.join(d, "src", "assets"), { recursive: true });
+      await writeFile(path.join(d, "src", "entry.ts"), `import { part } from "./part.js";\nexport const value = part + 1;\n`);
+      await writeFile(path.join(d, "src", "part.ts"), `export const part = 1;\n`);
+      await writeFile(path.join(d, "src", "data", "counties.json"), "[]");
+      await writeFile(path.join(d, "package-lock.json"), "{}");
+      await writeFile(path.join(d, "src", "assets", name), "/* restyled */\n");
+      assert.equal(renderingCodeVersion(d) === renderingCodeVersion(a), same, name);
+    }
   } finally {
     await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
   }
