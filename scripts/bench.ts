@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--sizes 1000,10000] [--runs 3] [--no-baseline] [--no-incremental] [--no-dev] [--memory-limit-gb 20]`
+ * `npm run bench -- [--sizes 1000,10000] [--runs 3] [--no-baseline] [--no-incremental] [--no-restyle] [--no-dev] [--no-search] [--memory-limit-gb 20]`
  *
  * Builds generated archives (scripts/generate-corpus.ts) of each size with the production
  * build, and the same corpus with the baseline (bare Eleventy with one minimal layout, then
@@ -9,13 +9,20 @@
  * The baseline's two steps are measured one after the other and added up; a step whose
  * processes pass --memory-limit-gb is stopped there and reported as such (Pagefind's CLI
  * would need more than the machine's memory for 150,000 pages).
- * Then, unless --no-incremental, the daily CI build: one release added to the built archive,
- * built again with the build cache kept. Then, unless --no-dev, the editor's preview: `npm start`'s
+ * Then, unless --no-search, a reader's first search on the site as built (src/bench/search-payload.ts):
+ * the bytes, with gzip, Chromium transfers to open /search/ and search, for «روابط عمومی», «بودجه»
+ * and a word found nowhere. Then, unless --no-incremental, the daily CI build: one release added to
+ * the built archive, built again with the build cache kept. Then, unless --no-restyle, a restyle: a
+ * comment appended to src/assets/site.css (put back byte for byte afterwards, also on failure or
+ * Ctrl-C), built again with cache and output kept: every page is written again (the stylesheet's
+ * fingerprinted address), and the files written under pagefind/ are counted (there should be none).
+ * Then, unless --no-dev, the editor's preview: `npm start`'s
  * Eleventy dev server on the built archive (the same cache), a release saved three times, and the
  * time from each save to the rebuilt pages (the dev server's "rebuilt" line), median of the three.
  *
  * Results are kept by size in docs/benchmarks.json and the table in docs/benchmarks.md is
- * written again from it, with the machine they ran on. Working files live in --work
+ * written again from it (src/bench/bench-table.ts), with the machine they ran on; with
+ * --report <file.md>, in that file and the .json beside it. Working files live in --work
  * (default: $TMPDIR/akhbar-bench; a 150,000-release corpus and its sites take about 6 GB).
  * Sizes over 10,000 take long: `npm run bench -- --sizes 40000,150000 --runs 1`.
  * `npm run bench -- --report-only` writes the table again from docs/benchmarks.json.
@@ -24,13 +31,16 @@
  * step by step, into docs/benchmarks-daily-cycle.json and its own table in docs/benchmarks.md.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { measureCommand, type TreeMeasurement } from "../src/bench/process-tree.js";
 import { GENERATOR_VERSION } from "../src/bench/corpus.js";
+import { gb, renderTable, type Figures, type FirstSearchFigures, type SizeResult } from "../src/bench/bench-table.js";
+import { DEFAULT_SEARCH_QUERIES, measureFirstSearch } from "../src/bench/search-payload.js";
+import { chromiumMissing, CHROMIUM_PATH } from "../src/bench/chromium.js";
 import { startLoopbackSshd } from "../src/bench/sshd.js";
 import { CI_KEPT_CACHE_FOLDERS } from "../src/output/cache-dir.js";
 import type { DeployReport } from "../src/deploy/deploy.js";
@@ -42,6 +52,8 @@ const { values } = parseArgs({
     "no-baseline": { type: "boolean", default: false },
     "no-incremental": { type: "boolean", default: false },
     "no-dev": { type: "boolean", default: false },
+    "no-restyle": { type: "boolean", default: false },
+    "no-search": { type: "boolean", default: false },
     // Not under the repository: Eleventy skips what .gitignore names (.cache/ is there), so a corpus there would build empty.
     work: { type: "string", default: path.join(os.tmpdir(), "akhbar-bench") },
     report: { type: "string", default: "docs/benchmarks.md" },
@@ -68,32 +80,8 @@ const work = path.resolve(values.work);
 const node = JSON.stringify(process.execPath);
 // Fixed "now" and build time: the corpus ends in spring 2026; no release is embargoed.
 const BUILD_NOW = "2026-06-01T12:00:00+03:30";
-const env = { ...process.env, AKHBAR_NOW: BUILD_NOW, SOURCE_DATE_EPOCH: "1780300800", NODE_OPTIONS: "" };
-
-interface Figures {
-  wallSeconds: number;
-  cpuSeconds: number;
-  peakBytes: number;
-  files: number;
-  bytes: number;
-}
-
-interface SizeResult {
-  releases: number;
-  runs: number;
-  date: string;
-  /** The commit measured (with "+changes" when the working tree differed from it). */
-  commit: string;
-  machine: string;
-  ours: Figures;
-  baseline?: Figures;
-  /** Why the baseline did not run to its end (its figures are then lower bounds, said in the table). */
-  baselineNote?: string;
-  /** One release added to the built archive, build cache kept. */
-  incremental?: Figures & { written: number };
-  /** The dev server: seconds from a saved release to its rebuilt pages, median of three saves. */
-  devRebuildSeconds?: number;
-}
+// The builds print their steps' times (src/build/step-timings.ts) into the logs kept under <work>/logs/.
+const env = { ...process.env, AKHBAR_NOW: BUILD_NOW, SOURCE_DATE_EPOCH: "1780300800", NODE_OPTIONS: "", AKHBAR_TIMINGS: "1" };
 
 const median = (numbers: number[]) => {
   const sorted = [...numbers].sort((a, b) => a - b);
@@ -153,6 +141,9 @@ async function run(label: string, command: string, extraEnv: NodeJS.ProcessEnv =
     return result;
   }
   if (result.exitCode !== 0) throw new Error(`${label} failed (exit ${result.exitCode}):\n${result.output}`);
+  // Each command's output (a build's own step timings among it: AKHBAR_TIMINGS) kept for reading after.
+  await mkdir(path.join(work, "logs"), { recursive: true });
+  await writeFile(path.join(work, "logs", `${new Date().toISOString().replace(/[:.]/g, "-")} ${label.replace(/[^\w,.-]+/g, " ").trim()}.log`), result.output);
   console.log(`${result.wallSeconds.toFixed(1)} s wall, ${result.cpuSeconds.toFixed(1)} s CPU, ${(result.peakBytes / 2 ** 30).toFixed(2)} GB peak`);
   return result;
 }
@@ -213,6 +204,86 @@ async function withOneReleaseAdded<T>(corpus: string, size: number, measure: () 
   }
 }
 
+/** The stylesheet's one source (src/assets/styles.ts reads it at each build). */
+const STYLESHEET = path.join(root, "src", "assets", "site.css");
+
+/**
+ * Runs `measure` with a comment appended to the stylesheet's source, then puts the source back
+ * byte for byte: also when the build fails, and on the process's exit or a Ctrl-C or SIGTERM
+ * meanwhile, so that the comment never stays in the repository. Were the file edited while the
+ * bench ran, only the comment is taken out.
+ */
+async function withStylesheetChanged<T>(measure: () => Promise<T>): Promise<T> {
+  const original = readFileSync(STYLESHEET);
+  const comment = `\n/* bench restyle ${new Date().toISOString()} */\n`;
+  const changed = Buffer.concat([original, Buffer.from(comment)]);
+  const restore = () => {
+    const now = readFileSync(STYLESHEET);
+    if (now.equals(changed)) writeFileSync(STYLESHEET, original);
+    else if (now.includes(comment)) writeFileSync(STYLESHEET, now.toString("utf8").replace(comment, ""));
+  };
+  // Synchronous: an "exit" listener cannot wait, and a signal would otherwise end the process without it.
+  const onSignal = (signal: NodeJS.Signals) => {
+    restore();
+    process.exit(128 + (os.constants.signals[signal] ?? 0));
+  };
+  process.on("exit", restore);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    writeFileSync(STYLESHEET, changed);
+    return await measure();
+  } finally {
+    restore();
+    process.off("exit", restore);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+/**
+ * A restyle: the stylesheet's source changed, the site built again with its output and build
+ * cache kept. The stylesheet's fingerprinted address changes, and every page names it: every page
+ * is written again. The search index holds no stylesheet address: nothing under pagefind/ should be.
+ */
+async function measureRestyle(site: string, build: string, cacheEnv: NodeJS.ProcessEnv): Promise<NonNullable<SizeResult["restyle"]>> {
+  // The previous build's last writes must stay out of this one's count (taken, as for the one-release build, with a second's slack).
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  return withStylesheetChanged(async () => {
+    const since = Date.now() - 1000;
+    const measured = await run("ours, restyle (a comment added to site.css), cache kept", build, cacheEnv);
+    const { files, bytes, written } = await countOutput(site, since);
+    const searchFolder = path.join(site, "pagefind");
+    const searchFilesWritten = existsSync(searchFolder) ? (await countOutput(searchFolder, since)).written : 0;
+    const pages = await countPages(site, since);
+    console.log(`  restyle: ${written.toLocaleString("en")} files written, ${pages.written.toLocaleString("en")} of ${pages.pages.toLocaleString("en")} pages, ${searchFilesWritten} under pagefind/`);
+    return { wallSeconds: measured.wallSeconds, cpuSeconds: measured.cpuSeconds, peakBytes: measured.peakBytes, files, bytes, written, searchFilesWritten };
+  });
+}
+
+/** HTML pages under `dir`, and how many were written at or after `since` (ms). */
+async function countPages(dir: string, since: number): Promise<{ pages: number; written: number }> {
+  let pages = 0;
+  let written = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
+    pages++;
+    if ((await stat(path.join(entry.parentPath, entry.name))).mtimeMs >= since) written++;
+  }
+  return { pages, written };
+}
+
+/** A word no release holds: a search that finds nothing still loads the page, the directory and an index chunk. */
+const WORD_FOUND_NOWHERE = "زرپخشکوب";
+
+/** A reader's first search on the built site, for the default queries and a word found nowhere (src/bench/search-payload.ts). */
+async function measureSearch(site: string): Promise<FirstSearchFigures[]> {
+  process.stdout.write("  first search (Chromium) … ");
+  const searches = await measureFirstSearch(site, [...DEFAULT_SEARCH_QUERIES, WORD_FOUND_NOWHERE]);
+  console.log(searches.map((search) => `«${search.query}» ${(search.totalGzipped / 1024).toFixed(1)} KB with gzip (${search.status.trim()})`).join("; "));
+  return searches.map(({ query, status, pageGzipped, searchGzipped, totalGzipped }) => ({ query, status: status.trim(), pageGzipped, searchGzipped, totalGzipped }));
+}
+
 /** The baseline's Eleventy configuration: one minimal layout, nothing else. */
 const BASELINE_CONFIG = `export default function (eleventyConfig) {
   eleventyConfig.addGlobalData("layout", "baseline.11ty.js");
@@ -225,6 +296,8 @@ export const config = { templateFormats: ["md"], markdownTemplateEngine: false }
 
 async function measureSize(size: number): Promise<SizeResult> {
   console.log(`${size.toLocaleString("en")} releases:`);
+  // Now, before the restyle touches src/assets/site.css (the commit would read "+changes").
+  const measuredCommit = commit();
   const corpus = await ensureCorpus(size);
   const site = path.join(work, `site-${size}`);
   const cache = path.join(work, `cache-${size}`);
@@ -264,15 +337,23 @@ async function measureSize(size: number): Promise<SizeResult> {
     }
   }
 
+  // On the site as built clean, before the builds below change it.
+  const firstSearch = values["no-search"] ? undefined : await measureSearch(site);
+
   let incremental: SizeResult["incremental"];
+  let restyle: SizeResult["restyle"];
   if (!values["no-incremental"]) {
     // The daily build: one new release on top of the archive just built, its cache kept.
-    incremental = await withOneReleaseAdded(corpus, size, async () => {
+    ({ incremental, restyle } = await withOneReleaseAdded(corpus, size, async () => {
       const since = Date.now() - 1000;
       const measured = await run("ours, one release added, cache kept", build, cacheEnv);
       const { files, bytes, written } = await countOutput(site, since);
-      return { wallSeconds: measured.wallSeconds, cpuSeconds: measured.cpuSeconds, peakBytes: measured.peakBytes, files, bytes, written };
-    });
+      // With the release still there: a restyle on the corpus as last built, whose search index stands.
+      const restyled = values["no-restyle"] ? undefined : await measureRestyle(site, build, cacheEnv);
+      return { incremental: { wallSeconds: measured.wallSeconds, cpuSeconds: measured.cpuSeconds, peakBytes: measured.peakBytes, files, bytes, written }, restyle: restyled };
+    }));
+  } else if (!values["no-restyle"]) {
+    restyle = await measureRestyle(site, build, cacheEnv);
   }
 
   const devRebuildSeconds = values["no-dev"] ? undefined : await measureDevRebuild(corpus, cacheEnv);
@@ -281,13 +362,15 @@ async function measureSize(size: number): Promise<SizeResult> {
     releases: size,
     runs,
     date: new Date().toISOString().slice(0, 10),
-    commit: commit(),
+    commit: measuredCommit,
     machine: machine(),
     ours: medianFigures(ours),
     baseline: baseline.length > 0 ? medianFigures(baseline) : undefined,
     baselineNote,
     incremental,
+    restyle,
     devRebuildSeconds,
+    firstSearch,
   };
 }
 
@@ -349,47 +432,6 @@ async function measureDevRebuild(corpus: string, extraEnv: NodeJS.ProcessEnv): P
     await writeFile(target, original);
     await rm(output, { recursive: true, force: true });
   }
-}
-
-const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-const s = (seconds: number) => `${seconds.toFixed(1)} s`;
-const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}×` : "–");
-
-export function renderTable(results: readonly SizeResult[]): string {
-  const rows = [
-    "| releases | commit | runs | wall: ours / baseline (ratio) | CPU: ours / baseline (ratio) | peak memory: ours / baseline (ratio) | files: ours / baseline | bytes: ours / baseline | one release added (cache kept) | dev server: a saved release rebuilt | date |",
-    "|---:|---|---:|---|---|---|---|---|---|---|---|",
-  ];
-  for (const r of [...results].sort((a, b) => a.releases - b.releases)) {
-    const b = r.baseline;
-    rows.push(
-      [
-        r.baselineNote ? `${r.releases.toLocaleString("en")} (baseline: ${r.baselineNote})` : r.releases.toLocaleString("en"),
-        r.commit ?? "–",
-        r.runs,
-        ...(r.baselineNote && b
-          ? [
-              // The baseline did not finish: its figures are lower bounds, and no ratio is given.
-              `${s(r.ours.wallSeconds)} / more than ${s(b.wallSeconds)}`,
-              `${s(r.ours.cpuSeconds)} / more than ${s(b.cpuSeconds)}`,
-              `${gb(r.ours.peakBytes)} / more than ${gb(b.peakBytes)}`,
-            ]
-          : [
-              `${s(r.ours.wallSeconds)} / ${b ? s(b.wallSeconds) : "–"} (${ratio(r.ours.wallSeconds, b?.wallSeconds)})`,
-              `${s(r.ours.cpuSeconds)} / ${b ? s(b.cpuSeconds) : "–"} (${ratio(r.ours.cpuSeconds, b?.cpuSeconds)})`,
-              `${gb(r.ours.peakBytes)} / ${b ? gb(b.peakBytes) : "–"} (${ratio(r.ours.peakBytes, b?.peakBytes)})`,
-            ]),
-        `${r.ours.files.toLocaleString("en")} / ${b ? b.files.toLocaleString("en") : "–"}`,
-        `${mb(r.ours.bytes)} / ${b ? mb(b.bytes) : "–"}`,
-        r.incremental ? `${s(r.incremental.wallSeconds)} wall, ${s(r.incremental.cpuSeconds)} CPU, ${gb(r.incremental.peakBytes)}, ${r.incremental.written.toLocaleString("en")} files written` : "–",
-        r.devRebuildSeconds !== undefined ? `${r.devRebuildSeconds.toFixed(2)} s` : "–",
-        r.date,
-      ].join(" | ").replace(/^/, "| ").replace(/$/, " |"),
-    );
-  }
-  const machines = [...new Set(results.map((r) => r.machine))];
-  return `${rows.join("\n")}\n\nMachine: ${machines.join("; ")}.\n`;
 }
 
 const START = "<!-- bench:start (written by npm run bench) -->";
@@ -550,6 +592,8 @@ if (values["report-only"]) {
   process.exit(0);
 }
 if (os.platform() !== "linux") throw new Error("npm run bench reads /proc to measure process trees: it runs on Linux only");
+// Said before hours of building, not after them.
+if (!values["no-search"] && chromiumMissing) throw new Error(`the first search is measured in Chromium, missing at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or pass --no-search`);
 console.log(`Machine: ${machine()}; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(", ")}.`);
 const results: SizeResult[] = [];
 for (const size of sizes) results.push(await measureSize(size));

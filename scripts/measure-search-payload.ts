@@ -14,16 +14,13 @@
  * every result is shown, and report that too).
  * Sizes are as served by the test server, which compresses nothing, and as gzip would send
  * the text files (Pagefind's own files are compressed already). Not a test: figures for
- * docs/search.md and the README.
+ * docs/search.md and the README. The measuring is src/bench/search-payload.ts's (the bench's
+ * "first search" column too); this prints it by kind of file.
  */
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
-import type { Response } from "playwright-core";
-import { launchChromium } from "../src/bench/chromium.js";
-import { everyResult, waitForSearch } from "../src/bench/search-quality.js";
-import { serveStatic } from "../src/bench/static-server.js";
+import { DEFAULT_SEARCH_QUERIES, measureFirstSearch, totalsOf, type Transfer } from "../src/bench/search-payload.js";
 import { runBuild, temporaryDirectory } from "../src/bench/run.js";
 
 const { values } = parseArgs({
@@ -34,57 +31,16 @@ const { values } = parseArgs({
     all: { type: "boolean", default: false },
   },
 });
-const queries = values.query ?? ["روابط عمومی", "بودجه"];
-
-interface Transfer {
-  path: string;
-  kind: string;
-  bytes: number;
-  gzipped: number;
-}
-
-const TEXT_TYPES = /^(text\/|application\/(json|javascript)|image\/svg)/;
-
-/** The shard of a file (/pagefind/1404-07/… or /pagefind/1404-07-16/…, or /pagefind/1404/… of earlier builds), or undefined for the single index of earlier builds (/pagefind/…). */
-function shardOf(pathname: string): string | undefined {
-  return /^\/pagefind\/(\d+(?:-\d+){0,2})\//.exec(pathname)?.[1];
-}
-
-function kindOf(fullPath: string): string {
-  // Either layout: a shard's files are named as the single index's were, under its year.
-  const pathname = fullPath.replace(/^\/pagefind\/\d+(?:-\d+){0,2}\//, "/pagefind/");
-  if (fullPath.startsWith("/pagefind/directory/")) return "search directory";
-  if (pathname.startsWith("/pagefind/index/")) return "index chunks";
-  if (pathname.startsWith("/pagefind/fragment/")) return "result fragments";
-  if (pathname.startsWith("/pagefind/filter/")) return "filter chunks";
-  if (pathname.endsWith(".pf_meta") || pathname.endsWith("pagefind-entry.json")) return "index metadata";
-  if (pathname.startsWith("/pagefind/wasm.")) return "Pagefind WebAssembly";
-  if (pathname.startsWith("/pagefind/")) return "Pagefind scripts";
-  if (pathname.startsWith("/assets/fonts/")) return "font";
-  if (pathname === "/assets/search.js") return "search script";
-  if (pathname.endsWith(".css")) return "stylesheet";
-  return "page";
-}
-
-async function transferOf(response: Response): Promise<Transfer> {
-  // Playwright may never give the body of a 404 (a directory file that is not there): its length is then the header's.
-  const length = Number(response.headers()["content-length"] ?? 0);
-  const body = await Promise.race([response.body(), new Promise<Buffer>((resolve) => setTimeout(() => resolve(Buffer.alloc(length)), 3_000))]);
-  const type = response.headers()["content-type"] ?? "";
-  const pathname = new URL(response.url()).pathname;
-  return { path: pathname, kind: kindOf(pathname), bytes: body.length, gzipped: TEXT_TYPES.test(type) ? gzipSync(body).length : body.length };
-}
+const queries = values.query ?? [...DEFAULT_SEARCH_QUERIES];
 
 function kilobytes(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
 function report(label: string, transfers: readonly Transfer[]): void {
-  const total = transfers.reduce((sum, transfer) => sum + transfer.bytes, 0);
-  const gzipped = transfers.reduce((sum, transfer) => sum + transfer.gzipped, 0);
-  const shards = [...new Set(transfers.map((transfer) => shardOf(transfer.path)).filter((year) => year !== undefined))];
+  const { requests, bytes: total, gzipped, shards } = totalsOf(transfers);
   const loaded = shards.length > 0 ? ` (shards loaded: ${shards.join(", ")})` : "";
-  console.log(`${label}: ${transfers.length} requests, ${kilobytes(total)} as served, ${kilobytes(gzipped)} with gzip${loaded}`);
+  console.log(`${label}: ${requests} requests, ${kilobytes(total)} as served, ${kilobytes(gzipped)} with gzip${loaded}`);
   const kinds = new Map<string, Transfer[]>();
   for (const transfer of transfers) kinds.set(transfer.kind, [...(kinds.get(transfer.kind) ?? []), transfer]);
   for (const [kind, items] of kinds) {
@@ -102,43 +58,13 @@ try {
     const build = await runBuild("content", site);
     if (build.code !== 0) throw new Error(`the build failed:\n${build.log}`);
   }
-  const server = await serveStatic(site);
-  const browser = await launchChromium();
-  try {
-    console.log(`Site: ${values.site ?? "the sample archive (content/)"}`);
-    for (const query of queries) {
-      // A fresh context: an empty cache, as for a reader's first search.
-      const context = await browser.newContext({ locale: "fa-IR" });
-      const page = await context.newPage();
-      const pending: Array<Promise<Transfer>> = [];
-      // A response still arriving as the context closes is not counted (its body is gone with it).
-      context.on("response", (response) => pending.push(transferOf(response).catch(() => ({ path: new URL(response.url()).pathname, kind: "not read", bytes: 0, gzipped: 0 }))));
-
-      await page.goto(`${server.url}/search/`, { waitUntil: "networkidle" });
-      const pageLoad = await Promise.all(pending.splice(0));
-
-      await page.locator("#search-query").fill(query);
-      await page.locator("#search-query").press("Enter");
-      await waitForSearch(page);
-      await page.waitForLoadState("networkidle");
-      const search = await Promise.all(pending.splice(0));
-      const status = await page.locator("#search-status").textContent();
-
-      console.log(`\nQuery «${query}»: ${status}`);
-      report("The search page", pageLoad);
-      report("The first search", search);
-      report("Both", [...pageLoad, ...search]);
-      if (values.all) {
-        const shown = (await everyResult(page)).length;
-        await page.waitForLoadState("networkidle");
-        const rest = await Promise.all(pending.splice(0));
-        report(`Every result (${shown}), all told`, [...pageLoad, ...search, ...rest]);
-      }
-      await context.close();
-    }
-  } finally {
-    await browser.close();
-    await server.close();
+  console.log(`Site: ${values.site ?? "the sample archive (content/)"}`);
+  for (const measured of await measureFirstSearch(site, queries, { all: values.all })) {
+    console.log(`\nQuery «${measured.query}»: ${measured.status}`);
+    report("The search page", measured.pageLoad);
+    report("The first search", measured.search);
+    report("Both", [...measured.pageLoad, ...measured.search]);
+    if (measured.every) report(`Every result (${measured.every.shown}), all told`, measured.every.transfers);
   }
 } finally {
   await rm(folder, { recursive: true, force: true });

@@ -146,7 +146,7 @@ export function measureCommand(command: string, options: { cwd: string; env?: No
         peakBytes: peak,
         exitCode: code ?? 1,
         ...(stoppedOverMemory ? { stoppedOverMemory } : {}),
-        output: `${output}\n${before ?? ""}`.trim().split("\n").slice(-30).join("\n"),
+        output: `${output}\n${before ?? ""}`.trim().split("\n").slice(-80).join("\n"),
       });
     });
   });

@@ -181,7 +181,7 @@ export class BuildState implements AkhbarContext {
     this.loaded = undefined;
     this.changedFiles = undefined;
     this.editedReleases = undefined;
-    this.cache = new PageCache(pageCacheDir());
+    this.cache = new PageCache(pageCacheDir(), undefined, preview);
     // The dev server passes over hidden files (editors' swap and lock files); a production build refuses them.
     const options: LoadOptions = { includeDrafts: preview, now: buildTime(), cacheDir: archiveCacheDir(), skipHidden: preview };
     if (!preview) {

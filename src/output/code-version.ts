@@ -1,6 +1,6 @@
 /**
  * Hashes of the code, for the build caches' keys: a cache entry made by other code is never
- * served. `renderingCodeVersion` is the whole code but the stylesheets (the page cache: any other
+ * served. `renderingCodeVersion` is the whole code but the stylesheets and the benchmark (the page cache: any other
  * change to src/ or layouts/ renders every page again); `moduleCodeVersion` is one module's import graph (the
  * search shards: only a change to the code that indexes re-indexes the archive).
  *
@@ -25,6 +25,9 @@ const CODE_PATHS = ["src", "layouts", "patches", "package-lock.json", ".eleventy
  */
 const STYLESHEETS = /^src\/assets\/[^/]+\.css$/;
 
+/** The benchmark's own code (src/bench/) renders nothing: a change to it keeps every cached page. */
+const NOT_RENDERING = /^src\/bench(\/|$)/;
+
 /**
  * Hashes the files under `entry` (a path relative to `root`) by their paths relative to `root`
  * and their bytes: the same code gives the same hash wherever it is checked out (a CI runner's
@@ -38,6 +41,7 @@ function addTree(hash: ReturnType<typeof createHash>, root: string, entry: strin
   } catch {
     return; // a path the checkout does not have (patches/ may be absent)
   }
+  if (NOT_RENDERING.test(entry)) return;
   if (info.isDirectory()) {
     for (const name of readdirSync(file).sort()) addTree(hash, root, path.posix.join(entry, name));
   } else if (!STYLESHEETS.test(entry)) {

@@ -11,6 +11,13 @@
  * Entries are written atomically (src/output/atomic-write.ts), so a build killed halfway leaves
  * no half-written entry. A production build removes the entries it did not use (the cache
  * holds one archive's pages, not every version of them).
+ *
+ * Only the dev server stores pages (`stores`): its first build on a fresh output reads 150,000
+ * pages back instead of rendering them. A production build reads what is there but stores
+ * nothing: its published site is its cache (the ledger of src/output/publish.ts names each
+ * file's key, and a page the site has is not made at all), and a second copy of every page it
+ * renders doubled the files a restyle writes, for entries its own pruning removed at the next
+ * change.
  */
 import { hash } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
@@ -39,6 +46,8 @@ export class PageCache {
   constructor(
     private readonly dir: string,
     private readonly version: string = renderingCodeVersion(),
+    /** Whether pages newly rendered are stored (the dev server), or only read when there (a production build). */
+    private readonly stores = true,
   ) {}
 
   /** The key of a page whose inputs (everything but the code) are `inputs`. */
@@ -68,6 +77,7 @@ export class PageCache {
     }
     const content = await render();
     this.report.rendered++;
+    if (!this.stores) return content;
     if (!this.folderMade) {
       await mkdir(this.dir, { recursive: true });
       this.folderMade = true;

@@ -12,7 +12,8 @@
  * the dev server, whose output persists between rebuilds, a file whose bytes are already there
  * is not written again.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { contentVersion, type OutputLedger } from "./publish.js";
@@ -79,20 +80,21 @@ export async function writeGeneratedFiles<T>(
     });
     const files = await Promise.all(changed.map(async (file) => ({ path: file.path, content: "version" in file ? await file.content() : file.content })));
     const targets = files.map((file) => ({ file, target: path.join(outputDir, ...file.path.split("/")) }));
+    // Synchronous: a page is a few small system calls, and through the promise API each went
+    // through the thread pool and back (its bookkeeping was most of a restyle's main thread).
     for (const folder of new Set(targets.map(({ target }) => path.dirname(target)))) {
       if (folders.has(folder)) continue;
-      await mkdir(folder, { recursive: true });
+      mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    await Promise.all(
-      targets.map(async ({ file, target }) => {
-        if (!ledger && (await sameBytes(target, file.content))) report.unchanged++;
-        else {
-          await writeFile(target, file.content);
-          report.written++;
-        }
-      }),
-    );
+    const unchanged = ledger ? [] : await Promise.all(targets.map(({ file, target }) => sameBytes(target, file.content)));
+    targets.forEach(({ file, target }, i) => {
+      if (unchanged[i]) report.unchanged++;
+      else {
+        writeFileSync(target, file.content);
+        report.written++;
+      }
+    });
   };
   for (const item of items) {
     batch.push(item);

@@ -27,7 +27,7 @@
  * this: src/output/output-lock.ts.
  */
 import { createHash } from "node:crypto";
-import { existsSync, stat, type Stats } from "node:fs";
+import { existsSync, mkdirSync, renameSync, stat, type Stats } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -407,23 +407,31 @@ async function stagedPaths(root: string, ledger: OutputLedger, folder = "/", fou
 
 /** Applies `journal`: its moves in its order, then its removals, then the seal. Safe to run again where it stopped. */
 async function applyJournal(journal: Journal): Promise<void> {
+  // The folders known to be there: a restyle moves every page, most into folders the site has.
+  const folders = new Set<string>();
   for (const file of journal.moves) {
     const from = toFsPath(journal.staging, file);
     if (!existsSync(from)) continue; // moved before the process stopped
     const to = toFsPath(journal.target, file);
-    await mkdir(path.dirname(to), { recursive: true });
-    if (file.endsWith("/")) {
-      // A folder cannot be renamed over another: the old one is moved aside (into the staging
-      // folder, which goes in any case) and removed after, so the folder is missing only between
-      // two renames, not while its files are deleted.
-      const aside = `${from}.replaced`;
-      await rm(aside, { recursive: true, force: true });
-      if (existsSync(to)) await rename(to, aside);
-      await rename(from, to);
-      await rm(aside, { recursive: true, force: true });
+    if (!file.endsWith("/")) {
+      // Synchronous, in the journal's order: hundreds of thousands of renames, each a system call
+      // that the promise API sent through the thread pool and back.
+      if (!folders.has(path.dirname(to))) {
+        mkdirSync(path.dirname(to), { recursive: true });
+        folders.add(path.dirname(to));
+      }
+      renameSync(from, to);
       continue;
     }
+    await mkdir(path.dirname(to), { recursive: true });
+    // A folder cannot be renamed over another: the old one is moved aside (into the staging
+    // folder, which goes in any case) and removed after, so the folder is missing only between
+    // two renames, not while its files are deleted.
+    const aside = `${from}.replaced`;
+    await rm(aside, { recursive: true, force: true });
+    if (existsSync(to)) await rename(to, aside);
     await rename(from, to);
+    await rm(aside, { recursive: true, force: true });
   }
   for (const file of journal.removals) {
     const removed = toFsPath(journal.target, file);

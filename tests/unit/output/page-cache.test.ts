@@ -78,6 +78,17 @@ describe("PageCache", () => {
     assert.deepEqual(await readdir(dir), [`${second.key("one")}.html`]);
   });
 
+  test("a cache that does not store (a production build) reads what is there and writes nothing", async () => {
+    const dir = await folder();
+    const dev = new PageCache(dir, "code");
+    await dev.page(dev.key("kept"), () => "from the dev server");
+    const production = new PageCache(dir, "code", false);
+    assert.equal(await production.page(production.key("kept"), () => "rendered"), "from the dev server");
+    assert.equal(await production.page(production.key("new"), () => "rendered"), "rendered");
+    assert.deepEqual(production.report, { reused: 1, rendered: 1, removed: 0 });
+    assert.deepEqual(await readdir(dir), [`${dev.key("kept")}.html`]);
+  });
+
   test("another code version renders again", async () => {
     const dir = await folder();
     await new PageCache(dir, "v1").page(new PageCache(dir, "v1").key("same"), () => "old");
@@ -151,16 +162,17 @@ test("the code's hashes do not depend on where it is checked out (a cache restor
     assert.notEqual(renderingCodeVersion(c), renderingCodeVersion(a));
     // A stylesheet of src/assets/ is not rendering code (pages name it by its fingerprinted address,
     // in their keys): a checkout that differs only there has the same hash; a script there differs.
-    for (const [name, same] of [["site.css", true], ["release-client.ts", false]] as const) {
+    // Nor is the benchmark's code (src/bench/).
+    for (const [name, same] of [["assets/site.css", true], ["assets/release-client.ts", false], ["bench/corpus.ts", true]] as const) {
       const d = await mkdtemp(path.join(tmpdir(), "akhbar-checkout-d-"));
       roots.push(d);
       await mkdir(path.join(d, "src", "data"), { recursive: true });
-      await mkdir(path.join(d, "src", "assets"), { recursive: true });
+      await mkdir(path.join(d, "src", path.dirname(name)), { recursive: true });
       await writeFile(path.join(d, "src", "entry.ts"), `import { part } from "./part.js";\nexport const value = part + 1;\n`);
       await writeFile(path.join(d, "src", "part.ts"), `export const part = 1;\n`);
       await writeFile(path.join(d, "src", "data", "counties.json"), "[]");
       await writeFile(path.join(d, "package-lock.json"), "{}");
-      await writeFile(path.join(d, "src", "assets", name), "/* restyled */\n");
+      await writeFile(path.join(d, "src", name), "/* restyled */\n");
       assert.equal(renderingCodeVersion(d) === renderingCodeVersion(a), same, name);
     }
   } finally {
