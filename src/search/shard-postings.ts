@@ -9,7 +9,7 @@
  * Its own module: the shard cache's key names the code shard-index.ts imports, and this is all of
  * the directory it needs.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -145,7 +145,8 @@ export async function postingsLetters(folder: string): Promise<string[]> {
 export async function postingsOfLetter(folder: string, letter: string): Promise<Array<[string, string]>> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path.join(folder, `${firstLetterName(letter)}.gz`));
+    // Synchronous: the directory reads every shard's file of each letter in turn (src/search/directory-build.ts).
+    bytes = readFileSync(path.join(folder, `${firstLetterName(letter)}.gz`));
   } catch {
     return [];
   }
