@@ -16,11 +16,11 @@ export interface BuildRun {
   log: string;
 }
 
-/** Runs `node --import tsx <args…>` in the repository, as npm scripts do; never throws on a failing exit. */
-export function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
+/** Runs `node --import tsx <args…>` in the repository (or in `root`, a copy of its code), as npm scripts do; never throws on a failing exit. */
+export function runNode(args: string[], env: NodeJS.ProcessEnv = {}, root = repoRoot): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", ...args], {
-      cwd: repoRoot,
+      cwd: root,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -32,8 +32,8 @@ export function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Bu
   });
 }
 
-/** Runs `scripts/build.ts` as `npm run build` does, in a child process. */
-export function runBuild(input: string, output: string, env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
+/** Runs `scripts/build.ts` as `npm run build` does, in a child process (of the repository's code, or of a copy of it in `root`). */
+export function runBuild(input: string, output: string, env: NodeJS.ProcessEnv = {}, root = repoRoot): Promise<BuildRun> {
   // Each test folder has its own page and search caches, search directory and site manifests (src/output/page-cache.ts,
   // src/search/shard-cache.ts, src/search/directory-build.ts, src/output/publish.ts), so a suite's first build is a clean
   // one, and builds of different folders running at once (test files run in parallel) never change each other's caches.
@@ -47,7 +47,7 @@ export function runBuild(input: string, output: string, env: NodeJS.ProcessEnv =
     AKHBAR_SITE_MANIFEST: siteManifests,
     AKHBAR_ARCHIVE_CACHE: path.join(path.dirname(path.resolve(output)), "akhbar-archive-cache"),
     ...env,
-  });
+  }, root);
 }
 
 export async function temporaryDirectory(prefix = "akhbar-test-"): Promise<string> {

@@ -79,6 +79,11 @@ export class OutputLedger {
     return this.published.keys();
   }
 
+  /** The version the published site has `file` at, if it has it (read it before `record`: in a carried ledger the two are one map). */
+  publishedVersion(file: string): string | undefined {
+    return this.published.get(file);
+  }
+
   /** Records `file` (root-relative) at `version`; true when the published site already has exactly that. */
   record(file: string, version: string): boolean {
     // Read before the entry is set: in a carried ledger the two are one map.

@@ -9,7 +9,7 @@
  */
 import type { ContentPage } from "../content/content-page.js";
 import type { AkhbarContext } from "../context/context.js";
-import { writeGeneratedFiles, type WriteReport, type WrittenPage } from "../output/page-writer.js";
+import { assetsVersion, writeGeneratedFiles, type WriteReport, type WrittenPage } from "../output/page-writer.js";
 import { prefixHtmlUrls } from "../render/html-urls.js";
 import { useConvertedPictures } from "../render/images.js";
 import { createMarkdown } from "../render/markdown.js";
@@ -28,12 +28,14 @@ export async function writeContentPages(outputDir: string, context: AkhbarContex
   if (site.logo) pictures.linkedFile(site.logo.url, { file: settingsFile, field: LOGO_FIELD, find: site.logo.url });
   const pages = context.contentPages();
   // A rebuild of releases edited in place changed no page (nor the menu and footer every page shows).
-  if (pages.length === 0 || context.edited()) return { written: 0, unchanged: 0 };
+  if (pages.length === 0 || context.edited()) return { written: 0, unchanged: 0, readdressed: 0 };
   const markdown = createMarkdown();
   useConvertedPictures(markdown, pictures);
   const assets = context.assets();
   const cache = context.pageCache();
-  const settings = cache.key(JSON.stringify({ site, assets: assets.key() }));
+  // The assets apart: a page published with other ones is readdressed, not rendered (src/output/page-writer.ts).
+  const settings = cache.key(JSON.stringify({ site }));
+  const assetsKey = cache.key(assets.key());
   const report = await writeGeneratedFiles(outputDir, pages, (page) => {
     const target = `${page.url}index.html`;
     const render = async () => {
@@ -42,10 +44,10 @@ export async function writeContentPages(outputDir: string, context: AkhbarContex
       return prefixHtmlUrls(renderContentPage({ site, assets, page, bodyHtml }), site.pathPrefix);
     };
     if (page.hasPictures) return render().then((content) => ({ path: target, content }));
-    const key = cache.key(`page\n${settings}\n${page.fileHash}\n${target}`);
+    const key = assetsVersion(cache.key(`page\n${settings}\n${page.fileHash}\n${target}`), assetsKey);
     cache.keep(key);
     return { path: target, version: key, content: () => cache.page(key, render) };
-  }, context.ledger());
+  }, context.ledger(), { readdress: (page) => assets.readdressed(page) });
   console.log(say(pagesWritten(pages.length, report.written)));
   return report;
 }

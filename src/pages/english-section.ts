@@ -13,7 +13,7 @@
 import { newestEnglish } from "../content/release.js";
 import type { AkhbarContext } from "../context/context.js";
 import { englishListPages, englishPageReleases, englishReleases } from "../browse/english-list.js";
-import { writeGeneratedFiles, type WriteReport, type WrittenPage } from "../output/page-writer.js";
+import { assetsVersion, writeGeneratedFiles, type WriteReport, type WrittenPage } from "../output/page-writer.js";
 import { prefixHtmlUrls } from "../render/html-urls.js";
 import { renderSearchPage, type SitePage } from "./site-pages.js";
 import { renderEnglishHome } from "../../layouts/english-home.js";
@@ -35,7 +35,9 @@ export async function writeEnglishListPages(outputDir: string, context: AkhbarCo
   const english = englishReleases(context.archive().releases);
   const assets = context.assets();
   const cache = context.pageCache();
-  const settings = cache.key(JSON.stringify({ site, assets: assets.key() }));
+  // The assets apart: a page published with other ones is readdressed, not rendered (src/output/page-writer.ts).
+  const settings = cache.key(JSON.stringify({ site }));
+  const assetsKey = cache.key(assets.key());
   const edited = context.edited();
   const all = englishListPages(english.length);
   // A rebuild of releases edited in place makes only the pages that list them.
@@ -43,9 +45,9 @@ export async function writeEnglishListPages(outputDir: string, context: AkhbarCo
   return writeGeneratedFiles(outputDir, pages, async (page) => ({
     path: `${page.url}index.html`,
     // Not kept in the page cache, as the Persian list pages: quick to render once known to have changed.
-    version: cache.key(`english-list\n${settings}\n${englishListPageInputs({ page, english })}`),
+    version: assetsVersion(cache.key(`english-list\n${settings}\n${englishListPageInputs({ page, english })}`), assetsKey),
     content: async () => prefixHtmlUrls(renderEnglishListPage({ site, assets, page, english }), site.pathPrefix),
-  }), context.ledger());
+  }), context.ledger(), { readdress: (page) => assets.readdressed(page) });
 }
 
 /** The English list's pages as the sitemaps see written pages: all are indexed. */

@@ -13,7 +13,7 @@ import type { Release } from "../content/release.js";
 import type { AkhbarContext } from "../context/context.js";
 import { listPages, listPagesShowing } from "../browse/lists.js";
 import { releaseBrowsing } from "../browse/release-navigation.js";
-import { writeGeneratedFiles, type GeneratedFile, type WriteReport, type WrittenPage } from "../output/page-writer.js";
+import { assetsVersion, writeGeneratedFiles, type GeneratedFile, type WriteReport, type WrittenPage } from "../output/page-writer.js";
 import { prefixHtmlUrls } from "../render/html-urls.js";
 import { say } from "../messages/messages.js";
 import { listPagesWritten } from "../messages/build.js";
@@ -40,7 +40,9 @@ export async function writeListPages(outputDir: string, context: AkhbarContext):
   const browse = context.browse();
   const assets = context.assets();
   const cache = context.pageCache();
-  const settings = cache.key(JSON.stringify({ site, assets: assets.key() }));
+  // The assets apart: a page published with other ones is readdressed, not rendered (src/output/page-writer.ts).
+  const settings = cache.key(JSON.stringify({ site }));
+  const assetsKey = cache.key(assets.key());
   let rendered = 0;
   const edited = context.edited();
   // A rebuild of edited releases makes only the pages that list them; the others are as they were.
@@ -54,8 +56,8 @@ export async function writeListPages(outputDir: string, context: AkhbarContext):
     const inputs = listPageInputs({ page, browse });
     if (inputs === undefined) return { path, content: await render() };
     // Not kept in the page cache: a list page is quick to render once it is known to have changed.
-    return { path, version: cache.key(`list\n${settings}\n${inputs}`), content: render };
-  }, context.ledger());
+    return { path, version: assetsVersion(cache.key(`list\n${settings}\n${inputs}`), assetsKey), content: render };
+  }, context.ledger(), { readdress: (page) => assets.readdressed(page) });
   console.log(say(listPagesWritten(report.written + report.unchanged, rendered, report.written)));
   return report;
 }

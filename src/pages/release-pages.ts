@@ -21,7 +21,7 @@ import { renderRelease, type ReleasePageBrowsing } from "../../layouts/release.j
 import { leadImage, releaseSharingPicture, useConvertedPictures } from "../render/images.js";
 import { releasePageBrowsing } from "./list-pages.js";
 import { releaseBrowsingReader, releasesShowing } from "../browse/release-navigation.js";
-import { writeGeneratedFiles, type WriteReport, type WrittenPage } from "../output/page-writer.js";
+import { assetsVersion, writeGeneratedFiles, type WriteReport, type WrittenPage } from "../output/page-writer.js";
 import { pageCacheDir, type PageCacheReport } from "../output/page-cache.js";
 import { html } from "../render/html.js";
 import { prefixHtmlUrls } from "../render/html-urls.js";
@@ -47,9 +47,11 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
   const assets = context.assets();
   const cache = context.pageCache();
   const before = { ...cache.report };
-  // The site settings and the stylesheets', fonts' and script's fingerprinted addresses, which
-  // every page names: hashed once per build, not into each of 150,000 keys.
-  const settings = cache.key(JSON.stringify({ site: context.site, assets: assets.key() }));
+  // The site settings, which every page shows, hashed once per build, not into each of 150,000 keys;
+  // and apart, the stylesheets', fonts' and script's fingerprinted addresses, which every page names:
+  // a page published with other ones is readdressed, not rendered (src/output/page-writer.ts).
+  const settings = cache.key(JSON.stringify({ site: context.site }));
+  const assetsKey = cache.key(assets.key());
   const index = context.index();
   const browse = context.browse();
   const edited = context.edited();
@@ -79,11 +81,11 @@ export async function writeReleasePages(outputDir: string, context: AkhbarContex
     const browsing = browsingReads(release) ?? browsingShown(releasePageBrowsing(context, release));
     // The translation's page, when this build has one (its address; gone when it is a draft or embargoed).
     const translation = translationOf(release)?.url ?? "-";
-    const key = cache.key(`release\n${settings}\n${release.fileHash}\n${target}\n${release.embargoed ?? false}\n${browsing}\n${translation}`);
+    const key = assetsVersion(cache.key(`release\n${settings}\n${release.fileHash}\n${target}\n${release.embargoed ?? false}\n${browsing}\n${translation}`), assetsKey);
     cache.keep(key);
     // Read from the cache, or rendered, only if the published site does not have this version.
     return { path: target, version: key, content: () => cache.page(key, render) };
-  }, context.ledger());
+  }, context.ledger(), { readdress: (page) => assets.readdressed(page) });
   // The cache is shared with the feeds: this pass's part of its report.
   const report: PageCacheReport = { reused: cache.report.reused - before.reused, rendered: cache.report.rendered - before.rendered, removed: 0 };
   // Unchanged: read from the cache, or not needed at all because the published site has the page.

@@ -41,6 +41,9 @@ export function fingerprint(name: string, content: Buffer | string): Asset {
   return { name, url: `${ASSETS_URL}${fingerprintedName(name, bytes)}`, content: bytes };
 }
 
+/** `="<prefix>/assets/<stem>.<hash><extension>"`: an attribute whose value is an asset's fingerprinted address. */
+const FINGERPRINTED_ATTRIBUTE = new RegExp(`="([^"\\s]*?)${ASSETS_URL}([^"\\s]+?)\\.[0-9a-f]{${HASH_LENGTH}}((?:\\.[A-Za-z0-9]+)?)"`, "g");
+
 export class AssetManifest {
   private readonly byName: ReadonlyMap<string, Asset>;
 
@@ -51,6 +54,19 @@ export class AssetManifest {
   /** Every asset's address, in one string: what a cached page that names them depends on. */
   key(): string {
     return this.assets.map((asset) => asset.url).join("\n");
+  }
+
+  /**
+   * A page written with another build's assets, their fingerprinted addresses replaced by this
+   * manifest's: the page this build renders when nothing but the assets changed, since a page names
+   * an asset only by its address, as an attribute's whole value (layouts/base.ts, release.ts,
+   * search.ts; none inlines one). Only such values are replaced (after any path prefix), never text.
+   */
+  readdressed(page: string): string {
+    return page.replace(FINGERPRINTED_ATTRIBUTE, (whole, before: string, stem: string, extension: string) => {
+      const asset = this.byName.get(`${stem}${extension}`);
+      return asset ? `="${before}${asset.url}"` : whole;
+    });
   }
 
   url(name: string): string {

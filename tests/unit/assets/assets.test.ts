@@ -41,6 +41,23 @@ test("assetUrl: the plain address outside a build, the fingerprinted one from th
   assert.equal(manifest.key(), "/assets/site.ba7816bf8f.css\n" + assetUrl(manifest, "fonts/a.woff2"), "the key names every address");
 });
 
+test("readdressed: an attribute naming another build's fingerprinted asset names this build's; text, other assets and unknown names stay", () => {
+  const before = new AssetManifest([fingerprint("site.rtl.css", "old"), fingerprint("fonts/Vazirmatn-Regular.woff2", "old"), fingerprint("release.js", "old")]);
+  const after = new AssetManifest([fingerprint("site.rtl.css", "new"), fingerprint("fonts/Vazirmatn-Regular.woff2", "old"), fingerprint("release.js", "new")]);
+  const cases: Array<[string, string]> = [
+    [`<link rel="stylesheet" href="${before.url("site.rtl.css")}">`, `<link rel="stylesheet" href="${after.url("site.rtl.css")}">`],
+    // After the site's path prefix.
+    [`<script defer src="/archive${before.url("release.js")}"></script>`, `<script defer src="/archive${after.url("release.js")}"></script>`],
+    // An asset that did not change.
+    [`<link href="${before.url("fonts/Vazirmatn-Regular.woff2")}">`, `<link href="${after.url("fonts/Vazirmatn-Regular.woff2")}">`],
+    // Text that happens to hold an address, and an asset this build does not have.
+    [`<p>${before.url("site.rtl.css")}</p>`, `<p>${before.url("site.rtl.css")}</p>`],
+    [`<a href="/assets/gone.0123456789.css">`, `<a href="/assets/gone.0123456789.css">`],
+  ];
+  for (const [page, expected] of cases) assert.equal(after.readdressed(page), expected, page);
+  assert.notEqual(before.url("site.rtl.css"), after.url("site.rtl.css"));
+});
+
 test("the font's unicode-range is the list of code points it keeps", () => {
   assert.equal(unicodeRange(), "U+60C, U+61B, U+61F, U+621-63A, U+640-655, U+660-66D, U+670, U+67E, U+686, U+698, U+6A9, U+6AF, U+6C0, U+6CC, U+6F0-6F9, U+200C-200F, U+FDFC");
   const characters = fontCharacters();

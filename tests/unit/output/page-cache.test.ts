@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { moduleCodeFiles, moduleCodeVersion, renderingCodeVersion } from "../../../src/output/code-version.js";
 import { PageCache } from "../../../src/output/page-cache.js";
-import { WRITE_BATCH, writeGeneratedFiles } from "../../../src/output/page-writer.js";
+import { assetsVersion, WRITE_BATCH, writeGeneratedFiles } from "../../../src/output/page-writer.js";
+import { OutputLedger } from "../../../src/output/publish.js";
 import { temporaryDirectory } from "../../support/run.js";
 
 const created: string[] = [];
@@ -27,7 +28,7 @@ describe("writeGeneratedFiles", () => {
     const dir = await folder();
     const ids = Array.from({ length: WRITE_BATCH + 3 }, (_, index) => index);
     const report = await writeGeneratedFiles(dir, ids, (id) => ({ path: `/News/${id}/index.html`, content: `page ${id}` }));
-    assert.deepEqual(report, { written: WRITE_BATCH + 3, unchanged: 0 });
+    assert.deepEqual(report, { written: WRITE_BATCH + 3, unchanged: 0, readdressed: 0 });
     assert.equal((await readdir(path.join(dir, "News"))).length, WRITE_BATCH + 3);
     assert.equal(await readFile(path.join(dir, "News", String(WRITE_BATCH + 2), "index.html"), "utf8"), `page ${WRITE_BATCH + 2}`);
   });
@@ -39,10 +40,36 @@ describe("writeGeneratedFiles", () => {
     const file = path.join(dir, "a", "index.html");
     const old = new Date(2000, 0, 1);
     await utimes(file, old, old);
-    assert.deepEqual(await writeGeneratedFiles(dir, ["one"], render), { written: 0, unchanged: 1 });
+    assert.deepEqual(await writeGeneratedFiles(dir, ["one"], render), { written: 0, unchanged: 1, readdressed: 0 });
     assert.equal((await stat(file)).mtime.getTime(), old.getTime());
-    assert.deepEqual(await writeGeneratedFiles(dir, ["two"], render), { written: 1, unchanged: 0 });
+    assert.deepEqual(await writeGeneratedFiles(dir, ["two"], render), { written: 1, unchanged: 0, readdressed: 0 });
     assert.equal(await readFile(file, "utf8"), "two");
+  });
+
+  test("over a published site, a page whose version differs only in its assets is readdressed from the published page, not made", async () => {
+    const published = await folder();
+    const staging = await folder();
+    await mkdir(path.join(published, "a"), { recursive: true });
+    await writeFile(path.join(published, "a", "index.html"), `<link href="/assets/x.old.css">`);
+    await writeFile(path.join(published, "b.html"), "old b");
+    const ledger = new OutputLedger(new Map([["/a/index.html", assetsVersion("key-a", "old")], ["/b.html", assetsVersion("key-b", "old")], ["/c.html", assetsVersion("key-c", "new")]]), published);
+    const made: string[] = [];
+    const pages = [
+      ["/a/index.html", assetsVersion("key-a", "new")], // only the assets changed
+      ["/b.html", assetsVersion("key-b2", "new")], // the page changed
+      ["/c.html", assetsVersion("key-c", "new")], // nothing changed
+    ] as const;
+    const report = await writeGeneratedFiles(
+      staging,
+      pages,
+      ([file, version]) => ({ path: file, version, content: async () => (made.push(file), `made ${file}`) }),
+      ledger,
+      { readdress: (page) => page.replace(".old.", ".new.") },
+    );
+    assert.deepEqual(report, { written: 2, unchanged: 1, readdressed: 1 });
+    assert.deepEqual(made, ["/b.html"]);
+    assert.equal(await readFile(path.join(staging, "a", "index.html"), "utf8"), `<link href="/assets/x.new.css">`);
+    assert.equal(await readFile(path.join(staging, "b.html"), "utf8"), "made /b.html");
   });
 
   test("renderers may be asynchronous", async () => {
