@@ -293,8 +293,8 @@ export async function buildSearchDirectory(siteDir: string, shards: readonly Dir
     await cache.writeState(state);
     const split = new Set(state.split);
     const letters = new Set<string>();
-    const oldKeys = removed.map((id) => state.shards[id]!.key);
-    for (const key of [...oldKeys, ...added.map((shard) => shard.key)]) for (const letter of await cache.letters(key)) letters.add(letter);
+    const oldShards = removed.map((id) => ({ id, key: state.shards[id]!.key }));
+    for (const key of [...oldShards.map((shard) => shard.key), ...added.map((shard) => shard.key)]) for (const letter of await cache.letters(key)) letters.add(letter);
     const changedIds = new Set([...removed, ...added.map((shard) => shard.id)]);
     const save = async (name: string, content: string) => {
       if (content === "") {
@@ -311,7 +311,7 @@ export async function buildSearchDirectory(siteDir: string, shards: readonly Dir
     };
     // One letter at a time, its files written before the next: memory is one letter's share.
     for (const letter of [...letters].sort()) {
-      for (const [name, content] of await updateLetter(cache, state, split, letter, { oldKeys, added, changedIds, pageCounts, limit })) await save(name, content);
+      for (const [name, content] of await updateLetter(cache, state, split, letter, { oldShards, added, changedIds, pageCounts, limit })) await save(name, content);
     }
     for (const id of removed) if (!current.has(id)) await save(shardPagesFile(id), "");
     for (const shard of added) await save(shardPagesFile(shard.id), await readFile(path.join(cache.postingsFolder(shard.key), FRAGMENTS), "utf8"));
@@ -344,8 +344,8 @@ export async function buildSearchDirectory(siteDir: string, shards: readonly Dir
  * file that is gone); `state.groups` and `split` are updated.
  */
 interface LetterUpdate {
-  /** The postings keys of the shards removed or replaced. */
-  oldKeys: readonly string[];
+  /** The shards removed or replaced, with their postings keys as the directory has them. */
+  oldShards: ReadonlyArray<{ id: string; key: string }>;
   added: readonly DirectoryShard[];
   /** The ids of both. */
   changedIds: ReadonlySet<string>;
@@ -354,14 +354,23 @@ interface LetterUpdate {
 }
 
 async function updateLetter(cache: DirectoryCache, state: DirectoryState, split: Set<string>, letter: string, update: LetterUpdate): Promise<Map<string, string>> {
-  const { oldKeys, added, changedIds, pageCounts, limit } = update;
-  const touched = new Set<string>();
-  for (const key of oldKeys) for (const [word] of await cache.postingsOf(key, letter)) touched.add(word);
+  const { oldShards, added, changedIds, pageCounts, limit } = update;
+  const oldEntries = new Map<string, Map<string, string>>();
+  for (const { id, key } of oldShards) oldEntries.set(id, new Map(await cache.postingsOf(key, letter)));
   const addedEntries = new Map<string, Array<[string, string]>>();
-  for (const shard of added) {
-    const entries = await cache.postingsOf(shard.key, letter);
-    addedEntries.set(shard.id, entries);
-    for (const [word] of entries) touched.add(word);
+  for (const shard of added) addedEntries.set(shard.id, await cache.postingsOf(shard.key, letter));
+  // The keys whose pages differ in a changed shard. A shard indexed again for one release added
+  // keeps its other words' pages (pages are numbered in order of news codes): only the groups of
+  // the words that changed are loaded and written (at 150,000 releases, loading every group of the
+  // shard's words was most of the daily build).
+  const touched = new Set<string>();
+  for (const [id, before] of oldEntries) {
+    const after = new Map(addedEntries.get(id) ?? []);
+    for (const [word, pages] of before) if (after.get(word) !== pages) touched.add(word);
+  }
+  for (const [id, entries] of addedEntries) {
+    const before = oldEntries.get(id);
+    for (const [word, pages] of entries) if (before?.get(word) !== pages) touched.add(word);
   }
 
   // The groups and nodes the changed keys are in.
@@ -377,9 +386,12 @@ async function updateLetter(cache: DirectoryCache, state: DirectoryState, split:
     await loadGroup(groupOf(word, split));
   }
   for (const group of groups.values()) for (const shards of group.values()) for (const id of changedIds) shards.delete(id);
+  // Into the groups loaded, every key of theirs the changed shards have (the changed shards were
+  // dropped from all of a loaded group's keys just above); a group not loaded holds no changed key.
   for (const [id, entries] of addedEntries) {
     for (const [word, pages] of entries) {
-      const group = groups.get(groupOf(word, split))!;
+      const group = groups.get(groupOf(word, split));
+      if (!group) continue;
       let shards = group.get(word);
       if (!shards) group.set(word, (shards = new Map()));
       shards.set(id, pages);
