@@ -190,23 +190,27 @@ test("a commit stopped after its journal is finished by the next build, before i
 
 /**
  * Records the moves from `staging` into `target` (renames) made while `run` runs, as root-relative
- * paths: node:fs/promises' `rename`, wrapped on its module object and handed to the modules that
- * import it by name.
+ * paths: node:fs/promises' `rename` (folders) and node:fs's `renameSync` (files), wrapped on their
+ * modules' objects and handed to the modules that import them by name.
  */
 async function recordMoves(staging: string, target: string, run: () => Promise<void>): Promise<string[]> {
-  const promises = createRequire(import.meta.url)("node:fs/promises") as typeof fsPromises;
-  const original = promises.rename;
+  const require = createRequire(import.meta.url);
+  const promises = require("node:fs/promises") as typeof fsPromises;
+  const fs = require("node:fs") as typeof import("node:fs");
+  const [original, originalSync] = [promises.rename, fs.renameSync];
   const moves: string[] = [];
-  promises.rename = async (from, to) => {
+  const record = (from: unknown, to: unknown) => {
     const [source, destination] = [String(from), String(to)];
     if (source.startsWith(`${staging}${path.sep}`) && destination.startsWith(`${target}${path.sep}`)) moves.push(source.slice(staging.length).split(path.sep).join("/"));
-    return original(from, to);
   };
+  promises.rename = async (from, to) => (record(from, to), original(from, to));
+  fs.renameSync = (from, to) => (record(from, to), originalSync(from, to));
   syncBuiltinESMExports();
   try {
     await run();
   } finally {
     promises.rename = original;
+    fs.renameSync = originalSync;
     syncBuiltinESMExports();
   }
   return moves;
