@@ -26,6 +26,7 @@ import { searchShards } from "../src/search/shards.js";
 import { ShardCache } from "../src/search/shard-cache.js";
 import { archiveLexicon, buildSearchShards, stopSearchIndexer } from "../src/search/search-index.js";
 import { indexDocuments, shardDocuments, writeBundle } from "../src/search/shard-index.js";
+import { IndexTextEncoder } from "../src/search/text.js";
 
 const MODES = ["load", "single", "shards", "workers", "cached"] as const;
 type Mode = (typeof MODES)[number];
@@ -51,7 +52,7 @@ async function runMode(mode: Mode, input: string, output: string): Promise<void>
     for (const shard of shards) {
       const releases = [];
       for (const release of shard.releases) releases.push({ release, blocks: markdownBlocks(parseFrontMatter(await readFile(release.inputPath, "utf8")).body, parser) });
-      documents.push(...shardDocuments(releases, archiveLexicon(shards)));
+      documents.push(...shardDocuments(releases, new IndexTextEncoder(archiveLexicon(shards))));
     }
     await writeBundle(path.join(output, "pagefind"), await indexDocuments(documents));
   } else if (mode === "cached") {

@@ -113,8 +113,10 @@ export async function runShardJob(job: ShardJob, stopped: () => boolean = () => 
   }));
   // The documents read with the entries the shard's words meet: the same documents as with the
   // whole lexicon, at the cost of a lexicon the size of the shard's.
-  const vocabulary = shardVocabulary(releases);
-  const files = await indexDocuments(shardDocuments(releases, CompoundLexicon.fromEntries(entriesWithin(job.lexicon, vocabulary))), checkpoint);
+  const vocabularyReader = new IndexTextEncoder();
+  const vocabulary = shardVocabulary(releases, vocabularyReader);
+  const lexicon = CompoundLexicon.fromEntries(entriesWithin(job.lexicon, vocabulary));
+  const files = await indexDocuments(shardDocuments(releases, vocabularyReader.readingWith(lexicon)), checkpoint);
   checkpoint();
   let result: ShardJobResult | undefined;
   if (job.cache) {
@@ -134,9 +136,8 @@ export async function runShardJob(job: ShardJob, stopped: () => boolean = () => 
 }
 
 /** Every key the shard's words can be read as, whatever the lexicon: what decides which compounds it uses. */
-export function shardVocabulary(releases: readonly IndexedRelease[]): Set<string> {
+export function shardVocabulary(releases: readonly IndexedRelease[], encoder = new IndexTextEncoder()): Set<string> {
   const vocabulary = new Set<string>();
-  const encoder = new IndexTextEncoder();
   for (const { release, blocks } of releases) for (const text of releaseTexts(release, blocks)) encoder.addVocabulary(text, vocabulary);
   return vocabulary;
 }
@@ -156,11 +157,10 @@ export interface SearchDocumentFile {
 }
 
 /**
- * The documents of one shard, its compounds read with `lexicon` (the archive's, or the part of it
- * the shard's words meet: the documents are the same).
+ * The documents of one shard, its compounds read with the encoder's lexicon (the archive's, or the
+ * part of it the shard's words meet: the documents are the same).
  */
-export function shardDocuments(releases: readonly IndexedRelease[], lexicon: CompoundLexicon): SearchDocumentFile[] {
-  const encoder = new IndexTextEncoder(lexicon);
+export function shardDocuments(releases: readonly IndexedRelease[], encoder: IndexTextEncoder): SearchDocumentFile[] {
   return releases.flatMap(({ release, blocks }) =>
     (release.lang === "fa" ? (["fa"] as const) : (["fa", release.lang] as const)).map((language) => ({
       // Pagefind keeps one document per address: the Persian index's copy of an English

@@ -62,10 +62,12 @@ interface Token {
   spacedPrefix: boolean;
   spacedSuffix: boolean;
   /**
-   * The token as the index text writes it, once an encoder has worked it out: an encoder
-   * remembers its words' tokens (and so this) by word, so that a word met again costs a lookup.
+   * The token as the index text writes it with the lexicon `encodedWith`, once an encoder has
+   * worked it out: encoders remember their words' tokens (and so this) by word, so that a word
+   * met again costs a lookup. Encoders that share their words (`readingWith`) may read with other lexicons.
    */
   encoded?: string;
+  encodedWith?: CompoundLexicon | undefined;
   /** The keys it adds to a vocabulary (`addVocabulary`), once worked out; remembered like `encoded`. */
   words?: string[];
   /** Its part key without its suffix, once worked out. */
@@ -185,20 +187,38 @@ function vocabularyWords(token: Token): string[] {
 
 /** Words remembered by an encoder before it starts afresh: the archive's vocabulary, not its text. */
 const MAX_REMEMBERED_WORDS = 200_000;
+/** Texts remembered as their words: a shard's texts, each met by the vocabulary pass and then by its document. */
+const MAX_REMEMBERED_TEXTS = 100_000;
+
+/** What encoders that share their words remember: each word's token, and each text as its tokens. */
+class SplitWords {
+  readonly tokens = new Map<string, Token>();
+  readonly texts = new Map<string, Token[]>();
+}
 
 /**
  * Encodes the archive's texts for the index with one lexicon. An archive uses the same words
  * again and again, so each word is worked out once and remembered.
  */
 export class IndexTextEncoder {
-  private readonly tokens = new Map<string, Token>();
   private readonly encoded = new Map<string, string>();
 
-  constructor(private readonly lexicon?: CompoundLexicon) {}
+  constructor(
+    private readonly lexicon?: CompoundLexicon,
+    private readonly split = new SplitWords(),
+  ) {}
+
+  /**
+   * An encoder that reads with `lexicon` and shares this one's split texts: a shard's texts are
+   * split into words once, for its vocabulary (which decides the lexicon) and then for its documents.
+   */
+  readingWith(lexicon: CompoundLexicon): IndexTextEncoder {
+    return new IndexTextEncoder(lexicon, this.split);
+  }
 
   /** A piece of an editor's text (title, lead, a paragraph) as the search index stores it. */
   encode(text: string): string {
-    let tokens = attachAffixes(this.tokensOf(text));
+    let tokens = this.wordsOf(text);
     if (this.lexicon) tokens = joinSpacedCompounds(tokens, this.lexicon);
     return tokens.map((token) => this.encodeToken(token)).join(" ");
   }
@@ -211,7 +231,7 @@ export class IndexTextEncoder {
    * compound written joined is.
    */
   addVocabulary(text: string, vocabulary: Set<string>): void {
-    const tokens = attachAffixes(this.tokensOf(text));
+    const tokens = this.wordsOf(text);
     for (let position = 0; position < tokens.length; position++) {
       const token = tokens[position]!;
       if (token.core === "") continue;
@@ -224,21 +244,33 @@ export class IndexTextEncoder {
     }
   }
 
+  /** The text's words, affixes written apart joined to their word; remembered, for the same text met again. */
+  private wordsOf(text: string): Token[] {
+    const { texts } = this.split;
+    let words = texts.get(text);
+    if (!words) {
+      if (texts.size > MAX_REMEMBERED_TEXTS) texts.clear();
+      texts.set(text, (words = attachAffixes(this.tokensOf(text))));
+    }
+    return words;
+  }
+
   private tokensOf(text: string): Token[] {
-    if (this.tokens.size > MAX_REMEMBERED_WORDS) this.tokens.clear();
+    const { tokens } = this.split;
+    if (tokens.size > MAX_REMEMBERED_WORDS) tokens.clear();
     return foldForIndex(text)
       .replaceAll(JOINER, ESCAPED_JOINER)
       .split(/\s+/)
       .filter((word) => word !== "")
       .map((word) => {
-        let token = this.tokens.get(word);
-        if (!token) this.tokens.set(word, (token = splitToken(word)));
+        let token = tokens.get(word);
+        if (!token) tokens.set(word, (token = splitToken(word)));
         return token;
       });
   }
 
   private encodeToken(token: Token): string {
-    if (token.encoded !== undefined) return token.encoded;
+    if (token.encoded !== undefined && token.encodedWith === this.lexicon) return token.encoded;
     // A token made by joining words (an affix, a compound written with spaces) is new each
     // time: remembered by its text instead.
     if (this.encoded.size > MAX_REMEMBERED_WORDS) this.encoded.clear();
@@ -246,6 +278,7 @@ export class IndexTextEncoder {
     let encoded = this.encoded.get(key);
     if (encoded === undefined) this.encoded.set(key, (encoded = encodeToken(token, this.lexicon)));
     token.encoded = encoded;
+    token.encodedWith = this.lexicon;
     return encoded;
   }
 }

@@ -39,6 +39,7 @@ import { buildSearchDirectory } from "../../src/search/directory-build.js";
 import { readShardPostings } from "../../src/search/shard-postings.js";
 import { archiveLexicon, buildSearchShards, stopSearchIndexer } from "../../src/search/search-index.js";
 import { indexDocuments, shardDocuments, writeBundle } from "../../src/search/shard-index.js";
+import { IndexTextEncoder } from "../../src/search/text.js";
 import { launchChromium } from "../../src/bench/chromium.js";
 import { skipWithoutChromium, withPage } from "../support/chromium.js";
 import { hashTree, listFiles } from "../support/html.js";
@@ -238,7 +239,7 @@ async function writeSingleIndex(site: string, shards: readonly SearchShard[]): P
   const documents = [];
   for (const shard of shards) {
     const releases = await Promise.all(shard.releases.map(async (release) => ({ release, blocks: await blocksOf(release) })));
-    documents.push(...shardDocuments(releases, archiveLexicon(shards)));
+    documents.push(...shardDocuments(releases, new IndexTextEncoder(archiveLexicon(shards))));
   }
   await writeBundle(path.join(site, "pagefind-single"), await indexDocuments(documents));
 }

@@ -81,6 +81,17 @@ describe("encodeIndexText: the index's text, and how the search page shows it", 
     const encoder = new IndexTextEncoder(LEXICON);
     for (const row of [...rows, ...rows]) assert.equal(encoder.encode(row.text), row.encoded, row.name);
   });
+
+  test("encoders that share their split texts, each with its own lexicon, give what fresh ones give", () => {
+    // The vocabulary pass splits a shard's texts (no lexicon); its documents are read with one.
+    const withoutLexicon = new IndexTextEncoder();
+    const withLexicon = withoutLexicon.readingWith(LEXICON);
+    for (const row of [...rows, ...rows]) {
+      withoutLexicon.addVocabulary(row.text, new Set());
+      assert.equal(withLexicon.encode(row.text), row.encoded, row.name);
+      assert.equal(withoutLexicon.encode(row.text), encodeIndexText(row.text), row.name);
+    }
+  });
 });
 
 describe("CompoundLexicon", () => {
