@@ -29,6 +29,9 @@
  * `npm run bench -- --daily-cycle --sizes 150000` measures instead the daily CI cycle of a site
  * deployed with `npm run deploy` (AKHBAR_HOST=nginx, over SSH to a loopback sshd: src/bench/sshd.ts),
  * step by step, into docs/benchmarks-daily-cycle.json and its own table in docs/benchmarks.md.
+ * `npm run bench -- --floors --sizes 10000` measures instead what each piece of a clean build's work
+ * costs a release, alone and on one thread (src/bench/floors.ts), scaled to 150,000 releases, into
+ * docs/benchmarks-floors.json and its own table.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -44,6 +47,9 @@ import { chromiumMissing, CHROMIUM_PATH } from "../src/bench/chromium.js";
 import { startLoopbackSshd } from "../src/bench/sshd.js";
 import { CI_KEPT_CACHE_FOLDERS } from "../src/output/cache-dir.js";
 import type { DeployReport } from "../src/deploy/deploy.js";
+import { measureFloors, renderFloorsTable, type FloorResult } from "../src/bench/floors.js";
+import { findReleaseFiles } from "../src/content/load.js";
+import { DateTime } from "luxon";
 
 const { values } = parseArgs({
   options: {
@@ -65,6 +71,12 @@ const { values } = parseArgs({
      * restored from the tar, one release added, built `--since-deploy` and deployed over SSH.
      */
     "daily-cycle": { type: "boolean", default: false },
+    /**
+     * The floors of a clean build instead (src/bench/floors.ts): each piece of work a release
+     * costs, measured alone over the corpus, scaled to 150,000 releases, into
+     * docs/benchmarks-floors.json and its own table in docs/benchmarks.md.
+     */
+    floors: { type: "boolean", default: false },
     /** Only write the table again from docs/benchmarks.json (after editing it, or merging results). */
     "report-only": { type: "boolean", default: false },
   },
@@ -437,17 +449,27 @@ async function measureDevRebuild(corpus: string, extraEnv: NodeJS.ProcessEnv): P
 const START = "<!-- bench:start (written by npm run bench) -->";
 const END = "<!-- bench:end -->";
 
-async function report(results: SizeResult[]): Promise<void> {
-  const jsonFile = values.report.replace(/\.md$/, ".json");
-  const previous: SizeResult[] = existsSync(jsonFile) ? JSON.parse(await readFile(jsonFile, "utf8")) : [];
-  const merged = [...previous.filter((p) => !results.some((r) => r.releases === p.releases)), ...results].sort((a, b) => a.releases - b.releases);
+/**
+ * Keeps `results` by size in the .json beside the report (`suffix` names it), merged with the
+ * sizes measured before, and writes their table between the markers of the report
+ * (at its end, under `heading`, the first time). Returns the .json's name.
+ */
+async function writeSection<T extends { releases: number }>(results: T[], suffix: string, markers: { start: string; end: string; heading: string }, render: (results: T[]) => string): Promise<string> {
+  const jsonFile = values.report.replace(/\.md$/, `${suffix}.json`);
+  const previous: T[] = existsSync(jsonFile) ? JSON.parse(await readFile(jsonFile, "utf8")) : [];
+  const merged = [...previous.filter((old) => !results.some((r) => r.releases === old.releases)), ...results].sort((a, b) => a.releases - b.releases);
   await writeFile(jsonFile, `${JSON.stringify(merged, null, 2)}\n`);
-  const table = renderTable(merged);
-  const text = existsSync(values.report) ? await readFile(values.report, "utf8") : `# Benchmarks\n\n${START}\n${END}\n`;
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  const updated = start >= 0 && end > start ? `${text.slice(0, start + START.length)}\n${table}${text.slice(end)}` : `${text}\n${START}\n${table}${END}\n`;
+  const table = render(merged);
+  const text = existsSync(values.report) ? await readFile(values.report, "utf8") : "# Benchmarks\n";
+  const start = text.indexOf(markers.start);
+  const end = text.indexOf(markers.end);
+  const updated = start >= 0 && end > start ? `${text.slice(0, start + markers.start.length)}\n${table}${text.slice(end)}` : `${text}\n${markers.heading}${markers.start}\n${table}${markers.end}\n`;
   await writeFile(values.report, updated);
+  return jsonFile;
+}
+
+async function report(results: SizeResult[]): Promise<void> {
+  const jsonFile = await writeSection(results, "", { start: START, end: END, heading: "" }, renderTable);
   console.log(`\n${renderTable(results)}\nWritten to ${values.report} and ${jsonFile}.`);
 }
 
@@ -566,17 +588,42 @@ function renderCycleTable(results: readonly DailyCycleResult[]): string {
 }
 
 async function reportCycle(results: DailyCycleResult[]): Promise<void> {
-  const jsonFile = values.report.replace(/\.md$/, "-daily-cycle.json");
-  const previous: DailyCycleResult[] = existsSync(jsonFile) ? JSON.parse(await readFile(jsonFile, "utf8")) : [];
-  const merged = [...previous.filter((old) => !results.some((r) => r.releases === old.releases)), ...results].sort((a, b) => a.releases - b.releases);
-  await writeFile(jsonFile, `${JSON.stringify(merged, null, 2)}\n`);
-  const table = renderCycleTable(merged);
-  const text = await readFile(values.report, "utf8");
-  const start = text.indexOf(CYCLE_START);
-  const end = text.indexOf(CYCLE_END);
-  const updated = start >= 0 && end > start ? `${text.slice(0, start + CYCLE_START.length)}\n${table}${text.slice(end)}` : `${text}\n## The daily CI cycle\n\n${CYCLE_START}\n${table}${CYCLE_END}\n`;
-  await writeFile(values.report, updated);
+  const jsonFile = await writeSection(results, "-daily-cycle", { start: CYCLE_START, end: CYCLE_END, heading: "## The daily CI cycle\n\n" }, renderCycleTable);
   console.log(`\n${renderCycleTable(results)}\nWritten to ${values.report} and ${jsonFile}.`);
+}
+
+const FLOORS_START = "<!-- bench:floors:start (written by npm run bench -- --floors) -->";
+const FLOORS_END = "<!-- bench:floors:end -->";
+/** The size the floors are scaled to: the archive the targets are set for. */
+const FLOORS_SCALE = 150_000;
+
+interface FloorsRun extends FloorResult {
+  date: string;
+  commit: string;
+  machine: string;
+}
+
+/** The floors over every release of the generated corpus of `size` (src/bench/floors.ts). */
+async function measureFloorsOf(size: number): Promise<FloorsRun> {
+  const corpus = await ensureCorpus(size);
+  const files = (await findReleaseFiles(corpus)).map((file) => path.resolve(file)).sort();
+  console.log(`\n== floors over ${files.length.toLocaleString("en")} releases (one thread, each piece of work alone)`);
+  const result = await measureFloors(files, path.join(work, "floors-scratch"), DateTime.fromISO(BUILD_NOW, { setZone: true }));
+  return { ...result, date: new Date().toISOString().slice(0, 10), commit: commit(), machine: machine() };
+}
+
+function renderFloors(runs: readonly FloorsRun[]): string {
+  return runs
+    .map((run) => `**Over ${run.releases.toLocaleString("en")} releases** (${run.commit}, ${run.date}; ${run.machine}), scaled to ${FLOORS_SCALE.toLocaleString("en")}:\n\n${renderFloorsTable(run, FLOORS_SCALE)}\n`)
+    .join("\n");
+}
+
+if (values.floors) {
+  const floors: FloorsRun[] = [];
+  if (!values["report-only"]) for (const size of sizes) floors.push(await measureFloorsOf(size));
+  const jsonFile = await writeSection(floors, "-floors", { start: FLOORS_START, end: FLOORS_END, heading: "## The floors of a clean build\n\n" }, renderFloors);
+  console.log(`\n${renderFloors(floors)}\nWritten to ${values.report} and ${jsonFile}.`);
+  process.exit(0);
 }
 
 if (values["daily-cycle"]) {

@@ -33,7 +33,7 @@ const LAYERS: Readonly<Record<string, readonly string[]>> = {
   build: ["pages", "admin", "assets", "search", "feeds", "context", "hosting", "render", "browse", "content", "messages", "persian", "output"],
   eleventy: ["build", "pages", "admin", "assets", "search", "feeds", "context", "hosting", "render", "browse", "content", "messages", "persian", "output", "editors", "bench"],
   editors: ["render", "content", "messages", "persian", "output"],
-  bench: ["content", "messages", "persian", "output"],
+  bench: ["search", "context", "hosting", "render", "browse", "content", "messages", "persian", "output"],
   deploy: ["build", "hosting", "pages", "admin", "assets", "search", "feeds", "context", "render", "browse", "content", "messages", "persian", "output"],
 };
 
