@@ -169,7 +169,7 @@ export function renderFloorsTable(result: FloorResult, scale: number): string {
   );
   const total = (owner: FloorOwner) => result.steps.filter((step) => step.owner === owner).reduce((sum, step) => sum + step.cpuSeconds, 0);
   const totals = (["library", "ours", "Pagefind"] as const).map(
-    (owner) => `| **all of ${owner === "library" ? "the libraries'" : owner === "ours" ? "ours" : "Pagefind's"} work** | | **${ms(total(owner), releases)} ms** | **${atScale(total(owner), releases, scale)} s** |`,
+    (owner) => `| **all of ${owner === "library" ? "the libraries'" : owner === "ours" ? "our" : "Pagefind's"} work** | | **${ms(total(owner), releases)} ms** | **${atScale(total(owner), releases, scale)} s** |`,
   );
   return [
     `| work, for one release | by | CPU a release | CPU at ${scale.toLocaleString("en")} |`,

@@ -23,7 +23,7 @@ test("renderFloorsTable gives each piece of work per release and at scale, and e
     ["| read | node:fs (library) | 0.50 ms | 75 s |", "a library's step"],
     ["| documents | src/search/text.ts (ours) | 3.00 ms | 450 s |", "our step"],
     ["| **all of the libraries' work** | | **2.00 ms** | **300 s** |", "the libraries' sum"],
-    ["| **all of ours work** | | **3.00 ms** | **450 s** |", "our sum"],
+    ["| **all of our work** | | **3.00 ms** | **450 s** |", "our sum"],
     ["| **all of Pagefind's work** | | **7.00 ms** | **1,050 s** |", "Pagefind's sum"],
     ["| heap the loaded releases hold | src/content/load.ts | 4.0 KB | 0.57 GB |", "the heap"],
   ];
