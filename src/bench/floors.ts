@@ -23,7 +23,7 @@ import type { Release } from "../content/release.js";
 import { CompoundLexicon, taughtList } from "../persian/lexicon.js";
 import { createMarkdown } from "../render/markdown.js";
 import { markdownBlocks } from "../search/document.js";
-import { closePagefind, indexDocuments, shardDocuments, shardVocabulary, ShardTexts, type SearchDocumentFile } from "../search/shard-index.js";
+import { closePagefind, indexDocuments, shardSearchDocuments, type SearchDocumentFile } from "../search/shard-index.js";
 import { treeProcesses } from "./process-tree.js";
 
 /** Releases a search shard holds on average (150,000 releases in 281 shards): the texts a worker's encoder meets together. */
@@ -128,13 +128,8 @@ export async function measureFloors(files: readonly string[], scratch: string, n
   const blocked = await step("its file read and its Markdown parsed again, for the search (a worker's job)", "ours", "src/search/document.ts", () =>
     shards.map((shard) => shard.map((release) => ({ release, blocks: markdownBlocks(readReleaseFileBody(release), markdown) }))),
   );
-  // One worker's way: its encoders kept from shard to shard (`ShardTexts`), the lexicon named.
-  const workerTexts = new ShardTexts();
   const documents = await step("its search document (Persian spellings, compounds)", "ours", "src/search/text.ts", () =>
-    blocked.map((shard, position) => {
-      const encoders = workerTexts.encoders({ shard: String(position), releases: [], target: "", lexicon, lexiconKey: "the archive's" });
-      return shardDocuments(shard, encoders.documents(shardVocabulary(shard, encoders.vocabulary)));
-    }),
+    blocked.map((shard) => shardSearchDocuments(shard, lexicon).documents),
   );
   await step("index its search document", "Pagefind", "Pagefind's service", () => indexAll(documents), descendantsCpu);
   await closePagefind();

@@ -13,7 +13,6 @@
  * (`client.ts`, bundled by client-bundle.ts) uses the same Persian rules to normalize queries.
  * docs/search.md explains the design.
  */
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
@@ -21,7 +20,7 @@ import type { OutputLedger } from "../output/publish.js";
 import { CompoundLexicon, taughtList } from "../persian/lexicon.js";
 import { searchCacheDir, ShardCache } from "./shard-cache.js";
 import { ArchiveLexicon } from "./shard-lexicon.js";
-import { closePagefind, runShardJob, shardJobRelease, ShardTexts, type ShardJob } from "./shard-index.js";
+import { closePagefind, runShardJob, shardJobRelease, type ShardJob } from "./shard-index.js";
 import { closeSearchWorkers, searchWorkerCount, ShardWorkerPool } from "./pool.js";
 import { SEARCH_BUNDLE_PATH, shardFolder, type SearchShard } from "./shards.js";
 import { searchIndexWritten } from "../messages/build.js";
@@ -72,14 +71,6 @@ export interface ShardBuildOptions {
    * whichever this build indexes); without it, those of these shards' releases.
    */
   lexicon?: ArchiveLexicon | Promise<ArchiveLexicon>;
-}
-
-/** The lexicon every job of a build is given, and its name: a hash of its entries, by which a worker knows it met it before. */
-function lexiconOfJobs(lexicon: ArchiveLexicon): { lexicon: Array<[string, number]>; lexiconKey: string } {
-  const entries = lexicon.entries();
-  const hash = createHash("sha256");
-  for (const [entry, count] of entries) hash.update(`${entry}\u0000${count}\n`);
-  return { lexicon: entries, lexiconKey: hash.digest("hex") };
 }
 
 /** The archive's compound lexicon: the sum of what each release teaches (kept with it in the archive cache). */
@@ -138,9 +129,7 @@ export async function buildSearchShards(siteDir: string, shards: readonly Search
     await pool?.close();
     throw error;
   }
-  let entries: { lexicon: Array<[string, number]>; lexiconKey: string } | undefined;
-  // Without workers, this thread indexes: it keeps the encoders from shard to shard, as a worker does.
-  const mainThreadTexts = new ShardTexts();
+  let entries: Array<[string, number]> | undefined;
   const lexiconFolder = cache ? lexiconDir(cache, options.directoryCache) : undefined;
   const keysById = new Map<string, string>();
   // A shard is published as one folder: one the site already has is neither restored nor written.
@@ -166,11 +155,11 @@ export async function buildSearchShards(siteDir: string, shards: readonly Search
       shard: shard.id,
       releases: shard.releases.map(shardJobRelease),
       target,
-      ...(entries ??= lexiconOfJobs(lexicon)),
+      lexicon: (entries ??= lexicon.entries()),
       ...(contentKey === undefined ? {} : { cache: { dir: cache!.directory, contentKey, lexiconDir: lexiconFolder! } }),
       ...(options.directoryCache === undefined ? {} : { directoryCache: options.directoryCache }),
     };
-    const result = await (pool ? pool.run(job) : runShardJob(job, () => stopped, mainThreadTexts));
+    const result = await (pool ? pool.run(job) : runShardJob(job, () => stopped));
     if (result !== undefined) {
       cache!.keep(result.key);
       lexicon.indexed(contentKey!, result.sum);

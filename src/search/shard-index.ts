@@ -47,11 +47,6 @@ export interface ShardJob {
   /** The archive's compounds and their counts, capped (`ArchiveLexicon.entries()`). */
   lexicon: Array<[string, number]>;
   /**
-   * Names `lexicon` (a hash of it): a worker that meets the same lexicon again keeps what it
-   * worked out for the words of the jobs before (`ShardTexts`). Without it, nothing is kept.
-   */
-  lexiconKey?: string;
-  /**
    * Where the bundle is stored in the shard cache, if there is one: under its key, which is
    * `contentKey` (the releases' files and the code) with the sum of the lexicon's entries the
    * shard's words meet (shard-lexicon.ts). The job stores the shard's vocabulary filter in
@@ -104,37 +99,7 @@ export interface ShardJobResult {
   sum: string;
 }
 
-/**
- * What a search worker keeps from one job to the next (or the main thread, when it indexes):
- * the encoders of the build's lexicon. An archive writes the same words in every shard, so each
- * word is split and encoded once a worker rather than once a shard. The documents are the ones a
- * shard's own part of the lexicon gives (`restrictedTo`, src/persian/lexicon.ts): a compound the
- * shard's words cannot meet changes none of its texts.
- */
-export class ShardTexts {
-  private kept: { lexiconKey: string; vocabulary: IndexTextEncoder; documents: IndexTextEncoder } | undefined;
-
-  /**
-   * The encoders for `job`: the vocabulary's (no lexicon), and the documents' for the vocabulary
-   * it read (the job's lexicon), sharing their split words.
-   */
-  encoders(job: ShardJob): { vocabulary: IndexTextEncoder; documents: (vocabulary: ReadonlySet<string>) => IndexTextEncoder } {
-    if (job.lexiconKey === undefined) {
-      // A lexicon of this job's only: the part of it the shard's words meet is the smaller to build.
-      const reader = new IndexTextEncoder();
-      return { vocabulary: reader, documents: (vocabulary) => reader.readingWith(CompoundLexicon.fromEntries(entriesWithin(job.lexicon, vocabulary))) };
-    }
-    if (this.kept?.lexiconKey !== job.lexiconKey) {
-      const reader = new IndexTextEncoder();
-      this.kept = { lexiconKey: job.lexiconKey, vocabulary: reader, documents: reader.readingWith(CompoundLexicon.fromEntries(job.lexicon)) };
-    }
-    const kept = this.kept;
-    kept.vocabulary.forgetTexts();
-    return { vocabulary: kept.vocabulary, documents: () => kept.documents };
-  }
-}
-
-export async function runShardJob(job: ShardJob, stopped: () => boolean = () => false, texts: ShardTexts = new ShardTexts()): Promise<ShardJobResult | undefined> {
+export async function runShardJob(job: ShardJob, stopped: () => boolean = () => false): Promise<ShardJobResult | undefined> {
   const checkpoint = () => {
     if (stopped()) throw new ShardJobStopped(job.shard);
   };
@@ -146,11 +111,8 @@ export async function runShardJob(job: ShardJob, stopped: () => boolean = () => 
     release: searchRelease(release),
     blocks: markdownBlocks(parseFrontMatter(sources[position]!).body, parser),
   }));
-  // The documents read with the entries the shard's words meet: the same documents as with the
-  // whole lexicon, at the cost of a lexicon the size of the shard's.
-  const encoders = texts.encoders(job);
-  const vocabulary = shardVocabulary(releases, encoders.vocabulary);
-  const files = await indexDocuments(shardDocuments(releases, encoders.documents(vocabulary)), checkpoint);
+  const { vocabulary, documents } = shardSearchDocuments(releases, job.lexicon);
+  const files = await indexDocuments(documents, checkpoint);
   checkpoint();
   let result: ShardJobResult | undefined;
   if (job.cache) {
@@ -167,6 +129,18 @@ export async function runShardJob(job: ShardJob, stopped: () => boolean = () => 
   }
   await writeBundle(job.target, files, checkpoint);
   return result;
+}
+
+/**
+ * A shard's vocabulary and its documents. The documents read with the entries of the archive's
+ * lexicon the shard's words meet: the same documents as with the whole lexicon, at the cost of a
+ * lexicon the size of the shard's. Each text is split into words once, for both.
+ */
+export function shardSearchDocuments(releases: readonly IndexedRelease[], lexicon: Array<[string, number]>): { vocabulary: Set<string>; documents: SearchDocumentFile[] } {
+  const vocabularyReader = new IndexTextEncoder();
+  const vocabulary = shardVocabulary(releases, vocabularyReader);
+  const documents = shardDocuments(releases, vocabularyReader.readingWith(CompoundLexicon.fromEntries(entriesWithin(lexicon, vocabulary))));
+  return { vocabulary, documents };
 }
 
 /** Every key the shard's words can be read as, whatever the lexicon: what decides which compounds it uses. */

@@ -216,11 +216,6 @@ export class IndexTextEncoder {
     return new IndexTextEncoder(lexicon, this.split);
   }
 
-  /** Forgets the texts met so far (not their words): another shard's texts are others. */
-  forgetTexts(): void {
-    this.split.texts.clear();
-  }
-
   /** A piece of an editor's text (title, lead, a paragraph) as the search index stores it. */
   encode(text: string): string {
     let tokens = this.wordsOf(text);

@@ -8,7 +8,7 @@
  * Messages out: `done` (with the shard's key in the cache and its lexicon sum) or `failed` (the error's name, message and stack), once per job.
  */
 import { parentPort } from "node:worker_threads";
-import { closePagefind, runShardJob, ShardTexts, type ShardJob, type ShardJobResult } from "./shard-index.js";
+import { closePagefind, runShardJob, type ShardJob, type ShardJobResult } from "./shard-index.js";
 
 export type WorkerRequest = { type: "index"; job: ShardJob } | { type: "stop" } | { type: "close" };
 export type WorkerReply = { type: "done"; shard: string; result: ShardJobResult | undefined } | { type: "failed"; shard: string; name: string; message: string; stack?: string };
@@ -17,8 +17,6 @@ const port = parentPort;
 if (!port) throw new Error("Internal error: src/search/worker.ts is a worker thread's module, started by src/search/pool.ts");
 
 let stopping = false;
-/** The thread's encoders, kept from job to job: the thread lives for one build's index, whose lexicon is one. */
-const texts = new ShardTexts();
 const reply = (message: WorkerReply) => port.postMessage(message);
 
 port.on("message", (request: WorkerRequest) => {
@@ -29,7 +27,7 @@ port.on("message", (request: WorkerRequest) => {
     void closePagefind().finally(() => port.close());
   } else {
     const { shard } = request.job;
-    runShardJob(request.job, () => stopping, texts).then(
+    runShardJob(request.job, () => stopping).then(
       (result) => reply({ type: "done", shard, result }),
       (error: unknown) =>
         reply(
