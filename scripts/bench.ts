@@ -145,6 +145,12 @@ function machine(): string {
 
 const memoryLimitBytes = Number(values["memory-limit-gb"]) * 2 ** 30;
 
+/** Keeps a command's output (a build's own step timings among it: AKHBAR_TIMINGS) under <work>/logs/, for reading after. */
+async function keepLog(label: string, output: string): Promise<void> {
+  await mkdir(path.join(work, "logs"), { recursive: true });
+  await writeFile(path.join(work, "logs", `${new Date().toISOString().replace(/[:.]/g, "-")} ${label.replace(/[^\w,.-]+/g, " ").trim()}.log`), output);
+}
+
 async function run(label: string, command: string, extraEnv: NodeJS.ProcessEnv = {}, limit?: number): Promise<TreeMeasurement> {
   process.stdout.write(`  ${label} … `);
   const result = await measureCommand(command, { cwd: root, env: { ...env, ...extraEnv }, memoryLimitBytes: limit });
@@ -153,9 +159,7 @@ async function run(label: string, command: string, extraEnv: NodeJS.ProcessEnv =
     return result;
   }
   if (result.exitCode !== 0) throw new Error(`${label} failed (exit ${result.exitCode}):\n${result.output}`);
-  // Each command's output (a build's own step timings among it: AKHBAR_TIMINGS) kept for reading after.
-  await mkdir(path.join(work, "logs"), { recursive: true });
-  await writeFile(path.join(work, "logs", `${new Date().toISOString().replace(/[:.]/g, "-")} ${label.replace(/[^\w,.-]+/g, " ").trim()}.log`), result.output);
+  await keepLog(label, result.output);
   console.log(`${result.wallSeconds.toFixed(1)} s wall, ${result.cpuSeconds.toFixed(1)} s CPU, ${(result.peakBytes / 2 ** 30).toFixed(2)} GB peak`);
   return result;
 }
@@ -441,6 +445,7 @@ async function measureDevRebuild(corpus: string, extraEnv: NodeJS.ProcessEnv): P
     return result;
   } finally {
     process.kill(-server.pid!, "SIGINT");
+    await keepLog("dev server, three saves", log);
     await writeFile(target, original);
     await rm(output, { recursive: true, force: true });
   }
